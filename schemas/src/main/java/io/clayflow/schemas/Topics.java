@@ -1,0 +1,36 @@
+package io.clayflow.schemas;
+
+import java.util.List;
+
+/** The names of clayflow's topics: the one place they are spelled. */
+public final class Topics {
+
+    /** Leads as upstream services produce them (Avro {@link Lead}, key optional). */
+    public static final String LEADS_RAW = "leads.raw";
+    /** Valid, normalized, unique leads paced for Clay (Avro {@link Lead}, key {@code lead_id}). */
+    public static final String LEADS_CLAY_OUTBOX = "leads.clay.outbox";
+    /** Leads Clay enriched and called back with (Avro {@link EnrichedLead}, key {@code lead_id}). */
+    public static final String LEADS_ENRICHED = "leads.enriched";
+    /** Enriched leads for the CRM. */
+    public static final String LEADS_ROUTE_CRM = "leads.route.crm";
+    /** Enriched leads for outreach sequences. */
+    public static final String LEADS_ROUTE_OUTREACH = "leads.route.outreach";
+    /** Enriched leads to nurture. */
+    public static final String LEADS_ROUTE_NURTURE = "leads.route.nurture";
+    /** Enriched leads for the warehouse. */
+    public static final String LEADS_ROUTE_WAREHOUSE = "leads.route.warehouse";
+    /** Dead letters of every stage: original bytes, headers with the reason. */
+    public static final String LEADS_DLQ = "leads.dlq";
+
+    /** Every topic above, in flow order. */
+    public static final List<String> ALL = List.of(LEADS_RAW, LEADS_CLAY_OUTBOX, LEADS_ENRICHED, LEADS_ROUTE_CRM,
+            LEADS_ROUTE_OUTREACH, LEADS_ROUTE_NURTURE, LEADS_ROUTE_WAREHOUSE, LEADS_DLQ);
+
+    private Topics() {
+    }
+
+    /** The subject a topic's values are registered under with the default TopicNameStrategy. */
+    public static String valueSubject(String topic) {
+        return topic + "-value";
+    }
+}

@@ -1,0 +1,182 @@
+package io.clayflow.schemas.registry;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Settings of the schema-registry client, under the same keys as Confluent's client so that one set of
+ * properties configures either.
+ */
+public class SchemaRegistryClientConfig extends AbstractConfig {
+
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+    public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+    public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
+    public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
+    public static final String MAX_RETRIES = "max.retries";
+    public static final String RETRIES_WAIT_MS = "retries.wait.ms";
+    public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
+    public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
+
+    static final ConfigDef CONFIG_DEF = addClientConfig(new ConfigDef());
+
+    public SchemaRegistryClientConfig(Map<?, ?> props) {
+        this(CONFIG_DEF, props);
+    }
+
+    protected SchemaRegistryClientConfig(ConfigDef definition, Map<?, ?> props) {
+        super(definition, props, false);
+        if (basicAuthHeader().isPresent() && bearerToken().isPresent()) {
+            throw new ConfigException("Set either " + BASIC_AUTH_USER_INFO + " or " + BEARER_AUTH_TOKEN
+                    + " for the schema registry, not both");
+        }
+    }
+
+    /** Adds the client's keys to a definition, so that serde configs can extend it. */
+    public static ConfigDef addClientConfig(ConfigDef def) {
+        String group = "Schema registry";
+        int order = 0;
+        return def
+                .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new UrlListValidator(),
+                        Importance.HIGH,
+                        "Comma-separated base URLs of the Confluent-compatible registry API, e.g. "
+                                + "http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7; later URLs are "
+                                + "tried when an earlier one cannot be reached.",
+                        group, ++order, ConfigDef.Width.LONG, "Registry URLs")
+                .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, "URL", ValidString.in("URL", "USER_INFO"),
+                        Importance.MEDIUM,
+                        "Where basic-auth credentials come from: URL (user:password@ in the registry URL) or "
+                                + "USER_INFO (" + BASIC_AUTH_USER_INFO + ").",
+                        group, ++order, ConfigDef.Width.SHORT, "Basic auth source")
+                .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
+                        "user:password for basic auth when the source is USER_INFO.",
+                        group, ++order, ConfigDef.Width.MEDIUM, "Basic auth user info")
+                .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, "STATIC_TOKEN", ValidString.in("STATIC_TOKEN"),
+                        Importance.MEDIUM, "Where the bearer token comes from: STATIC_TOKEN (" + BEARER_AUTH_TOKEN + ").",
+                        group, ++order, ConfigDef.Width.SHORT, "Bearer auth source")
+                .define(BEARER_AUTH_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
+                        "Bearer token sent as Authorization: Bearer <token>.",
+                        group, ++order, ConfigDef.Width.MEDIUM, "Bearer token")
+                .define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "How long to wait for a connection to the registry.",
+                        group, ++order, ConfigDef.Width.SHORT, "Connect timeout (ms)")
+                .define(HTTP_READ_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "How long to wait for the registry's answer to one request.",
+                        group, ++order, ConfigDef.Width.SHORT, "Read timeout (ms)")
+                .define(MAX_RETRIES, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "How many times a request is repeated after a connection failure, a timeout, a 408, "
+                                + "a 429 or a 5xx. Other errors are never retried.",
+                        group, ++order, ConfigDef.Width.SHORT, "Max retries")
+                .define(RETRIES_WAIT_MS, Type.INT, 1_000, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Wait before the first retry; it doubles (with jitter) on each further retry.",
+                        group, ++order, ConfigDef.Width.SHORT, "Retry wait (ms)")
+                .define(RETRIES_MAX_WAIT_MS, Type.INT, 20_000, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Longest wait between two retries.",
+                        group, ++order, ConfigDef.Width.SHORT, "Max retry wait (ms)")
+                .define(LATEST_CACHE_TTL_SEC, Type.LONG, 60L, ConfigDef.Range.atLeast(-1), Importance.LOW,
+                        "How long the latest version of a subject is cached (for use.latest.version); "
+                                + "-1 caches it for the life of the client, 0 disables the cache.",
+                        group, ++order, ConfigDef.Width.SHORT, "Latest-version cache TTL (s)");
+    }
+
+    public List<URI> urls() {
+        return getList(SCHEMA_REGISTRY_URL).stream().map(String::trim).map(URI::create).toList();
+    }
+
+    public Duration connectTimeout() {
+        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
+    }
+
+    public Duration readTimeout() {
+        return Duration.ofMillis(getInt(HTTP_READ_TIMEOUT_MS));
+    }
+
+    public int maxRetries() {
+        return getInt(MAX_RETRIES);
+    }
+
+    public Duration retryWait() {
+        return Duration.ofMillis(getInt(RETRIES_WAIT_MS));
+    }
+
+    public Duration retryMaxWait() {
+        return Duration.ofMillis(Math.max(getInt(RETRIES_MAX_WAIT_MS), getInt(RETRIES_WAIT_MS)));
+    }
+
+    /** Negative: forever; zero: no caching. */
+    public long latestCacheTtlSeconds() {
+        return getLong(LATEST_CACHE_TTL_SEC);
+    }
+
+    /** The value of an {@code Authorization: Basic ...} header, when basic auth is configured. */
+    public Optional<String> basicAuthHeader() {
+        String userInfo;
+        if ("USER_INFO".equals(getString(BASIC_AUTH_CREDENTIALS_SOURCE))) {
+            Password info = getPassword(BASIC_AUTH_USER_INFO);
+            if (info == null || info.value().isBlank()) {
+                throw new ConfigException(BASIC_AUTH_USER_INFO, "[hidden]",
+                        "must be user:password when " + BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO");
+            }
+            userInfo = info.value();
+        } else {
+            userInfo = urls().get(0).getRawUserInfo();
+        }
+        if (userInfo == null || userInfo.isEmpty()) {
+            return Optional.empty();
+        }
+        String decoded = java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
+        return Optional.of("Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The bearer token, when one is configured. */
+    public Optional<String> bearerToken() {
+        Password token = getPassword(BEARER_AUTH_TOKEN);
+        return token == null || token.value().isBlank() ? Optional.empty() : Optional.of(token.value());
+    }
+
+    /** Rejects a URL list that is empty or holds something that is not an http(s) URL. */
+    static final class UrlListValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> urls = (List<String>) value;
+            if (urls == null || urls.isEmpty()) {
+                throw new ConfigException(name, value, "at least one registry URL is required");
+            }
+            for (String url : urls) {
+                try {
+                    URI uri = URI.create(url.trim());
+                    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                        throw new ConfigException(name, redact(uri), "not an http(s) URL");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, "[hidden]", "not a URL: " + e.getMessage());
+                }
+            }
+        }
+
+        private static String redact(URI uri) {
+            return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo(), "***");
+        }
+
+        @Override
+        public String toString() {
+            return "comma-separated http(s) URLs";
+        }
+    }
+}
