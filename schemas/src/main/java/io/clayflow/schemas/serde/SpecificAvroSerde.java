@@ -35,7 +35,6 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Serializer<T> serializer() {
         return (topic, data) -> serializer.serialize(topic, data);
     }
