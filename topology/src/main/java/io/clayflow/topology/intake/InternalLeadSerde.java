@@ -1,6 +1,7 @@
 package io.clayflow.topology.intake;
 
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.ReleasedSchemas;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -14,13 +15,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * The serde of leads in intake's own repartition topics and state stores: Avro single-object encoding (a 2-byte
  * marker, the schema's 8-byte fingerprint, Avro binary), with no schema registry. Internal topics then need no
  * registry subjects (so {@code auto.register.schemas=false} works in production) and cost no registry call.
- * Bytes written by an older {@code Lead} schema are read when their schema is added with
- * {@link BinaryMessageDecoder#addSchema}; today there is one released version.
+ * The decoder knows every released {@code Lead} schema ({@link ReleasedSchemas}), so a backlog or repartition
+ * record written before an upgrade is still read after it.
  */
 public final class InternalLeadSerde implements Serde<Lead> {
 
     private final BinaryMessageEncoder<Lead> encoder = Lead.getEncoder();
-    private final BinaryMessageDecoder<Lead> decoder = Lead.getDecoder();
+    private final BinaryMessageDecoder<Lead> decoder = decoderOfEveryReleasedLead();
 
     @Override
     public Serializer<Lead> serializer() {
@@ -37,6 +38,13 @@ public final class InternalLeadSerde implements Serde<Lead> {
                 throw new SerializationException("Could not encode a lead for " + topic, e);
             }
         };
+    }
+
+    private static BinaryMessageDecoder<Lead> decoderOfEveryReleasedLead() {
+        // A decoder of its own: Lead.getDecoder() is shared by the whole JVM and must not be changed.
+        BinaryMessageDecoder<Lead> decoder = Lead.createDecoder(null);
+        ReleasedSchemas.of(Lead.getClassSchema().getFullName()).forEach(decoder::addSchema);
+        return decoder;
     }
 
     @Override
