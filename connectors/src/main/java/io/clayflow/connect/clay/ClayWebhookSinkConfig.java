@@ -1,0 +1,226 @@
+package io.clayflow.connect.clay;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** Settings of the Clay webhook sink: where to post, how much per request, how fast, how to retry and when to stop. */
+public class ClayWebhookSinkConfig extends AbstractConfig {
+
+    public static final String WEBHOOK_URLS = "clay.webhook.urls";
+    public static final String WEBHOOK_TOKEN = "clay.webhook.token";
+    public static final String WEBHOOK_SUBMISSION_LIMIT = "clay.webhook.submission.limit";
+    public static final String WEBHOOK_QUOTA_WARN_RATIO = "clay.webhook.quota.warn.ratio";
+    public static final String QUOTA_TOPIC = "clay.webhook.quota.topic";
+    public static final String QUOTA_BOOTSTRAP_SERVERS = "clay.webhook.quota.bootstrap.servers";
+    /** Any Kafka client setting of the quota topic's producer and consumer, e.g. SASL, under this prefix. */
+    public static final String QUOTA_CLIENT_PREFIX = "clay.webhook.quota.client.";
+
+    public static final String BATCH_MAX_ROWS = "batch.max.rows";
+    public static final String BATCH_MAX_BYTES = "batch.max.bytes";
+    public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
+
+    public static final String RETRY_MAX_ATTEMPTS = "retry.max.attempts";
+    public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+
+    public static final String CIRCUIT_FAILURE_RATE = "circuit.failure.rate.threshold";
+    public static final String CIRCUIT_MINIMUM_CALLS = "circuit.minimum.calls";
+    public static final String CIRCUIT_OPEN_WAIT_MS = "circuit.open.wait.ms";
+
+    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
+    public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
+
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
+    public static final ConfigDef CONFIG_DEF = definition();
+
+    public ClayWebhookSinkConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props, false);
+        if (batchMaxBytes() < 1_024) {
+            throw new ConfigException(BATCH_MAX_BYTES, batchMaxBytes(), "must leave room for at least one row (>= 1024)");
+        }
+    }
+
+    private static ConfigDef definition() {
+        ConfigDef def = new ConfigDef();
+        String clay = "Clay webhooks";
+        int order = 0;
+        def.define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new HttpUrls(), Importance.HIGH,
+                        "Webhook URLs of the Clay table(s), in the order they are used: when one nears its lifetime "
+                                + "submission limit, sending moves on to the next. Add a URL to resume after all are spent.",
+                        clay, ++order, Width.LONG, "Webhook URLs")
+                .define(WEBHOOK_TOKEN, Type.PASSWORD, null, Importance.HIGH,
+                        "The webhook's auth token, sent as the x-clay-webhook-auth header. Never logged.",
+                        clay, ++order, Width.MEDIUM, "Webhook token")
+                .define(WEBHOOK_SUBMISSION_LIMIT, Type.INT, 50_000, Range.atLeast(1), Importance.MEDIUM,
+                        "Lifetime submissions (rows) a Clay webhook accepts; deleting rows does not reset it.",
+                        clay, ++order, Width.SHORT, "Submission limit per webhook")
+                .define(WEBHOOK_QUOTA_WARN_RATIO, Type.DOUBLE, 0.8, Range.between(0.0, 1.0), Importance.LOW,
+                        "Share of a webhook's limit at which a warning is logged.",
+                        clay, ++order, Width.SHORT, "Quota warning ratio")
+                .define(QUOTA_TOPIC, Type.STRING, "clayflow.clay-webhook-quota", new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM, "Compacted topic where submissions per webhook are counted, so the count "
+                                + "survives restarts. Created if missing.",
+                        clay, ++order, Width.MEDIUM, "Quota topic")
+                .define(QUOTA_BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "Kafka cluster of the quota topic (usually the worker's). Other client settings go under "
+                                + QUOTA_CLIENT_PREFIX + ".",
+                        clay, ++order, Width.LONG, "Quota topic cluster");
+        String batching = "Batching and rate";
+        order = 0;
+        def.define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
+                        "Most rows in one webhook request.", batching, ++order, Width.SHORT, "Rows per request")
+                .define(BATCH_MAX_BYTES, Type.INT, 100_000, Range.atLeast(1), Importance.MEDIUM,
+                        "Largest JSON body of one request, in bytes (Clay refuses 100 KB and more).",
+                        batching, ++order, Width.SHORT, "Bytes per request")
+                .define(RATE_LIMIT_ROWS_PER_SECOND, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM,
+                        "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.",
+                        batching, ++order, Width.SHORT, "Rows per second");
+        String retry = "Retry and circuit breaker";
+        order = 0;
+        def.define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.atLeast(1), Importance.MEDIUM,
+                        "Attempts of one request on 429, 5xx or a timeout before the batch is handed back to Connect "
+                                + "for a later redelivery (nothing is skipped).",
+                        retry, ++order, Width.SHORT, "Attempts")
+                .define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 500L, Range.atLeast(1), Importance.LOW,
+                        "First backoff; it doubles with jitter. A Retry-After from Clay takes precedence.",
+                        retry, ++order, Width.SHORT, "Initial backoff (ms)")
+                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
+                        "Longest backoff between two attempts.", retry, ++order, Width.SHORT, "Max backoff (ms)")
+                .define(CIRCUIT_FAILURE_RATE, Type.INT, 50, Range.between(1, 100), Importance.LOW,
+                        "Failure percentage over the last calls at which the circuit opens and consumption pauses.",
+                        retry, ++order, Width.SHORT, "Failure rate (%)")
+                .define(CIRCUIT_MINIMUM_CALLS, Type.INT, 5, Range.atLeast(1), Importance.LOW,
+                        "Calls needed before the failure rate counts.", retry, ++order, Width.SHORT, "Minimum calls")
+                .define(CIRCUIT_OPEN_WAIT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
+                        "How long the circuit stays open (consumption paused) before one probe request.",
+                        retry, ++order, Width.SHORT, "Open wait (ms)");
+        String http = "HTTP";
+        order = 0;
+        def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
+                        "Connection timeout.", http, ++order, Width.SHORT, "Connect timeout (ms)")
+                .define(HTTP_REQUEST_TIMEOUT_MS, Type.INT, 15_000, Range.atLeast(1), Importance.LOW,
+                        "Timeout of one request, answer included.", http, ++order, Width.SHORT, "Request timeout (ms)");
+        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                "Schema registry of the outbox's Avro values (Confluent API). Other serde settings (auth, ...) "
+                        + "take Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
+        return def;
+    }
+
+    public List<URI> webhookUrls() {
+        return getList(WEBHOOK_URLS).stream().map(String::trim).map(URI::create).toList();
+    }
+
+    public Optional<String> webhookToken() {
+        Password token = getPassword(WEBHOOK_TOKEN);
+        return token == null || token.value().isEmpty() ? Optional.empty() : Optional.of(token.value());
+    }
+
+    public int submissionLimit() {
+        return getInt(WEBHOOK_SUBMISSION_LIMIT);
+    }
+
+    public double quotaWarnRatio() {
+        return getDouble(WEBHOOK_QUOTA_WARN_RATIO);
+    }
+
+    public String quotaTopic() {
+        return getString(QUOTA_TOPIC);
+    }
+
+    /** Client settings of the quota topic's producer and consumer. */
+    public Map<String, Object> quotaClientProps() {
+        Map<String, Object> props = new java.util.HashMap<>(originalsWithPrefix(QUOTA_CLIENT_PREFIX));
+        props.put("bootstrap.servers", String.join(",", getList(QUOTA_BOOTSTRAP_SERVERS)));
+        return props;
+    }
+
+    public int batchMaxRows() {
+        return getInt(BATCH_MAX_ROWS);
+    }
+
+    public int batchMaxBytes() {
+        return getInt(BATCH_MAX_BYTES);
+    }
+
+    public int rateLimitRowsPerSecond() {
+        return getInt(RATE_LIMIT_ROWS_PER_SECOND);
+    }
+
+    public int retryMaxAttempts() {
+        return getInt(RETRY_MAX_ATTEMPTS);
+    }
+
+    public Duration retryBackoffInitial() {
+        return Duration.ofMillis(getLong(RETRY_BACKOFF_INITIAL_MS));
+    }
+
+    public Duration retryBackoffMax() {
+        return Duration.ofMillis(Math.max(getLong(RETRY_BACKOFF_MAX_MS), getLong(RETRY_BACKOFF_INITIAL_MS)));
+    }
+
+    public int circuitFailureRate() {
+        return getInt(CIRCUIT_FAILURE_RATE);
+    }
+
+    public int circuitMinimumCalls() {
+        return getInt(CIRCUIT_MINIMUM_CALLS);
+    }
+
+    public Duration circuitOpenWait() {
+        return Duration.ofMillis(getLong(CIRCUIT_OPEN_WAIT_MS));
+    }
+
+    public Duration httpConnectTimeout() {
+        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
+    }
+
+    public Duration httpRequestTimeout() {
+        return Duration.ofMillis(getInt(HTTP_REQUEST_TIMEOUT_MS));
+    }
+
+    /** The Avro deserializer's settings: every original setting, so Confluent's serde keys pass through. */
+    public Map<String, Object> serdeProps() {
+        Map<String, Object> props = new java.util.HashMap<>(originals());
+        props.put("specific.avro.reader", true);
+        return props;
+    }
+
+    /** Refuses anything but absolute http(s) URLs, without echoing a URL (webhook URLs are secrets of a kind). */
+    static final class HttpUrls implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> urls = (List<String>) value;
+            if (urls == null || urls.isEmpty()) {
+                throw new ConfigException(name, "[hidden]", "at least one webhook URL is required");
+            }
+            for (int i = 0; i < urls.size(); i++) {
+                try {
+                    URI uri = URI.create(urls.get(i).trim());
+                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                        throw new ConfigException(name, "[hidden]", "URL #" + (i + 1) + " is not an http(s) URL");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, "[hidden]", "URL #" + (i + 1) + " is not a URL");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "comma-separated http(s) URLs";
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.clayflow.connect.clay;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * Submissions per webhook in a compacted, single-partition topic: the latest count per webhook key survives any
+ * restart. Written with acks=all before the task moves on, read whole at start.
+ */
+final class KafkaQuotaStore implements QuotaStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String topic;
+    private final Map<String, Object> clientProps;
+    private final KafkaProducer<String, String> producer;
+
+    KafkaQuotaStore(String topic, Map<String, Object> clientProps) {
+        this.topic = topic;
+        this.clientProps = Map.copyOf(clientProps);
+        ensureTopic();
+        Map<String, Object> producerProps = new HashMap<>(clientProps);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "clayflow-clay-quota-producer");
+        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+    }
+
+    private void ensureTopic() {
+        try (Admin admin = Admin.create(clientProps)) {
+            NewTopic quota = new NewTopic(topic, Optional.of(1), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(quota)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new ConnectException("Cannot create the webhook quota topic " + topic, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while creating " + topic, e);
+        } catch (TimeoutException e) {
+            throw new ConnectException("Timed out creating the webhook quota topic " + topic, e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> load() {
+        Map<String, Object> props = new HashMap<>(clientProps);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "clayflow-clay-quota-reader");
+        Map<String, Long> counts = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (consumer.position(partition, TIMEOUT) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new ConnectException("Timed out reading the webhook quota topic " + topic);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        counts.remove(record.key());
+                    } else {
+                        counts.put(record.key(), Long.parseLong(record.value()));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public void save(String webhookKey, long submissions) {
+        try {
+            producer.send(new ProducerRecord<>(topic, 0, webhookKey, Long.toString(submissions)))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ConnectException("Cannot record webhook submissions in " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while recording webhook submissions", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}
