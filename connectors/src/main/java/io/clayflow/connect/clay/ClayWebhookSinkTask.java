@@ -2,16 +2,16 @@ package io.clayflow.connect.clay;
 
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -22,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts outbox leads to Clay. {@link #put} returns only once Clay accepted every row handed to it (or a bad row went
- * to the dead-letter topic), so Connect commits an offset only after Clay's 2xx. When Clay is unavailable, the
- * circuit is open, or every webhook is spent, it throws {@link RetriableException}: Connect pauses consumption and
- * hands back the same records after {@code context.timeout}, and rows already accepted are not sent again.
+ * Posts outbox leads to Clay, committing an offset only after Clay's 2xx for its row (or the row's dead letter).
+ * When Clay is unavailable, the circuit is open, or every webhook is spent, the task rewinds each partition to its
+ * first row Clay has not taken, caps the commit there ({@link #preCommit}), and pauses consumption until the wait is
+ * over: nothing is skipped, rows Clay took are not sent again, and nothing spins while paused.
  */
 public class ClayWebhookSinkTask extends SinkTask {
 
@@ -39,8 +39,9 @@ public class ClayWebhookSinkTask extends SinkTask {
     private WebhookQuota quota;
     private ClaySinkMetrics metrics;
     private ErrantRecordReporter reporter;
-    // Records of the current put() that Clay already took: skipped when Connect hands the same records back.
-    private final Set<RecordId> accepted = new HashSet<>();
+    // Per partition, the first offset Clay has not taken when sending paused: commits stop there, reads restart there.
+    private final Map<TopicPartition, Long> redeliverFrom = new HashMap<>();
+    private long resumeAtMs = -1;
 
     @Override
     public String version() {
@@ -76,17 +77,70 @@ public class ClayWebhookSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (resumeAtMs >= 0 && !resumeIfDue()) {
+            redeliverLater(records); // handed over while pausing: not sent, so read again later
+            return;
+        }
         List<ClayRow> rows = new ArrayList<>();
         for (SinkRecord record : records) {
-            if (accepted.contains(RecordId.of(record)) || record.value() == null) {
-                continue;
+            redeliverFrom.remove(new TopicPartition(record.topic(), record.kafkaPartition()));
+            if (record.value() != null) {
+                toRow(record).ifPresent(rows::add);
             }
-            toRow(record).ifPresent(rows::add);
         }
-        for (List<ClayRow> batch : batcher.batches(rows)) {
-            deliver(batch);
+        List<List<ClayRow>> batches = batcher.batches(rows);
+        for (int i = 0; i < batches.size(); i++) {
+            try {
+                deliver(batches.get(i));
+            } catch (PauseSending pause) {
+                redeliverLater(batches.subList(i, batches.size()).stream().flatMap(List::stream)
+                        .map(ClayRow::record).toList());
+                pauseFor(pause.wait);
+                return;
+            }
         }
-        accepted.clear();
+    }
+
+    /**
+     * Offsets commit only up to the first row Clay has not taken: Connect would otherwise commit the whole put that
+     * returned after a pause.
+     */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> safe = new HashMap<>(currentOffsets);
+        redeliverFrom.forEach((partition, offset) -> safe.computeIfPresent(partition,
+                (p, current) -> current.offset() > offset ? new OffsetAndMetadata(offset) : current));
+        return safe;
+    }
+
+    /** Rewinds each partition to its first row not yet taken, so Connect hands those rows back after the pause. */
+    private void redeliverLater(Collection<SinkRecord> notSent) {
+        if (notSent.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> firstNotSent = new HashMap<>();
+        notSent.forEach(record -> firstNotSent.merge(
+                new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset(), Math::min));
+        firstNotSent.forEach((partition, offset) -> redeliverFrom.merge(partition, offset, Math::min));
+        context.offset(firstNotSent);
+    }
+
+    /** Stops consumption (nothing is read, nothing is skipped) until the wait is over; no busy loop meanwhile. */
+    private void pauseFor(Duration wait) {
+        context.pause(context.assignment().toArray(TopicPartition[]::new));
+        resumeAtMs = System.currentTimeMillis() + wait.toMillis();
+        context.timeout(wait.toMillis());
+    }
+
+    private boolean resumeIfDue() {
+        long left = resumeAtMs - System.currentTimeMillis();
+        if (left > 0) {
+            context.timeout(left); // Connect calls put() again when the poll returns: wake up when the pause ends
+            return false;
+        }
+        resumeAtMs = -1;
+        context.resume(context.assignment().toArray(TopicPartition[]::new));
+        return true;
     }
 
     private Optional<ClayRow> toRow(SinkRecord record) {
@@ -119,16 +173,15 @@ public class ClayWebhookSinkTask extends SinkTask {
             if (response.isSuccess()) {
                 quota.recordSubmitted(webhook, batch.size());
                 metrics.sent(batch.size());
-                batch.forEach(row -> accepted.add(RecordId.of(row.record())));
                 return;
-            }
-            if (response.isAuthFailure()) {
-                throw new ConnectException("Clay refused the webhook token of webhook #" + quota.index(webhook)
-                        + " (HTTP " + response.status() + "): check " + ClayWebhookSinkConfig.WEBHOOK_TOKEN);
             }
             if (isLimitReached(response)) {
                 quota.markSpent(webhook);
                 continue;
+            }
+            if (response.isAuthFailure()) {
+                throw new ConnectException("Clay refused the webhook token of webhook #" + quota.index(webhook)
+                        + " (HTTP " + response.status() + "): check " + ClayWebhookSinkConfig.WEBHOOK_TOKEN);
             }
             rejected(batch, response);
             return;
@@ -154,18 +207,16 @@ public class ClayWebhookSinkTask extends SinkTask {
             if (e.status() == 429) {
                 metrics.rateLimited();
             }
-            long wait = e.retryAfter().map(Duration::toMillis).orElse(sender.backoffMillis(1));
-            LOG.warn("{}; pausing {} ms, then the same rows are redelivered", e.getMessage(), wait);
-            context.timeout(wait);
-            throw new RetriableException(e.getMessage(), e);
+            Duration wait = e.retryAfter().orElse(Duration.ofMillis(sender.backoffMillis(1)));
+            LOG.warn("{}; pausing {} ms, then the rows not yet taken are sent again", e.getMessage(), wait.toMillis());
+            throw new PauseSending(wait);
         }
     }
 
-    private RetriableException allWebhooksSpent() {
+    private PauseSending allWebhooksSpent() {
         LOG.error("Every Clay webhook has used its {} lifetime submissions: sending is paused and nothing is "
                 + "skipped. Add a webhook URL to {} to resume.", quota.limit(), ClayWebhookSinkConfig.WEBHOOK_URLS);
-        context.timeout(SPENT_RECHECK.toMillis());
-        return new RetriableException("All Clay webhooks are spent; add one to " + ClayWebhookSinkConfig.WEBHOOK_URLS);
+        return new PauseSending(SPENT_RECHECK);
     }
 
     private static boolean isLimitReached(WebhookResponse response) {
@@ -200,14 +251,16 @@ public class ClayWebhookSinkTask extends SinkTask {
         }
     }
 
-    /** Where a record came from: what identifies it when Connect hands it back. */
-    private record RecordId(String topic, Integer partition, long offset) {
-        static RecordId of(SinkRecord record) {
-            return new RecordId(record.topic(), record.kafkaPartition(), record.kafkaOffset());
-        }
-    }
+    /** Sending must stop for a while: Clay is unavailable, the circuit is open, or every webhook is spent. */
+    private static final class PauseSending extends RuntimeException {
 
-    CircuitBreaker.State circuitState() {
-        return sender.circuitState();
+        private static final long serialVersionUID = 1L;
+
+        private final transient Duration wait;
+
+        PauseSending(Duration wait) {
+            super(null, null, false, false);
+            this.wait = wait;
+        }
     }
 }

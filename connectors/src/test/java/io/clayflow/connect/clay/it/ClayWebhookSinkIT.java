@@ -1,0 +1,290 @@
+package io.clayflow.connect.clay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.clayflow.claysim.ClaySimulator;
+import io.clayflow.claysim.Faults;
+import io.clayflow.claysim.Refusal;
+import io.clayflow.claysim.SimulatorConfig;
+import io.clayflow.claysim.WebhookConfig;
+import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.serde.KafkaAvroSerializer;
+import io.clayflow.testsupport.ClayflowIntegrationTest;
+import io.clayflow.testsupport.KafkaBroker;
+import io.clayflow.testsupport.SchemaRegistryServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Clay webhook sink in a real Connect worker (loaded from the packaged plugin only), reading a real broker,
+ * posting to the Clay simulator.
+ */
+@ClayflowIntegrationTest
+class ClayWebhookSinkIT {
+
+    private static final AtomicInteger RUN = new AtomicInteger();
+    private static ConnectWorker worker;
+
+    private final KafkaBroker kafka;
+    private final SchemaRegistryServer registry;
+    private ClaySimulator clay;
+
+    ClayWebhookSinkIT(KafkaBroker kafka, SchemaRegistryServer registry) {
+        this.kafka = kafka;
+        this.registry = registry;
+    }
+
+    @BeforeAll
+    static void startWorker(KafkaBroker kafka) {
+        worker = ConnectWorker.start(kafka.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopWorker() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    @AfterEach
+    void stopClay() {
+        if (clay != null) {
+            clay.close();
+        }
+    }
+
+    @Test
+    void theWorkerLoadsTheConnectorFromThePluginPathOnly() {
+        assertThatThrownBy(() -> Class.forName("io.clayflow.connect.clay.ClayWebhookSinkConnector"))
+                .as("the connector must not be on the test classpath").isInstanceOf(ClassNotFoundException.class);
+        assertThat(worker.plugins().findValuesAsText("class"))
+                .contains("io.clayflow.connect.clay.ClayWebhookSinkConnector");
+    }
+
+    @Test
+    void thousandOutboxRowsBecomeThousandClayRowsWithoutDuplicates() {
+        clay = ClaySimulator.start(fastClay().webhook("main").build());
+        String topic = outbox();
+        List<String> ids = produceLeads(topic, 1_000);
+
+        startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"), "rate.limit.rows.per.second", "1000"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 1_000);
+        assertThat(clay.rowLeadIds("main")).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(clay.stats().rowsReceived()).as("rows Clay received: each once").isEqualTo(1_000);
+        assertThat(clay.stats().refused(Refusal.DUPLICATE)).isZero();
+    }
+
+    @Test
+    void withFivexxAndTimeoutsEveryRowArrivesAndDuplicatesStayWithinOneBatchPerFault() {
+        clay = ClaySimulator.start(fastClay().webhook("main")
+                .faults(Faults.none().withWebhookErrorRate(0.2).withWebhookTimeouts(0.03, Duration.ofSeconds(3)))
+                .build());
+        String topic = outbox();
+        List<String> ids = produceLeads(topic, 1_000);
+
+        startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"), "rate.limit.rows.per.second", "1000",
+                "http.request.timeout.ms", "1000", "retry.backoff.initial.ms", "50", "retry.backoff.max.ms", "500",
+                "retry.max.attempts", "10", "circuit.failure.rate.threshold", "90", "circuit.open.wait.ms", "1000"));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> new HashSet<>(clay.rowLeadIds("main")).size() >= 1_000);
+        long faults = clay.stats().refused(Refusal.FAULT);
+        assertThat(new HashSet<>(clay.rowLeadIds("main"))).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(faults).as("faults were injected").isPositive();
+        assertThat(clay.stats().refused(Refusal.DUPLICATE))
+                .as("rows Clay saw twice: at most one batch (10 rows) per injected fault")
+                .isLessThanOrEqualTo(10 * faults);
+    }
+
+    @Test
+    void aRowClayRefusesAsBadLandsInTheDlqWithItsReason() {
+        clay = ClaySimulator.start(fastClay().webhook("main").build());
+        String topic = outbox();
+        String dlq = topic + ".dlq";
+        kafka.createTopic(dlq, 1);
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            leads.add(lead(topic, i));
+        }
+        // Clay refuses bodies of 100 KB and more; the connector is (mis)configured to allow larger requests.
+        leads.set(7, Lead.newBuilder(leads.get(7)).setAttributes(Map.of("notes", "x".repeat(150_000))).build());
+        produce(topic, leads);
+
+        Map<String, String> config = new HashMap<>(Map.of("clay.webhook.urls", clay.webhookUrl("main"),
+                "rate.limit.rows.per.second", "1000", "batch.max.bytes", "1000000"));
+        config.put("errors.deadletterqueue.topic.name", dlq);
+        startConnector(topic, config);
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.consume(dlq, 1, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> clay.rowLeadIds("main").size() >= 19);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(header(deadLetters.get(0), "__connect.errors.exception.message")).contains("HTTP 413");
+        assertThat(header(deadLetters.get(0), "__connect.errors.topic")).isEqualTo(topic);
+        assertThat(new String(deadLetters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo(leads.get(7).getLeadId());
+        assertThat(header(deadLetters.get(0), "__connect.errors.offset")).isNotBlank();
+        assertThat(clay.rowLeadIds("main")).hasSize(19).doesNotContain(leads.get(7).getLeadId());
+    }
+
+    @Test
+    void underA429StormTheCircuitOpensConsumptionPausesAndEverythingArrivesAfter() {
+        clay = ClaySimulator.start(fastClay().webhook("main").faults(Faults.none().withForcedStatus(429)).build());
+        String topic = outbox();
+        List<String> ids = produceLeads(topic, 200);
+
+        startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"), "rate.limit.rows.per.second", "1000",
+                "retry.max.attempts", "2", "retry.backoff.initial.ms", "50", "circuit.minimum.calls", "4",
+                "circuit.open.wait.ms", "3000"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> clay.stats().requestsWithStatus(429) >= 4);
+        long requestsWhenOpen = clay.stats().requests();
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        long requestsTwoSecondsLater = clay.stats().requests();
+
+        assertThat(requestsTwoSecondsLater - requestsWhenOpen)
+                .as("while the circuit is open, no retry storm: at most a probe").isLessThanOrEqualTo(2);
+        assertThat(clay.rowLeadIds("main")).isEmpty();
+
+        clay.setFaults(Faults.none());
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 200);
+        assertThat(clay.rowLeadIds("main")).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void sendingRotatesPastASpentWebhookPausesWhenAllAreSpentAndResumesWhenOneIsAdded() {
+        clay = ClaySimulator.start(fastClay()
+                .webhook(WebhookConfig.of("first").withSubmissionCap(100))
+                .webhook(WebhookConfig.of("second").withSubmissionCap(100)).build());
+        String topic = outbox();
+        List<String> ids = produceLeads(topic, 250);
+        Map<String, String> config = new HashMap<>(Map.of("rate.limit.rows.per.second", "1000",
+                "clay.webhook.submission.limit", "100"));
+        config.put("clay.webhook.urls", clay.webhookUrl("first") + "," + clay.webhookUrl("second"));
+        String name = startConnector(topic, config);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("second").size() >= 100);
+        assertThat(clay.rowLeadIds("first")).hasSize(100);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(clay.stats().refused(Refusal.CAP_REACHED)).as("we stop before Clay has to refuse").isZero();
+        assertThat(worker.status(name).path("tasks").path(0).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(clay.rowLeadIds("first").size() + clay.rowLeadIds("second").size()).isEqualTo(200);
+
+        clay.addWebhook(WebhookConfig.of("third"));
+        config.put("clay.webhook.urls", config.get("clay.webhook.urls") + "," + clay.webhookUrl("third"));
+        worker.putConnector(name, withDefaults(topic, config));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> clay.rowLeadIds("third").size() >= 50);
+        List<String> all = new ArrayList<>(clay.rowLeadIds("first"));
+        all.addAll(clay.rowLeadIds("second"));
+        all.addAll(clay.rowLeadIds("third"));
+        assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void withDefaultsAgainstClaysDefaultLimitsNo429AndNearlyTheFullRate() {
+        clay = ClaySimulator.start(SimulatorConfig.builder().port(0).webhook("main").build());
+        String topic = outbox();
+        int rows = 250;
+        produceLeads(topic, rows);
+
+        startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 10);
+        Instant start = Instant.now();
+        int startRows = clay.rowLeadIds("main").size();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> clay.rowLeadIds("main").size() >= rows);
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        double rate = (rows - startRows) / seconds;
+        System.out.printf("Clay sink at default limits: %d rows in %.1f s = %.2f rows/s (allowed 10/s), 429s: %d%n",
+                rows - startRows, seconds, rate, clay.stats().requestsWithStatus(429));
+
+        assertThat(clay.stats().requestsWithStatus(429)).as("429s received").isZero();
+        assertThat(rate).as("send rate with a backlog, rows/s").isGreaterThanOrEqualTo(9.0);
+    }
+
+    private static SimulatorConfig.Builder fastClay() {
+        return SimulatorConfig.builder().port(0).rateLimit(5_000, 5_000);
+    }
+
+    private String outbox() {
+        String topic = "sink-it-" + RUN.incrementAndGet() + ".leads.clay.outbox";
+        kafka.createTopic(topic, 2);
+        return topic;
+    }
+
+    private String startConnector(String topic, Map<String, String> overrides) {
+        String name = "clay-" + topic;
+        worker.putConnector(name, withDefaults(topic, overrides));
+        worker.awaitRunning(name);
+        return name;
+    }
+
+    private Map<String, String> withDefaults(String topic, Map<String, String> overrides) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "io.clayflow.connect.clay.ClayWebhookSinkConnector");
+        config.put("topics", topic);
+        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("schema.registry.url", registry.url());
+        config.put("clay.webhook.quota.bootstrap.servers", kafka.bootstrapServers());
+        config.put("clay.webhook.quota.topic", topic + ".quota");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", topic + ".dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        config.putAll(overrides);
+        return config;
+    }
+
+    private List<String> produceLeads(String topic, int count) {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            leads.add(lead(topic, i));
+        }
+        produce(topic, leads);
+        return leads.stream().map(Lead::getLeadId).toList();
+    }
+
+    private void produce(String topic, List<Lead> leads) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
+            serializer.configure(Map.of("schema.registry.url", registry.url()), false);
+            for (Lead lead : leads) {
+                records.add(new ProducerRecord<>(topic, lead.getLeadId().getBytes(StandardCharsets.UTF_8),
+                        serializer.serialize(topic, lead)));
+            }
+        }
+        kafka.produceAll(records);
+    }
+
+    private static Lead lead(String topic, int i) {
+        return Lead.newBuilder()
+                .setLeadId(topic + "-lead-" + i)
+                .setEmail("person" + i + "@acme" + (i % 7) + ".com")
+                .setFirstName("Person")
+                .setLastName("Number" + i)
+                .setCompanyDomain("acme" + (i % 7) + ".com")
+                .setTitle(i % 3 == 0 ? "VP Sales" : "Engineer")
+                .setSource("sink-it")
+                .setOccurredAt(Instant.parse("2026-11-27T10:00:00Z"))
+                .build();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
