@@ -81,7 +81,8 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
 
     /** Releases from the backlog's head what the bucket and the budget allow at wall-clock time {@code now}. */
     void release(long now) {
-        TokenBucket.State tokens = bucket.refill(storedBucket(now), now);
+        TokenBucket.State stored = storedBucket(now);
+        TokenBucket.State tokens = bucket.refill(stored, now);
         CreditBudget.State credits = budget.at(storedBudget(), now);
         long head = head();
         long next = next();
@@ -105,7 +106,11 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
             tokens = tokens.take(sent);
             credits = budget.spend(credits, sent);
         }
-        storeBucket(tokens);
+        // A full bucket that stayed full (an idle throttle) is not written: reloading it refills to the same state,
+        // and an idle intake would otherwise commit a changelog transaction every punctuation.
+        if (sent > 0 || tokens.microTokens() != stored.microTokens()) {
+            storeBucket(tokens);
+        }
         storeBudget(credits);
         budgetLeft.record(budget.creditsLeft(credits));
         backlogSize.record(next - head);
@@ -131,7 +136,6 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
         return start == null || spent == null ? null : new CreditBudget.State(start, spent);
     }
 
-    // Written only when changed: an idle throttle punctuates ten times a second and should not fill its changelog.
     private void storeBucket(TokenBucket.State tokens) {
         putIfChanged(BUCKET_MICRO_TOKENS, tokens.microTokens());
         putIfChanged(BUCKET_REFILLED_AT, tokens.refilledAtMs());
