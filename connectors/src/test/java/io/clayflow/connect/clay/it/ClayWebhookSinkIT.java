@@ -105,6 +105,9 @@ class ClayWebhookSinkIT {
 
         await().atMost(Duration.ofSeconds(120)).until(() -> new HashSet<>(clay.rowLeadIds("main")).size() >= 1_000);
         long faults = clay.stats().refused(Refusal.FAULT);
+        System.out.printf("Clay sink under faults: %d rows refused by injected faults, %d requests (%s), %d rows "
+                + "received, %d duplicates%n", faults, clay.stats().requests(), clay.stats().requestsByStatus(),
+                clay.stats().rowsReceived(), clay.stats().refused(Refusal.DUPLICATE));
         assertThat(new HashSet<>(clay.rowLeadIds("main"))).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(faults).as("faults were injected").isPositive();
         assertThat(clay.stats().refused(Refusal.DUPLICATE))
@@ -154,6 +157,8 @@ class ClayWebhookSinkIT {
         long requestsWhenOpen = clay.stats().requests();
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         long requestsTwoSecondsLater = clay.stats().requests();
+        System.out.printf("Clay sink under a 429 storm: %d requests until the circuit opened, %d in the next 2 s%n",
+                requestsWhenOpen, requestsTwoSecondsLater - requestsWhenOpen);
 
         assertThat(requestsTwoSecondsLater - requestsWhenOpen)
                 .as("while the circuit is open, no retry storm: at most a probe").isLessThanOrEqualTo(2);
