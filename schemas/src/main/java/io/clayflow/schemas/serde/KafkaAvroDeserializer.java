@@ -26,28 +26,23 @@ import org.apache.kafka.common.serialization.Deserializer;
  * newer one. Bad bytes fail with {@link UnknownMagicByteException}, {@link UnknownSchemaIdException},
  * {@link TruncatedPayloadException} or another {@link AvroWireFormatException}.
  */
-public class KafkaAvroDeserializer implements Deserializer<Object> {
-
-    private SchemaRegistryClient client;
-    private boolean ownsClient;
-    private AvroSerdeConfig config;
-    private SubjectNameStrategy subjectNameStrategy;
-    private boolean isKey;
+public class KafkaAvroDeserializer extends AbstractKafkaAvroSerde implements Deserializer<Object> {
     private Class<? extends SpecificRecord> readerClass;
     private final ConcurrentMap<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
     /** For Kafka, which configures the deserializer through {@link #configure}. */
     public KafkaAvroDeserializer() {
+        super(null);
     }
 
     /** With a client shared with other serdes; {@link #configure} must still be called. */
     public KafkaAvroDeserializer(SchemaRegistryClient client) {
-        this.client = client;
+        super(client);
     }
 
     /** A ready deserializer: a shared client and the serde configuration. */
     public KafkaAvroDeserializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
-        this.client = client;
+        super(client);
         configure(configs, isKey);
     }
 
@@ -59,13 +54,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        this.config = new AvroSerdeConfig(configs);
-        this.isKey = isKey;
-        this.subjectNameStrategy = config.subjectNameStrategy(isKey);
-        if (client == null) {
-            client = new SchemaRegistryClient(config);
-            ownsClient = true;
-        }
+        super.configure(configs, isKey);
     }
 
     @Override
@@ -73,9 +62,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         if (payload == null) {
             return null;
         }
-        if (config == null) {
-            throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
-        }
+        AvroSerdeConfig config = config();
         int id = WireFormat.schemaId(topic, payload);
         Schema writerSchema = writerSchema(topic, id);
         boolean specific = readerClass != null || config.specificAvroReader();
@@ -100,7 +87,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     private Schema writerSchema(String topic, int id) {
         try {
-            return client.schemaById(id);
+            return client().schemaById(id);
         } catch (SchemaRegistryException e) {
             if (e.isNotFound()) {
                 throw new UnknownSchemaIdException(topic, id, e);
@@ -122,10 +109,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             }
             return SpecificData.get().getSchema(generated);
         }
-        if (config.useLatestVersion()) {
-            String subject = subjectNameStrategy.subjectName(topic, isKey, writerSchema);
+        if (config().useLatestVersion()) {
+            String subject = subject(topic, writerSchema);
             try {
-                return client.latest(subject).schema();
+                return client().latest(subject).schema();
             } catch (SchemaRegistryException e) {
                 throw new SerializationException("Could not fetch the latest schema of subject " + subject + ": "
                         + e.getMessage(), e);
@@ -136,9 +123,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        super.close();
     }
 
     private record ReaderKey(int schemaId, Schema readerSchema, boolean specific) {

@@ -29,41 +29,30 @@ import org.apache.kafka.common.serialization.Serializer;
  * byte 0, the 4-byte big-endian schema id the registry gave, then Avro binary. A drop-in for Confluent's
  * serializer of the same name: it reads the same configuration keys.
  */
-public class KafkaAvroSerializer implements Serializer<Object> {
-
-    private SchemaRegistryClient client;
-    private boolean ownsClient;
-    private AvroSerdeConfig config;
-    private SubjectNameStrategy subjectNameStrategy;
-    private boolean isKey;
+public class KafkaAvroSerializer extends AbstractKafkaAvroSerde implements Serializer<Object> {
     // Writers are kept apart because a specific writer converts logical types (Instant) a generic record lacks.
     private final ConcurrentMap<Schema, DatumWriter<Object>> specificWriters = new ConcurrentHashMap<>();
     private final ConcurrentMap<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
 
     /** For Kafka, which configures the serializer through {@link #configure}. */
     public KafkaAvroSerializer() {
+        super(null);
     }
 
     /** With a client shared with other serdes; {@link #configure} must still be called. */
     public KafkaAvroSerializer(SchemaRegistryClient client) {
-        this.client = client;
+        super(client);
     }
 
     /** A ready serializer: a shared client and the serde configuration. */
     public KafkaAvroSerializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
-        this.client = client;
+        super(client);
         configure(configs, isKey);
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        this.config = new AvroSerdeConfig(configs);
-        this.isKey = isKey;
-        this.subjectNameStrategy = config.subjectNameStrategy(isKey);
-        if (client == null) {
-            client = new SchemaRegistryClient(config);
-            ownsClient = true;
-        }
+        super.configure(configs, isKey);
     }
 
     @Override
@@ -71,15 +60,14 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         if (data == null) {
             return null;
         }
-        if (config == null) {
-            throw new IllegalStateException("KafkaAvroSerializer used before configure()");
-        }
+        AvroSerdeConfig config = config();
+        SchemaRegistryClient client = client();
         if (!(data instanceof GenericContainer container)) {
             throw new SerializationException("KafkaAvroSerializer writes Avro records (SpecificRecord or "
                     + "GenericRecord), not " + data.getClass().getName());
         }
         Schema schema = container.getSchema();
-        String subject = subjectNameStrategy.subjectName(topic, isKey, schema);
+        String subject = subject(topic, schema);
         Object datum = data;
         Schema writerSchema = schema;
         int id;
@@ -146,8 +134,6 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            client.close();
-        }
+        super.close();
     }
 }
