@@ -1,0 +1,99 @@
+package io.clayflow.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.clayflow.schemas.EnrichedLead;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /v1/clay/callback}: maps Clay's columns to an {@link EnrichedLead}, answers a replay of the last
+ * published content for its {@code lead_id} with 200 and no publish, otherwise publishes keyed by {@code lead_id}
+ * and answers 200 once Kafka acknowledged.
+ */
+final class CallbackHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackHandler.class);
+
+    private final StrictJson json;
+    private final CallbackMapper mapper;
+    private final ReplayCache replays;
+    private final KafkaPublisher publisher;
+    private final GatewayMetrics metrics;
+    private final String topic;
+    private final Clock clock;
+
+    CallbackHandler(StrictJson json, CallbackMapper mapper, ReplayCache replays, KafkaPublisher publisher,
+            GatewayMetrics metrics, String topic, Clock clock) {
+        this.json = Objects.requireNonNull(json, "json");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.replays = Objects.requireNonNull(replays, "replays");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Buffer body = ctx.body().buffer();
+        CallbackMapper.Mapped mapped = mapper.map(json.parse(body == null ? null : body.getBytes()),
+                Instant.now(clock));
+        EnrichedLead lead = mapped.lead();
+        String leadId = lead.getLeadId();
+        String hash = contentHash(mapped);
+        if (replays.isReplay(leadId, hash)) {
+            metrics.replay();
+            LOG.debug("Replayed callback for lead_id={} answered without a publish", leadId);
+            respond(ctx, new JsonObject().put("lead_id", leadId).put("status", "replay"));
+            return;
+        }
+        publisher.publish(List.of(new ProducerRecord<>(topic, leadId, lead))).onSuccess(acked -> {
+            replays.published(leadId, hash);
+            RecordMetadata md = acked.get(0);
+            LOG.info("Published callback lead_id={} email={} to {}-{}@{}", leadId,
+                    Emails.mask(lead.getWorkEmail() != null ? lead.getWorkEmail() : lead.getEmail()),
+                    md.topic(), md.partition(), md.offset());
+            respond(ctx, new JsonObject().put("lead_id", leadId).put("status", "published")
+                    .put("topic", md.topic()).put("partition", md.partition()).put("offset", md.offset()));
+        }).onFailure(ctx::fail);
+    }
+
+    private static void respond(RoutingContext ctx, JsonObject body) {
+        if (!ctx.response().ended() && !ctx.response().closed()) {
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(body.encode());
+        }
+    }
+
+    /**
+     * A hash of the content: everything but the receive time (and occurred_at when the receive time stood in for it).
+     * The record's maps are sorted, so equal content hashes equally.
+     */
+    static String contentHash(CallbackMapper.Mapped mapped) {
+        EnrichedLead.Builder content = EnrichedLead.newBuilder(mapped.lead()).setEnrichedAt(Instant.EPOCH);
+        if (mapped.occurredAtDefaulted()) {
+            content.setOccurredAt(Instant.EPOCH);
+        }
+        String canonical = content.build().toString();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.clayflow.gateway;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads typed values out of JSON nodes, collecting a {@link ApiError.FieldError} per bad field instead of failing. */
+final class FieldReader {
+
+    static final int MAX_TEXT_LENGTH = 8_192;
+    static final int MAX_ID_LENGTH = 256;
+
+    private final List<ApiError.FieldError> errors = new ArrayList<>();
+
+    List<ApiError.FieldError> errors() {
+        return errors;
+    }
+
+    void error(String pointer, String message) {
+        errors.add(new ApiError.FieldError(pointer, message));
+    }
+
+    /** A string or null; "" reads as null (an empty Clay cell). */
+    String optionalText(JsonNode node, String pointer) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            error(pointer, "must be a string or null, not " + kind(node));
+            return null;
+        }
+        String value = node.textValue();
+        if (value.length() > MAX_TEXT_LENGTH) {
+            error(pointer, "must be at most " + MAX_TEXT_LENGTH + " characters");
+            return null;
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    String requiredId(JsonNode node, String pointer) {
+        if (node == null || node.isNull()) {
+            error(pointer, "is required");
+            return null;
+        }
+        if (!node.isTextual()) {
+            error(pointer, "must be a string, not " + kind(node));
+            return null;
+        }
+        String value = node.textValue().trim();
+        if (value.isEmpty()) {
+            error(pointer, "must not be blank");
+            return null;
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            error(pointer, "must be at most " + MAX_ID_LENGTH + " characters");
+            return null;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            error(pointer, "must not contain control characters");
+            return null;
+        }
+        return value;
+    }
+
+    /** An integer 0-100, as a JSON number or a string of digits (Clay columns are often text). */
+    Integer optionalScore(JsonNode node, String pointer) {
+        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+            return null;
+        }
+        long value;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            value = node.longValue();
+        } else if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,9}")) {
+            value = Long.parseLong(node.textValue().trim());
+        } else {
+            error(pointer, "must be an integer from 0 to 100, not " + kind(node));
+            return null;
+        }
+        if (value < 0 || value > 100) {
+            error(pointer, "must be an integer from 0 to 100, not " + value);
+            return null;
+        }
+        return (int) value;
+    }
+
+    /** Epoch milliseconds or an ISO-8601 instant; {@code fallback} when absent. */
+    Instant instant(JsonNode node, String pointer, Instant fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
+            return Instant.ofEpochMilli(node.longValue());
+        }
+        if (node.isTextual()) {
+            try {
+                return Instant.parse(node.textValue().trim());
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        error(pointer, "must be epoch milliseconds or an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        return fallback;
+    }
+
+    /** An object whose values are scalars, as text; nested objects or arrays are refused. */
+    Map<String, String> stringMap(JsonNode node, String pointer) {
+        Map<String, String> map = new TreeMap<>();
+        if (node == null || node.isNull()) {
+            return map;
+        }
+        if (!node.isObject()) {
+            error(pointer, "must be an object of strings, not " + kind(node));
+            return map;
+        }
+        node.properties().forEach(entry -> {
+            JsonNode value = entry.getValue();
+            if (value.isContainerNode()) {
+                error(pointer + "/" + escape(entry.getKey()), "must be a string, number or boolean, not "
+                        + kind(value));
+            } else if (!value.isNull()) {
+                map.put(entry.getKey(), StrictJson.text(value));
+            }
+        });
+        return map;
+    }
+
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case STRING -> "a string";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** JSON pointer escaping of one key. */
+    static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

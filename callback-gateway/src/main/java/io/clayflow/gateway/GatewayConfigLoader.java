@@ -1,0 +1,199 @@
+package io.clayflow.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a {@link GatewayConfig}: the defaults in {@code callback-gateway.properties}, then an optional file, then
+ * {@code CLAYFLOW_GATEWAY_*} environment variables ({@code CLAYFLOW_GATEWAY_KAFKA_BOOTSTRAP_SERVERS} sets
+ * {@code kafka.bootstrap.servers}: the rest of the name lower-cased, every {@code _} read as {@code .}). An unknown
+ * key or a bad value fails naming the key.
+ */
+public final class GatewayConfigLoader {
+
+    public static final String DEFAULTS_RESOURCE = "callback-gateway.properties";
+    public static final String ENV_PREFIX = "CLAYFLOW_GATEWAY_";
+    public static final String KAFKA_PREFIX = "kafka.";
+    public static final String SERDE_PREFIX = "serde.";
+
+    static final Set<String> KEYS = Set.of("http.host", "http.port", "http.max.body.bytes", "http.tls.cert.path",
+            "http.tls.key.path", "management.host", "management.port", "callback.tokens", "callback.columns",
+            "callback.default.source", "callback.replay.window.ms", "callback.replay.max.entries", "leads.tokens",
+            "leads.max.batch", "topic.enriched", "topic.raw", "produce.max.in.flight", "produce.timeout.ms",
+            "retry.after.seconds", "readiness.timeout.ms", "shutdown.timeout.ms");
+
+    private GatewayConfigLoader() {
+    }
+
+    /** Classpath defaults, then {@code file} when given, then the environment. */
+    public static GatewayConfig load(Path file, Map<String, String> environment) {
+        Map<String, String> props = new LinkedHashMap<>(classpathDefaults());
+        if (file != null) {
+            props.putAll(read(file));
+        }
+        props.putAll(fromEnvironment(environment));
+        return fromProperties(props);
+    }
+
+    /** Classpath defaults with {@code overrides} on top (what tests use). */
+    public static GatewayConfig withOverrides(Map<String, String> overrides) {
+        Map<String, String> props = new LinkedHashMap<>(classpathDefaults());
+        props.putAll(overrides);
+        return fromProperties(props);
+    }
+
+    public static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> props = new TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                props.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return props;
+    }
+
+    public static GatewayConfig fromProperties(Map<String, String> props) {
+        Set<String> unknown = new TreeSet<>();
+        Map<String, String> kafka = new TreeMap<>();
+        Map<String, String> serde = new TreeMap<>();
+        props.forEach((key, value) -> {
+            if (key.startsWith(KAFKA_PREFIX)) {
+                kafka.put(key.substring(KAFKA_PREFIX.length()), value);
+            } else if (key.startsWith(SERDE_PREFIX)) {
+                serde.put(key.substring(SERDE_PREFIX.length()), value);
+            } else if (!KEYS.contains(key)) {
+                unknown.add(key);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown gateway setting(s) " + unknown
+                    + " (producer settings go under 'kafka.', registry/serde settings under 'serde.')");
+        }
+        requireValue(kafka, "acks", "all");
+        requireValue(kafka, "enable.idempotence", "true");
+        if (blank(kafka.get("bootstrap.servers"))) {
+            throw bad("kafka.bootstrap.servers", "", "is required");
+        }
+        if (blank(serde.get("schema.registry.url"))) {
+            throw bad("serde.schema.registry.url", "", "is required");
+        }
+        String cert = optional(props, "http.tls.cert.path");
+        String key = optional(props, "http.tls.key.path");
+        if ((cert == null) != (key == null)) {
+            throw bad("http.tls.cert.path", String.valueOf(cert), "needs http.tls.key.path too (both or neither)");
+        }
+        ColumnMapping columns;
+        try {
+            columns = ColumnMapping.parse(props.get("callback.columns"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value for callback.columns: " + e.getMessage(), e);
+        }
+        return new GatewayConfig(
+                required(props, "http.host"), port(props, "http.port"),
+                (int) longIn(props, "http.max.body.bytes", 1, 100_000_000), cert, key,
+                required(props, "management.host"), port(props, "management.port"),
+                BearerTokens.parse(props.get("callback.tokens")), columns, required(props, "callback.default.source"),
+                millis(props, "callback.replay.window.ms", 0), (int) longIn(props, "callback.replay.max.entries", 0,
+                        10_000_000),
+                BearerTokens.parse(props.get("leads.tokens")), (int) longIn(props, "leads.max.batch", 1, 10_000),
+                required(props, "topic.enriched"), required(props, "topic.raw"),
+                (int) longIn(props, "produce.max.in.flight", 1, 1_000_000), millis(props, "produce.timeout.ms", 1),
+                (int) longIn(props, "retry.after.seconds", 0, 3600), millis(props, "readiness.timeout.ms", 1),
+                millis(props, "shutdown.timeout.ms", 0), kafka, serde);
+    }
+
+    public static Map<String, String> classpathDefaults() {
+        try (InputStream in = GatewayConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath");
+            }
+            return toMap(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + DEFAULTS_RESOURCE, e);
+        }
+    }
+
+    private static Map<String, String> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return toMap(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Could not read the gateway configuration file " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> toMap(InputStream in) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).trim()));
+        return map;
+    }
+
+    private static void requireValue(Map<String, String> kafka, String key, String expected) {
+        String value = kafka.get(key);
+        if (value != null && !expected.equalsIgnoreCase(value.trim())) {
+            throw bad(KAFKA_PREFIX + key, value, "must be " + expected
+                    + " (the gateway answers 2xx only for records every in-sync replica has)");
+        }
+        kafka.put(key, expected);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String optional(Map<String, String> props, String key) {
+        String value = props.get(key);
+        return blank(value) ? null : value.trim();
+    }
+
+    private static String required(Map<String, String> props, String key) {
+        String value = props.get(key);
+        if (blank(value)) {
+            throw bad(key, "", "is required");
+        }
+        return value.trim();
+    }
+
+    private static int port(Map<String, String> props, String key) {
+        return (int) longIn(props, key, 0, 65_535);
+    }
+
+    private static long longIn(Map<String, String> props, String key, long min, long max) {
+        String value = required(props, key);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < min || parsed > max) {
+                throw bad(key, value, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw bad(key, value, "must be a whole number");
+        }
+    }
+
+    private static Duration millis(Map<String, String> props, String key, long min) {
+        return Duration.ofMillis(longIn(props, key, min, Long.MAX_VALUE / 1_000_000));
+    }
+
+    private static IllegalArgumentException bad(String key, String value, String why) {
+        return new IllegalArgumentException("Invalid value '" + value + "' for " + key + ": " + why);
+    }
+}

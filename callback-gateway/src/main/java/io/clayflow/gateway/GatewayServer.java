@@ -1,0 +1,201 @@
+package io.clayflow.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.clayflow.schemas.serde.KafkaAvroSerializer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The running gateway: the public server ({@code /v1/clay/callback}, {@code /v1/leads}, {@code /openapi.yaml}) and
+ * the management server ({@code /health/live}, {@code /health/ready}, {@code /metrics}), over one Kafka producer.
+ */
+public final class GatewayServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    static final String CALLBACK_PATH = "/v1/clay/callback";
+    static final String LEADS_PATH = "/v1/leads";
+    static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final Set<String> ROUTES = Set.of(CALLBACK_PATH, LEADS_PATH, OPENAPI_PATH);
+
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final KafkaPublisher publisher;
+    private final GatewayMetrics metrics;
+    private final ReadinessCheck readiness;
+    private HttpServer publicServer;
+    private HttpServer managementServer;
+
+    private GatewayServer(Vertx vertx, GatewayConfig config, Producer<String, Object> producer) {
+        this.vertx = vertx;
+        this.config = config;
+        this.publisher = new KafkaPublisher(vertx, producer, config.maxInFlight(), config.produceTimeout(),
+                config.retryAfterSeconds());
+        this.metrics = new GatewayMetrics(publisher::inFlight);
+        publisher.metrics(metrics);
+        this.readiness = new ReadinessCheck(vertx, config.kafka(), config.serde().get("schema.registry.url"),
+                config.readinessTimeout());
+    }
+
+    /** Starts both servers with a producer built from {@code config.kafka()} and {@code config.serde()}. */
+    public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config) {
+        Objects.requireNonNull(config, "config");
+        LOG.info("Starting the callback gateway with {}", config);
+        return new GatewayServer(vertx, config, producer(config)).listen();
+    }
+
+    static Producer<String, Object> producer(GatewayConfig config) {
+        Map<String, Object> props = new HashMap<>(config.kafka());
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(config.serde(), false);
+        return new KafkaProducer<>(props, new StringSerializer(), values);
+    }
+
+    private Future<GatewayServer> listen() {
+        HttpServerOptions options = new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort());
+        if (config.tls()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath())
+                    .setKeyPath(config.tlsKeyPath()));
+        }
+        Future<HttpServer> pub = vertx.createHttpServer(options).requestHandler(publicRouter())
+                .listen();
+        Future<HttpServer> mgmt = vertx.createHttpServer(new HttpServerOptions().setHost(config.managementHost())
+                .setPort(config.managementPort())).requestHandler(managementRouter()).listen();
+        return Future.all(pub, mgmt).map(all -> {
+            publicServer = pub.result();
+            managementServer = mgmt.result();
+            LOG.info("Callback gateway listening on {}:{} (management {}:{})", config.httpHost(), httpPort(),
+                    config.managementHost(), managementPort());
+            return this;
+        }).recover(error -> {
+            // One server may have bound before the other failed: close it, then the clients.
+            if (pub.succeeded()) {
+                pub.result().close();
+            }
+            if (mgmt.succeeded()) {
+                mgmt.result().close();
+            }
+            publisher.close(Duration.ofSeconds(1));
+            readiness.close();
+            return Future.failedFuture(error);
+        });
+    }
+
+    private Router publicRouter() {
+        Clock clock = Clock.systemUTC();
+        StrictJson json = new StrictJson();
+        ErrorResponder errors = new ErrorResponder(config.maxBodyBytes());
+        Router router = Router.router(vertx);
+        router.route().handler(this::measure);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        router.post(CALLBACK_PATH)
+                .handler(RequestGuards.bearer(config.callbackTokens()))
+                .handler(RequestGuards.jsonContentType())
+                .handler(body)
+                .handler(new CallbackHandler(json, new CallbackMapper(config.columns(), config.callbackDefaultSource()),
+                        new ReplayCache(config.replayWindow(), config.replayMaxEntries(), clock), publisher, metrics,
+                        config.enrichedTopic(), clock));
+        router.post(LEADS_PATH)
+                .handler(RequestGuards.bearer(config.leadsTokens()))
+                .handler(RequestGuards.jsonContentType())
+                .handler(body)
+                .handler(new LeadsHandler(json, new LeadMapper(config.leadsMaxBatch()), publisher, config.rawTopic(),
+                        clock));
+        Buffer openApi = Buffer.buffer(resource("openapi.yaml"));
+        router.get(OPENAPI_PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
+                .end(openApi));
+        router.route().failureHandler(errors::handle);
+        router.errorHandler(404, errors::handle);
+        router.errorHandler(405, errors::handle);
+        return router;
+    }
+
+    private void measure(RoutingContext ctx) {
+        long start = System.nanoTime();
+        metrics.requestsInFlight().incrementAndGet();
+        String path = ctx.request().path();
+        String route = ROUTES.contains(path) ? path : "unmatched";
+        String method = ctx.request().method().name();
+        ctx.addEndHandler(done -> {
+            metrics.requestsInFlight().decrementAndGet();
+            metrics.request(route, method, ctx.response().getStatusCode(), Duration.ofNanos(System.nanoTime() - start));
+        });
+        ctx.next();
+    }
+
+    private Router managementRouter() {
+        Router router = Router.router(vertx);
+        router.get("/health/live").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("status", "UP").encode()));
+        router.get("/health/ready").handler(ctx -> readiness.check().onComplete(result -> {
+            JsonObject detail = result.succeeded() ? result.result() : new JsonObject(result.cause().getMessage());
+            ctx.response().setStatusCode(result.succeeded() ? 200 : 503).putHeader("Content-Type",
+                    "application/json").end(detail.put("status", result.succeeded() ? "UP" : "DOWN").encode());
+        }));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+        return router;
+    }
+
+    public int httpPort() {
+        return publicServer.actualPort();
+    }
+
+    public int managementPort() {
+        return managementServer.actualPort();
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Graceful stop: the public server stops accepting and lets in-flight requests finish (up to the shutdown
+     * timeout), then the producer flushes and closes, then the management server stops.
+     */
+    public Future<Void> close() {
+        long timeoutMs = config.shutdownTimeout().toMillis();
+        return publicServer.shutdown(timeoutMs, TimeUnit.MILLISECONDS)
+                .transform(ignored -> vertx.executeBlocking(() -> {
+                    publisher.close(config.shutdownTimeout());
+                    readiness.close();
+                    return null;
+                }, false))
+                .transform(ignored -> managementServer.close())
+                .onComplete(ignored -> LOG.info("Callback gateway stopped"));
+    }
+
+    static String resource(String name) {
+        try (InputStream in = GatewayServer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
