@@ -429,7 +429,7 @@ class IntakeCrashIT {
         Path file = runDir.resolve("log4j2-intake.xml");
         Files.writeString(file, """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <Configuration status="WARN">
+                <Configuration status="WARN" shutdownHook="disable">
                   <Appenders>
                     <Console name="console" target="SYSTEM_OUT">
                       <PatternLayout pattern="%d{HH:mm:ss.SSS} %-5level [%t] %c{1.} - %msg%n"/>
