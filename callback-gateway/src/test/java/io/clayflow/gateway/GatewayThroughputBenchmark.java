@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +33,9 @@ class GatewayThroughputBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 32);
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("benchmark.warmup.seconds", 10));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+    /** 0: as fast as the clients go. Above 0: requests start on a fixed schedule of this many per second, and latency
+     *  counts from the scheduled start, so a stall shows in the percentiles instead of slowing the schedule. */
+    private static final int RATE = Integer.getInteger("benchmark.rate", 0);
 
     @Test
     void callbacksPerSecond(KafkaBroker kafka, SchemaRegistryServer registry) throws Exception {
@@ -47,6 +51,7 @@ class GatewayThroughputBenchmark {
 
                     | what | value |
                     |---|---|
+                    | offered load | %s |
                     | concurrency (HTTP/1.1 clients) | %d |
                     | measured for | %d s (after a %d s warm-up) |
                     | callbacks answered 200 | %d |
@@ -55,12 +60,14 @@ class GatewayThroughputBenchmark {
                     | latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |
                     | records on the topic (warm-up + measured) | %d |
                     | cores | %d |
-                    """, CONCURRENCY, MEASURE.toSeconds(), WARMUP.toSeconds(), result.ok, result.failed,
+                    """, RATE > 0 ? "fixed, " + RATE + " callbacks/s" : "open (as fast as the clients go)",
+                    CONCURRENCY, MEASURE.toSeconds(), WARMUP.toSeconds(), result.ok, result.failed,
                     result.ok / (double) MEASURE.toSeconds(), result.percentile(50), result.percentile(95),
                     result.percentile(99), result.percentile(100), onTopic,
                     Runtime.getRuntime().availableProcessors());
             System.out.println(report);
-            Path out = Path.of("target", "benchmarks", "gateway-throughput.md");
+            Path out = Path.of("target", "benchmarks", RATE > 0 ? "gateway-latency-at-" + RATE + ".md"
+                    : "gateway-throughput.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
             assertThat(result.failed).isZero();
@@ -85,13 +92,18 @@ class GatewayThroughputBenchmark {
         AtomicLong failed = new AtomicLong();
         AtomicInteger sequence = new AtomicInteger();
         Map<Integer, Long> latencies = new ConcurrentHashMap<>();
-        long end = System.nanoTime() + duration.toNanos();
+        long begin = System.nanoTime();
+        long end = begin + duration.toNanos();
         while (System.nanoTime() < end) {
-            slots.acquire();
             int n = sequence.incrementAndGet();
+            long scheduled = RATE > 0 ? begin + (long) (n * 1e9 / RATE) : 0;
+            if (RATE > 0) {
+                LockSupport.parkNanos(scheduled - System.nanoTime()); // pacing the offered load, not awaiting a result
+            }
+            slots.acquire();
             String body = "{\"lead_id\": \"" + phase + "-" + n + "\", \"Work Email\": \"p" + n
                     + "@acme.io\", \"ICP Score\": " + (n % 101) + ", \"Funding\": \"Series B\", \"Employees\": 120}";
-            long start = System.nanoTime();
+            long start = RATE > 0 ? scheduled : System.nanoTime();
             gateway.http.sendAsync(HttpRequest.newBuilder(gateway.uri("/v1/clay/callback"))
                     .header("Authorization", "Bearer " + GatewayUnderTest.CALLBACK_TOKEN)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
