@@ -1,18 +1,10 @@
 package io.clayflow.gateway;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.clayflow.config.LayeredProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,12 +33,8 @@ public final class GatewayConfigLoader {
 
     /** Classpath defaults, then {@code file} when given, then the environment. */
     public static GatewayConfig load(Path file, Map<String, String> environment) {
-        Map<String, String> props = new LinkedHashMap<>(classpathDefaults());
-        if (file != null) {
-            props.putAll(read(file));
-        }
-        props.putAll(fromEnvironment(environment));
-        return fromProperties(props);
+        return fromProperties(LayeredProperties.load(GatewayConfigLoader.class, DEFAULTS_RESOURCE, file, ENV_PREFIX,
+                environment, "gateway"));
     }
 
     /** Classpath defaults with {@code overrides} on top (what tests use). */
@@ -57,13 +45,7 @@ public final class GatewayConfigLoader {
     }
 
     public static Map<String, String> fromEnvironment(Map<String, String> environment) {
-        Map<String, String> props = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                props.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        return props;
+        return LayeredProperties.fromEnvironment(ENV_PREFIX, environment);
     }
 
     public static GatewayConfig fromProperties(Map<String, String> props) {
@@ -117,34 +99,10 @@ public final class GatewayConfigLoader {
     }
 
     public static Map<String, String> classpathDefaults() {
-        try (InputStream in = GatewayConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath");
-            }
-            return toMap(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + DEFAULTS_RESOURCE, e);
-        }
+        return LayeredProperties.classpath(GatewayConfigLoader.class, DEFAULTS_RESOURCE);
     }
 
-    private static Map<String, String> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return toMap(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Could not read the gateway configuration file " + file + ": "
-                    + e.getMessage(), e);
-        }
-    }
 
-    private static Map<String, String> toMap(InputStream in) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).trim()));
-        return map;
-    }
 
     private static void requireValue(Map<String, String> kafka, String key, String expected) {
         String value = kafka.get(key);

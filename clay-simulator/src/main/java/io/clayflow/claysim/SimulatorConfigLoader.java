@@ -1,23 +1,13 @@
 package io.clayflow.claysim;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.clayflow.config.LayeredProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -67,12 +57,8 @@ public final class SimulatorConfigLoader {
 
     /** The app's configuration: classpath defaults, then {@code file} when given, then the environment. */
     public static SimulatorConfig load(Path file, Map<String, String> environment) {
-        Map<String, String> props = new LinkedHashMap<>(classpathDefaults());
-        if (file != null) {
-            props.putAll(read(file));
-        }
-        props.putAll(fromEnvironment(environment));
-        return fromProperties(props);
+        return fromProperties(LayeredProperties.load(SimulatorConfigLoader.class, DEFAULTS_RESOURCE, file, ENV_PREFIX,
+                environment, "simulator"));
     }
 
     /**
@@ -80,13 +66,7 @@ public final class SimulatorConfigLoader {
      * (the rest of the name lower-cased, every {@code _} read as {@code .}).
      */
     public static Map<String, String> fromEnvironment(Map<String, String> environment) {
-        Map<String, String> props = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                props.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        return props;
+        return LayeredProperties.fromEnvironment(ENV_PREFIX, environment);
     }
 
     /** A configuration from complete properties (every key of {@code clay-simulator.properties} present). */
@@ -130,34 +110,10 @@ public final class SimulatorConfigLoader {
 
     /** The defaults shipped in {@code clay-simulator.properties}. */
     public static Map<String, String> classpathDefaults() {
-        try (InputStream in = SimulatorConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath");
-            }
-            return toMap(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + DEFAULTS_RESOURCE, e);
-        }
+        return LayeredProperties.classpath(SimulatorConfigLoader.class, DEFAULTS_RESOURCE);
     }
 
-    private static Map<String, String> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return toMap(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Could not read the simulator configuration file " + file + ": "
-                    + e.getMessage(), e);
-        }
-    }
 
-    private static Map<String, String> toMap(InputStream in) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).trim()));
-        return map;
-    }
 
     private static void rejectUnknownKeys(Map<String, String> props, List<String> ids) {
         Set<String> known = new HashSet<>(KEYS);

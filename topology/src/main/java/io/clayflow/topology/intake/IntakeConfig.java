@@ -1,13 +1,7 @@
 package io.clayflow.topology.intake;
 
+import io.clayflow.config.LayeredProperties;
 import io.clayflow.schemas.Topics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -93,57 +87,25 @@ public class IntakeConfig extends AbstractConfig {
 
     /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
     public static IntakeConfig load(Path file, Map<String, String> environment) {
-        Map<String, String> props = new LinkedHashMap<>(classpathDefaults());
-        if (file != null) {
-            props.putAll(read(file));
+        try {
+            return new IntakeConfig(LayeredProperties.load(IntakeConfig.class, DEFAULTS_RESOURCE, file, ENV_PREFIX,
+                    environment, "intake"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
         }
-        props.putAll(fromEnvironment(environment));
-        return new IntakeConfig(props);
     }
 
     /** The defaults shipped in {@code intake.properties}. */
     public static Map<String, String> classpathDefaults() {
-        try (InputStream in = IntakeConfig.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath");
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return toMap(properties);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + DEFAULTS_RESOURCE, e);
-        }
+        return LayeredProperties.classpath(IntakeConfig.class, DEFAULTS_RESOURCE);
     }
 
     /**
      * Settings from environment variables: {@code CLAYFLOW_INTAKE_DEDUPE_TTL=P7D} sets {@code dedupe.ttl},
-     * {@code CLAYFLOW_INTAKE_STREAMS_SECURITY_PROTOCOL=SASL_SSL} sets {@code streams.security.protocol}
-     * (the rest of the name lowercased, every {@code _} read as {@code .}).
+     * {@code CLAYFLOW_INTAKE_STREAMS_SECURITY_PROTOCOL=SASL_SSL} sets {@code streams.security.protocol}.
      */
     public static Map<String, String> fromEnvironment(Map<String, String> environment) {
-        Map<String, String> props = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                props.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        return props;
-    }
-
-    private static Map<String, String> read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties properties = new Properties();
-            properties.load(reader);
-            return toMap(properties);
-        } catch (IOException e) {
-            throw new ConfigException("Could not read the intake configuration file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static Map<String, String> toMap(Properties properties) {
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).trim()));
-        return map;
+        return LayeredProperties.fromEnvironment(ENV_PREFIX, environment);
     }
 
     /**
