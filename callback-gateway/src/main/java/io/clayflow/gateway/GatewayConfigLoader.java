@@ -1,8 +1,12 @@
 package io.clayflow.gateway;
 
+import static io.clayflow.config.PropertyValues.bad;
+import static io.clayflow.config.PropertyValues.longIn;
+import static io.clayflow.config.PropertyValues.millis;
+import static io.clayflow.config.PropertyValues.required;
+
 import io.clayflow.config.LayeredProperties;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -122,36 +126,7 @@ public final class GatewayConfigLoader {
         return blank(value) ? null : value.trim();
     }
 
-    private static String required(Map<String, String> props, String key) {
-        String value = props.get(key);
-        if (blank(value)) {
-            throw bad(key, "", "is required");
-        }
-        return value.trim();
-    }
-
     private static int port(Map<String, String> props, String key) {
         return (int) longIn(props, key, 0, 65_535);
-    }
-
-    private static long longIn(Map<String, String> props, String key, long min, long max) {
-        String value = required(props, key);
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed < min || parsed > max) {
-                throw bad(key, value, "must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw bad(key, value, "must be a whole number");
-        }
-    }
-
-    private static Duration millis(Map<String, String> props, String key, long min) {
-        return Duration.ofMillis(longIn(props, key, min, Long.MAX_VALUE / 1_000_000));
-    }
-
-    private static IllegalArgumentException bad(String key, String value, String why) {
-        return new IllegalArgumentException("Invalid value '" + value + "' for " + key + ": " + why);
     }
 }

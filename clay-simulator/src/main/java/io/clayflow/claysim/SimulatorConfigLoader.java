@@ -1,8 +1,12 @@
 package io.clayflow.claysim;
 
+import static io.clayflow.config.PropertyValues.bad;
+import static io.clayflow.config.PropertyValues.longIn;
+import static io.clayflow.config.PropertyValues.millis;
+import static io.clayflow.config.PropertyValues.required;
+
 import io.clayflow.config.LayeredProperties;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -144,23 +148,6 @@ public final class SimulatorConfigLoader {
         return items;
     }
 
-    private static long longIn(Map<String, String> props, String key, long min, long max) {
-        String value = required(props, key);
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed < min || parsed > max) {
-                throw bad(key, value, "must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw bad(key, value, "must be a whole number");
-        }
-    }
-
-    private static Duration millis(Map<String, String> props, String key, long min) {
-        return Duration.ofMillis(longIn(props, key, min, Long.MAX_VALUE / 1_000_000));
-    }
-
     private static double positiveDouble(Map<String, String> props, String key) {
         String value = required(props, key);
         try {
@@ -201,17 +188,5 @@ public final class SimulatorConfigLoader {
             throw bad(key, value, "must be true or false");
         }
         return Boolean.parseBoolean(value);
-    }
-
-    private static String required(Map<String, String> props, String key) {
-        String value = props.get(key);
-        if (value == null || value.isBlank()) {
-            throw bad(key, "", "is required");
-        }
-        return value.trim();
-    }
-
-    private static IllegalArgumentException bad(String key, String value, String why) {
-        return new IllegalArgumentException("Invalid value '" + value + "' for " + key + ": " + why);
     }
 }
