@@ -1,0 +1,43 @@
+package io.clayflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code clayflow} command: one picocli command whose subcommands each live in a small class of their own. To
+ * add one, write a {@code @Command} class (with a {@code @Mixin ClusterOptions} if it talks to a cluster) and list
+ * it in {@code subcommands} below.
+ */
+@Command(name = "clayflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = CliVersion.class,
+        description = "Clay lead enrichment on Apache Kafka: run the pipeline, feed it leads, watch it, replay its "
+                + "dead letters.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        },
+        footer = {"", "Every subcommand takes --bootstrap-servers, --schema-registry-url, --command-config and "
+                + "-X KEY=VALUE for SASL/SSL or cloud clusters; see 'clayflow help <command>'."})
+public final class ClayflowCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: subcommands, exit codes and the handler that turns failures into messages. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ClayflowCli());
+        commandLine.setExecutionExceptionHandler(new CliFailureHandler());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        // `clayflow` on its own: say what there is rather than fail.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
