@@ -1,5 +1,6 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.connect.resilience.ResilienceSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -30,13 +31,13 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
     public static final String BATCH_MAX_BYTES = "batch.max.bytes";
     public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
 
-    public static final String RETRY_MAX_ATTEMPTS = "retry.max.attempts";
-    public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
-    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String RETRY_MAX_ATTEMPTS = ResilienceSettings.RETRY_MAX_ATTEMPTS;
+    public static final String RETRY_BACKOFF_INITIAL_MS = ResilienceSettings.RETRY_BACKOFF_INITIAL_MS;
+    public static final String RETRY_BACKOFF_MAX_MS = ResilienceSettings.RETRY_BACKOFF_MAX_MS;
 
-    public static final String CIRCUIT_FAILURE_RATE = "circuit.failure.rate.threshold";
-    public static final String CIRCUIT_MINIMUM_CALLS = "circuit.minimum.calls";
-    public static final String CIRCUIT_OPEN_WAIT_MS = "circuit.open.wait.ms";
+    public static final String CIRCUIT_FAILURE_RATE = ResilienceSettings.CIRCUIT_FAILURE_RATE;
+    public static final String CIRCUIT_MINIMUM_CALLS = ResilienceSettings.CIRCUIT_MINIMUM_CALLS;
+    public static final String CIRCUIT_OPEN_WAIT_MS = ResilienceSettings.CIRCUIT_OPEN_WAIT_MS;
 
     public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
     public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
@@ -87,25 +88,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                 .define(RATE_LIMIT_ROWS_PER_SECOND, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM,
                         "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.",
                         batching, ++order, Width.SHORT, "Rows per second");
-        String retry = "Retry and circuit breaker";
-        order = 0;
-        def.define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.atLeast(1), Importance.MEDIUM,
-                        "Attempts of one request on 429, 5xx or a timeout before the batch is handed back to Connect "
-                                + "for a later redelivery (nothing is skipped).",
-                        retry, ++order, Width.SHORT, "Attempts")
-                .define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 500L, Range.atLeast(1), Importance.LOW,
-                        "First backoff; it doubles with jitter. A Retry-After from Clay takes precedence.",
-                        retry, ++order, Width.SHORT, "Initial backoff (ms)")
-                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
-                        "Longest backoff between two attempts.", retry, ++order, Width.SHORT, "Max backoff (ms)")
-                .define(CIRCUIT_FAILURE_RATE, Type.INT, 50, Range.between(1, 100), Importance.LOW,
-                        "Failure percentage over the last calls at which the circuit opens and consumption pauses.",
-                        retry, ++order, Width.SHORT, "Failure rate (%)")
-                .define(CIRCUIT_MINIMUM_CALLS, Type.INT, 5, Range.atLeast(1), Importance.LOW,
-                        "Calls needed before the failure rate counts.", retry, ++order, Width.SHORT, "Minimum calls")
-                .define(CIRCUIT_OPEN_WAIT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
-                        "How long the circuit stays open (consumption paused) before one probe request.",
-                        retry, ++order, Width.SHORT, "Open wait (ms)");
+        ResilienceSettings.defineRetryAndCircuit(def, "Clay");
         String http = "HTTP";
         order = 0;
         def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
@@ -156,30 +139,6 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
 
     public int rateLimitRowsPerSecond() {
         return getInt(RATE_LIMIT_ROWS_PER_SECOND);
-    }
-
-    public int retryMaxAttempts() {
-        return getInt(RETRY_MAX_ATTEMPTS);
-    }
-
-    public Duration retryBackoffInitial() {
-        return Duration.ofMillis(getLong(RETRY_BACKOFF_INITIAL_MS));
-    }
-
-    public Duration retryBackoffMax() {
-        return Duration.ofMillis(Math.max(getLong(RETRY_BACKOFF_MAX_MS), getLong(RETRY_BACKOFF_INITIAL_MS)));
-    }
-
-    public int circuitFailureRate() {
-        return getInt(CIRCUIT_FAILURE_RATE);
-    }
-
-    public int circuitMinimumCalls() {
-        return getInt(CIRCUIT_MINIMUM_CALLS);
-    }
-
-    public Duration circuitOpenWait() {
-        return Duration.ofMillis(getLong(CIRCUIT_OPEN_WAIT_MS));
     }
 
     public Duration httpConnectTimeout() {

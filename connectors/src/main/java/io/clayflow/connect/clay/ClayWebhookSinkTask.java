@@ -1,12 +1,15 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.connect.http.HttpReply;
+import io.clayflow.connect.resilience.UnavailableException;
+import io.clayflow.connect.sink.SinkPause;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +42,7 @@ public class ClayWebhookSinkTask extends SinkTask {
     private WebhookQuota quota;
     private ClaySinkMetrics metrics;
     private ErrantRecordReporter reporter;
-    // Per partition, the first offset Clay has not taken when sending paused: commits stop there, reads restart there.
-    private final Map<TopicPartition, Long> redeliverFrom = new HashMap<>();
-    private long resumeAtMs = -1;
+    private SinkPause pause;
 
     @Override
     public String version() {
@@ -54,18 +55,13 @@ public class ClayWebhookSinkTask extends SinkTask {
         deserializer = new KafkaAvroDeserializer();
         deserializer.configure(config.serdeProps(), false);
         batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());
-        sender = ResilientWebhookSender.create(config, WebhookClient.create(config));
+        sender = ResilientWebhookSender.create(config);
+        pause = new SinkPause(context, Clock.systemUTC());
         quota = new WebhookQuota(config.webhookUrls(), config.submissionLimit(), config.quotaWarnRatio(),
                 new KafkaQuotaStore(config.quotaTopic(), config.quotaClientProps()));
         reporter = context.errantRecordReporter();
         metrics = new ClaySinkMetrics(context.pluginMetrics());
-        metrics.gauge("circuit-state", "Clay circuit: 0 closed, 1 open, 2 half-open",
-                () -> switch (sender.circuitState()) {
-                    case CLOSED -> 0;
-                    case OPEN, FORCED_OPEN -> 1;
-                    case HALF_OPEN -> 2;
-                    default -> 3;
-                });
+        metrics.gauge("circuit-state", "Clay circuit: 0 closed, 1 open, 2 half-open", sender::circuitStateCode);
         metrics.gauge("webhooks-available", "Webhooks that can still take a row (0: paused, add a webhook)",
                 () -> quota.webhooks().stream().filter(w -> quota.used(w) < quota.limit()).count());
         for (URI webhook : quota.webhooks()) {
@@ -77,13 +73,11 @@ public class ClayWebhookSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        if (resumeAtMs >= 0 && !resumeIfDue()) {
-            redeliverLater(records); // handed over while pausing: not sent, so read again later
+        if (!pause.admit(records)) {
             return;
         }
         List<ClayRow> rows = new ArrayList<>();
         for (SinkRecord record : records) {
-            redeliverFrom.remove(new TopicPartition(record.topic(), record.kafkaPartition()));
             if (record.value() != null) {
                 toRow(record).ifPresent(rows::add);
             }
@@ -92,55 +86,18 @@ public class ClayWebhookSinkTask extends SinkTask {
         for (int i = 0; i < batches.size(); i++) {
             try {
                 deliver(batches.get(i));
-            } catch (PauseSending pause) {
-                redeliverLater(batches.subList(i, batches.size()).stream().flatMap(List::stream)
-                        .map(ClayRow::record).toList());
-                pauseFor(pause.wait);
+            } catch (PauseSending stop) {
+                pause.pauseAndRedeliver(batches.subList(i, batches.size()).stream().flatMap(List::stream)
+                        .map(ClayRow::record).toList(), stop.wait);
                 return;
             }
         }
     }
 
-    /**
-     * Offsets commit only up to the first row Clay has not taken: Connect would otherwise commit the whole put that
-     * returned after a pause.
-     */
+    /** Offsets commit only up to the first row Clay has not taken (see {@link SinkPause}). */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        Map<TopicPartition, OffsetAndMetadata> safe = new HashMap<>(currentOffsets);
-        redeliverFrom.forEach((partition, offset) -> safe.computeIfPresent(partition,
-                (p, current) -> current.offset() > offset ? new OffsetAndMetadata(offset) : current));
-        return safe;
-    }
-
-    /** Rewinds each partition to its first row not yet taken, so Connect hands those rows back after the pause. */
-    private void redeliverLater(Collection<SinkRecord> notSent) {
-        if (notSent.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> firstNotSent = new HashMap<>();
-        notSent.forEach(record -> firstNotSent.merge(
-                new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset(), Math::min));
-        firstNotSent.forEach((partition, offset) -> redeliverFrom.merge(partition, offset, Math::min));
-        context.offset(firstNotSent);
-    }
-
-    /** Stops consumption (nothing is read, nothing is skipped) until the wait is over; no busy loop meanwhile. */
-    private void pauseFor(Duration wait) {
-        context.pause(context.assignment().toArray(TopicPartition[]::new));
-        resumeAtMs = System.currentTimeMillis() + wait.toMillis();
-        context.timeout(wait.toMillis());
-    }
-
-    private boolean resumeIfDue() {
-        long left = resumeAtMs - System.currentTimeMillis();
-        if (left > 0) {
-            context.timeout(left); // Connect calls put() again when the poll returns: wake up when the pause ends
-            return false;
-        }
-        resumeAtMs = -1;
-        context.resume(context.assignment().toArray(TopicPartition[]::new));
-        return true;
+        return pause.safeOffsets(currentOffsets);
     }
 
     private Optional<ClayRow> toRow(SinkRecord record) {
@@ -169,7 +126,7 @@ public class ClayWebhookSinkTask extends SinkTask {
         }
         while (true) {
             URI webhook = quota.webhookFor(batch.size()).orElseThrow(this::allWebhooksSpent);
-            WebhookResponse response = send(webhook, batch);
+            HttpReply response = send(webhook, batch);
             if (response.isSuccess()) {
                 quota.recordSubmitted(webhook, batch.size());
                 metrics.sent(batch.size());
@@ -189,7 +146,7 @@ public class ClayWebhookSinkTask extends SinkTask {
     }
 
     /** A refused request: find the bad rows by sending one at a time, and dead-letter only those. */
-    private void rejected(List<ClayRow> batch, WebhookResponse response) {
+    private void rejected(List<ClayRow> batch, HttpReply response) {
         if (batch.size() > 1) {
             for (ClayRow row : batch) {
                 deliver(List.of(row));
@@ -197,17 +154,17 @@ public class ClayWebhookSinkTask extends SinkTask {
             return;
         }
         deadLetter(batch.get(0).record(), new DataException("Clay refused the row (HTTP " + response.status()
-                + "): " + response.body()));
+                + "): " + response.excerpt()));
     }
 
-    private WebhookResponse send(URI webhook, List<ClayRow> batch) {
+    private HttpReply send(URI webhook, List<ClayRow> batch) {
         try {
             return sender.send(webhook, batch);
-        } catch (ClayUnavailableException e) {
+        } catch (UnavailableException e) {
             if (e.status() == 429) {
                 metrics.rateLimited();
             }
-            Duration wait = e.retryAfter().orElse(Duration.ofMillis(sender.backoffMillis(1)));
+            Duration wait = e.retryAfter().orElse(sender.backoff(1));
             LOG.warn("{}; pausing {} ms, then the rows not yet taken are sent again", e.getMessage(), wait.toMillis());
             throw new PauseSending(wait);
         }
@@ -219,7 +176,7 @@ public class ClayWebhookSinkTask extends SinkTask {
         return new PauseSending(SPENT_RECHECK);
     }
 
-    private static boolean isLimitReached(WebhookResponse response) {
+    private static boolean isLimitReached(HttpReply response) {
         String body = response.body().toLowerCase(java.util.Locale.ROOT);
         return (response.status() == 403 || response.status() == 429 || response.status() == 410)
                 && body.contains("limit") && body.contains("submission");

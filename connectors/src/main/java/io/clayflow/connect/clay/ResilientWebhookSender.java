@@ -1,155 +1,63 @@
 package io.clayflow.connect.clay;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
+import io.clayflow.connect.http.HttpReply;
+import io.clayflow.connect.http.JsonHttpClient;
+import io.clayflow.connect.http.ResilientHttp;
+import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.resilience.UnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends a batch to a webhook under resilience4j's guard: a RateLimiter (rows per second, a safety net under the
- * intake throttle), a Retry on 429, 5xx and timeouts (exponential backoff with jitter, Retry-After honoured,
- * bounded), and a CircuitBreaker counting those failures, which, when open, refuses at once so the task can pause.
+ * Posts a batch of rows to a Clay webhook, with the token in {@code x-clay-webhook-auth}, under the shared resilience
+ * guard: rate-limited in rows per second (a safety net under the intake throttle), retried on 429, 5xx and timeouts,
+ * behind a circuit breaker.
  */
 final class ResilientWebhookSender {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResilientWebhookSender.class);
+    static final String AUTH_HEADER = "x-clay-webhook-auth";
 
-    private final WebhookClient client;
-    private final RateLimiter rateLimiter;
-    private final Retry retry;
-    private final CircuitBreaker circuitBreaker;
-    private final IntervalFunction backoff;
+    private final JsonHttpClient client;
+    private final ResilientHttp http;
+    private final Map<String, String> headers;
 
-    ResilientWebhookSender(WebhookClient client, RateLimiter rateLimiter, Retry retry, CircuitBreaker circuitBreaker,
-                           IntervalFunction backoff) {
+    ResilientWebhookSender(JsonHttpClient client, ResilientHttp http, Map<String, String> headers) {
         this.client = Objects.requireNonNull(client, "client");
-        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.retry = Objects.requireNonNull(retry, "retry");
-        this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.http = Objects.requireNonNull(http, "http");
+        this.headers = Map.copyOf(headers);
     }
 
-    static ResilientWebhookSender create(ClayWebhookSinkConfig config, WebhookClient client) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(config.retryBackoffInitial().toMillis(),
-                2.0, 0.5, config.retryBackoffMax().toMillis());
-        RateLimiter rateLimiter = RateLimiter.of("clay-webhook", RateLimiterConfig.custom()
-                .limitForPeriod(config.rateLimitRowsPerSecond())
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofSeconds(60))
-                .build());
-        Retry retry = Retry.of("clay-webhook", RetryConfig.<WebhookResponse>custom()
-                .maxAttempts(config.retryMaxAttempts())
-                .retryExceptions(TransientFailure.class)
-                .ignoreExceptions(CallNotPermittedException.class)
-                .intervalBiFunction((attempt, outcome) -> {
-                    long ours = backoff.apply(attempt);
-                    if (outcome.isLeft() && outcome.getLeft() instanceof TransientFailure failure) {
-                        return failure.retryAfter().map(Duration::toMillis).map(theirs -> Math.max(theirs, ours))
-                                .orElse(ours);
-                    }
-                    return ours;
-                })
-                .build());
-        CircuitBreaker circuitBreaker = CircuitBreaker.of("clay-webhook", CircuitBreakerConfig.custom()
-                .failureRateThreshold(config.circuitFailureRate())
-                .minimumNumberOfCalls(config.circuitMinimumCalls())
-                .slidingWindowSize(Math.max(10, config.circuitMinimumCalls()))
-                .waitDurationInOpenState(config.circuitOpenWait())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(TransientFailure.class)
-                .build());
-        circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warn("Clay webhook circuit {}",
-                event.getStateTransition()));
-        return new ResilientWebhookSender(client, rateLimiter, retry, circuitBreaker, backoff);
+    static ResilientWebhookSender create(ClayWebhookSinkConfig config) {
+        ResilienceSettings settings = ResilienceSettings.from(config, config.rateLimitRowsPerSecond(),
+                Duration.ofSeconds(1));
+        return new ResilientWebhookSender(JsonHttpClient.create(config.httpConnectTimeout(),
+                config.httpRequestTimeout()), ResilientHttp.create("Clay webhook", settings),
+                config.webhookToken().map(token -> Map.of(AUTH_HEADER, token)).orElse(Map.of()));
     }
 
     /**
      * Posts a batch until Clay answers something other than 408, 429 or 5xx, and returns that answer (2xx, or a
      * 4xx the caller must act on).
      *
-     * @throws ClayUnavailableException when the attempts ran out or the circuit is open
+     * @throws UnavailableException when the attempts ran out or the circuit is open
      */
-    WebhookResponse send(URI webhook, List<ClayRow> batch) throws ClayUnavailableException {
+    HttpReply send(URI webhook, List<ClayRow> batch) throws UnavailableException {
         byte[] body = RowBatcher.body(batch);
-        int permits = Math.min(batch.size(), rateLimiter.getRateLimiterConfig().getLimitForPeriod());
-        Supplier<WebhookResponse> attempt = () -> {
-            RateLimiter.waitForPermission(rateLimiter, permits);
-            return circuitBreaker.executeSupplier(() -> postOnce(webhook, body));
-        };
-        try {
-            return Retry.decorateSupplier(retry, attempt).get();
-        } catch (TransientFailure failure) {
-            throw new ClayUnavailableException("Clay did not take " + batch.size() + " rows after "
-                    + retry.getRetryConfig().getMaxAttempts() + " attempts: " + failure.getMessage(),
-                    failure.status(), failure.retryAfter(), failure);
-        } catch (CallNotPermittedException open) {
-            throw new ClayUnavailableException("Clay webhook circuit is open: pausing", -1,
-                    Optional.of(remainingOpenWait()), open);
-        }
+        return http.send(batch.size(), () -> client.post(webhook, body, headers));
     }
 
-    private WebhookResponse postOnce(URI webhook, byte[] body) {
-        WebhookResponse response;
-        try {
-            response = client.post(webhook, body);
-        } catch (IOException e) {
-            throw new TransientFailure("no answer: " + e, -1, Optional.empty(), e);
-        }
-        if (response.isRetryable()) {
-            throw new TransientFailure("HTTP " + response.status() + " " + response.body(), response.status(),
-                    response.retryAfter(), null);
-        }
-        return response;
+    long circuitStateCode() {
+        return http.guard().circuitStateCode();
     }
 
-    /** The open state's wait: when the circuit will let a probe through. */
-    private Duration remainingOpenWait() {
-        return Duration.ofMillis(Math.max(1, circuitBreaker.getCircuitBreakerConfig()
-                .getWaitIntervalFunctionInOpenState().apply(1)));
+    io.github.resilience4j.circuitbreaker.CircuitBreaker.State circuitState() {
+        return http.guard().circuitState();
     }
 
-    CircuitBreaker.State circuitState() {
-        return circuitBreaker.getState();
+    Duration backoff(int attempt) {
+        return http.guard().backoff(attempt);
     }
-
-    long backoffMillis(int attempt) {
-        return backoff.apply(attempt);
-    }
-
-    /** A failure worth another attempt; carries what Clay said. */
-    static final class TransientFailure extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final int status;
-        private final transient Optional<Duration> retryAfter;
-
-        TransientFailure(String message, int status, Optional<Duration> retryAfter, Throwable cause) {
-            super(message, cause, false, false);
-            this.status = status;
-            this.retryAfter = retryAfter;
-        }
-
-        int status() {
-            return status;
-        }
-
-        Optional<Duration> retryAfter() {
-            return retryAfter;
-        }
-    }
-
 }

@@ -3,6 +3,8 @@ package io.clayflow.connect.clay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clayflow.connect.http.HttpReply;
+import io.clayflow.connect.resilience.UnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.time.Duration;
@@ -30,7 +32,7 @@ class ResilientWebhookSenderTest {
     void retries429And5xxUntilClayTakesTheBatch() throws Exception {
         webhook.then(503).then(429).then(502).then(200);
 
-        WebhookResponse response = sender(Map.of()).send(webhook.url(), List.of(TestRows.row(1)));
+        HttpReply response = sender(Map.of()).send(webhook.url(), List.of(TestRows.row(1)));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(webhook.received()).hasSize(4);
@@ -52,7 +54,7 @@ class ResilientWebhookSenderTest {
         webhook.then(500).then(500).then(500);
 
         assertThatThrownBy(() -> sender(Map.of("retry.max.attempts", "3")).send(webhook.url(), List.of(TestRows.row(1))))
-                .isInstanceOfSatisfying(ClayUnavailableException.class, e -> assertThat(e.status()).isEqualTo(500))
+                .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.status()).isEqualTo(500))
                 .hasMessageContaining("after 3 attempts");
         assertThat(webhook.received()).hasSize(3);
     }
@@ -61,7 +63,7 @@ class ResilientWebhookSenderTest {
     void returnsARefusalAtOnceWithoutRetrying() throws Exception {
         webhook.then(400, null, "{\"error\":\"row 0 has no lead_id\"}");
 
-        WebhookResponse response = sender(Map.of()).send(webhook.url(), List.of(TestRows.row(1)));
+        HttpReply response = sender(Map.of()).send(webhook.url(), List.of(TestRows.row(1)));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("no lead_id");
@@ -77,12 +79,12 @@ class ResilientWebhookSenderTest {
                 "circuit.open.wait.ms", "60000"));
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> sender.send(webhook.url(), List.of(TestRows.row(1))))
-                    .isInstanceOf(ClayUnavailableException.class);
+                    .isInstanceOf(UnavailableException.class);
         }
 
         assertThat(sender.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThatThrownBy(() -> sender.send(webhook.url(), List.of(TestRows.row(1))))
-                .isInstanceOfSatisfying(ClayUnavailableException.class,
+                .isInstanceOfSatisfying(UnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(60)))
                 .hasMessageContaining("circuit is open");
         assertThat(webhook.received()).as("no request while open").hasSize(3);
@@ -104,6 +106,6 @@ class ResilientWebhookSenderTest {
         props.put("rate.limit.rows.per.second", "1000");
         props.putAll(overrides);
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
-        return ResilientWebhookSender.create(config, WebhookClient.create(config));
+        return ResilientWebhookSender.create(config);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.clayflow.claysim.ClaySimulator;
+import io.clayflow.connect.it.ConnectWorker;
 import io.clayflow.claysim.Faults;
 import io.clayflow.claysim.Refusal;
 import io.clayflow.claysim.SimulatorConfig;

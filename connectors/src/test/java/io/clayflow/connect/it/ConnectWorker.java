@@ -1,4 +1,4 @@
-package io.clayflow.connect.clay.it;
+package io.clayflow.connect.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ import org.awaitility.Awaitility;
  * A real Kafka Connect worker (distributed mode, one node) in the test JVM, loading plugins only from
  * {@code plugin.path} as a production worker does, driven over its REST API.
  */
-final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +35,7 @@ final class ConnectWorker implements AutoCloseable {
         this.rest = rest;
     }
 
-    static ConnectWorker start(String bootstrapServers) {
+    public static ConnectWorker start(String bootstrapServers) {
         String pluginPath = System.getProperty("clayflow.connect.plugin.path");
         if (pluginPath == null || !Files.isDirectory(Path.of(pluginPath))) {
             throw new IllegalStateException("The connector plugin is not packaged at " + pluginPath
@@ -65,7 +65,7 @@ final class ConnectWorker implements AutoCloseable {
     }
 
     /** Creates (or replaces) a connector's configuration. */
-    void putConnector(String name, Map<String, String> config) {
+    public void putConnector(String name, Map<String, String> config) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(rest.resolve("/connectors/" + name + "/config"))
                     .header("Content-Type", "application/json")
@@ -84,7 +84,7 @@ final class ConnectWorker implements AutoCloseable {
     }
 
     /** The connector's status document, or null while it has none. */
-    JsonNode status(String name) {
+    public JsonNode status(String name) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     rest.resolve("/connectors/" + name + "/status")).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -98,7 +98,7 @@ final class ConnectWorker implements AutoCloseable {
     }
 
     /** Waits until the connector and its task run. */
-    void awaitRunning(String name) {
+    public void awaitRunning(String name) {
         Awaitility.await("connector " + name + " running").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).until(() -> {
                     JsonNode status = status(name);
@@ -114,7 +114,7 @@ final class ConnectWorker implements AutoCloseable {
     }
 
     /** The list of installed connector plugins, as the REST API reports them. */
-    JsonNode plugins() {
+    public JsonNode plugins() {
         try {
             return JSON.readTree(http.send(HttpRequest.newBuilder(rest.resolve("/connector-plugins")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body());

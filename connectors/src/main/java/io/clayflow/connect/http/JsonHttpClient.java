@@ -1,0 +1,55 @@
+package io.clayflow.connect.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/** Sends JSON requests with bounded connect and request timeouts, and reads the whole answer. */
+public final class JsonHttpClient {
+
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    public JsonHttpClient(HttpClient http, Duration requestTimeout) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+    }
+
+    public static JsonHttpClient create(Duration connectTimeout, Duration requestTimeout) {
+        return new JsonHttpClient(HttpClient.newBuilder().connectTimeout(connectTimeout).build(), requestTimeout);
+    }
+
+    /**
+     * @param body the JSON body, or null for none (GET)
+     * @param headers extra headers, e.g. Authorization; never logged here
+     * @throws IOException when no answer came (connection refused, timeout): the caller may retry
+     */
+    public HttpReply send(String method, URI uri, byte[] body, Map<String, String> headers) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null && !headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new HttpReply(response.statusCode(), response.headers(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while calling " + uri.getHost(), e);
+        }
+    }
+
+    public HttpReply post(URI uri, byte[] body, Map<String, String> headers) throws IOException {
+        return send("POST", uri, body, headers);
+    }
+}
