@@ -74,6 +74,9 @@ public final class IntakeTopology {
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(THROTTLE_STATE_STORE), Serdes.String(), Serdes.Long())
+                // The fast path writes the bucket and budget per lead: the cache coalesces those writes into one
+                // changelog record per key and commit (flushed before the commit, so exactly-once holds).
+                .withCachingEnabled()
                 .withLoggingEnabled(Map.of()));
 
         builder.stream(Topics.LEADS_RAW, Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))

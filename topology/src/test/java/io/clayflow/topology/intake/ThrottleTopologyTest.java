@@ -26,20 +26,21 @@ class ThrottleTopologyTest {
     }
 
     @Test
-    void releasesABurstAtOnceThenTheRatePerSecondInArrivalOrder() {
+    void releasesABurstOnArrivalThenTheRatePerSecondInArrivalOrder() {
         intake = IntakeDriver.start();
         sendPeople(1, 50);
-        assertThat(intake.outbox.isEmpty()).as("nothing leaves before the wall-clock punctuation").isTrue();
-
-        intake.advanceWallClock(TICK, 1);
-        assertThat(releasedEmails()).containsExactlyElementsOf(emails(1, 20));
+        assertThat(releasedEmails()).as("a full bucket lets a burst through as it arrives")
+                .containsExactlyElementsOf(emails(1, 20));
         assertThat(intake.metric("backlog-size")).isEqualTo(30.0);
 
-        intake.advanceWallClock(TICK, 10);
-        assertThat(releasedEmails()).containsExactlyElementsOf(emails(21, 30));
+        intake.advanceWallClock(TICK, 1);
+        assertThat(releasedEmails()).as("then one token per 100 ms at 10/s").containsExactlyElementsOf(emails(21, 21));
 
-        intake.advanceWallClock(TICK, 19);
-        assertThat(releasedEmails()).containsExactlyElementsOf(emails(31, 49));
+        intake.advanceWallClock(TICK, 10);
+        assertThat(releasedEmails()).containsExactlyElementsOf(emails(22, 31));
+
+        intake.advanceWallClock(TICK, 18);
+        assertThat(releasedEmails()).containsExactlyElementsOf(emails(32, 49));
         intake.advanceWallClock(TICK, 1);
         assertThat(releasedEmails()).containsExactlyElementsOf(emails(50, 50));
         intake.advanceWallClock(Duration.ofSeconds(5), 1);
@@ -81,13 +82,30 @@ class ThrottleTopologyTest {
     @Test
     void releasedLeadsAreKeyedByLeadIdAndStampedWithTheReleaseTime() {
         intake = IntakeDriver.start();
-        intake.send(TestLeads.jane().build(), Instant.parse("2026-01-01T00:00:00Z"));
+        sendPeople(1, 21);
         intake.advanceWallClock(TICK, 1);
 
-        TestRecord<String, Lead> released = intake.outbox.readRecord();
-        assertThat(released.key()).isEqualTo(released.value().getLeadId())
-                .isEqualTo(new DedupeKey(DedupeKey.Kind.EMAIL, "jane.doe@acme.com").leadId());
-        assertThat(released.getRecordTime()).isEqualTo(IntakeDriver.START.plus(TICK));
+        List<TestRecord<String, Lead>> released = intake.outbox.readRecordsToList();
+        assertThat(released).hasSize(21);
+        assertThat(released.get(0).key()).isEqualTo(released.get(0).value().getLeadId())
+                .isEqualTo(new DedupeKey(DedupeKey.Kind.EMAIL, emails(1, 1).get(0)).leadId());
+        assertThat(released.get(0).getRecordTime()).as("released on arrival").isEqualTo(IntakeDriver.START);
+        assertThat(released.get(20).getRecordTime()).as("released by the punctuation, a tick later")
+                .isEqualTo(IntakeDriver.START.plus(TICK));
+    }
+
+    @Test
+    void aLeadArrivingWhileOthersWaitJoinsTheBackOfTheBacklog() {
+        intake = IntakeDriver.start();
+        sendPeople(1, 25);
+        assertThat(releasedEmails()).containsExactlyElementsOf(emails(1, 20));
+
+        sendPeople(26, 26);
+        assertThat(intake.outbox.isEmpty()).isTrue();
+        assertThat(intake.metric("backlog-size")).isEqualTo(6.0);
+
+        intake.advanceWallClock(Duration.ofSeconds(1), 1);
+        assertThat(releasedEmails()).as("released in arrival order").containsExactlyElementsOf(emails(21, 26));
     }
 
     @Test
