@@ -1,11 +1,8 @@
 package io.clayflow.topology.intake;
 
 import io.clayflow.schemas.Topics;
-import io.clayflow.schemas.registry.SchemaRegistryException;
-import io.clayflow.schemas.serde.TruncatedPayloadException;
-import io.clayflow.schemas.serde.UnknownMagicByteException;
-import io.clayflow.schemas.serde.UnknownSchemaIdException;
 import io.clayflow.topology.DeadLetter;
+import io.clayflow.topology.DecodeFailure;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,10 +21,10 @@ import org.slf4j.LoggerFactory;
 public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
     public static final String STAGE = "intake.decode";
-    public static final String MAGIC_BYTE = "decode.magic_byte";
-    public static final String UNKNOWN_SCHEMA_ID = "decode.unknown_schema_id";
-    public static final String TRUNCATED = "decode.truncated";
-    public static final String INVALID = "decode.invalid";
+    public static final String MAGIC_BYTE = DecodeFailure.MAGIC_BYTE;
+    public static final String UNKNOWN_SCHEMA_ID = DecodeFailure.UNKNOWN_SCHEMA_ID;
+    public static final String TRUNCATED = DecodeFailure.TRUNCATED;
+    public static final String INVALID = DecodeFailure.INVALID;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
@@ -44,7 +41,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        if (registryUnavailable(exception)) {
+        if (DecodeFailure.registryUnavailable(exception)) {
             LOG.error("Record {}-{}@{} could not be decoded because the schema registry is unavailable; failing the "
                     + "task so it is read again: {}", record.topic(), record.partition(), record.offset(),
                     exception.getMessage());
@@ -65,26 +62,6 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     }
 
     static String reason(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof UnknownMagicByteException) {
-                return MAGIC_BYTE;
-            }
-            if (t instanceof UnknownSchemaIdException) {
-                return UNKNOWN_SCHEMA_ID;
-            }
-            if (t instanceof TruncatedPayloadException) {
-                return TRUNCATED;
-            }
-        }
-        return INVALID;
-    }
-
-    private static boolean registryUnavailable(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SchemaRegistryException sre) {
-                return sre.isRetryable();
-            }
-        }
-        return false;
+        return DecodeFailure.reason(exception);
     }
 }

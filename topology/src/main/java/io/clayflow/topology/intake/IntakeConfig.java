@@ -1,45 +1,35 @@
 package io.clayflow.topology.intake;
 
 import io.clayflow.config.LayeredProperties;
-import io.clayflow.schemas.Topics;
+import io.clayflow.topology.StreamsAppConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 
 /**
  * The intake app's settings: defaults in {@code intake.properties} on the classpath, then an optional file, then
  * {@code CLAYFLOW_INTAKE_*} environment variables. Any Kafka Streams, client, producer or consumer setting passes
  * through under {@code streams.}, any serde or schema-registry setting under {@code serde.}.
  */
-public class IntakeConfig extends AbstractConfig {
+public class IntakeConfig extends StreamsAppConfig {
 
     public static final String DEFAULTS_RESOURCE = "intake.properties";
     public static final String ENV_PREFIX = "CLAYFLOW_INTAKE_";
-    public static final String STREAMS_PREFIX = "streams.";
-    public static final String SERDE_PREFIX = "serde.";
-
-    public static final String APPLICATION_ID = "application.id";
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     public static final String MAX_LENGTH_PREFIX = "validate.max.length.";
     public static final String MAX_ATTRIBUTES = "validate.max.attributes";
@@ -62,27 +52,16 @@ public class IntakeConfig extends AbstractConfig {
     /** Default maximum lengths (characters, after trimming) of the lead's free-text fields. */
     static final Map<LeadField, Integer> DEFAULT_MAX_LENGTHS = defaultMaxLengths();
 
-    // Passed-through values whose key matches this are secrets: shown masked wherever config is printed.
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|secret|token|jaas|user\\.info|credential|\\.key$).*");
-
     private static final ConfigDef CONFIG_DEF = definition();
 
     public IntakeConfig(Map<?, ?> props) {
-        super(CONFIG_DEF, props, false);
+        super(CONFIG_DEF, props, "intake", "dedupe and the credit budget rely on it");
         long perLead = getLong(BUDGET_CREDITS_PER_LEAD);
         long perPeriod = getLong(BUDGET_CREDITS_PER_PERIOD);
         if (perLead > perPeriod) {
             throw new ConfigException(BUDGET_CREDITS_PER_LEAD, perLead, "a lead costs more credits than "
                     + BUDGET_CREDITS_PER_PERIOD + " (" + perPeriod + ") allows per period: nothing would ever be released");
         }
-        Object guarantee = originals().get(STREAMS_PREFIX + StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
-        if (guarantee != null && !StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee.toString().trim())) {
-            throw new ConfigException(STREAMS_PREFIX + StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee,
-                    "intake runs with " + StreamsConfig.EXACTLY_ONCE_V2 + " only: dedupe and the credit budget rely on it");
-        }
-        // Fail at start-up, not at the first record, if a pass-through setting names no valid Streams config.
-        StreamsConfig.configDef().parse(streamsProperties());
     }
 
     /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
@@ -108,44 +87,14 @@ public class IntakeConfig extends AbstractConfig {
         return LayeredProperties.fromEnvironment(ENV_PREFIX, environment);
     }
 
-    /**
-     * Everything Kafka Streams needs: the app's own keys, {@code exactly_once_v2}, clayflow's dead-letter handlers,
-     * then every {@code streams.*} setting with the prefix taken off.
-     */
-    public Properties streamsProperties() {
-        Properties props = new Properties();
-        props.putAll(originalsWithPrefix(STREAMS_PREFIX));
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", getList(BOOTSTRAP_SERVERS)));
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterDeserializationHandler.class.getName());
-        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterProcessingHandler.class.getName());
-        props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.LEADS_DLQ);
-        return props;
+    @Override
+    protected Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler() {
+        return DeadLetterDeserializationHandler.class;
     }
 
-    /** The Avro serde's settings (Confluent's keys): {@code schema.registry.url} and every {@code serde.*} setting. */
-    public Map<String, Object> serdeConfigs() {
-        Map<String, Object> configs = new HashMap<>(originalsWithPrefix(SERDE_PREFIX));
-        configs.put(SCHEMA_REGISTRY_URL, String.join(",", getList(SCHEMA_REGISTRY_URL)));
-        return configs;
-    }
-
-    /** Every setting, one {@code key=value} per line, sorted, secrets masked: safe to log. */
-    public String describe() {
-        Map<String, String> lines = new TreeMap<>();
-        values().forEach((key, value) -> lines.put(key, CONFIG_DEF.configKeys().get(key).type == Type.PASSWORD
-                ? "[hidden]" : String.valueOf(value)));
-        originals().forEach((key, value) -> {
-            if (key.startsWith(STREAMS_PREFIX) || key.startsWith(SERDE_PREFIX)) {
-                lines.put(key, SECRET_KEY.matcher(key).matches() ? "[hidden]" : String.valueOf(value));
-            }
-        });
-        StringBuilder out = new StringBuilder();
-        lines.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
-        return out.toString();
+    @Override
+    protected Class<? extends ProcessingExceptionHandler> processingExceptionHandler() {
+        return DeadLetterProcessingHandler.class;
     }
 
     public LeadValidator.Limits validationLimits() {
@@ -205,23 +154,10 @@ public class IntakeConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String group = "Kafka";
-        int order = 0;
-        def.define(APPLICATION_ID, Type.STRING, "clayflow-intake", new ConfigDef.NonEmptyString(), Importance.HIGH,
-                        "Kafka Streams application.id: the consumer group and the prefix of internal topics. "
-                                + "Every instance of one intake deployment shares it.",
-                        group, ++order, Width.MEDIUM, "Application id")
-                .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", nonEmptyList(), Importance.HIGH,
-                        "Kafka brokers to bootstrap from. Security settings pass through as streams.security.protocol, "
-                                + "streams.sasl.jaas.config, streams.ssl.truststore.location, ...",
-                        group, ++order, Width.LONG, "Bootstrap servers")
-                .define(SCHEMA_REGISTRY_URL, Type.LIST, "http://localhost:8081", nonEmptyList(), Importance.HIGH,
-                        "Base URLs of the Confluent-compatible schema registry. Other serde and registry settings "
-                                + "pass through as serde.<key> (serde.basic.auth.user.info, serde.auto.register.schemas, ...).",
-                        group, ++order, Width.LONG, "Schema registry URLs");
+        defineKafkaSettings(def, "clayflow-intake", "intake");
 
-        group = "Validation";
-        order = 0;
+        String group = "Validation";
+        int order = 0;
         for (LeadField field : LeadField.values()) {
             def.define(MAX_LENGTH_PREFIX + field.fieldName(), Type.INT, DEFAULT_MAX_LENGTHS.get(field),
                     Range.between(1, 100_000), Importance.LOW,
@@ -302,15 +238,6 @@ public class IntakeConfig extends AbstractConfig {
         lengths.put(LeadField.SOURCE, 100);
         lengths.put(LeadField.SOURCE_ID, 200);
         return Map.copyOf(lengths);
-    }
-
-    private static ConfigDef.Validator nonEmptyList() {
-        return (name, value) -> {
-            if (value == null || ((List<?>) value).isEmpty()
-                    || ((List<?>) value).stream().anyMatch(item -> item.toString().isBlank())) {
-                throw new ConfigException(name, value, "must be a non-empty, comma-separated list");
-            }
-        };
     }
 
     private static ConfigDef.Validator positiveDuration() {
