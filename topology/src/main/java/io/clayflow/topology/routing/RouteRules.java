@@ -118,22 +118,26 @@ public final class RouteRules {
             return new RuleFileException(source, rule.line(), "the rule for " + rule.routeNames() + ": "
                     + e.getMessage());
         }
-        int firstLine = 0;
         List<String> problems = new ArrayList<>();
+        int firstLine = 0;
+        int firstColumn = 0;
         for (CelIssue issue : issues) {
             // CEL counts lines from 1 and columns from 0 within the expression, which keeps the file's layout.
             int line = rule.line() + Math.max(issue.getSourceLocation().getLine(), 1) - 1;
             int column = issue.getSourceLocation().getColumn() + 1;
-            if (firstLine == 0) {
-                firstLine = line;
-            }
             String message = issue.getMessage().replace(NO_CONTAINER, "");
             if (message.startsWith("undeclared reference")) {
                 message += " (a lead's fields are: " + variables.names() + ")";
             }
-            problems.add((problems.isEmpty() ? "" : "line " + line + ", ") + "column " + column + ": " + message);
+            if (problems.isEmpty()) {
+                firstLine = line;
+                firstColumn = column;
+                problems.add(message);
+            } else {
+                problems.add("line " + line + ", column " + column + ": " + message);
+            }
         }
-        return new RuleFileException(source, firstLine, String.join("; ", problems)
+        return new RuleFileException(source, firstLine, firstColumn, String.join("; ", problems)
                 + " [rule for " + rule.routeNames() + " on line " + rule.line() + "]");
     }
 

@@ -17,7 +17,15 @@ public class RuleFileException extends ConfigException {
      * @param line the 1-based line at fault, or 0 when the fault is the whole file's
      */
     public RuleFileException(String file, int line, String message) {
-        super("Invalid routing rules in " + file + (line > 0 ? ", line " + line : "") + ": " + message);
+        this(file, line, 0, message);
+    }
+
+    /**
+     * @param column the 1-based column at fault, or 0 when there is none to give
+     */
+    public RuleFileException(String file, int line, int column, String message) {
+        super("Invalid routing rules in " + file + (line > 0 ? ", line " + line : "")
+                + (line > 0 && column > 0 ? ", column " + column : "") + ": " + message);
         this.file = file;
         this.line = line;
     }
