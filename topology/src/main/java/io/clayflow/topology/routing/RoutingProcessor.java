@@ -23,6 +23,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
     static final String LEAD_ID_MISSING = "lead_id.missing";
     static final String RULE_FAILED = "rule.failed";
 
+    private static final String LEAD_ID = "lead_id";
+
     private final RouteRules rules;
     private final Deserializer<GenericRecord> decoder;
     private final Map<Route, String> sinks;
@@ -48,8 +50,8 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
     @Override
     public void process(Record<String, byte[]> record) {
         GenericRecord lead = decode(record);
-        String leadId = lead.getSchema().getField("lead_id") == null ? null : String.valueOf(lead.get("lead_id"));
-        if (leadId == null || leadId.isBlank() || "null".equals(leadId)) {
+        Object leadId = lead.getSchema().getField(LEAD_ID) == null ? null : lead.get(LEAD_ID);
+        if (leadId == null || leadId.toString().isBlank()) {
             throw refuse(RoutingTopology.STAGE_ROUTE, LEAD_ID_MISSING, "The lead has no lead_id to key it by", null);
         }
         Set<Route> routes;
@@ -62,7 +64,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
             metrics.unmatched();
             return;
         }
-        Record<String, GenericRecord> routed = record.withKey(leadId).withValue(lead);
+        Record<String, GenericRecord> routed = record.withKey(leadId.toString()).withValue(lead);
         for (Route route : routes) {
             context.forward(routed, sinks.get(route));
             metrics.routed(route);

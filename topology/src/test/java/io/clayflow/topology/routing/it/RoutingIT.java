@@ -18,7 +18,6 @@ import io.clayflow.topology.routing.RoutingConfig;
 import io.clayflow.topology.routing.RoutingTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
