@@ -1,0 +1,80 @@
+package io.clayflow.connect.warehouse;
+
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.Set;
+
+/** PostgreSQL: {@code timestamptz}, {@code jsonb}; SQLSTATE tells transient errors from bad rows. */
+public final class PostgresDialect extends Dialect {
+
+    // 40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 55006 object in use,
+    // 57P01..57P03 admin/crash shutdown and "cannot connect now" (the server is starting or stopping).
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "55006", "57P01", "57P02",
+            "57P03", "57014");
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String sqlType(Column column) {
+        return switch (column.kind()) {
+            case TEXT -> "text";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case REAL -> "real";
+            case DOUBLE -> "double precision";
+            case BOOLEAN -> "boolean";
+            case BYTES -> "bytea";
+            case TIMESTAMP_TZ -> "timestamp with time zone";
+            case TIMESTAMP -> "timestamp without time zone";
+            case DATE -> "date";
+            case TIME -> "time without time zone";
+            case DECIMAL -> "numeric(" + column.precision() + ", " + column.scale() + ")";
+            case JSON -> "jsonb";
+        };
+    }
+
+    @Override
+    public String placeholder(Column column) {
+        return column.kind() == ColumnKind.JSON ? "CAST(? AS jsonb)" : "?";
+    }
+
+    @Override
+    protected Driver driver() {
+        return new org.postgresql.Driver();
+    }
+
+    @Override
+    protected Properties connectionProperties() {
+        Properties properties = new Properties();
+        // One multi-row INSERT per batch instead of a round trip per row: the main throughput lever.
+        properties.setProperty("reWriteBatchedInserts", "true");
+        properties.setProperty("ApplicationName", "clayflow-warehouse-sink");
+        // Bound every wait on the network, so a hung server becomes a transient error instead of a stuck task.
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("socketTimeout", "300");
+        return properties;
+    }
+
+    @Override
+    public boolean allowsConcurrentWriters() {
+        return true;
+    }
+
+    @Override
+    public boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return super.isTransient(e) || state != null && (state.startsWith("08") || state.startsWith("53")
+                || TRANSIENT_STATES.contains(state));
+    }
+
+    /** Class 22 (data exception: out of range, bad encoding, ...) and 23 (integrity constraint violation). */
+    @Override
+    public boolean isRowError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+}

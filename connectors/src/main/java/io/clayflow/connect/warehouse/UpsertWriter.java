@@ -1,0 +1,155 @@
+package io.clayflow.connect.warehouse;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Upserts a put's rows by key in one transaction, as JDBC batches (one per writer schema among the rows). A row the
+ * database refuses for its values fails the whole batch, which carries no reliable "which row" (DuckDB closes the
+ * statement, PostgreSQL's batch rewrite merges rows), so the transaction is rolled back and the rows are written
+ * again one by one, each in its own transaction: the refused ones come back as dead letters, the others land.
+ * Upserts are idempotent, so the rows committed before a later failure are harmless when the put is redelivered.
+ */
+public final class UpsertWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpsertWriter.class);
+
+    private final Dialect dialect;
+    private final DatabaseConnection database;
+    private final WarehouseTable table;
+    private final String tableName;
+    private final String key;
+
+    public UpsertWriter(Dialect dialect, DatabaseConnection database, WarehouseTable table, String tableName,
+                        String key) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.database = Objects.requireNonNull(database, "database");
+        this.table = Objects.requireNonNull(table, "table");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    /** What a write did: rows upserted, columns added, and rows refused (each with its reason). */
+    public record Outcome(int upserted, List<Column> columnsAdded, List<DeadLetter> refused) {
+    }
+
+    /**
+     * Writes the rows; for a key present more than once, the last row wins (the newest record).
+     *
+     * @throws SQLException a transient error (unreachable, conflict, shutdown): nothing is lost, retry the rows
+     * @throws ConnectException an error no retry will fix and no row is to blame for (permissions, a table without
+     *                          the key as primary key, ...)
+     */
+    public Outcome write(List<WarehouseRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new Outcome(0, List.of(), List.of());
+        }
+        Map<String, WarehouseRow> latest = new LinkedHashMap<>();
+        rows.forEach(row -> latest.put(row.key(), row));
+        List<WarehouseRow> unique = new ArrayList<>(latest.values());
+        try {
+            Connection connection = database.get();
+            List<Column> added = table.ensureColumns(connection, columnSets(unique));
+            try {
+                upsert(connection, unique);
+                connection.commit();
+                return new Outcome(unique.size(), added, List.of());
+            } catch (SQLException e) {
+                rollback(connection);
+                if (dialect.isTransient(e) || !dialect.isRowError(rootOf(e))) {
+                    throw e;
+                }
+                LOG.info("The warehouse refused a batch of {} rows ({}); writing them one by one to find the rows "
+                        + "at fault", unique.size(), rootOf(e).getMessage());
+                return oneByOne(connection, unique, added);
+            }
+        } catch (SQLException e) {
+            table.forget();
+            database.discard();
+            if (dialect.isTransient(e) || dialect.isTransient(rootOf(e))) {
+                throw e;
+            }
+            throw new ConnectException("The " + dialect.name() + " warehouse failed writing to " + tableName + ": "
+                    + rootOf(e).getMessage(), e);
+        }
+    }
+
+    private Outcome oneByOne(Connection connection, List<WarehouseRow> rows, List<Column> added) throws SQLException {
+        List<DeadLetter> refused = new ArrayList<>();
+        int upserted = 0;
+        for (WarehouseRow row : rows) {
+            try {
+                upsert(connection, List.of(row));
+                connection.commit();
+                upserted++;
+            } catch (SQLException e) {
+                rollback(connection);
+                SQLException cause = rootOf(e);
+                if (dialect.isTransient(e) || !dialect.isRowError(cause)) {
+                    throw e;
+                }
+                refused.add(new DeadLetter(row.record(), new DataException("The " + dialect.name()
+                        + " warehouse refused the row with " + key + " " + row.key() + ": " + cause.getMessage(),
+                        cause)));
+            }
+        }
+        return new Outcome(upserted, added, refused);
+    }
+
+    private void upsert(Connection connection, List<WarehouseRow> rows) throws SQLException {
+        Map<List<Column>, List<WarehouseRow>> bySchema = new LinkedHashMap<>();
+        rows.forEach(row -> bySchema.computeIfAbsent(row.columns(), c -> new ArrayList<>()).add(row));
+        for (Map.Entry<List<Column>, List<WarehouseRow>> group : bySchema.entrySet()) {
+            List<Column> columns = group.getKey();
+            // Prepared per transaction: DuckDB closes a statement whose batch failed.
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(tableName, columns, key))) {
+                for (WarehouseRow row : group.getValue()) {
+                    bind(statement, columns, row.values());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Column> columns, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value == null) {
+                statement.setNull(i + 1, columns.get(i).kind().jdbcType());
+            } else if (value instanceof byte[] bytes) {
+                statement.setBytes(i + 1, bytes);
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static List<List<Column>> columnSets(List<WarehouseRow> rows) {
+        return rows.stream().map(WarehouseRow::columns).distinct().toList();
+    }
+
+    /** A batch failure's cause: PostgreSQL wraps the server's error in a BatchUpdateException. */
+    private static SQLException rootOf(SQLException e) {
+        SQLException next = e.getNextException();
+        return next != null ? next : e;
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // a broken connection: the caller's error says why, and the connection is dropped
+        }
+    }
+}

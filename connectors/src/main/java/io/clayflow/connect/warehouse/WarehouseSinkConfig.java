@@ -1,0 +1,137 @@
+package io.clayflow.connect.warehouse;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** Settings of the warehouse sink: which database and table, its credentials, and how to retry. */
+public class WarehouseSinkConfig extends AbstractConfig {
+
+    public static final String JDBC_URL = "warehouse.jdbc.url";
+    public static final String JDBC_USER = "warehouse.jdbc.user";
+    public static final String JDBC_PASSWORD = "warehouse.jdbc.password";
+    public static final String DUCKDB_PATH = "warehouse.duckdb.path";
+    public static final String TABLE = "warehouse.table";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
+    /** The table's key: every record is upserted by it. */
+    public static final String KEY_FIELD = "lead_id";
+
+    public static final ConfigDef CONFIG_DEF = definition();
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+    public WarehouseSinkConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props, false);
+        try {
+            dialect();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(JDBC_URL, "[hidden]", e.getMessage());
+        }
+    }
+
+    private static ConfigDef definition() {
+        ConfigDef def = new ConfigDef();
+        String database = "Warehouse database";
+        int order = 0;
+        def.define(JDBC_URL, Type.STRING, "", new JdbcUrl(), Importance.HIGH,
+                        "JDBC URL of the warehouse: jdbc:postgresql://host:5432/db (add ?currentSchema=... for a "
+                                + "schema) or jdbc:duckdb:/path/file.duckdb. Empty: an embedded DuckDB file at "
+                                + DUCKDB_PATH + ". The dialect follows the URL.",
+                        database, ++order, Width.LONG, "JDBC URL")
+                .define(JDBC_USER, Type.STRING, "", Importance.HIGH, "Database user (PostgreSQL).",
+                        database, ++order, Width.MEDIUM, "User")
+                .define(JDBC_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+                        "Database password (PostgreSQL). Never logged.", database, ++order, Width.MEDIUM, "Password")
+                .define(DUCKDB_PATH, Type.STRING, "clayflow-warehouse.duckdb", new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM, "File of the embedded DuckDB warehouse when " + JDBC_URL + " is empty "
+                                + "(relative to the worker's working directory; parent folders are created).",
+                        database, ++order, Width.LONG, "DuckDB file")
+                .define(TABLE, Type.STRING, "enriched_leads", new TableName(), Importance.HIGH,
+                        "Table the leads are upserted into by " + KEY_FIELD + ", created from the records' Avro "
+                                + "schema if missing; schema-qualified (schema.table) if needed.",
+                        database, ++order, Width.MEDIUM, "Table");
+        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                "Schema registry of the topic's Avro values (Confluent API). Other serde settings (auth, ...) take "
+                        + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
+        return def;
+    }
+
+    /** The JDBC URL: the configured one, or the embedded DuckDB file's. */
+    public String jdbcUrl() {
+        String url = getString(JDBC_URL).trim();
+        return url.isEmpty() ? "jdbc:duckdb:" + duckDbPath() : url;
+    }
+
+    public Path duckDbPath() {
+        return Path.of(getString(DUCKDB_PATH)).toAbsolutePath();
+    }
+
+    public Dialect dialect() {
+        return Dialect.forUrl(jdbcUrl());
+    }
+
+    public String user() {
+        return getString(JDBC_USER);
+    }
+
+    public String password() {
+        Password password = getPassword(JDBC_PASSWORD);
+        return password == null ? "" : password.value();
+    }
+
+    public String table() {
+        return getString(TABLE);
+    }
+
+    /** The Avro deserializer's settings: every original, so Confluent's serde keys pass; generic records always. */
+    public Map<String, Object> serdeProps() {
+        Map<String, Object> props = new HashMap<>(originals());
+        // The writer's schema, not a compiled class: a newer producer's fields must reach the table.
+        props.put("specific.avro.reader", false);
+        return props;
+    }
+
+    static final class JdbcUrl implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String url = value == null ? "" : value.toString().trim();
+            if (!url.isEmpty()) {
+                try {
+                    Dialect.forUrl(url);
+                } catch (IllegalArgumentException e) {
+                    // The URL may carry a password: never echo it.
+                    throw new ConfigException(name, "[hidden]", e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, jdbc:postgresql:... or jdbc:duckdb:...";
+        }
+    }
+
+    static final class TableName implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || !TABLE_NAME.matcher(value.toString()).matches()) {
+                throw new ConfigException(name, value, "must be a table name, optionally schema-qualified: letters, "
+                        + "digits and _, not starting with a digit");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "[schema.]table";
+        }
+    }
+}
