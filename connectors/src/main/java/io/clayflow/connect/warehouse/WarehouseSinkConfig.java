@@ -25,9 +25,11 @@ public class WarehouseSinkConfig extends AbstractConfig {
     /** The table's key: every record is upserted by it. */
     public static final String KEY_FIELD = "lead_id";
 
+    // Before CONFIG_DEF: defining the table key validates its default with it.
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
     public static final ConfigDef CONFIG_DEF = definition();
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     public WarehouseSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
