@@ -1,6 +1,8 @@
 package io.clayflow.connect.warehouse;
 
+import io.clayflow.connect.resilience.ResilienceSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
-/** Settings of the warehouse sink: which database and table, its credentials, and how to retry. */
+/** Settings of the warehouse sink: which database and table, its credentials, and how to retry a write. */
 public class WarehouseSinkConfig extends AbstractConfig {
 
     public static final String JDBC_URL = "warehouse.jdbc.url";
@@ -61,6 +63,7 @@ public class WarehouseSinkConfig extends AbstractConfig {
                         "Table the leads are upserted into by " + KEY_FIELD + ", created from the records' Avro "
                                 + "schema if missing; schema-qualified (schema.table) if needed.",
                         database, ++order, Width.MEDIUM, "Table");
+        ResilienceSettings.defineRetryAndCircuit(def, "the warehouse");
         def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                 "Schema registry of the topic's Avro values (Confluent API). Other serde settings (auth, ...) take "
                         + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
@@ -92,6 +95,14 @@ public class WarehouseSinkConfig extends AbstractConfig {
 
     public String table() {
         return getString(TABLE);
+    }
+
+    /**
+     * Retry and circuit breaker around each write. A database needs no rate limit of ours (it pushes back by
+     * itself), so the limiter is set out of reach.
+     */
+    public ResilienceSettings resilience() {
+        return ResilienceSettings.from(this, 1_000_000, Duration.ofSeconds(1));
     }
 
     /** The Avro deserializer's settings: every original, so Confluent's serde keys pass; generic records always. */
