@@ -48,7 +48,7 @@ public abstract class Dialect {
         return new Properties();
     }
 
-    /** Whether a connection may be a long-lived shared resource for several tasks (false: one writer at a time). */
+    /** Whether several tasks, possibly in several workers, may write at once (false: one writing process). */
     public abstract boolean allowsConcurrentWriters();
 
     public Connection connect(String url, String user, String password) throws SQLException {
