@@ -53,6 +53,9 @@ public final class PostgresDialect extends Dialect {
         // One multi-row INSERT per batch instead of a round trip per row: the main throughput lever.
         properties.setProperty("reWriteBatchedInserts", "true");
         properties.setProperty("ApplicationName", "clayflow-warehouse-sink");
+        // Keep lead data (emails, names) out of error messages, hence out of logs and dead-letter headers: without
+        // this the driver quotes each failed batch entry with its values.
+        properties.setProperty("logServerErrorDetail", "false");
         // Bound every wait on the network, so a hung server becomes a transient error instead of a stuck task.
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("socketTimeout", "300");

@@ -112,8 +112,10 @@ public class WarehouseSinkTask extends SinkTask {
                 try {
                     return writer.write(rows);
                 } catch (SQLException e) {
-                    LOG.info("Transient warehouse error, retrying: {}", e.getMessage());
-                    throw new TransientFailure(e.getMessage(), -1, Optional.empty(), e);
+                    // A batch's own message only says "batch entry N aborted"; the next exception says why.
+                    String why = (e.getNextException() != null ? e.getNextException() : e).getMessage();
+                    LOG.info("Transient warehouse error, retrying: {}", why);
+                    throw new TransientFailure(why, -1, Optional.empty(), e);
                 }
             }));
         } catch (UnavailableException e) {

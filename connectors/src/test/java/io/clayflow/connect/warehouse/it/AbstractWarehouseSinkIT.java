@@ -177,14 +177,18 @@ abstract class AbstractWarehouseSinkIT {
     protected record Run(String id, String topic, String table, String connector) {
     }
 
-    private Run newRun() {
+    protected Run newRun() {
         String id = getClass().getSimpleName().toLowerCase() + "-" + RUN.incrementAndGet();
         String topic = id + ".leads.route.warehouse";
         kafka.createTopic(topic, 3);
         return new Run(id, topic, "leads_" + RUN.get(), "warehouse-" + id);
     }
 
-    private void startConnector(Run run) {
+    protected void startConnector(Run run) {
+        startConnector(run, warehouseConfig(run.id, run.table));
+    }
+
+    protected void startConnector(Run run, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.clayflow.connect.warehouse.WarehouseSinkConnector");
         config.put("topics", run.topic);
@@ -196,14 +200,14 @@ abstract class AbstractWarehouseSinkIT {
         config.put("errors.deadletterqueue.topic.name", run.topic + ".dlq");
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
-        config.putAll(warehouseConfig(run.id, run.table));
+        config.putAll(overrides);
         worker.putConnector(run.connector, config);
         worker.awaitRunning(run.connector);
     }
 
     // --- producing
 
-    private List<EnrichedLead> leads(Run run, int from, int count, String title) {
+    protected List<EnrichedLead> leads(Run run, int from, int count, String title) {
         List<EnrichedLead> leads = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             leads.add(EnrichedLead.newBuilder()
@@ -225,9 +229,11 @@ abstract class AbstractWarehouseSinkIT {
         return leads;
     }
 
-    private void produce(String topic, List<EnrichedLead> leads) {
-        produce(topic, leads.stream().map(l -> (Object) l).toList(), leads.stream().map(EnrichedLead::getLeadId)
-                .toList());
+    /** Produces the leads, keyed by lead_id; returns their ids. */
+    protected List<String> produce(String topic, List<EnrichedLead> leads) {
+        List<String> ids = leads.stream().map(EnrichedLead::getLeadId).toList();
+        produce(topic, leads.stream().map(l -> (Object) l).toList(), ids);
+        return ids;
     }
 
     private void produce(String topic, List<Object> values, List<String> keys) {
@@ -262,12 +268,12 @@ abstract class AbstractWarehouseSinkIT {
 
     // --- reading the table
 
-    private void awaitRows(Run run, long rows) {
+    protected void awaitRows(Run run, long rows) {
         await("rows in " + run.table).atMost(LANDS_WITHIN).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> count(run, "1 = 1") >= rows);
     }
 
-    private long count(Run run, String where) throws SQLException {
+    protected long count(Run run, String where) throws SQLException {
         try (Connection connection = openForReading(run.id);
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + run.table + " WHERE " + where)) {
@@ -305,6 +311,10 @@ abstract class AbstractWarehouseSinkIT {
             }
             return names;
         }
+    }
+
+    protected String taskState(Run run) {
+        return worker.status(run.connector).path("tasks").path(0).path("state").asText();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
