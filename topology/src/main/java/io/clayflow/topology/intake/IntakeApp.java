@@ -30,7 +30,7 @@ public final class IntakeApp {
      * Registers (or looks up) the outbox schema before the first release. Otherwise the throttle's first burst waits
      * on that registry call while its token bucket keeps filling, and the next second sends more than the burst.
      */
-    static void warmUpOutboxSerializer(SpecificAvroSerde<Lead> leadSerde) {
+    public static void warmUpOutboxSerializer(SpecificAvroSerde<Lead> leadSerde) {
         Lead probe = Lead.newBuilder().setLeadId("warm-up").setEmail("warm-up@clayflow.invalid").setSource("intake")
                 .setOccurredAt(Instant.EPOCH).build();
         try {

@@ -1,0 +1,236 @@
+package io.clayflow.stack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline on one machine: its parts started one by one in dependency order, each ready before the next
+ * starts, and stopped in reverse order. What {@code clayflow up} runs; tests run it on free ports in a temporary
+ * directory.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration READY_POLL = Duration.ofMillis(200);
+
+    private final StackConfig config;
+    private final StackSecrets secrets;
+    private final List<StackPart> parts;
+    private final List<StackPart> started = new ArrayList<>();
+    private Duration startupTime;
+    private boolean closed;
+
+    LocalStack(StackConfig config, StackSecrets secrets, List<StackPart> parts) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.parts = List.copyOf(parts);
+    }
+
+    /** The stack's parts for {@code config}, in start order; nothing starts yet. Creates the secrets file if needed. */
+    public static LocalStack create(StackConfig config) {
+        StackSecrets secrets = StackSecrets.loadOrCreate(config.dataDir(), new SecureRandom());
+        GatewayPart gateway = new GatewayPart(config, secrets);
+        ClaySimulatorPart simulator = new ClaySimulatorPart(config, secrets, gateway.callbackUrl());
+        List<StackPart> parts = List.of(
+                new KafkaBrokerPart(config),
+                new SchemaRegistryPart(config),
+                new TopicsPart(config.bootstrapServers()),
+                gateway,
+                simulator,
+                new IntakePart(config),
+                new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl()).all()));
+        return new LocalStack(config, secrets, parts);
+    }
+
+    /**
+     * Starts every part in order, each answering its readiness check before the next starts. If one fails or is not
+     * ready within {@code part.start.timeout.ms}, the parts already started are stopped and the failure thrown.
+     */
+    public void start() {
+        if (closed) {
+            throw new IllegalStateException("This stack was stopped; create a new one to start again");
+        }
+        checkPortsFree();
+        long begin = System.nanoTime();
+        for (StackPart part : parts) {
+            long partBegin = System.nanoTime();
+            try {
+                started.add(part);
+                part.start();
+                awaitReady(part);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                IllegalStateException failure = new IllegalStateException("The local stack could not start "
+                        + part.name() + ": " + e.getMessage(), e);
+                try {
+                    close();
+                } catch (RuntimeException stopFailure) {
+                    failure.addSuppressed(stopFailure);
+                }
+                throw failure;
+            }
+            LOG.info("{} ready in {} ms", part.name(), Duration.ofNanos(System.nanoTime() - partBegin).toMillis());
+        }
+        startupTime = Duration.ofNanos(System.nanoTime() - begin);
+        LOG.info("Local stack ready in {} ms", startupTime.toMillis());
+    }
+
+    private void awaitReady(StackPart part) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + config.partStartTimeout().toNanos();
+        while (!part.isReady()) {
+            if (System.nanoTime() > deadline) {
+                String why = part.notReadyReason();
+                throw new TimeoutException(part.name() + " was not ready within " + config.partStartTimeout().toSeconds()
+                        + " s" + (why.isEmpty() ? "" : ": " + why));
+            }
+            if (part.failure().isPresent()) {
+                throw new IllegalStateException(part.failure().get());
+            }
+            Thread.sleep(READY_POLL.toMillis());
+        }
+    }
+
+    /** Fail fast, naming the key, when something else holds a port: otherwise a part fails later and less clearly. */
+    private void checkPortsFree() {
+        for (String key : StackConfig.PORT_KEYS) {
+            int port = config.port(key);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), port));
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " (" + key + ") on " + config.host()
+                        + " is in use: is a stack already running? Stop it, or choose another port with " + key);
+            }
+        }
+    }
+
+    /** How long the last {@link #start()} took until every part was ready. */
+    public Duration startupTime() {
+        if (startupTime == null) {
+            throw new IllegalStateException("The stack has not finished starting");
+        }
+        return startupTime;
+    }
+
+    /** Each part's readiness now, in start order. */
+    public Map<String, Boolean> readiness() {
+        Map<String, Boolean> readiness = new LinkedHashMap<>();
+        parts.forEach(part -> readiness.put(part.name(), started.contains(part) && part.isReady()));
+        return readiness;
+    }
+
+    public boolean isReady() {
+        return readiness().values().stream().allMatch(Boolean::booleanValue);
+    }
+
+    private static ExecutorService stopper() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "clayflow-stack-stop");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Where each part listens, by part, in start order. */
+    public Map<String, List<Endpoint>> endpoints() {
+        Map<String, List<Endpoint>> endpoints = new LinkedHashMap<>();
+        parts.forEach(part -> endpoints.put(part.name(), part.endpoints()));
+        return endpoints;
+    }
+
+    public List<StackPart> parts() {
+        return parts;
+    }
+
+    /** The part of the given type, e.g. {@code part(ClaySimulatorPart.class)}. */
+    public <T extends StackPart> T part(Class<T> type) {
+        return parts.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No part of type " + type.getSimpleName()));
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Where the secrets are kept (never the secrets). */
+    public java.nio.file.Path secretsFile() {
+        return secrets.file();
+    }
+
+    /**
+     * Stops the started parts in reverse order within {@code stop.timeout.ms} in all. A part that fails or hangs is
+     * reported and the others still stopped; then each part not stopped is killed ({@link StackPart#kill()}), so that
+     * no child process outlives the stack.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        List<StackPart> toStop = new ArrayList<>(started);
+        Collections.reverse(toStop);
+        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
+        RuntimeException failure = null;
+        ExecutorService stopper = stopper();
+        try {
+            for (StackPart part : toStop) {
+                long left = Math.max(1, deadline - System.nanoTime());
+                Future<?> stopping = stopper.submit(() -> {
+                    part.stop();
+                    return null;
+                });
+                try {
+                    stopping.get(left, TimeUnit.NANOSECONDS);
+                    LOG.info("Stopped {}", part.name());
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    stopping.cancel(true);
+                    RuntimeException partFailure = new IllegalStateException("Stopping " + part.name() + " failed: "
+                            + e, e);
+                    LOG.error("Stopping {} failed", part.name(), e);
+                    if (failure == null) {
+                        failure = partFailure;
+                    } else {
+                        failure.addSuppressed(partFailure);
+                    }
+                    if (e instanceof TimeoutException) {
+                        // A hung part holds the one stopping thread: the rest get a fresh one.
+                        stopper.shutdownNow();
+                        stopper = stopper();
+                    }
+                }
+            }
+        } finally {
+            stopper.shutdownNow();
+            for (StackPart part : toStop) {
+                if (!part.isStopped()) {
+                    LOG.warn("Killing {}, which did not stop", part.name());
+                    part.kill();
+                }
+            }
+            started.clear();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

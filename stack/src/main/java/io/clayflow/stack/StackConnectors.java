@@ -1,0 +1,61 @@
+package io.clayflow.stack;
+
+import io.clayflow.schemas.Topics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The connectors the local stack runs and how each is configured. Secrets are never written into a connector's
+ * configuration (which Connect keeps in a topic and shows over REST): they are {@code ${file:...}} references to the
+ * stack's secrets file, resolved by the worker's FileConfigProvider when the connector starts.
+ */
+public final class StackConnectors {
+
+    public static final String CLAY_SINK = "clay-webhook-sink";
+
+    private final StackConfig config;
+    private final StackSecrets secrets;
+    private final String webhookUrl;
+
+    public StackConnectors(StackConfig config, StackSecrets secrets, String webhookUrl) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
+    }
+
+    public List<ConnectorSpec> all() {
+        return List.of(claySink());
+    }
+
+    /** {@code leads.clay.outbox} → the simulator's webhook, with Clay's limits; bad rows to {@code leads.dlq}. */
+    ConnectorSpec claySink() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("connector.class", "io.clayflow.connect.clay.ClayWebhookSinkConnector");
+        props.put("tasks.max", "1");
+        props.put("topics", Topics.LEADS_CLAY_OUTBOX);
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.put("schema.registry.url", config.registryUrl());
+        props.put("clay.webhook.quota.bootstrap.servers", config.bootstrapServers());
+        props.put("clay.webhook.quota.topic", TopicsPart.CLAY_WEBHOOK_QUOTA);
+        deadLetters(props);
+        props.putAll(config.overrides("sink.clay"));
+        props.put("clay.webhook.urls", webhookUrl);
+        props.put("clay.webhook.token", secretRef(StackSecrets.WEBHOOK_TOKEN));
+        return new ConnectorSpec(CLAY_SINK, props);
+    }
+
+    private static void deadLetters(Map<String, String> props) {
+        props.put("errors.tolerance", "all");
+        props.put("errors.deadletterqueue.topic.name", Topics.LEADS_DLQ);
+        props.put("errors.deadletterqueue.topic.replication.factor", "1");
+        props.put("errors.deadletterqueue.context.headers.enable", "true");
+    }
+
+    /** A reference the worker's {@code file} config provider resolves to the secret, e.g. {@code ${file:/d/s:key}}. */
+    String secretRef(String key) {
+        return "${file:" + secrets.file().toAbsolutePath() + ":" + key + "}";
+    }
+}
