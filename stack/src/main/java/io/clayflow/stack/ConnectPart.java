@@ -182,6 +182,10 @@ public final class ConnectPart implements StackPart {
         if (connect != null) {
             // Stops the connectors' tasks, which commit the offsets of what they delivered, then the REST server.
             connect.stop();
+            // Connect registers a JVM shutdown hook of its own. On SIGTERM it may have begun stopping first, and then
+            // stop() and awaitStop() return at once, while the tasks still run. Stopping the herder again waits for
+            // it (and with it for the tasks' final offset commits) before the stack stops what they depend on.
+            connect.herder().stop();
             connect.awaitStop();
             connect = null;
         }

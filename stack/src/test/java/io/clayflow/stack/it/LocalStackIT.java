@@ -1,0 +1,260 @@
+package io.clayflow.stack.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clayflow.claysim.ClaySimulator;
+import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.Topics;
+import io.clayflow.schemas.serde.KafkaAvroDeserializer;
+import io.clayflow.schemas.serde.KafkaAvroSerializer;
+import io.clayflow.stack.ClaySimulatorPart;
+import io.clayflow.stack.ConnectPart;
+import io.clayflow.stack.LocalStack;
+import io.clayflow.stack.SchemaRegistryPart;
+import io.clayflow.stack.StackConfig;
+import io.clayflow.stack.StackConnectors;
+import io.clayflow.stack.StackPart;
+import io.clayflow.stack.StackSecrets;
+import io.clayflow.stack.TopicsPart;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole local stack, end to end, as `clayflow up` runs it: started on free ports in a temporary data directory,
+ * demo leads through every stage, a clean stop that leaves no process behind, and a restart on the same directory
+ * that loses nothing and sends nothing to Clay twice. The tests run in order and share the stack's directory.
+ */
+@Tag("integration")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final int PEOPLE = 410;
+    private static final int INVALID = 10;
+    private static final int DUPLICATES = 100;
+    private static final int UNIQUE_VALID = PEOPLE - INVALID;
+    private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dataDir;
+
+    private static StackConfig config;
+    private static LocalStack stack;
+    private static TestLeads.Batch demo;
+    private static long quotaAfterFirstRun;
+
+    @BeforeAll
+    static void configure() {
+        List<Integer> ports = FreePorts.take(StackConfig.PORT_KEYS.size());
+        Map<String, String> props = new HashMap<>();
+        for (int i = 0; i < ports.size(); i++) {
+            props.put(StackConfig.PORT_KEYS.get(i), Integer.toString(ports.get(i)));
+        }
+        props.put(StackConfig.DATA_DIR, dataDir.toString());
+        // Clay's real pace is 10 rows/s; ten times that keeps this test short and changes nothing it checks.
+        props.put("override.intake.throttle.rate.per.second", "100");
+        props.put("override.intake.throttle.burst", "100");
+        props.put("override.simulator.workspace.rate.per.second", "100");
+        props.put("override.simulator.workspace.burst", "100");
+        props.put("override.sink.clay.rate.limit.rows.per.second", "100");
+        props.put("override.simulator.enrichment.delay.ms", "20");
+        config = StackConfig.load(null, Map.of(), props);
+    }
+
+    @AfterAll
+    static void stopIfRunning() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void startsEveryPartOnTheConfiguredPortsWithSecretsOnlyItsOwnerCanRead() throws IOException {
+        stack = LocalStack.create(config);
+        stack.start();
+        System.out.printf("Local stack ready in %.1f s (first start, empty data directory)%n",
+                stack.startupTime().toMillis() / 1000.0);
+
+        assertThat(stack.readiness()).containsOnlyKeys("kafka", "schema-registry", "topics", "callback-gateway",
+                "clay-simulator", "intake", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
+        Path secrets = dataDir.resolve(StackSecrets.FILE_NAME);
+        assertThat(stack.secretsFile()).isEqualTo(secrets);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        String printedEndpoints = stack.endpoints().toString();
+        Files.readAllLines(secrets).stream().filter(line -> line.contains("="))
+                .map(line -> line.substring(line.indexOf('=') + 1))
+                .forEach(token -> assertThat(printedEndpoints).doesNotContain(token));
+        assertThat(printedEndpoints).contains(config.bootstrapServers(), config.registryUrl(), config.gatewayUrl());
+    }
+
+    @Test
+    @Order(2)
+    void demoLeadsMoveThroughEveryStageOncePerUniqueValidPerson() throws Exception {
+        demo = TestLeads.generate("first", PEOPLE, INVALID, DUPLICATES, 7);
+        produce(demo.leads());
+        TopicContents topics = new TopicContents(config.bootstrapServers());
+        ClaySimulator clay = stack.part(ClaySimulatorPart.class).simulator();
+
+        await("enriched leads").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> topics.read(Topics.LEADS_ENRICHED).size() >= UNIQUE_VALID);
+
+        List<ConsumerRecord<byte[], byte[]>> outbox = topics.read(Topics.LEADS_CLAY_OUTBOX);
+        Set<String> outboxEmails = decode(outbox, Lead.class).stream().map(Lead::getEmail).collect(Collectors.toSet());
+        assertThat(outbox).as("outbox: one record per unique valid person").hasSize(UNIQUE_VALID);
+        assertThat(outboxEmails).isEqualTo(demo.uniqueValidEmails());
+
+        Set<String> outboxIds = new HashSet<>(topics.keys(Topics.LEADS_CLAY_OUTBOX));
+        assertThat(clay.stats().rowsReceived()).as("rows Clay received: each once").isEqualTo(UNIQUE_VALID);
+        assertThat(new HashSet<>(clay.rowLeadIds("default"))).isEqualTo(outboxIds);
+
+        List<EnrichedLead> enriched = decode(topics.read(Topics.LEADS_ENRICHED), EnrichedLead.class);
+        assertThat(enriched).hasSize(UNIQUE_VALID);
+        assertThat(enriched).extracting(EnrichedLead::getLeadId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(outboxIds);
+        assertThat(enriched).allSatisfy(lead -> assertThat(lead.getIcpScore()).isBetween(0, 100));
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = topics.read(Topics.LEADS_DLQ);
+        assertThat(deadLetters).as("invalid leads, dead-lettered with their reason").hasSize(INVALID)
+                .allSatisfy(record -> assertThat(header(record, "clayflow.errors.reason")).isEqualTo("email.syntax"));
+
+        quotaAfterFirstRun = webhookQuotaUsed(topics);
+        assertThat(quotaAfterFirstRun).as("webhook submissions counted durably").isEqualTo(UNIQUE_VALID);
+        System.out.printf("First run: %d leads in (%d duplicates, %d invalid) -> outbox %d -> Clay %d -> enriched %d, "
+                + "dead letters %d%n", demo.leads().size(), DUPLICATES, INVALID, outbox.size(),
+                clay.stats().rowsReceived(), enriched.size(), deadLetters.size());
+    }
+
+    @Test
+    @Order(3)
+    void stoppingStopsEveryPartFreesEveryPortAndLeavesNoChildProcess() {
+        ProcessHandle registry = stack.part(SchemaRegistryPart.class).process().orElseThrow();
+        long begin = System.nanoTime();
+        stack.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        System.out.printf("Local stack stopped in %.1f s%n", took.toMillis() / 1000.0);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        assertThat(stack.parts()).allSatisfy(part -> assertThat(part.isStopped()).as(part.name()).isTrue());
+        assertThat(registry.isAlive()).as("the registry's process").isFalse();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+                .as("processes the stack started").isEmpty();
+        for (String key : StackConfig.PORT_KEYS) {
+            assertThat(canBind(config.port(key))).as(key + " free again").isTrue();
+        }
+        stack = null;
+    }
+
+    @Test
+    @Order(4)
+    void restartingOnTheSameDirectoryKeepsEverythingAndSendsNothingToClayTwice() throws Exception {
+        stack = LocalStack.create(config);
+        stack.start();
+        System.out.printf("Local stack ready in %.1f s (restart on its data)%n", stack.startupTime().toMillis() / 1000.0);
+        TopicContents topics = new TopicContents(config.bootstrapServers());
+        ClaySimulator clay = stack.part(ClaySimulatorPart.class).simulator();
+
+        // Registry schemas kept: every record on disk still decodes through the restarted registry.
+        assertThat(decode(topics.read(Topics.LEADS_CLAY_OUTBOX), Lead.class)).hasSize(UNIQUE_VALID);
+        assertThat(decode(topics.read(Topics.LEADS_ENRICHED), EnrichedLead.class)).hasSize(UNIQUE_VALID);
+
+        // Connector offsets kept: the sink resumes at the end of the outbox, and Clay gets nothing again.
+        String sinkGroup = "connect-" + StackConnectors.CLAY_SINK;
+        await("the Clay sink resumed at the end of the outbox").atMost(FLOW_TIMEOUT)
+                .until(() -> topics.caughtUp(sinkGroup, Topics.LEADS_CLAY_OUTBOX));
+
+        // Dedupe state kept: the same leads again are all duplicates; only the invalid ones are dead letters again.
+        produce(demo.leads());
+        await("intake read the replayed leads").atMost(FLOW_TIMEOUT)
+                .until(() -> topics.caughtUp("clayflow-intake", Topics.LEADS_RAW));
+        assertThat(topics.read(Topics.LEADS_CLAY_OUTBOX)).as("outbox after replaying every lead").hasSize(UNIQUE_VALID);
+        assertThat(topics.read(Topics.LEADS_DLQ)).hasSize(2 * INVALID);
+
+        // New people flow; they are the only rows Clay receives after the restart.
+        TestLeads.Batch fresh = TestLeads.generate("second", 20, 0, 0, 11);
+        produce(fresh.leads());
+        await("the new leads enriched").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> topics.read(Topics.LEADS_ENRICHED).size() >= UNIQUE_VALID + 20);
+        assertThat(clay.stats().rowsReceived()).as("rows Clay received after the restart").isEqualTo(20);
+        assertThat(clay.rows("default")).extracting(row -> row.getString("email"))
+                .containsExactlyInAnyOrderElementsOf(fresh.uniqueValidEmails());
+        assertThat(topics.read(Topics.LEADS_ENRICHED)).hasSize(UNIQUE_VALID + 20);
+        assertThat(webhookQuotaUsed(topics)).as("webhook quota: the first run's count kept, plus the new rows")
+                .isEqualTo(quotaAfterFirstRun + 20);
+        assertThat(stack.part(ConnectPart.class).isReady()).isTrue();
+        assertThat(stack.parts()).extracting(StackPart::isReady).containsOnly(true);
+    }
+
+    private static void produce(List<Lead> leads) {
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(Map.of("schema.registry.url", config.registryUrl()), false);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props, new StringSerializer(), values)) {
+            for (Lead lead : leads) {
+                producer.send(new ProducerRecord<>(Topics.LEADS_RAW, lead.getSourceId(), lead));
+            }
+            producer.flush();
+        }
+    }
+
+    private static <T> List<T> decode(List<ConsumerRecord<byte[], byte[]>> records, Class<T> type) {
+        try (KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer()) {
+            deserializer.configure(Map.of("schema.registry.url", config.registryUrl(), "specific.avro.reader", true),
+                    false);
+            return records.stream().map(record -> type.cast(deserializer.deserialize(record.topic(), record.value())))
+                    .toList();
+        }
+    }
+
+    /** The Clay sink's durable count of webhook submissions (the latest value per webhook, summed). */
+    private static long webhookQuotaUsed(TopicContents topics) {
+        Map<String, Long> latest = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : topics.read(TopicsPart.CLAY_WEBHOOK_QUOTA)) {
+            latest.put(new String(record.key(), StandardCharsets.UTF_8),
+                    Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
+        }
+        return latest.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(config.host(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
