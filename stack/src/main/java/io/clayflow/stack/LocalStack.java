@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,12 @@ public final class LocalStack implements AutoCloseable {
      * ready within {@code part.start.timeout.ms}, the parts already started are stopped and the failure thrown.
      */
     public void start() {
+        start((part, took) -> { });
+    }
+
+    /** {@link #start()}, telling {@code onPartReady} as each part becomes ready and how long it took. */
+    public void start(BiConsumer<String, Duration> onPartReady) {
+        Objects.requireNonNull(onPartReady, "onPartReady");
         if (closed) {
             throw new IllegalStateException("This stack was stopped; create a new one to start again");
         }
@@ -88,7 +95,9 @@ public final class LocalStack implements AutoCloseable {
                 }
                 throw failure;
             }
-            LOG.info("{} ready in {} ms", part.name(), Duration.ofNanos(System.nanoTime() - partBegin).toMillis());
+            Duration took = Duration.ofNanos(System.nanoTime() - partBegin);
+            LOG.info("{} ready in {} ms", part.name(), took.toMillis());
+            onPartReady.accept(part.name(), took);
         }
         startupTime = Duration.ofNanos(System.nanoTime() - begin);
         LOG.info("Local stack ready in {} ms", startupTime.toMillis());
