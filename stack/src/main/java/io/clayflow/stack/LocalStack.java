@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
                 new TopicsPart(config.bootstrapServers()),
                 gateway,
                 simulator,
+                new HubSpotPart(config, secrets),
                 new IntakePart(config),
                 new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl()).all()));
         return new LocalStack(config, secrets, parts);

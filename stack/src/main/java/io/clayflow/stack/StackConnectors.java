@@ -14,11 +14,13 @@ import java.util.Objects;
 public final class StackConnectors {
 
     public static final String CLAY_SINK = "clay-webhook-sink";
+    public static final String HUBSPOT_SINK = "hubspot-sink";
 
     private final StackConfig config;
     private final StackSecrets secrets;
     private final String webhookUrl;
 
+    /** {@code webhookUrl}: the Clay webhook the Clay sink posts to. */
     public StackConnectors(StackConfig config, StackSecrets secrets, String webhookUrl) {
         this.config = Objects.requireNonNull(config, "config");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -26,7 +28,7 @@ public final class StackConnectors {
     }
 
     public List<ConnectorSpec> all() {
-        return List.of(claySink());
+        return List.of(claySink(), hubspotSink());
     }
 
     /** {@code leads.clay.outbox} → the simulator's webhook, with Clay's limits; bad rows to {@code leads.dlq}. */
@@ -45,6 +47,22 @@ public final class StackConnectors {
         props.put("clay.webhook.urls", webhookUrl);
         props.put("clay.webhook.token", secretRef(StackSecrets.WEBHOOK_TOKEN));
         return new ConnectorSpec(CLAY_SINK, props);
+    }
+
+    /** {@code leads.route.crm} → the HubSpot fake's contacts (upsert by email); refused contacts to {@code leads.dlq}. */
+    ConnectorSpec hubspotSink() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("connector.class", "io.clayflow.connect.hubspot.HubSpotSinkConnector");
+        props.put("tasks.max", "1");
+        props.put("topics", Topics.LEADS_ROUTE_CRM);
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.put("schema.registry.url", config.registryUrl());
+        deadLetters(props);
+        props.putAll(config.overrides("sink.hubspot"));
+        props.put("hubspot.base.url", config.hubspotUrl());
+        props.put("hubspot.token", secretRef(StackSecrets.HUBSPOT_TOKEN));
+        return new ConnectorSpec(HUBSPOT_SINK, props);
     }
 
     private static void deadLetters(Map<String, String> props) {

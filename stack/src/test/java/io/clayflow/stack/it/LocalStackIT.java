@@ -103,7 +103,7 @@ class LocalStackIT {
                 stack.startupTime().toMillis() / 1000.0);
 
         assertThat(stack.readiness()).containsOnlyKeys("kafka", "schema-registry", "topics", "callback-gateway",
-                "clay-simulator", "intake", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
+                "clay-simulator", "hubspot-fake", "intake", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
         Path secrets = dataDir.resolve(StackSecrets.FILE_NAME);
         assertThat(stack.secretsFile()).isEqualTo(secrets);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
