@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
                 simulator,
                 new HubSpotPart(config, secrets),
                 new IntakePart(config),
+                new RoutingPart(config),
                 new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl()).all()));
         return new LocalStack(config, secrets, parts);
     }

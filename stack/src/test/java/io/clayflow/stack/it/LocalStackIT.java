@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clayflow.claysim.ClaySimulator;
+import io.clayflow.claysim.Refusal;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.stack.ClaySimulatorPart;
+import io.clayflow.claysim.hubspot.HubSpotSimulator;
 import io.clayflow.stack.ConnectPart;
+import io.clayflow.stack.HubSpotPart;
 import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.SchemaRegistryPart;
 import io.clayflow.stack.StackConfig;
@@ -103,7 +106,7 @@ class LocalStackIT {
                 stack.startupTime().toMillis() / 1000.0);
 
         assertThat(stack.readiness()).containsOnlyKeys("kafka", "schema-registry", "topics", "callback-gateway",
-                "clay-simulator", "hubspot-fake", "intake", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
+                "clay-simulator", "hubspot-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
         Path secrets = dataDir.resolve(StackSecrets.FILE_NAME);
         assertThat(stack.secretsFile()).isEqualTo(secrets);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
@@ -131,7 +134,9 @@ class LocalStackIT {
         assertThat(outboxEmails).isEqualTo(demo.uniqueValidEmails());
 
         Set<String> outboxIds = new HashSet<>(topics.keys(Topics.LEADS_CLAY_OUTBOX));
-        assertThat(clay.stats().rowsReceived()).as("rows Clay received: each once").isEqualTo(UNIQUE_VALID);
+        // Rows Clay took (a row refused with 429 and sent again later is received twice but taken once).
+        assertThat(clay.stats().rowsAdded()).as("rows Clay took: each once").isEqualTo(UNIQUE_VALID);
+        assertThat(clay.stats().refused(Refusal.DUPLICATE)).as("rows Clay was sent twice").isZero();
         assertThat(new HashSet<>(clay.rowLeadIds("default"))).isEqualTo(outboxIds);
 
         List<EnrichedLead> enriched = decode(topics.read(Topics.LEADS_ENRICHED), EnrichedLead.class);
@@ -140,15 +145,37 @@ class LocalStackIT {
                 .containsExactlyInAnyOrderElementsOf(outboxIds);
         assertThat(enriched).allSatisfy(lead -> assertThat(lead.getIcpScore()).isBetween(0, 100));
 
+        // Routing with the shipped rules: every lead to the warehouse; hot ones (ICP >= 80) to the CRM and outreach,
+        // warm ones (50-79) to nurture.
+        await("routed leads").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size() >= UNIQUE_VALID);
+        assertThat(new HashSet<>(topics.keys(Topics.LEADS_ROUTE_WAREHOUSE))).isEqualTo(outboxIds);
+        Set<String> hot = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 80)
+                .map(EnrichedLead::getLeadId).collect(Collectors.toSet());
+        Set<String> warm = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 50
+                && lead.getIcpScore() < 80).map(EnrichedLead::getLeadId).collect(Collectors.toSet());
+        assertThat(hot).as("hot leads in this sample").isNotEmpty();
+        assertThat(warm).as("warm leads in this sample").isNotEmpty();
+        assertThat(topics.keys(Topics.LEADS_ROUTE_CRM)).containsExactlyInAnyOrderElementsOf(hot);
+        assertThat(topics.keys(Topics.LEADS_ROUTE_OUTREACH)).containsExactlyInAnyOrderElementsOf(hot);
+        assertThat(topics.keys(Topics.LEADS_ROUTE_NURTURE)).containsExactlyInAnyOrderElementsOf(warm);
+
+        // The CRM route upserted into the HubSpot fake: one contact per hot lead.
+        HubSpotSimulator hubspot = stack.part(HubSpotPart.class).hubspot();
+        await("HubSpot contacts").atMost(FLOW_TIMEOUT).until(() -> hubspot.contacts().size() >= hot.size());
+        assertThat(hubspot.contacts()).hasSize(hot.size());
+
         List<ConsumerRecord<byte[], byte[]>> deadLetters = topics.read(Topics.LEADS_DLQ);
         assertThat(deadLetters).as("invalid leads, dead-lettered with their reason").hasSize(INVALID)
                 .allSatisfy(record -> assertThat(header(record, "clayflow.errors.reason")).isEqualTo("email.syntax"));
 
         quotaAfterFirstRun = webhookQuotaUsed(topics);
         assertThat(quotaAfterFirstRun).as("webhook submissions counted durably").isEqualTo(UNIQUE_VALID);
-        System.out.printf("First run: %d leads in (%d duplicates, %d invalid) -> outbox %d -> Clay %d -> enriched %d, "
-                + "dead letters %d%n", demo.leads().size(), DUPLICATES, INVALID, outbox.size(),
-                clay.stats().rowsReceived(), enriched.size(), deadLetters.size());
+        System.out.printf("First run: %d leads in (%d duplicates, %d invalid) -> outbox %d -> Clay %d -> enriched %d -> "
+                + "routed: warehouse %d, crm %d (HubSpot contacts %d), outreach %d, nurture %d; dead letters %d%n",
+                demo.leads().size(), DUPLICATES, INVALID, outbox.size(), clay.stats().rowsAdded(), enriched.size(),
+                topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size(), hot.size(), hubspot.contacts().size(),
+                topics.read(Topics.LEADS_ROUTE_OUTREACH).size(), warm.size(), deadLetters.size());
     }
 
     @Test
@@ -201,10 +228,15 @@ class LocalStackIT {
         produce(fresh.leads());
         await("the new leads enriched").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics.read(Topics.LEADS_ENRICHED).size() >= UNIQUE_VALID + 20);
-        assertThat(clay.stats().rowsReceived()).as("rows Clay received after the restart").isEqualTo(20);
+        assertThat(clay.stats().rowsAdded()).as("rows Clay took after the restart").isEqualTo(20);
+        assertThat(clay.stats().refused(Refusal.DUPLICATE)).isZero();
         assertThat(clay.rows("default")).extracting(row -> row.getString("email"))
                 .containsExactlyInAnyOrderElementsOf(fresh.uniqueValidEmails());
         assertThat(topics.read(Topics.LEADS_ENRICHED)).hasSize(UNIQUE_VALID + 20);
+        await("the new leads routed").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size() >= UNIQUE_VALID + 20);
+        assertThat(topics.read(Topics.LEADS_ROUTE_WAREHOUSE)).as("warehouse route: the first run's, plus the new")
+                .hasSize(UNIQUE_VALID + 20);
         assertThat(webhookQuotaUsed(topics)).as("webhook quota: the first run's count kept, plus the new rows")
                 .isEqualTo(quotaAfterFirstRun + 20);
         assertThat(stack.part(ConnectPart.class).isReady()).isTrue();

@@ -1,0 +1,107 @@
+package io.clayflow.stack;
+
+import io.clayflow.topology.StreamsAppConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A clayflow Kafka Streams app in this JVM, its state under {@code <data>/streams}: started as its own {@code main}
+ * would start it, ready when Streams is {@code RUNNING}, closed leaving its group so the next start gets its tasks
+ * at once.
+ */
+public abstract class StreamsAppPart implements StackPart {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final String name;
+    private KafkaStreams streams;
+
+    protected StreamsAppPart(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * The app's settings: its shipped {@code defaults}, then {@code override.<name>.*}, then the stack's broker,
+     * registry and state directory.
+     */
+    protected static Map<String, Object> settings(StackConfig config, String name, Map<String, String> defaults) {
+        Map<String, Object> props = new LinkedHashMap<>(defaults);
+        props.putAll(config.overrides(name));
+        props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, config.bootstrapServers());
+        props.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
+        props.put(StreamsAppConfig.STREAMS_PREFIX + "state.dir", config.dataDir().resolve("streams").toString());
+        return props;
+    }
+
+    /** The app's validated configuration. */
+    public abstract StreamsAppConfig configuration();
+
+    /** Builds the topology, configuring the serdes it needs (closed in {@link #closeSerdes()}). */
+    protected abstract Topology topology();
+
+    /** Anything to do once the topology is built and before Streams starts. */
+    protected void beforeStart() {
+    }
+
+    /** Closes the serdes {@link #topology()} configured. */
+    protected abstract void closeSerdes();
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void start() {
+        log.info("Starting {} with:\n{}", name, configuration().describe());
+        streams = new KafkaStreams(topology(), configuration().streamsProperties());
+        // As the apps' own main: what reaches here is the registry or the cluster being unavailable, not a bad record
+        // (those are dead-lettered); a new thread resumes from the last committed transaction.
+        streams.setUncaughtExceptionHandler(exception -> {
+            log.error("{} stream thread failed; replacing it", name, exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        beforeStart();
+        streams.start();
+    }
+
+    @Override
+    public boolean isReady() {
+        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    @Override
+    public String notReadyReason() {
+        return streams == null ? "" : "Kafka Streams is " + streams.state();
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint("Streams application", configuration().getString(StreamsAppConfig.APPLICATION_ID)));
+    }
+
+    @Override
+    public void stop() {
+        if (streams != null) {
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
+            streams = null;
+            closeSerdes();
+        }
+    }
+
+    @Override
+    public boolean isStopped() {
+        return streams == null;
+    }
+}
