@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
@@ -29,28 +30,56 @@ public final class ResilientCall {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final IntervalFunction backoff;
+    private final Duration ratePeriod;
+    // The rate limiter's cycles start when it is made: the next refill is a whole number of periods after this.
+    private final long rateCyclesStartNanos;
 
     private ResilientCall(String peer, RateLimiter rateLimiter, Retry retry, CircuitBreaker circuitBreaker,
-                          IntervalFunction backoff) {
+                          IntervalFunction backoff, Duration ratePeriod, long rateCyclesStartNanos) {
         this.peer = Objects.requireNonNull(peer, "peer");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.ratePeriod = Objects.requireNonNull(ratePeriod, "ratePeriod");
+        this.rateCyclesStartNanos = rateCyclesStartNanos;
     }
 
-    /** @param peer who is called, for logs and messages, e.g. "Clay webhook" or "HubSpot" */
+    /**
+     * A guard that waits in place for whatever the rate limit or the peer asks (up to a rate period plus a minute):
+     * right for short periods (Clay per second, HubSpot per 10 s).
+     *
+     * @param peer who is called, for logs and messages, e.g. "Clay webhook" or "HubSpot"
+     */
     public static ResilientCall create(String peer, ResilienceSettings settings) {
+        return create(peer, settings, null);
+    }
+
+    /**
+     * A guard that never waits in place longer than {@code maxInlineWait}: when the rate limit has no permit left
+     * for longer, or the peer asks to wait longer (Retry-After, a rate-limit reset), {@link #execute} throws
+     * {@link UnavailableException} with that wait at once, so a sink with a long rate period (Outreach counts per
+     * hour) pauses consumption instead of blocking {@code put} past the consumer's poll interval.
+     */
+    public static ResilientCall create(String peer, ResilienceSettings settings, Duration maxInlineWait) {
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial().toMillis(),
                 2.0, 0.5, settings.backoffMax().toMillis());
         RateLimiter rateLimiter = RateLimiter.of(peer, RateLimiterConfig.custom()
                 .limitForPeriod(settings.ratePermits())
                 .limitRefreshPeriod(settings.ratePeriod())
-                .timeoutDuration(settings.ratePeriod().plusSeconds(60))
+                .timeoutDuration(maxInlineWait == null ? settings.ratePeriod().plusSeconds(60) : maxInlineWait)
                 .build());
-        Retry retry = Retry.of(peer, RetryConfig.custom()
+        long rateCyclesStart = System.nanoTime();
+        RetryConfig.Builder<Object> retryConfig = RetryConfig.custom();
+        if (maxInlineWait == null) {
+            retryConfig.retryExceptions(TransientFailure.class);
+        } else {
+            // A wait longer than the bound is not retried here: the caller pauses for it instead.
+            retryConfig.retryOnException(e -> e instanceof TransientFailure failure
+                    && failure.retryAfter().map(wait -> wait.compareTo(maxInlineWait) <= 0).orElse(true));
+        }
+        Retry retry = Retry.of(peer, retryConfig
                 .maxAttempts(settings.retryMaxAttempts())
-                .retryExceptions(TransientFailure.class)
                 .ignoreExceptions(CallNotPermittedException.class)
                 .intervalBiFunction((attempt, outcome) -> {
                     long ours = backoff.apply(attempt);
@@ -71,7 +100,8 @@ public final class ResilientCall {
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warn("{} circuit {}", peer,
                 event.getStateTransition()));
-        return new ResilientCall(peer, rateLimiter, retry, circuitBreaker, backoff);
+        return new ResilientCall(peer, rateLimiter, retry, circuitBreaker, backoff, settings.ratePeriod(),
+                rateCyclesStart);
     }
 
     /**
@@ -96,7 +126,19 @@ public final class ResilientCall {
         } catch (CallNotPermittedException open) {
             throw new UnavailableException(peer + " circuit is open: pausing", -1,
                     Optional.of(remainingOpenWait()), open);
+        } catch (RequestNotPermitted spent) {
+            Duration wait = untilNextRatePeriod();
+            throw new UnavailableException(peer + " rate limit of " + rateLimiter.getRateLimiterConfig()
+                    .getLimitForPeriod() + " per " + ratePeriod + " is used up: pausing " + wait.toSeconds() + " s",
+                    -1, Optional.of(wait), spent);
         }
+    }
+
+    /** When the rate limiter refills: the end of its current cycle (cycles run from its creation). */
+    private Duration untilNextRatePeriod() {
+        long period = ratePeriod.toNanos();
+        long elapsed = System.nanoTime() - rateCyclesStartNanos;
+        return Duration.ofNanos(period - elapsed % period).plusMillis(1);
     }
 
     /** The open state's wait: when the circuit will let a probe through. */
