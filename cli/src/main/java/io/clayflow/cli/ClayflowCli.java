@@ -1,5 +1,9 @@
 package io.clayflow.cli;
 
+import io.clayflow.cli.csv.ImportCsvCommand;
+import io.clayflow.cli.demo.DemoCommand;
+import io.clayflow.cli.dlq.DlqCommand;
+import io.clayflow.cli.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +19,10 @@ import picocli.CommandLine.Command;
                 + "dead letters.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                StatusCommand.class,
+                DemoCommand.class,
+                ImportCsvCommand.class,
+                DlqCommand.class,
         },
         footer = {"", "Every subcommand takes --bootstrap-servers, --schema-registry-url, --command-config and "
                 + "-X KEY=VALUE for SASL/SSL or cloud clusters; see 'clayflow help <command>'."})

@@ -1,0 +1,164 @@
+package io.clayflow.cli.csv;
+
+import io.clayflow.cli.CliException;
+import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ExitCodes;
+import io.clayflow.cli.kafka.LeadProducer;
+import io.clayflow.schemas.Topics;
+import io.clayflow.topology.intake.LeadValidator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clayflow import-csv}: a CSV of leads into leads.raw, with a report of refused rows by line. */
+@Command(name = "import-csv", mixinStandardHelpOptions = true,
+        description = {"Produces the leads of a CSV file to leads.raw (Avro, through the schema registry).",
+                "The file needs a header row; UTF-8 with or without a byte-order mark; ',' ';' or tab as delimiter "
+                        + "(detected from the header unless --delimiter is given); quoted fields may hold delimiters, "
+                        + "quotes (doubled) and line breaks. Columns map to Lead fields by name (First Name → "
+                        + "first_name, Company → company_name, ...); other columns go to attributes.",
+                "Rows with the wrong number of fields or breaking one of intake's rules (no identity, bad email "
+                        + "syntax, ...) are refused and reported with their line number; the rest are produced. "
+                        + "Exits with 1 when any row was refused."})
+public final class ImportCsvCommand implements Callable<Integer> {
+
+    private static final int REFUSED_SHOWN = 20;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
+    Path file;
+
+    @Option(names = "--map", paramLabel = "COLUMN=FIELD",
+            description = "Map a column to a Lead field, to attributes.<name>, or to - (drop it); repeatable.")
+    Map<String, String> map = new LinkedHashMap<>();
+
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "',' ';' or 'tab' (default: detected from the header line).")
+    String delimiter;
+
+    @Option(names = "--source", paramLabel = "NAME", defaultValue = "csv-import",
+            description = "The source of rows whose source column is empty or absent (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.LEADS_RAW,
+            description = "Where to produce (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--refused-report", paramLabel = "FILE",
+            description = "Also write every refused row (line, reason, message) to this CSV file.")
+    Path refusedReport;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show a progress bar when stderr is a terminal (default: on).")
+    boolean progress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new CliException(ExitCodes.USAGE, "cannot read " + file);
+        }
+        Character separator = separator();
+        ImportReport report = new ImportReport();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long size = Files.size(file);
+        boolean terminal = progress && System.console() != null && Ansi.AUTO.enabled();
+        Instant importedAt = Instant.now();
+        LeadValidator validator = new LeadValidator(LeadValidator.Limits.defaults());
+        CsvLeadReader.Layout layout;
+        try (LeadProducer producer = new LeadProducer(cluster.settings(), topic);
+             CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+             InputStreamReader reader = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
+            ProgressBar bar = new ProgressBar(err, terminal, size, System::nanoTime);
+            long[] rows = {0};
+            try {
+                layout = new CsvLeadReader(separator, map,
+                        mapping -> new LeadRowConverter(mapping, source, importedAt, validator))
+                        .read(reader, row -> {
+                            rows[0]++;
+                            if (row.isAccepted()) {
+                                producer.send(null, row.lead());
+                                report.produced();
+                            } else {
+                                report.refused(row);
+                            }
+                            bar.update(counted.count(), rows[0]);
+                        });
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, file + ": " + e.getMessage(), e);
+            }
+            producer.flush();
+            bar.finish(rows[0]);
+            if (producer.failed() > 0) {
+                throw new CliException(ExitCodes.FAILED, producer.failed() + " of " + report.producedRows()
+                        + " rows were not acknowledged by Kafka (" + producer.firstFailure().getMessage()
+                        + "); the other " + producer.acknowledged() + " are on " + topic);
+            }
+        }
+        print(out, layout, report);
+        if (refusedReport != null) {
+            writeRefused(report);
+            out.printf("Every refused row is in %s%n", refusedReport);
+        }
+        out.flush();
+        return report.refusedRows().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private Character separator() {
+        if (delimiter == null) {
+            return null;
+        }
+        return switch (delimiter) {
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "\t", "\\t", "tab" -> '\t';
+            default -> throw new CliException(ExitCodes.USAGE, "--delimiter must be ',', ';' or 'tab', not '"
+                    + delimiter + "'");
+        };
+    }
+
+    private void print(PrintWriter out, CsvLeadReader.Layout layout, ImportReport report) {
+        out.printf("%s: delimiter %s, columns: %s%n", file, layout.delimiter() == '\t' ? "tab"
+                : "'" + layout.delimiter() + "'", String.join(", ", layout.mapping().describe()));
+        out.printf("Produced %,d rows to %s; refused %,d%n", report.producedRows(), topic, report.refusedRows().size());
+        report.refusedByReason().forEach((reason, count) -> out.printf("  %,8d  %s%n", count, reason));
+        report.refusedRows().stream().limit(REFUSED_SHOWN).forEach(row -> out.printf("  line %d: %s: %s%n",
+                row.line(), row.reason(), row.message()));
+        if (report.refusedRows().size() > REFUSED_SHOWN) {
+            out.printf("  ... and %,d more%s%n", report.refusedRows().size() - REFUSED_SHOWN,
+                    refusedReport == null ? " (--refused-report FILE lists them all)" : "");
+        }
+    }
+
+    private void writeRefused(ImportReport report) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(refusedReport, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                     .setHeader("line", "reason", "message").get())) {
+            for (LeadRow row : report.refusedRows()) {
+                printer.printRecord(row.line(), row.reason(), row.message());
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.clayflow.cli.status;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Renders a {@link PipelineStatus} as a compact, one-screen table of plain text. */
+public final class StatusTable {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int MAX_DEAD_LETTER_LINES = 8;
+
+    private final long webhookSubmissionLimit;
+    private final Long creditsPerPeriod;
+
+    /**
+     * @param webhookSubmissionLimit a Clay webhook's lifetime submissions (Clay's is 50,000)
+     * @param creditsPerPeriod the intake's credit budget per period, when known (it lives in intake's config)
+     */
+    public StatusTable(long webhookSubmissionLimit, Long creditsPerPeriod) {
+        this.webhookSubmissionLimit = webhookSubmissionLimit;
+        this.creditsPerPeriod = creditsPerPeriod;
+    }
+
+    public String render(PipelineStatus status, String where) {
+        Objects.requireNonNull(status, "status");
+        List<String> lines = new ArrayList<>();
+        lines.add("clayflow status  " + where + "  " + TIME.format(status.collectedAt()));
+        row(lines, "raw", status.raw(), "leads.raw");
+        row(lines, "invalid", status.invalid(), "dead letters before dedupe");
+        row(lines, "duplicates dropped", status.duplicatesDropped(), "by intake's dedupe");
+        String budget = status.creditsSpent() == null ? "" : "credits spent " + number(status.creditsSpent())
+                + (creditsPerPeriod == null ? "" : " of " + number(creditsPerPeriod))
+                + (status.budgetPeriodStart() == null ? "" : " since " + TIME.format(status.budgetPeriodStart()));
+        row(lines, "waiting for release", status.waitingInThrottle(), budget);
+        row(lines, "released to Clay", status.released(), "leads.clay.outbox");
+        if (status.claySenderLag().isEmpty()) {
+            lines.add(String.format("  %-22s %10s  %s", "Clay sender lag", "n/a", "no Connect group on the outbox"));
+        }
+        status.claySenderLag().forEach((group, lag) -> row(lines, "Clay sender lag", lag, group));
+        row(lines, "enriched", status.enriched(), "leads.enriched");
+        if (status.routed().isEmpty()) {
+            lines.add(String.format("  %-22s %10s", "routed", "n/a"));
+        }
+        status.routed().forEach((route, count) -> row(lines, "routed " + route, count, "leads.route." + route));
+        lines.add(String.format("  %-22s %10s  %s", "dead letters", number(status.deadLetterTotal()),
+                status.replayed() == null ? "" : number(status.replayed()) + " replayed"));
+        int shown = 0;
+        int more = 0;
+        for (Map.Entry<String, Map<String, Long>> stage : status.deadLetters().entrySet()) {
+            for (Map.Entry<String, Long> reason : stage.getValue().entrySet()) {
+                if (shown++ < MAX_DEAD_LETTER_LINES) {
+                    lines.add(String.format("    %-20s %10s  %s", abbreviate(stage.getKey(), 20),
+                            number(reason.getValue()), reason.getKey()));
+                } else {
+                    more++;
+                }
+            }
+        }
+        if (more > 0) {
+            lines.add("    ... " + more + " more stage/reason pairs: clayflow dlq list");
+        }
+        if (status.webhookSubmissions().isEmpty()) {
+            lines.add(String.format("  %-22s %10s", "webhook quota used", "n/a"));
+        }
+        status.webhookSubmissions().forEach((webhook, used) -> lines.add(String.format("  %-22s %10s  of %s (%d%%), "
+                + "webhook %s", "webhook quota used", number(used), number(webhookSubmissionLimit),
+                Math.round(100.0 * used / webhookSubmissionLimit), webhook.substring(0, Math.min(8, webhook.length())))));
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    private static void row(List<String> lines, String label, Long value, String note) {
+        lines.add(String.format("  %-22s %10s  %s", label, value == null ? "n/a" : number(value), note).stripTrailing());
+    }
+
+    private static String number(long value) {
+        return String.format("%,d", value);
+    }
+
+    private static String abbreviate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}
