@@ -126,8 +126,12 @@ public final class StatusCollector implements AutoCloseable {
                 .forEach(topic -> routed.put(topic.substring(ROUTE_PREFIX.length()), counted(topic)));
         Long next = throttleState.get(THROTTLE_NEXT_SEQ);
         Long head = throttleState.get(THROTTLE_HEAD_SEQ);
-        Long waiting = next == null ? (wanted.contains(throttleChangelog()) ? 0L : null)
-                : next - (head == null ? 0 : head);
+        Long waiting = null;
+        if (next != null) {
+            waiting = next - (head == null ? 0 : head);
+        } else if (wanted.contains(throttleChangelog())) {
+            waiting = 0L;
+        }
         Long periodStart = throttleState.get(BUDGET_PERIOD_START);
         return new PipelineStatus(clock.instant(), counted(Topics.LEADS_RAW), invalid(), duplicates, waiting,
                 counted(Topics.LEADS_CLAY_OUTBOX), claySenderLag, counted(Topics.LEADS_ENRICHED), routed,
@@ -314,7 +318,7 @@ public final class StatusCollector implements AutoCloseable {
 
     private static Map<String, Map<String, Long>> copy(Map<String, Map<String, Long>> nested) {
         Map<String, Map<String, Long>> copy = new TreeMap<>();
-        nested.forEach((key, inner) -> copy.put(key, Map.copyOf(inner)));
+        nested.forEach((key, inner) -> copy.put(key, java.util.Collections.unmodifiableMap(new TreeMap<>(inner))));
         return copy;
     }
 
