@@ -75,6 +75,8 @@ public final class StatusCollector implements AutoCloseable {
     private Map<String, Long> throttleState = new HashMap<>();
     private Map<String, Long> webhookSubmissions = new TreeMap<>();
     private Set<String> replays = new TreeSet<>();
+    /** Set when the cluster did not answer: closing then need not wait for calls that will never complete. */
+    private boolean unanswered;
 
     public StatusCollector(ClusterSettings cluster, Options options, Clock clock) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -292,6 +294,7 @@ public final class StatusCollector implements AutoCloseable {
         try {
             return admin.listTopics().names().get(cluster.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
+            unanswered = true;
             throw new CliException(ExitCodes.UNREACHABLE, "cannot reach the Kafka cluster at "
                     + cluster.bootstrapServers() + " within " + cluster.timeout().toSeconds() + " s ("
                     + (e instanceof ExecutionException ? e.getCause().getMessage() : "no answer") + ")", e);
@@ -327,6 +330,6 @@ public final class StatusCollector implements AutoCloseable {
         if (tail != null) {
             tail.close();
         }
-        admin.close(java.time.Duration.ofSeconds(5));
+        admin.close(unanswered ? java.time.Duration.ZERO : java.time.Duration.ofSeconds(5));
     }
 }

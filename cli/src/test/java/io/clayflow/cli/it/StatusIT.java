@@ -134,7 +134,7 @@ class StatusIT {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.err()).contains("cannot reach the Kafka cluster at 127.0.0.1:");
         assertThat(run.out()).isEmpty();
-        assertThat(took).isLessThan(Duration.ofSeconds(15));
+        assertThat(took).isLessThan(Duration.ofSeconds(8));
     }
 
     private static byte[] bytes(String text) {
