@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,14 +33,16 @@ public final class ConnectPart implements StackPart {
 
     private final StackConfig config;
     private final List<ConnectorSpec> connectors;
+    private final List<Endpoint> deliveries;
     private final HttpProbe http = new HttpProbe();
     private final Set<String> configured = new HashSet<>();
     private Connect<?> connect;
     private String notReady = "";
 
-    public ConnectPart(StackConfig config, List<ConnectorSpec> connectors) {
+    public ConnectPart(StackConfig config, StackConnectors connectors) {
         this.config = Objects.requireNonNull(config, "config");
-        this.connectors = List.copyOf(connectors);
+        this.connectors = connectors.all();
+        this.deliveries = connectors.endpoints();
     }
 
     @Override
@@ -172,9 +175,13 @@ public final class ConnectPart implements StackPart {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(new Endpoint("REST API", config.connectUrl()),
-                new Endpoint("connectors", String.join(", ", connectors.stream().map(ConnectorSpec::name).toList())),
-                new Endpoint("plugin.path", config.connectPluginPath().toString()));
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new Endpoint("REST API", config.connectUrl()));
+        endpoints.add(new Endpoint("connectors", String.join(", ",
+                connectors.stream().map(ConnectorSpec::name).toList())));
+        endpoints.add(new Endpoint("plugin.path", config.connectPluginPath().toString()));
+        endpoints.addAll(deliveries);
+        return endpoints;
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
                 new HubSpotPart(config, secrets),
                 new IntakePart(config),
                 new RoutingPart(config),
-                new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl()).all()));
+                new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl())));
         return new LocalStack(config, secrets, parts);
     }
 

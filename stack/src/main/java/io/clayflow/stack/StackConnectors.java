@@ -1,6 +1,7 @@
 package io.clayflow.stack;
 
 import io.clayflow.schemas.Topics;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ public final class StackConnectors {
 
     public static final String CLAY_SINK = "clay-webhook-sink";
     public static final String HUBSPOT_SINK = "hubspot-sink";
+    public static final String WAREHOUSE_SINK = "warehouse-sink";
+    /** The warehouse table the warehouse sink upserts into. */
+    public static final String WAREHOUSE_TABLE = "enriched_leads";
 
     private final StackConfig config;
     private final StackSecrets secrets;
@@ -28,7 +32,7 @@ public final class StackConnectors {
     }
 
     public List<ConnectorSpec> all() {
-        return List.of(claySink(), hubspotSink());
+        return List.of(claySink(), hubspotSink(), warehouseSink());
     }
 
     /** {@code leads.clay.outbox} → the simulator's webhook, with Clay's limits; bad rows to {@code leads.dlq}. */
@@ -63,6 +67,38 @@ public final class StackConnectors {
         props.put("hubspot.base.url", config.hubspotUrl());
         props.put("hubspot.token", secretRef(StackSecrets.HUBSPOT_TOKEN));
         return new ConnectorSpec(HUBSPOT_SINK, props);
+    }
+
+    /** The embedded DuckDB file the warehouse sink writes: {@code <data>/warehouse/clayflow.duckdb}. */
+    public Path warehouseFile() {
+        return config.dataDir().resolve("warehouse").resolve("clayflow.duckdb");
+    }
+
+    /**
+     * {@code leads.route.warehouse} → table {@value #WAREHOUSE_TABLE} of an embedded DuckDB file, upserted by
+     * {@code lead_id}; rows the database refuses to {@code leads.dlq}. DuckDB allows one writing process per file:
+     * read it while the stack runs with {@code duckdb.read_only=true}.
+     */
+    ConnectorSpec warehouseSink() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("connector.class", "io.clayflow.connect.warehouse.WarehouseSinkConnector");
+        props.put("tasks.max", "1");
+        props.put("topics", Topics.LEADS_ROUTE_WAREHOUSE);
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.put("schema.registry.url", config.registryUrl());
+        props.put("warehouse.table", WAREHOUSE_TABLE);
+        deadLetters(props);
+        props.putAll(config.overrides("sink.warehouse"));
+        if (!props.containsKey("warehouse.jdbc.url")) {
+            props.put("warehouse.duckdb.path", warehouseFile().toString());
+        }
+        return new ConnectorSpec(WAREHOUSE_SINK, props);
+    }
+
+    /** Where the connectors deliver, for `up` to print. */
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint("warehouse (DuckDB)", warehouseFile() + ", table " + WAREHOUSE_TABLE));
     }
 
     private static void deadLetters(Map<String, String> props) {

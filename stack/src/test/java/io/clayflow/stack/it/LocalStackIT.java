@@ -28,11 +28,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -165,6 +171,11 @@ class LocalStackIT {
         await("HubSpot contacts").atMost(FLOW_TIMEOUT).until(() -> hubspot.contacts().size() >= hot.size());
         assertThat(hubspot.contacts()).hasSize(hot.size());
 
+        // The warehouse route upserted into the DuckDB file: one row per unique valid person.
+        await("warehouse rows").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> warehouseLeadIds().size() >= UNIQUE_VALID);
+        assertThat(warehouseLeadIds()).hasSize(UNIQUE_VALID).containsExactlyInAnyOrderElementsOf(outboxIds);
+
         List<ConsumerRecord<byte[], byte[]>> deadLetters = topics.read(Topics.LEADS_DLQ);
         assertThat(deadLetters).as("invalid leads, dead-lettered with their reason").hasSize(INVALID)
                 .allSatisfy(record -> assertThat(header(record, "clayflow.errors.reason")).isEqualTo("email.syntax"));
@@ -172,9 +183,10 @@ class LocalStackIT {
         quotaAfterFirstRun = webhookQuotaUsed(topics);
         assertThat(quotaAfterFirstRun).as("webhook submissions counted durably").isEqualTo(UNIQUE_VALID);
         System.out.printf("First run: %d leads in (%d duplicates, %d invalid) -> outbox %d -> Clay %d -> enriched %d -> "
-                + "routed: warehouse %d, crm %d (HubSpot contacts %d), outreach %d, nurture %d; dead letters %d%n",
+                + "routed: warehouse %d (DuckDB rows %d), crm %d (HubSpot contacts %d), outreach %d, nurture %d; "
+                + "dead letters %d%n",
                 demo.leads().size(), DUPLICATES, INVALID, outbox.size(), clay.stats().rowsAdded(), enriched.size(),
-                topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size(), hot.size(), hubspot.contacts().size(),
+                topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size(), warehouseLeadIds().size(), hot.size(), hubspot.contacts().size(),
                 topics.read(Topics.LEADS_ROUTE_OUTREACH).size(), warm.size(), deadLetters.size());
     }
 
@@ -237,6 +249,9 @@ class LocalStackIT {
                 .until(() -> topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size() >= UNIQUE_VALID + 20);
         assertThat(topics.read(Topics.LEADS_ROUTE_WAREHOUSE)).as("warehouse route: the first run's, plus the new")
                 .hasSize(UNIQUE_VALID + 20);
+        await("the new leads in the warehouse").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> warehouseLeadIds().size() >= UNIQUE_VALID + 20);
+        assertThat(warehouseLeadIds()).as("DuckDB rows: one per unique valid person").hasSize(UNIQUE_VALID + 20);
         assertThat(webhookQuotaUsed(topics)).as("webhook quota: the first run's count kept, plus the new rows")
                 .isEqualTo(quotaAfterFirstRun + 20);
         assertThat(stack.part(ConnectPart.class).isReady()).isTrue();
@@ -253,6 +268,32 @@ class LocalStackIT {
                 producer.send(new ProducerRecord<>(Topics.LEADS_RAW, lead.getSourceId(), lead));
             }
             producer.flush();
+        }
+    }
+
+    /** The lead ids in the warehouse table, read-only (the sink holds the DuckDB file for writing); a list, so
+     * that a duplicate row would show. */
+    private static List<String> warehouseLeadIds() throws SQLException {
+        Path file = dataDir.resolve("warehouse").resolve("clayflow.duckdb");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
+             Statement statement = db.createStatement()) {
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT lead_id FROM " + StackConnectors.WAREHOUSE_TABLE)) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
+                return List.of(); // the sink has not created its table yet
+            }
+            throw e;
         }
     }
 
