@@ -1,0 +1,17 @@
+#!/bin/bash
+# Creates clayflow's topics on the compose broker, as `clayflow up` does (stack/TopicsPart): idempotent
+# (--if-not-exists). Three partitions for the flow (room for three instances of each app), dead letters on one
+# partition kept 30 days for inspection and replay, the Clay webhook quota compacted and kept forever.
+set -euo pipefail
+BOOTSTRAP="${BOOTSTRAP_SERVERS:-kafka:19092}"
+create() {
+  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$1" \
+    --partitions "$2" --replication-factor 1 "${@:3}"
+}
+for topic in leads.raw leads.clay.outbox leads.enriched \
+             leads.route.crm leads.route.outreach leads.route.nurture leads.route.warehouse; do
+  create "$topic" 3
+done
+create leads.dlq 1 --config retention.ms=2592000000
+create clayflow.clay-webhook-quota 1 --config cleanup.policy=compact --config retention.ms=-1
+echo "clayflow topics ready"
