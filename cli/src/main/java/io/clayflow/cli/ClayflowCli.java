@@ -4,6 +4,7 @@ import io.clayflow.cli.csv.ImportCsvCommand;
 import io.clayflow.cli.demo.DemoCommand;
 import io.clayflow.cli.dlq.DlqCommand;
 import io.clayflow.cli.status.StatusCommand;
+import io.clayflow.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 + "dead letters.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                UpCommand.class,
                 StatusCommand.class,
                 DemoCommand.class,
                 ImportCsvCommand.class,

@@ -1,0 +1,133 @@
+package io.clayflow.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clayflow.cli.ClusterSettings;
+import io.clayflow.cli.status.PipelineStatus;
+import io.clayflow.cli.status.StatusCollector;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code clayflow up} as a user runs it: the packaged CLI jar in a process of its own, on free ports in a temporary
+ * data directory. Once it says it is ready, {@code clayflow demo} feeds it and the status counters show the leads
+ * through every stage; then SIGTERM stops every part within 30 s, and no process is left behind.
+ */
+@Tag("integration")
+class UpCommandIT {
+
+    private static final Pattern SENT = Pattern.compile("Sent (\\d+) leads to leads.raw: (\\d+) unique valid");
+    private static final Pattern READY = Pattern.compile("Ready ([0-9.]+) s after the JVM started");
+    private static final List<String> PORT_KEYS = List.of("kafka.port", "kafka.controller.port", "registry.port",
+            "registry.management.port", "connect.port", "gateway.port", "gateway.management.port", "simulator.port",
+            "hubspot.port");
+
+    @Test
+    void upRunsThePipelineUntilSigtermThenStopsEveryPartAndLeavesNoProcess(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path jar = Path.of(System.getProperty("clayflow.cli.jar", "target/clayflow-cli.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged CLI (mvn package)").exists();
+        List<Integer> ports = freePorts(PORT_KEYS.size());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "up", "--no-status", "--data-dir", dataDir.toString()));
+        for (int i = 0; i < PORT_KEYS.size(); i++) {
+            command.add("-S");
+            command.add(PORT_KEYS.get(i) + "=" + ports.get(i));
+        }
+        String bootstrap = "127.0.0.1:" + ports.get(0);
+        String registry = "http://127.0.0.1:" + ports.get(2) + "/apis/ccompat/v7";
+
+        // To a file rather than a pipe: a pipe's reader can lose the last lines when the process exits.
+        Path outputFile = dir.resolve("up-output.txt");
+        Process up = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
+        try {
+            await("up says it is ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .failFast("up exited", () -> !up.isAlive())
+                    .until(() -> READY.matcher(Files.readString(outputFile)).find());
+            System.out.println(Files.readString(outputFile));
+            assertThat(Files.readString(outputFile)).contains("connect", "clay-simulator", bootstrap)
+                    .doesNotContain(secrets(dataDir));
+
+            CliRun demo = CliRun.run("demo", "--leads", "200", "--duplicates", "0.2", "--bootstrap-servers", bootstrap,
+                    "--schema-registry-url", registry, "--timeout", "30s");
+            assertThat(demo.exitCode()).as(demo.err()).isZero();
+            Matcher sent = SENT.matcher(demo.out());
+            assertThat(sent.find()).as(demo.out()).isTrue();
+            long unique = Long.parseLong(sent.group(2));
+
+            ClusterSettings cluster = new ClusterSettings(bootstrap, registry, Map.of(), Duration.ofSeconds(10));
+            try (StatusCollector collector = new StatusCollector(cluster, StatusCollector.Options.defaults(),
+                    Clock.systemUTC())) {
+                // Clay's own pace (10 rows/s) applies here: about 16 s for 160 people.
+                PipelineStatus status = await("every stage counted").atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofSeconds(1)).until(collector::collect,
+                                s -> s.enriched() != null && s.enriched() >= unique
+                                        && s.routed().getOrDefault("warehouse", 0L) >= unique);
+                assertThat(status.raw()).isEqualTo(200);
+                assertThat(status.released()).isEqualTo(unique);
+                assertThat(status.enriched()).isEqualTo(unique);
+                assertThat(status.routed()).containsEntry("warehouse", unique);
+                assertThat(status.webhookSubmissions().values().stream().mapToLong(Long::longValue).sum())
+                        .isEqualTo(unique);
+            }
+
+            List<ProcessHandle> children = up.descendants().toList();
+            assertThat(children).as("the registry runs as a child process").isNotEmpty();
+            long begin = System.nanoTime();
+            up.destroy(); // SIGTERM
+            assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("up exited within 30 s of SIGTERM").isTrue();
+            System.out.printf("up stopped %.1f s after SIGTERM%n", (System.nanoTime() - begin) / 1e9);
+            assertThat(children).as("processes up started").noneMatch(ProcessHandle::isAlive);
+            assertThat(Files.readString(outputFile)).contains("Stopping the clayflow stack", "Stopped every part in");
+            for (int port : ports) {
+                assertThat(canBind(port)).as("port " + port + " free again").isTrue();
+            }
+        } finally {
+            up.descendants().forEach(ProcessHandle::destroyForcibly);
+            up.destroyForcibly();
+        }
+    }
+
+    /** The generated tokens: none of them may appear in what up prints. */
+    private static String[] secrets(Path dataDir) throws IOException {
+        return Files.readAllLines(dataDir.resolve("secrets.properties")).stream()
+                .filter(line -> !line.startsWith("#") && line.contains("="))
+                .map(line -> line.substring(line.indexOf('=') + 1)).toArray(String[]::new);
+    }
+
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
