@@ -33,10 +33,13 @@ public final class JsonHttpClient {
     public HttpReply send(String method, URI uri, byte[] body, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
-                .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null && !headers.containsKey("Content-Type")) {
+        // A caller's own Accept or Content-Type (e.g. JSON:API's) replaces the default rather than joining it.
+        if (!hasHeader(headers, "Accept")) {
+            request.header("Accept", "application/json");
+        }
+        if (body != null && !hasHeader(headers, "Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
@@ -47,6 +50,10 @@ public final class JsonHttpClient {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while calling " + uri.getHost(), e);
         }
+    }
+
+    private static boolean hasHeader(Map<String, String> headers, String name) {
+        return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
     }
 
     public HttpReply post(URI uri, byte[] body, Map<String, String> headers) throws IOException {
