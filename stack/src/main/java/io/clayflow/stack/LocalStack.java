@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
                 gateway,
                 simulator,
                 new HubSpotPart(config, secrets),
+                new OutreachPart(config, secrets),
                 new IntakePart(config),
                 new RoutingPart(config),
                 new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl())));

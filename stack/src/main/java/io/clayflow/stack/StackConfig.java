@@ -38,9 +38,11 @@ public final class StackConfig extends AbstractConfig {
     public static final String GATEWAY_MANAGEMENT_PORT = "gateway.management.port";
     public static final String SIMULATOR_PORT = "simulator.port";
     public static final String HUBSPOT_PORT = "hubspot.port";
+    public static final String OUTREACH_PORT = "outreach.port";
     /** Every port key, in the order `up` lists them; each must differ from the others. */
     public static final List<String> PORT_KEYS = List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, REGISTRY_PORT,
-            REGISTRY_MANAGEMENT_PORT, CONNECT_PORT, GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, SIMULATOR_PORT, HUBSPOT_PORT);
+            REGISTRY_MANAGEMENT_PORT, CONNECT_PORT, GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, SIMULATOR_PORT, HUBSPOT_PORT,
+            OUTREACH_PORT);
 
     public static final String REGISTRY_DISTRIBUTION_DIR = "registry.distribution.dir";
     public static final String REGISTRY_VERSION_JAVA17 = "registry.version.java17";
@@ -136,6 +138,11 @@ public final class StackConfig extends AbstractConfig {
         return http(HUBSPOT_PORT);
     }
 
+    /** The Outreach fake's base URL (the Outreach sink's {@code outreach.base.url}). */
+    public String outreachUrl() {
+        return http(OUTREACH_PORT);
+    }
+
     private String http(String portKey) {
         return "http://" + host() + ":" + getInt(portKey);
     }
@@ -199,6 +206,7 @@ public final class StackConfig extends AbstractConfig {
         ports.put(GATEWAY_MANAGEMENT_PORT, 9090);
         ports.put(SIMULATOR_PORT, 8090);
         ports.put(HUBSPOT_PORT, 8091);
+        ports.put(OUTREACH_PORT, 8092);
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
             def.define(port.getKey(), Type.INT, port.getValue(), Range.between(1, 65_535), Importance.HIGH,
                     "TCP port of " + port.getKey().replace(".port", "").replace('.', ' ') + ".",

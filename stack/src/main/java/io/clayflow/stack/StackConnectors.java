@@ -17,6 +17,7 @@ public final class StackConnectors {
     public static final String CLAY_SINK = "clay-webhook-sink";
     public static final String HUBSPOT_SINK = "hubspot-sink";
     public static final String WAREHOUSE_SINK = "warehouse-sink";
+    public static final String OUTREACH_SINK = "outreach-sink";
     /** The warehouse table the warehouse sink upserts into. */
     public static final String WAREHOUSE_TABLE = "enriched_leads";
 
@@ -32,7 +33,7 @@ public final class StackConnectors {
     }
 
     public List<ConnectorSpec> all() {
-        return List.of(claySink(), hubspotSink(), warehouseSink());
+        return List.of(claySink(), hubspotSink(), outreachSink(), warehouseSink());
     }
 
     /** {@code leads.clay.outbox} → the simulator's webhook, with Clay's limits; bad rows to {@code leads.dlq}. */
@@ -67,6 +68,24 @@ public final class StackConnectors {
         props.put("hubspot.base.url", config.hubspotUrl());
         props.put("hubspot.token", secretRef(StackSecrets.HUBSPOT_TOKEN));
         return new ConnectorSpec(HUBSPOT_SINK, props);
+    }
+
+    /** {@code leads.route.outreach} → prospects in the Outreach fake, enrolled in its sequence; refusals to the DLQ. */
+    ConnectorSpec outreachSink() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("connector.class", "io.clayflow.connect.outreach.OutreachSinkConnector");
+        props.put("tasks.max", "1");
+        props.put("topics", Topics.LEADS_ROUTE_OUTREACH);
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.put("schema.registry.url", config.registryUrl());
+        deadLetters(props);
+        props.putAll(config.overrides("sink.outreach"));
+        props.put("outreach.base.url", config.outreachUrl());
+        props.put("outreach.token", secretRef(StackSecrets.OUTREACH_TOKEN));
+        props.put("outreach.sequence.id", Long.toString(OutreachPart.SEQUENCE_ID));
+        props.put("outreach.mailbox.id", Long.toString(OutreachPart.MAILBOX_ID));
+        return new ConnectorSpec(OUTREACH_SINK, props);
     }
 
     /** The embedded DuckDB file the warehouse sink writes: {@code <data>/warehouse/clayflow.duckdb}. */

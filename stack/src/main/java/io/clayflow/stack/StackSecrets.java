@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local stack's secrets: the gateway's callback and leads tokens, the Clay webhook token and the HubSpot fake's
- * private-app token. Generated on the
+ * The local stack's secrets: the gateway's callback and leads tokens, the Clay webhook token, the HubSpot fake's
+ * private-app token and the Outreach fake's access token. Generated on the
  * first start into a file only its owner can read, and read back on every later start so that a restarted stack
  * keeps them. Held as {@link Password}s, which print as {@code [hidden]}.
  */
@@ -35,7 +35,9 @@ public final class StackSecrets {
     public static final String LEADS_TOKEN = "gateway.leads.token";
     public static final String WEBHOOK_TOKEN = "clay.webhook.token";
     public static final String HUBSPOT_TOKEN = "hubspot.token";
-    private static final List<String> KEYS = List.of(CALLBACK_TOKEN, LEADS_TOKEN, WEBHOOK_TOKEN, HUBSPOT_TOKEN);
+    public static final String OUTREACH_TOKEN = "outreach.token";
+    private static final List<String> KEYS = List.of(CALLBACK_TOKEN, LEADS_TOKEN, WEBHOOK_TOKEN, HUBSPOT_TOKEN,
+            OUTREACH_TOKEN);
 
     private static final Logger LOG = LoggerFactory.getLogger(StackSecrets.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -101,6 +103,11 @@ public final class StackSecrets {
     /** The private-app token the HubSpot fake accepts and the HubSpot sink sends. */
     public Password hubspotToken() {
         return new Password(values.getProperty(HUBSPOT_TOKEN));
+    }
+
+    /** The OAuth access token the Outreach fake accepts and the outreach sink sends. */
+    public Password outreachToken() {
+        return new Password(values.getProperty(OUTREACH_TOKEN));
     }
 
     @Override

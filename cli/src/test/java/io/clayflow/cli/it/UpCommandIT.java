@@ -34,7 +34,7 @@ class UpCommandIT {
     private static final Pattern READY = Pattern.compile("Ready ([0-9.]+) s after the JVM started");
     private static final List<String> PORT_KEYS = List.of("kafka.port", "kafka.controller.port", "registry.port",
             "registry.management.port", "connect.port", "gateway.port", "gateway.management.port", "simulator.port",
-            "hubspot.port");
+            "hubspot.port", "outreach.port");
 
     @Test
     void upRunsThePipelineUntilSigtermThenStopsEveryPartAndLeavesNoProcess(@TempDir Path dir) throws Exception {

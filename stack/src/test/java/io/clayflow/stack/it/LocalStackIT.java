@@ -12,8 +12,10 @@ import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.stack.ClaySimulatorPart;
 import io.clayflow.claysim.hubspot.HubSpotSimulator;
+import io.clayflow.claysim.outreach.OutreachSimulator;
 import io.clayflow.stack.ConnectPart;
 import io.clayflow.stack.HubSpotPart;
+import io.clayflow.stack.OutreachPart;
 import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.SchemaRegistryPart;
 import io.clayflow.stack.StackConfig;
@@ -112,7 +114,7 @@ class LocalStackIT {
                 stack.startupTime().toMillis() / 1000.0);
 
         assertThat(stack.readiness()).containsOnlyKeys("kafka", "schema-registry", "topics", "callback-gateway",
-                "clay-simulator", "hubspot-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
+                "clay-simulator", "hubspot-fake", "outreach-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
         Path secrets = dataDir.resolve(StackSecrets.FILE_NAME);
         assertThat(stack.secretsFile()).isEqualTo(secrets);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
@@ -171,6 +173,13 @@ class LocalStackIT {
         await("HubSpot contacts").atMost(FLOW_TIMEOUT).until(() -> hubspot.contacts().size() >= hot.size());
         assertThat(hubspot.contacts()).hasSize(hot.size());
 
+        // The outreach route enrolled each hot lead, once, in the Outreach fake's sequence.
+        OutreachSimulator outreach = stack.part(OutreachPart.class).outreach();
+        await("Outreach sequence states").atMost(FLOW_TIMEOUT)
+                .until(() -> outreach.sequenceStates(OutreachPart.SEQUENCE_ID).size() >= hot.size());
+        assertThat(outreach.sequenceStates(OutreachPart.SEQUENCE_ID)).hasSize(hot.size());
+        assertThat(outreach.prospects()).hasSize(hot.size());
+
         // The warehouse route upserted into the DuckDB file: one row per unique valid person.
         await("warehouse rows").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> warehouseLeadIds().size() >= UNIQUE_VALID);
@@ -183,11 +192,13 @@ class LocalStackIT {
         quotaAfterFirstRun = webhookQuotaUsed(topics);
         assertThat(quotaAfterFirstRun).as("webhook submissions counted durably").isEqualTo(UNIQUE_VALID);
         System.out.printf("First run: %d leads in (%d duplicates, %d invalid) -> outbox %d -> Clay %d -> enriched %d -> "
-                + "routed: warehouse %d (DuckDB rows %d), crm %d (HubSpot contacts %d), outreach %d, nurture %d; "
+                + "routed: warehouse %d (DuckDB rows %d), crm %d (HubSpot contacts %d), outreach %d (enrolled %d), "
+                + "nurture %d; "
                 + "dead letters %d%n",
                 demo.leads().size(), DUPLICATES, INVALID, outbox.size(), clay.stats().rowsAdded(), enriched.size(),
                 topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size(), warehouseLeadIds().size(), hot.size(), hubspot.contacts().size(),
-                topics.read(Topics.LEADS_ROUTE_OUTREACH).size(), warm.size(), deadLetters.size());
+                topics.read(Topics.LEADS_ROUTE_OUTREACH).size(),
+                outreach.sequenceStates(OutreachPart.SEQUENCE_ID).size(), warm.size(), deadLetters.size());
     }
 
     @Test
