@@ -30,6 +30,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration READY_POLL = Duration.ofMillis(200);
+    private static final Duration STOP_RESERVE_PER_PART = Duration.ofSeconds(2);
+    private static final Duration MIN_STOP_SLICE = Duration.ofSeconds(1);
 
     private final StackConfig config;
     private final StackSecrets secrets;
@@ -190,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Stops the started parts in reverse order within {@code stop.timeout.ms} in all. A part that fails or hangs is
-     * reported and the others still stopped; then each part not stopped is killed ({@link StackPart#kill()}), so that
+     * reported and the others still stopped (each part after it keeps a reserve of the time); then each part not stopped is killed ({@link StackPart#kill()}), so that
      * no child process outlives the stack.
      */
     @Override
@@ -202,8 +204,12 @@ public final class LocalStack implements AutoCloseable {
         RuntimeException failure = null;
         ExecutorService stopper = stopper();
         try {
-            for (StackPart part : toStop) {
-                long left = Math.max(1, deadline - System.nanoTime());
+            for (int i = 0; i < toStop.size(); i++) {
+                StackPart part = toStop.get(i);
+                // A part may use what is left minus a reserve for each part after it, so that one that hangs does
+                // not leave the broker and the registry no time at all; and never less than a minimum slice.
+                long reserve = STOP_RESERVE_PER_PART.toNanos() * (toStop.size() - 1 - i);
+                long left = Math.max(MIN_STOP_SLICE.toNanos(), deadline - System.nanoTime() - reserve);
                 Future<?> stopping = stopper.submit(() -> {
                     part.stop();
                     return null;

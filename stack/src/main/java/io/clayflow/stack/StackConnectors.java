@@ -48,9 +48,8 @@ public final class StackConnectors {
         props.put("clay.webhook.quota.bootstrap.servers", config.bootstrapServers());
         props.put("clay.webhook.quota.topic", TopicsPart.CLAY_WEBHOOK_QUOTA);
         deadLetters(props);
-        props.putAll(config.overrides("sink.clay"));
-        props.put("clay.webhook.urls", webhookUrl);
-        props.put("clay.webhook.token", secretRef(StackSecrets.WEBHOOK_TOKEN));
+        targetOrOverride(props, "sink.clay", "clay.webhook.urls", webhookUrl, "clay.webhook.token",
+                secretRef(StackSecrets.WEBHOOK_TOKEN));
         return new ConnectorSpec(CLAY_SINK, props);
     }
 
@@ -64,9 +63,8 @@ public final class StackConnectors {
         props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         props.put("schema.registry.url", config.registryUrl());
         deadLetters(props);
-        props.putAll(config.overrides("sink.hubspot"));
-        props.put("hubspot.base.url", config.hubspotUrl());
-        props.put("hubspot.token", secretRef(StackSecrets.HUBSPOT_TOKEN));
+        targetOrOverride(props, "sink.hubspot", "hubspot.base.url", config.hubspotUrl(), "hubspot.token",
+                secretRef(StackSecrets.HUBSPOT_TOKEN));
         return new ConnectorSpec(HUBSPOT_SINK, props);
     }
 
@@ -80,11 +78,10 @@ public final class StackConnectors {
         props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         props.put("schema.registry.url", config.registryUrl());
         deadLetters(props);
-        props.putAll(config.overrides("sink.outreach"));
-        props.put("outreach.base.url", config.outreachUrl());
-        props.put("outreach.token", secretRef(StackSecrets.OUTREACH_TOKEN));
         props.put("outreach.sequence.id", Long.toString(OutreachPart.SEQUENCE_ID));
         props.put("outreach.mailbox.id", Long.toString(OutreachPart.MAILBOX_ID));
+        targetOrOverride(props, "sink.outreach", "outreach.base.url", config.outreachUrl(), "outreach.token",
+                secretRef(StackSecrets.OUTREACH_TOKEN));
         return new ConnectorSpec(OUTREACH_SINK, props);
     }
 
@@ -118,6 +115,23 @@ public final class StackConnectors {
     /** Where the connectors deliver, for `up` to print. */
     public List<Endpoint> endpoints() {
         return List.of(new Endpoint("warehouse (DuckDB)", warehouseFile() + ", table " + WAREHOUSE_TABLE));
+    }
+
+    /**
+     * The sink's {@code override.<part>.*} settings on top of {@code props}. The target defaults to the local fake
+     * and its generated token; an override of the target (a real Clay webhook, a HubSpot sandbox) takes the token
+     * from the overrides too, so a local token is never sent to a real service.
+     */
+    private void targetOrOverride(Map<String, String> props, String part, String targetKey, String localTarget,
+            String tokenKey, String localToken) {
+        Map<String, String> overrides = config.overrides(part);
+        props.putAll(overrides);
+        if (!overrides.containsKey(targetKey)) {
+            props.put(targetKey, localTarget);
+            props.put(tokenKey, localToken);
+        } else if (!overrides.containsKey(tokenKey)) {
+            props.remove(tokenKey);
+        }
     }
 
     private static void deadLetters(Map<String, String> props) {

@@ -1,0 +1,75 @@
+package io.clayflow.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackConnectorsTest {
+
+    @TempDir
+    Path data;
+
+    private StackConnectors connectors(Map<String, String> settings) {
+        Map<String, String> props = new java.util.HashMap<>(settings);
+        props.put(StackConfig.DATA_DIR, data.toString());
+        StackConfig config = StackConfig.load(null, Map.of(), props);
+        return new StackConnectors(config, StackSecrets.loadOrCreate(config.dataDir(), new SecureRandom()),
+                "http://127.0.0.1:8090/webhooks/default");
+    }
+
+    @Test
+    void secretsAreFileProviderReferencesNeverValues() {
+        StackConnectors connectors = connectors(Map.of());
+        StackSecrets secrets = StackSecrets.loadOrCreate(data, new SecureRandom());
+
+        assertThat(connectors.all()).extracting(ConnectorSpec::name).containsExactly(StackConnectors.CLAY_SINK,
+                StackConnectors.HUBSPOT_SINK, StackConnectors.OUTREACH_SINK, StackConnectors.WAREHOUSE_SINK);
+        assertThat(connectors.claySink().config()).containsEntry("clay.webhook.token",
+                "${file:" + data.resolve("secrets.properties") + ":clay.webhook.token}");
+        assertThat(connectors.all()).allSatisfy(spec -> assertThat(spec.config().values())
+                .doesNotContain(secrets.webhookToken().value(), secrets.hubspotToken().value(),
+                        secrets.outreachToken().value()));
+    }
+
+    @Test
+    void eachSinkTargetsItsLocalFakeAndSendsBadRecordsToTheDlq() {
+        StackConnectors connectors = connectors(Map.of());
+
+        assertThat(connectors.claySink().config()).containsEntry("clay.webhook.urls",
+                "http://127.0.0.1:8090/webhooks/default").containsEntry("topics", "leads.clay.outbox");
+        assertThat(connectors.hubspotSink().config()).containsEntry("hubspot.base.url", "http://127.0.0.1:8091");
+        assertThat(connectors.outreachSink().config()).containsEntry("outreach.base.url", "http://127.0.0.1:8092");
+        assertThat(connectors.warehouseSink().config()).containsEntry("warehouse.duckdb.path",
+                data.resolve("warehouse").resolve("clayflow.duckdb").toString());
+        assertThat(connectors.all()).allSatisfy(spec -> assertThat(spec.config())
+                .containsEntry("errors.deadletterqueue.topic.name", "leads.dlq")
+                .containsEntry("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"));
+    }
+
+    @Test
+    void aRealClayTableReplacesTheSimulatorAndTheLocalTokenIsNotSentToIt() {
+        StackConnectors withToken = connectors(Map.of("override.sink.clay.clay.webhook.urls", "https://api.clay.com/w/1",
+                "override.sink.clay.clay.webhook.token", "real-token", "override.sink.clay.batch.max.rows", "5"));
+        StackConnectors withoutToken = connectors(Map.of("override.sink.clay.clay.webhook.urls",
+                "https://api.clay.com/w/1"));
+
+        assertThat(withToken.claySink().config()).containsEntry("clay.webhook.urls", "https://api.clay.com/w/1")
+                .containsEntry("clay.webhook.token", "real-token").containsEntry("batch.max.rows", "5");
+        assertThat(withoutToken.claySink().config()).containsEntry("clay.webhook.urls", "https://api.clay.com/w/1")
+                .doesNotContainKey("clay.webhook.token");
+    }
+
+    @Test
+    void aJdbcUrlOverrideReplacesTheDuckDbFile() {
+        StackConnectors connectors = connectors(Map.of("override.sink.warehouse.warehouse.jdbc.url",
+                "jdbc:postgresql://127.0.0.1:5432/test"));
+
+        assertThat(connectors.warehouseSink().config())
+                .containsEntry("warehouse.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test")
+                .doesNotContainKey("warehouse.duckdb.path");
+    }
+}
