@@ -23,9 +23,9 @@ import io.clayflow.testsupport.SchemaRegistryServer;
 import io.vertx.core.Vertx;
 
 /** A gateway started against the test's broker and registry on free ports, with a JDK HTTP client pointed at it. */
-final class GatewayUnderTest implements AutoCloseable {
+public final class GatewayUnderTest implements AutoCloseable {
 
-    static final String CALLBACK_TOKEN = "callback-secret-new";
+    public static final String CALLBACK_TOKEN = "callback-secret-new";
     static final String CALLBACK_TOKEN_OLD = "callback-secret-old";
     static final String LEADS_TOKEN = "leads-secret";
 
@@ -60,7 +60,7 @@ final class GatewayUnderTest implements AutoCloseable {
         return settings;
     }
 
-    static GatewayUnderTest start(KafkaBroker kafka, SchemaRegistryServer registry, String topicPrefix,
+    public static GatewayUnderTest start(KafkaBroker kafka, SchemaRegistryServer registry, String topicPrefix,
             Map<String, String> overrides) throws Exception {
         Map<String, String> settings = settings(kafka.bootstrapServers(), registry.url(), topicPrefix);
         settings.putAll(overrides);
@@ -124,7 +124,7 @@ final class GatewayUnderTest implements AutoCloseable {
     }
 
     /** The sum of the end offsets of every partition of the topics. */
-    static long endOffsets(String bootstrapServers, String... topics) throws Exception {
+    public static long endOffsets(String bootstrapServers, String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
             for (var description : admin.describeTopics(List.of(topics)).allTopicNames().get(30, TimeUnit.SECONDS)

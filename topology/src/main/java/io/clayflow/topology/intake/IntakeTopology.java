@@ -13,7 +13,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The intake topology: {@code leads.raw} → validate → normalize → (repartition by {@code lead_id}) dedupe →
@@ -64,11 +66,7 @@ public final class IntakeTopology {
         Serde<Lead> internal = new InternalLeadSerde();
         StreamsBuilder builder = new StreamsBuilder();
 
-        builder.addStateStore(Stores.windowStoreBuilder(
-                        // Retention is the TTL; the window size only has to fit in it.
-                        Stores.persistentWindowStore(DEDUPE_STORE, dedupeTtl, Duration.ofMillis(1), false),
-                        Serdes.String(), Serdes.Long())
-                .withLoggingEnabled(Map.of()));
+        builder.addStateStore(dedupeStore(dedupeTtl));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(BACKLOG_STORE), Serdes.Long(), internal)
                 .withLoggingEnabled(Map.of()));
@@ -99,5 +97,14 @@ public final class IntakeTopology {
                         punctuateInterval), Named.as(STAGE_THROTTLE), BACKLOG_STORE, THROTTLE_STATE_STORE)
                 .to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
         return builder.build();
+    }
+
+    /** The dedupe store: a changelogged RocksDB window store of accepted lead ids whose retention is the TTL. */
+    static StoreBuilder<WindowStore<String, Long>> dedupeStore(Duration dedupeTtl) {
+        return Stores.windowStoreBuilder(
+                        // Retention is the TTL; the window size only has to fit in it.
+                        Stores.persistentWindowStore(DEDUPE_STORE, dedupeTtl, Duration.ofMillis(1), false),
+                        Serdes.String(), Serdes.Long())
+                .withLoggingEnabled(Map.of());
     }
 }

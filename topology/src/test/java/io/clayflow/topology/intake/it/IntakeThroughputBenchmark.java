@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
-import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
+import io.clayflow.topology.intake.it.IntakeLoad.Batch;
+import io.clayflow.topology.intake.it.IntakeLoad.OutboxCounter;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import io.clayflow.topology.intake.IntakeConfig;
@@ -14,29 +15,15 @@ import io.clayflow.topology.intake.IntakeTopology;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -79,7 +66,6 @@ class IntakeThroughputBenchmark {
     private static final int PARTITIONS = Integer.getInteger("benchmark.partitions", 4);
     private static final int WARMUP_LEADS = Integer.getInteger("benchmark.warmup.leads", 200_000);
     private static final String APP_ID = "intake-benchmark";
-    private static final Instant OCCURRED_AT = Instant.parse("2026-11-20T10:00:00Z");
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     @Test
@@ -87,27 +73,27 @@ class IntakeThroughputBenchmark {
         kafka.createTopic(Topics.LEADS_RAW, PARTITIONS);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, PARTITIONS);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
-        IntakeConfig config = config(kafka, registry);
+        IntakeConfig config = IntakeLoad.throughputConfig(kafka, registry, APP_ID);
         Map<String, String> tuned = new TreeMap<>();
         config.originalsStrings().forEach((key, value) -> {
             if (key.startsWith("streams.") || key.startsWith("throttle.") || key.startsWith("budget.")) {
                 tuned.put(key, value);
             }
         });
-        OutboxCounter counter = new OutboxCounter(kafka);
+        OutboxCounter counter = new OutboxCounter(kafka, PARTITIONS);
         counter.start();
 
         // 0. Warm-up: a fresh JVM spends its first tens of seconds compiling (C2 competes for the same 2 cores), and
         //    a production intake is a long-running process. WARMUP_LEADS other people go through the whole path
         //    once (produce, intake, outbox); the app is then closed cleanly and restarted below on the real backlog.
-        Batch warmup = batch(registry, WARMUP_LEADS, 10_000_000);
-        double warmupProduceRate = WARMUP_LEADS / produce(kafka, warmup);
+        Batch warmup = IntakeLoad.batch(registry, WARMUP_LEADS, 10_000_000, true);
+        double warmupProduceRate = WARMUP_LEADS / IntakeLoad.produce(kafka, warmup);
         long warmupStart = System.nanoTime();
         double coldSeconds;
-        try (SpecificAvroSerde<Lead> serde = serde(config);
+        try (SpecificAvroSerde<Lead> serde = IntakeLoad.serde(config);
              KafkaStreams streams = new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties())) {
             streams.start();
-            coldSeconds = (counter.waitFor(warmup.unique, TIMEOUT) - warmupStart) / 1e9;
+            coldSeconds = (counter.waitFor(warmup.unique(), TIMEOUT) - warmupStart) / 1e9;
             // Leave the group: Kafka Streams otherwise stays a member until its session times out (45 s), and the
             // restart below would wait for that before it gets its tasks.
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
@@ -115,13 +101,13 @@ class IntakeThroughputBenchmark {
         }
 
         // 1. Serialize everything first: neither timed phase pays for Avro on the producer side.
-        Batch batch = batch(registry, LEADS, 0);
-        int unique = batch.unique;
-        long bytes = batch.bytes;
+        Batch batch = IntakeLoad.batch(registry, LEADS, 0, true);
+        int unique = batch.unique();
+        long bytes = batch.bytes();
 
         // 2. The broker's own produce rate for the same bytes, into leads.raw.
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        double produceSeconds = produce(kafka, batch);
+        double produceSeconds = IntakeLoad.produce(kafka, batch);
         double rawRate = LEADS / produceSeconds;
 
         // 3. Intake on that backlog: the same app (same application.id and state dir) started again.
@@ -138,7 +124,7 @@ class IntakeThroughputBenchmark {
         long processCpuAfter;
         long gcAfter;
         long jitAfter;
-        try (SpecificAvroSerde<Lead> serde = serde(config);
+        try (SpecificAvroSerde<Lead> serde = IntakeLoad.serde(config);
              KafkaStreams streams = new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties())) {
             cpuBefore = threadCpu(threads);
             processCpuBefore = os.getProcessCpuTime();
@@ -146,8 +132,8 @@ class IntakeThroughputBenchmark {
             jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long intakeStart = System.nanoTime();
             streams.start();
-            long first = counter.waitFor(warmup.unique + 1, TIMEOUT);
-            long intakeEnd = counter.waitFor(warmup.unique + unique, TIMEOUT);
+            long first = counter.waitFor(warmup.unique() + 1, TIMEOUT);
+            long intakeEnd = counter.waitFor(warmup.unique() + unique, TIMEOUT);
             processCpuAfter = os.getProcessCpuTime();
             cpuAfter = threadCpu(threads);
             gcAfter = gcMillis();
@@ -160,7 +146,7 @@ class IntakeThroughputBenchmark {
         } finally {
             counter.stop();
         }
-        long dlqEnd = endOffset(kafka, Topics.LEADS_DLQ);
+        long dlqEnd = IntakeLoad.endOffset(kafka, Topics.LEADS_DLQ);
 
         double intakeRate = unique / intakeSeconds;
         double drainRate = unique / (intakeSeconds - firstOutboxSeconds);
@@ -175,8 +161,8 @@ class IntakeThroughputBenchmark {
                         | (cold JVM) warm-up pass: raw produce | %,d records | %,.0f | |
                         | (cold JVM) warm-up pass: intake, start() to all in the outbox | %,d in (%,d unique out) | %,.0f | %.3f |
                         """, PARTITIONS, LEADS, bytes, rawRate, LEADS, unique, intakeRate, intakeRate / rawRate,
-                unique, drainRate, drainRate / rawRate, WARMUP_LEADS, warmupProduceRate, WARMUP_LEADS, warmup.unique,
-                warmup.unique / coldSeconds, warmup.unique / coldSeconds / warmupProduceRate);
+                unique, drainRate, drainRate / rawRate, WARMUP_LEADS, warmupProduceRate, WARMUP_LEADS, warmup.unique(),
+                warmup.unique() / coldSeconds, warmup.unique() / coldSeconds / warmupProduceRate);
         StringBuilder report = new StringBuilder();
         report.append("INTAKE THROUGHPUT BENCHMARK ").append(LocalDate.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -196,111 +182,14 @@ class IntakeThroughputBenchmark {
         Files.createDirectories(out);
         Files.writeString(out.resolve("intake-throughput.md"), report.toString());
 
-        assertThat(counter.count.get()).as("outbox records").isEqualTo(warmup.unique + unique);
-        assertThat(counter.keys).as("distinct lead_ids in the outbox").hasSize(warmup.unique + unique);
+        assertThat(counter.count()).as("outbox records").isEqualTo(warmup.unique() + unique);
+        assertThat(counter.distinctKeys()).as("distinct lead_ids in the outbox").isEqualTo(warmup.unique() + unique);
         assertThat(dlqEnd).as("records (and transaction markers) in the DLQ").isZero();
-    }
-
-    private static long endOffset(KafkaBroker kafka, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProps("benchmark-end"))) {
-            return consumer.endOffsets(List.of(new TopicPartition(topic, 0))).values().iterator().next();
-        }
-    }
-
-    private static IntakeConfig config(KafkaBroker kafka, SchemaRegistryServer registry) throws Exception {
-        Map<String, String> props = new HashMap<>(IntakeConfig.classpathDefaults());
-        props.put(IntakeConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        props.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        props.put(IntakeConfig.APPLICATION_ID, APP_ID);
-        props.put(IntakeConfig.THROTTLE_RATE_PER_SECOND, "1000000");
-        props.put(IntakeConfig.THROTTLE_BURST, "1000000");
-        props.put(IntakeConfig.BUDGET_CREDITS_PER_LEAD, "0");
-        props.put("streams.state.dir", Files.createTempDirectory(APP_ID).toString());
-        props.put("streams.num.standby.replicas", "0"); // one instance: there is nowhere to put a standby
-        // Tuned as a user would for throughput (each can be overridden with -Dbenchmark.intake.<key>=...):
-        props.put("streams.num.stream.threads", "2");            // one per core
-        props.put("streams.commit.interval.ms", "1000");         // fewer transactions (EOS default: 100 ms)
-        props.put("streams.producer.linger.ms", "20");
-        props.put("streams.producer.batch.size", Integer.toString(256 * 1024));
-        props.put("streams.consumer.max.poll.records", "2000");
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("benchmark.intake."))
-                .forEach(name -> props.put(name.substring("benchmark.intake.".length()), System.getProperty(name)));
-        return new IntakeConfig(props);
-    }
-
-    private static SpecificAvroSerde<Lead> serde(IntakeConfig config) {
-        SpecificAvroSerde<Lead> serde = new SpecificAvroSerde<>();
-        serde.configure(config.serdeConfigs(), false);
-        return serde;
-    }
-
-    /** Serialized leads: {@code count} records, every 10th a copy of the person 5 before it (another spelling). */
-    private record Batch(List<byte[]> keys, List<byte[]> values, int unique, long bytes) {
-    }
-
-    private static Batch batch(SchemaRegistryServer registry, int count, int firstPerson) {
-        List<byte[]> keys = new ArrayList<>(count);
-        List<byte[]> values = new ArrayList<>(count);
-        int unique = 0;
-        long bytes = 0;
-        try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
-            serializer.configure(Map.of("schema.registry.url", registry.url()), false);
-            for (int i = 0; i < count; i++) {
-                boolean copy = i % 10 == 9;
-                Lead lead = copy ? person(firstPerson + i - 5, true) : person(firstPerson + i, false);
-                unique += copy ? 0 : 1;
-                keys.add(("upstream-" + (firstPerson + i)).getBytes(StandardCharsets.UTF_8));
-                byte[] value = serializer.serialize(Topics.LEADS_RAW, lead);
-                bytes += value.length;
-                values.add(value);
-            }
-        }
-        return new Batch(keys, values, unique, bytes);
-    }
-
-    /**
-     * Produces the batch to {@code leads.raw} (idempotent, acks=all, linger 10 ms, 256 KiB batches, no compression);
-     * returns the seconds from the first send to the last ack.
-     */
-    private static double produce(KafkaBroker kafka, Batch batch) {
-        Map<String, Object> producerProps = kafka.producerProps();
-        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        producerProps.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        producerProps.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long start;
-        long end;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps)) {
-            producer.partitionsFor(Topics.LEADS_RAW); // metadata first: not part of the rate
-            start = System.nanoTime();
-            for (int i = 0; i < batch.keys.size(); i++) {
-                producer.send(new ProducerRecord<>(Topics.LEADS_RAW, batch.keys.get(i), batch.values.get(i)),
-                        (metadata, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            }
-                        });
-            }
-            producer.flush();
-            end = System.nanoTime();
-        }
-        assertThat(failure.get()).isNull();
-        return (end - start) / 1e9;
     }
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
-    }
-
-    /** Person i, or a copy of them as another source spells them (upper-case, padded email). */
-    private static Lead person(int i, boolean copy) {
-        String email = "first" + i + ".last@company" + (i % 1000) + ".com";
-        return Lead.newBuilder().setSource(copy ? "second-source" : "benchmark").setSourceId("p" + i)
-                .setOccurredAt(OCCURRED_AT).setFirstName("First" + i).setLastName("Last" + i)
-                .setCompanyName("Company " + (i % 1000)).setTitle("Head of Sales")
-                .setEmail(copy ? "  " + email.toUpperCase(Locale.ROOT) + " " : email)
-                .setAttributes(Map.of("utm_source", "benchmark")).build();
     }
 
     private static Map<String, Long> threadCpu(ThreadMXBean threads) {
@@ -359,68 +248,5 @@ class IntakeThroughputBenchmark {
             return "JVM (GC, JIT)";
         }
         return "broker (in the same JVM)";
-    }
-
-    /** Counts {@code leads.clay.outbox} as a read_committed consumer would see it, from the beginning. */
-    private static final class OutboxCounter {
-        final AtomicLong count = new AtomicLong();
-        final Set<String> keys = new HashSet<>();
-        private final KafkaBroker kafka;
-        private volatile boolean running = true;
-        private Thread thread;
-
-        OutboxCounter(KafkaBroker kafka) {
-            this.kafka = kafka;
-        }
-
-        void start() {
-            thread = new Thread(this::run, "outbox-counter");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        /** Waits until at least {@code target} records were counted; returns {@link System#nanoTime()} then. */
-        long waitFor(long target, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (count.get() < target) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("only " + count.get() + " of " + target + " leads reached the outbox in "
-                            + timeout);
-                }
-                Thread.sleep(2);
-            }
-            return System.nanoTime();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            if (thread != null) {
-                thread.join(10_000);
-            }
-        }
-
-        private void run() {
-            Map<String, Object> props = kafka.consumerProps(null);
-            props.remove("group.id");
-            props.put("client.id", "consumer-benchmark-outbox");
-            props.put("max.poll.records", 5000);
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (int p = 0; p < PARTITIONS; p++) {
-                    partitions.add(new TopicPartition(Topics.LEADS_CLAY_OUTBOX, p));
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                while (running) {
-                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
-                    if (!records.isEmpty()) {
-                        synchronized (keys) {
-                            records.forEach(record -> keys.add(new String(record.key(), StandardCharsets.UTF_8)));
-                        }
-                        count.addAndGet(records.count());
-                    }
-                }
-            }
-        }
     }
 }
