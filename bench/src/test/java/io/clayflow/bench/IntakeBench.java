@@ -193,8 +193,12 @@ final class IntakeBench implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        counter.stop();
+    public void close() {
+        try {
+            counter.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int takePeople(int count) {
@@ -279,9 +283,13 @@ final class IntakeBench implements AutoCloseable {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running = false;
-            thread.join(10_000);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

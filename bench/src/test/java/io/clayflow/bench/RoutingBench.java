@@ -116,8 +116,12 @@ final class RoutingBench implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        warehouse.stop();
+    public void close() {
+        try {
+            warehouse.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long routedRecords() throws Exception {
