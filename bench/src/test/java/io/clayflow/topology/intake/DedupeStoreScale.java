@@ -26,10 +26,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * The dedupe store alone at scale: N distinct lead ids through the intake's own {@link DedupeProcessor} and its
  * RocksDB window store ({@link IntakeTopology#dedupeStore}, same retention and segments), then the first 1,000 again,
  * which must all be dropped as duplicates. The processor runs in Kafka Streams' {@code MockProcessorContext}, the store
- * committed every {@value #COMMIT_EVERY} records as a stream task commits: a TopologyTestDriver commits (and so
- * flushes RocksDB) after every record, which made it about 30 times slower and its disk figure meaningless. The
- * changelog is off here (the mock context has no producer to send it to); the app's changelog is measured by the
- * suite's {@code dedupe} piece on the broker.
+ * committed every {@value #COMMIT_EVERY} records as a stream task commits: a TopologyTestDriver commits the task
+ * after every record, which made it about 7 times slower than this, nothing like the app. The changelog is off here
+ * (the mock context has no producer to send it to); the app's changelog is measured by the suite's {@code dedupe}
+ * piece on the broker.
  *
  * <p>Meant for a JVM of its own with a small heap ({@code -Xmx512m}): the store lives in RocksDB off the heap. Prints
  * {@code RESULT key=value} lines (heap, RocksDB memory, disk, time) for the bench suite, and exits non-zero if a count
