@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole pipeline on one machine: its parts started one by one in dependency order, each ready before the next
- * starts, and stopped in reverse order. What {@code clayflow up} runs; tests run it on free ports in a temporary
- * directory.
+ * The whole pipeline on one machine: its parts started in dependency order, stage by stage (the parts of one stage
+ * need only those of earlier stages, so they start together and the stage ends when all are ready), and stopped in
+ * reverse order. What {@code clayflow up} runs; tests run it on free ports in a temporary directory.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -35,15 +35,18 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
     private final StackSecrets secrets;
+    private final List<List<StackPart>> stages;
     private final List<StackPart> parts;
     private final List<StackPart> started = new ArrayList<>();
     private Duration startupTime;
     private boolean closed;
 
-    LocalStack(StackConfig config, StackSecrets secrets, List<StackPart> parts) {
+    /** {@code stages}: the parts in start order, grouped into stages whose parts can start together. */
+    LocalStack(StackConfig config, StackSecrets secrets, List<List<StackPart>> stages) {
         this.config = Objects.requireNonNull(config, "config");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.parts = List.copyOf(parts);
+        this.stages = stages.stream().map(List::copyOf).toList();
+        this.parts = this.stages.stream().flatMap(List::stream).toList();
     }
 
     /** The stack's parts for {@code config}, in start order; nothing starts yet. Creates the secrets file if needed. */
@@ -51,29 +54,29 @@ public final class LocalStack implements AutoCloseable {
         StackSecrets secrets = StackSecrets.loadOrCreate(config.dataDir(), new SecureRandom());
         GatewayPart gateway = new GatewayPart(config, secrets);
         ClaySimulatorPart simulator = new ClaySimulatorPart(config, secrets, gateway.callbackUrl());
-        List<StackPart> parts = List.of(
-                new KafkaBrokerPart(config),
-                new SchemaRegistryPart(config),
-                new TopicsPart(config.bootstrapServers()),
-                gateway,
-                simulator,
-                new HubSpotPart(config, secrets),
-                new OutreachPart(config, secrets),
-                new IntakePart(config),
-                new RoutingPart(config),
-                new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl())));
-        return new LocalStack(config, secrets, parts);
+        // The registry (its own process, its own database) starts beside the broker: the slowest two overlap.
+        List<List<StackPart>> stages = List.of(
+                List.of(new SchemaRegistryPart(config), new KafkaBrokerPart(config)),
+                List.of(new TopicsPart(config.bootstrapServers())),
+                List.of(gateway, simulator, new HubSpotPart(config, secrets), new OutreachPart(config, secrets)),
+                List.of(new IntakePart(config), new RoutingPart(config)),
+                List.of(new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl()))));
+        return new LocalStack(config, secrets, stages);
     }
 
     /**
-     * Starts every part in order, each answering its readiness check before the next starts. If one fails or is not
-     * ready within {@code part.start.timeout.ms}, the parts already started are stopped and the failure thrown.
+     * Starts every part in order, stage by stage, each stage's parts answering their readiness checks before the next
+     * stage starts. If one fails or is not ready within {@code part.start.timeout.ms}, the parts already started are
+     * stopped and the failure thrown.
      */
     public void start() {
         start((part, took) -> { });
     }
 
-    /** {@link #start()}, telling {@code onPartReady} as each part becomes ready and how long it took. */
+    /**
+     * {@link #start()}, telling {@code onPartReady} as each part becomes ready and how long it took from the start of
+     * its stage.
+     */
     public void start(BiConsumer<String, Duration> onPartReady) {
         Objects.requireNonNull(onPartReady, "onPartReady");
         if (closed) {
@@ -81,18 +84,28 @@ public final class LocalStack implements AutoCloseable {
         }
         checkPortsFree();
         long begin = System.nanoTime();
-        for (StackPart part : parts) {
-            long partBegin = System.nanoTime();
+        for (List<StackPart> stage : stages) {
+            long stageBegin = System.nanoTime();
+            StackPart current = null;
             try {
-                started.add(part);
-                part.start();
-                awaitReady(part);
+                for (StackPart part : stage) {
+                    current = part;
+                    started.add(part);
+                    part.start();
+                }
+                for (StackPart part : stage) {
+                    current = part;
+                    awaitReady(part);
+                    Duration took = Duration.ofNanos(System.nanoTime() - stageBegin);
+                    LOG.info("{} ready in {} ms", part.name(), took.toMillis());
+                    onPartReady.accept(part.name(), took);
+                }
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
                 IllegalStateException failure = new IllegalStateException("The local stack could not start "
-                        + part.name() + ": " + e.getMessage(), e);
+                        + current.name() + ": " + e.getMessage(), e);
                 try {
                     close();
                 } catch (RuntimeException stopFailure) {
@@ -100,9 +113,6 @@ public final class LocalStack implements AutoCloseable {
                 }
                 throw failure;
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - partBegin);
-            LOG.info("{} ready in {} ms", part.name(), took.toMillis());
-            onPartReady.accept(part.name(), took);
         }
         startupTime = Duration.ofNanos(System.nanoTime() - begin);
         LOG.info("Local stack ready in {} ms", startupTime.toMillis());

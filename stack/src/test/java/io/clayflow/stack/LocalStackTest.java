@@ -105,8 +105,10 @@ class LocalStackTest {
         return StackConfig.load(null, Map.of(), props);
     }
 
+    /** A stack of one part per stage. */
     private LocalStack stack(StackConfig config, StackPart... parts) {
-        return new LocalStack(config, StackSecrets.loadOrCreate(config.dataDir(), new SecureRandom()), List.of(parts));
+        return new LocalStack(config, StackSecrets.loadOrCreate(config.dataDir(), new SecureRandom()),
+                java.util.Arrays.stream(parts).map(List::<StackPart>of).toList());
     }
 
     @Test
@@ -127,6 +129,23 @@ class LocalStackTest {
         assertThat(events).containsExactly("start broker", "start registry", "start app", "stop app", "stop registry",
                 "stop broker");
         assertThat(stack.startupTime()).isPositive();
+    }
+
+    @Test
+    void thePartsOfAStageStartTogetherAndTheNextStageWaitsForAllOfThem() throws Exception {
+        RecordingPart registry = new RecordingPart("registry");
+        registry.readyAfterChecks = 2;
+        RecordingPart broker = new RecordingPart("broker");
+        RecordingPart app = new RecordingPart("app");
+        StackConfig config = config(Map.of());
+        LocalStack stack = new LocalStack(config, StackSecrets.loadOrCreate(config.dataDir(), new SecureRandom()),
+                List.of(List.of(registry, broker), List.of(app)));
+
+        stack.start();
+        stack.close();
+
+        assertThat(events).containsExactly("start registry", "start broker", "start app", "stop app", "stop broker",
+                "stop registry");
     }
 
     @Test
