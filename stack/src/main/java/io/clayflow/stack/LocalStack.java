@@ -82,6 +82,14 @@ public final class LocalStack implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("This stack was stopped; create a new one to start again");
         }
+        for (StackPart part : parts) {
+            try {
+                part.stopLeftovers();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not stop what a previous run of " + part.name() + " left: "
+                        + e.getMessage(), e);
+            }
+        }
         checkPortsFree();
         long begin = System.nanoTime();
         for (List<StackPart> stage : stages) {

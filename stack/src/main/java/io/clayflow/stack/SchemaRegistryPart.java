@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ public final class SchemaRegistryPart implements StackPart {
         distribution = RegistryDistribution.choose(config, currentJava, RegistryDistribution.JVM_DIRECTORY);
         Files.createDirectories(home);
         Path logs = Files.createDirectories(config.dataDir().resolve("logs"));
-        stopLeftover();
+        stopLeftovers();
         List<String> command = command(distribution);
         Path log = logs.resolve("registry.log");
         process = new ProcessBuilder(command)
@@ -104,7 +105,8 @@ public final class SchemaRegistryPart implements StackPart {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Files.writeString(pidFile(), Long.toString(process.pid()), StandardCharsets.UTF_8);
+        Files.writeString(pidFile(), "registry=" + process.pid() + "\nstack=" + ProcessHandle.current().pid() + "\n",
+                StandardCharsets.UTF_8);
         Process started = process;
         shutdownHook = new Thread(() -> stop(started), "clayflow-registry-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -116,26 +118,28 @@ public final class SchemaRegistryPart implements StackPart {
     }
 
     /**
-     * A stack killed with SIGKILL cannot stop its child: the registry would keep the port and the database. Stop it
-     * if the pid file names a live process running this data directory's registry (and nothing else).
+     * A stack killed with SIGKILL cannot stop its child: the registry would keep the port and the database. The pid
+     * file names the registry's process and the stack's; if that stack is gone and the registry still runs this
+     * data directory's database, stop it. If that stack still runs, another stack uses this data directory: refuse.
      */
-    private void stopLeftover() throws IOException {
+    @Override
+    public void stopLeftovers() throws IOException {
         if (!Files.exists(pidFile())) {
             return;
         }
-        String text = Files.readString(pidFile(), StandardCharsets.UTF_8).trim();
-        Files.delete(pidFile());
-        long pid;
-        try {
-            pid = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return;
+        Properties pids = new Properties();
+        try (var in = Files.newBufferedReader(pidFile(), StandardCharsets.UTF_8)) {
+            pids.load(in);
         }
-        ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
+        Optional<ProcessHandle> stack = live(pids.getProperty("stack"));
+        if (stack.isPresent() && stack.get().pid() != ProcessHandle.current().pid()) {
+            throw new IllegalStateException("another stack (pid " + stack.get().pid() + ") is running on "
+                    + config.dataDir() + ": stop it first");
+        }
+        live(pids.getProperty("registry"))
                 .filter(handle -> handle.info().commandLine().map(line -> line.contains(datasourceUrl())).orElse(false))
                 .ifPresent(leftover -> {
-                    LOG.warn("Stopping the schema registry (pid {}) a previous stack on {} left running", pid,
+                    LOG.warn("Stopping the schema registry (pid {}) a stopped stack on {} left running", leftover.pid(),
                             config.dataDir());
                     leftover.destroy();
                     try {
@@ -144,6 +148,16 @@ public final class SchemaRegistryPart implements StackPart {
                         leftover.destroyForcibly();
                     }
                 });
+        Files.delete(pidFile());
+    }
+
+    private static Optional<ProcessHandle> live(String pid) {
+        try {
+            return pid == null ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid.trim()))
+                    .filter(ProcessHandle::isAlive);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -12,6 +12,13 @@ public interface StackPart {
     /** A short name for messages and the status screen, e.g. {@code kafka}. */
     String name();
 
+    /**
+     * Stops what an earlier run of this part on the same data directory left running (a child process of a stack
+     * that was killed), before the stack checks that its ports are free. Nothing to do for parts inside the JVM.
+     */
+    default void stopLeftovers() throws Exception {
+    }
+
     /** Starts the part; it may return before the part is ready (see {@link #isReady()}). */
     void start() throws Exception;
 
