@@ -29,6 +29,8 @@ public abstract class StreamsAppConfig extends AbstractConfig {
     public static final String APPLICATION_ID = "application.id";
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String METRICS_HOST = "metrics.host";
+    public static final String METRICS_PORT = "metrics.port";
 
     // Passed-through values whose key matches this are secrets: shown masked wherever config is printed.
     private static final Pattern SECRET_KEY = Pattern.compile(
@@ -117,6 +119,31 @@ public abstract class StreamsAppConfig extends AbstractConfig {
                         "Base URLs of the Confluent-compatible schema registry. Other serde and registry settings "
                                 + "pass through as serde.<key> (serde.basic.auth.user.info, serde.auto.register.schemas, ...).",
                         group, ++order, Width.LONG, "Schema registry URLs");
+    }
+
+    /**
+     * Defines {@code metrics.host} and {@code metrics.port} (group "Metrics"): where {@code GET /metrics} answers
+     * for Prometheus; port 0 picks a free one, -1 serves nothing.
+     */
+    protected static ConfigDef defineMetricsSettings(ConfigDef def, int defaultPort) {
+        String group = "Metrics";
+        return def.define(METRICS_HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+                        "Interface the management port binds (GET /metrics for Prometheus, GET /health/live).",
+                        group, 1, Width.MEDIUM, "Metrics host")
+                .define(METRICS_PORT, Type.INT, defaultPort, ConfigDef.Range.between(-1, 65_535), Importance.MEDIUM,
+                        "Management port serving the app's metrics for Prometheus at GET /metrics; 0 picks a free "
+                                + "port, -1 turns the endpoint off.",
+                        group, 2, Width.SHORT, "Metrics port");
+    }
+
+    /** The management port's interface. */
+    public String metricsHost() {
+        return getString(METRICS_HOST);
+    }
+
+    /** The management port: 0 for any free port, -1 when metrics are not served. */
+    public int metricsPort() {
+        return getInt(METRICS_PORT);
     }
 
     protected static ConfigDef.Validator nonEmptyList() {

@@ -3,6 +3,7 @@ package io.clayflow.topology.intake;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
+import io.clayflow.topology.metrics.StreamsMetricsEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,12 @@ public final class IntakeApp {
             LOG.error("Intake stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        StreamsMetricsEndpoint metrics = null;
+        if (config.metricsPort() >= 0) {
+            metrics = StreamsMetricsEndpoint.start(streams, "intake", config.metricsHost(), config.metricsPort());
+            LOG.info("Serving metrics for Prometheus at http://{}:{}/metrics", config.metricsHost(), metrics.port());
+        }
+        StreamsMetricsEndpoint endpoint = metrics;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping intake");
@@ -69,6 +76,9 @@ public final class IntakeApp {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
             leadSerde.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
             stopped.countDown();
         }, "intake-shutdown"));
         warmUpOutboxSerializer(leadSerde);

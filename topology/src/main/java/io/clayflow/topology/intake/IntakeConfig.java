@@ -30,6 +30,8 @@ public class IntakeConfig extends StreamsAppConfig {
 
     public static final String DEFAULTS_RESOURCE = "intake.properties";
     public static final String ENV_PREFIX = "CLAYFLOW_INTAKE_";
+    /** Where intake serves GET /metrics by default. */
+    public static final int DEFAULT_METRICS_PORT = 9191;
 
     public static final String MAX_LENGTH_PREFIX = "validate.max.length.";
     public static final String MAX_ATTRIBUTES = "validate.max.attributes";
@@ -155,6 +157,7 @@ public class IntakeConfig extends StreamsAppConfig {
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         defineKafkaSettings(def, "clayflow-intake", "intake");
+        defineMetricsSettings(def, DEFAULT_METRICS_PORT);
 
         String group = "Validation";
         int order = 0;

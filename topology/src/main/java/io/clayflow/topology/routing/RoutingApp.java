@@ -1,6 +1,7 @@
 package io.clayflow.topology.routing;
 
 import io.clayflow.schemas.serde.GenericAvroSerde;
+import io.clayflow.topology.metrics.StreamsMetricsEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -55,6 +56,12 @@ public final class RoutingApp {
             LOG.error("Routing stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        StreamsMetricsEndpoint metrics = null;
+        if (config.metricsPort() >= 0) {
+            metrics = StreamsMetricsEndpoint.start(streams, "routing", config.metricsHost(), config.metricsPort());
+            LOG.info("Serving metrics for Prometheus at http://{}:{}/metrics", config.metricsHost(), metrics.port());
+        }
+        StreamsMetricsEndpoint endpoint = metrics;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping routing");
@@ -63,6 +70,9 @@ public final class RoutingApp {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
             leadSerde.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
             stopped.countDown();
         }, "routing-shutdown"));
         streams.start();

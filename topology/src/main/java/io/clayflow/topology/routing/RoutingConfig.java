@@ -21,6 +21,8 @@ public class RoutingConfig extends StreamsAppConfig {
 
     public static final String DEFAULTS_RESOURCE = "routing.properties";
     public static final String ENV_PREFIX = "CLAYFLOW_ROUTING_";
+    /** Where routing serves GET /metrics by default. */
+    public static final int DEFAULT_METRICS_PORT = 9192;
 
     /** Path of the rules file; empty for the rules shipped on the classpath. */
     public static final String RULES_FILE = "rules.file";
@@ -76,6 +78,7 @@ public class RoutingConfig extends StreamsAppConfig {
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         defineKafkaSettings(def, "clayflow-routing", "routing");
+        defineMetricsSettings(def, DEFAULT_METRICS_PORT);
         def.define(RULES_FILE, Type.STRING, "", Importance.HIGH,
                 "Path of the routing rules file: one '<route>[, <route>...]: <CEL expression>' per line (see the "
                         + "topology README). Empty: the rules shipped with the app (routing.rules on the classpath). "
