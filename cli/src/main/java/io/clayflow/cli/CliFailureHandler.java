@@ -1,5 +1,6 @@
 package io.clayflow.cli;
 
+import io.clayflow.status.ClusterException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,6 +19,12 @@ final class CliFailureHandler implements IExecutionExceptionHandler {
                     + cli.getMessage()));
             err.flush();
             return cli.exitCode();
+        }
+        if (exception instanceof ClusterException cluster) {
+            err.println(commandLine.getColorScheme().errorText("clayflow " + commandLine.getCommandName() + ": "
+                    + cluster.getMessage()));
+            err.flush();
+            return cluster.unreachable() ? ExitCodes.UNREACHABLE : ExitCodes.FAILED;
         }
         err.println(commandLine.getColorScheme().errorText("clayflow " + commandLine.getCommandName()
                 + " failed unexpectedly: " + exception));

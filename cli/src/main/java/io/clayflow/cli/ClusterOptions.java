@@ -1,5 +1,6 @@
 package io.clayflow.cli;
 
+import io.clayflow.status.ClusterSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.clayflow.cli;
+package io.clayflow.status;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Where a cluster is and how to talk to it: the brokers, the schema registry, extra client settings (SASL/SSL,
  * registry auth, anything a Kafka client or our Avro serde understands) and how long to wait for an answer. Free of
- * picocli, so code outside the command line (the {@code up} screen) can build one.
+ * picocli, so code outside the command line (the gateway's status page) can build one.
  */
 public record ClusterSettings(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientProperties,
         Duration timeout) {

@@ -1,4 +1,4 @@
-package io.clayflow.cli.dlq;
+package io.clayflow.status;
 
 import io.clayflow.topology.DeadLetter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,8 @@ public record DeadLetterInfo(Convention convention, String stage, String reason,
     /** Set on a replayed record: when it was replayed (ISO-8601). */
     public static final String REPLAY_AT = "clayflow.replay.at";
 
-    static final String UNKNOWN = "unknown";
+    /** The stage or reason of a dead letter whose headers name none. */
+    public static final String UNKNOWN = "unknown";
 
     /** Reads the headers of a record from a dead-letter topic. */
     public static DeadLetterInfo parse(Headers headers) {
@@ -69,7 +70,8 @@ public record DeadLetterInfo(Convention convention, String stage, String reason,
                 || name.equals(REPLAY_OF) || name.equals(REPLAY_AT);
     }
 
-    static String header(Headers headers, String name) {
+    /** A header's value as UTF-8 text, or null when absent. */
+    public static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -1,4 +1,4 @@
-package io.clayflow.cli.status;
+package io.clayflow.status;
 
 import java.time.Instant;
 import java.util.Map;

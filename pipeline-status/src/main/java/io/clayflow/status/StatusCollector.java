@@ -1,11 +1,5 @@
-package io.clayflow.cli.status;
+package io.clayflow.status;
 
-import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterSettings;
-import io.clayflow.cli.ExitCodes;
-import io.clayflow.cli.dlq.DeadLetterInfo;
-import io.clayflow.cli.dlq.ReplayLog;
-import io.clayflow.cli.kafka.TopicTail;
 import io.clayflow.schemas.Topics;
 import io.clayflow.topology.intake.IntakeTopology;
 import java.nio.ByteBuffer;
@@ -33,7 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Collects {@link PipelineStatus} from Kafka alone, for {@code clayflow status} and {@code up}'s live screen: it
+ * Collects {@link PipelineStatus} from Kafka alone, for {@code clayflow status} and the gateway's status page: it
  * counts committed records on the pipeline's topics (incrementally: each {@link #collect()} reads only what is new
  * since the last), groups dead letters by their headers, reads the intake throttle's state changelog (backlog,
  * credits spent) and the Clay sink's webhook-quota topic, and asks the admin API for consumer-group offsets.
@@ -47,13 +41,27 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class StatusCollector implements AutoCloseable {
 
+    /** Where {@code clayflow dlq replay} records what it replayed. */
+    public static final String DEFAULT_REPLAY_LOG_TOPIC = "clayflow.dlq-replays";
+    /** Where the Clay sink keeps each webhook's lifetime submissions. */
+    public static final String DEFAULT_WEBHOOK_QUOTA_TOPIC = "clayflow.clay-webhook-quota";
+    /** The intake app's default {@code application.id}. */
+    public static final String DEFAULT_INTAKE_APPLICATION_ID = "clayflow-intake";
+
     /** Which names to look for. */
     public record Options(String intakeApplicationId, String dlqTopic, String webhookQuotaTopic,
             String replayLogTopic) {
 
+        public Options {
+            Objects.requireNonNull(intakeApplicationId, "intakeApplicationId");
+            Objects.requireNonNull(dlqTopic, "dlqTopic");
+            Objects.requireNonNull(webhookQuotaTopic, "webhookQuotaTopic");
+            Objects.requireNonNull(replayLogTopic, "replayLogTopic");
+        }
+
         public static Options defaults() {
-            return new Options("clayflow-intake", Topics.LEADS_DLQ, "clayflow.clay-webhook-quota",
-                    ReplayLog.DEFAULT_TOPIC);
+            return new Options(DEFAULT_INTAKE_APPLICATION_ID, Topics.LEADS_DLQ, DEFAULT_WEBHOOK_QUOTA_TOPIC,
+                    DEFAULT_REPLAY_LOG_TOPIC);
         }
     }
 
@@ -100,7 +108,7 @@ public final class StatusCollector implements AutoCloseable {
     /**
      * Reads the counters now.
      *
-     * @throws CliException with {@link ExitCodes#UNREACHABLE} when the cluster does not answer within the timeout
+     * @throws ClusterException when the cluster does not answer within the timeout or refuses a request
      */
     public PipelineStatus collect() {
         Set<String> existing = existingTopics();
@@ -295,12 +303,12 @@ public final class StatusCollector implements AutoCloseable {
             return admin.listTopics().names().get(cluster.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             unanswered = true;
-            throw new CliException(ExitCodes.UNREACHABLE, "cannot reach the Kafka cluster at "
+            throw new ClusterException(true, "cannot reach the Kafka cluster at "
                     + cluster.bootstrapServers() + " within " + cluster.timeout().toSeconds() + " s ("
                     + (e instanceof ExecutionException ? e.getCause().getMessage() : "no answer") + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.FAILED, "interrupted", e);
+            throw new ClusterException(false, "interrupted", e);
         }
     }
 
@@ -308,14 +316,14 @@ public final class StatusCollector implements AutoCloseable {
         try {
             return future.get(cluster.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, "the Kafka cluster at " + cluster.bootstrapServers()
+            throw new ClusterException(true, "the Kafka cluster at " + cluster.bootstrapServers()
                     + " did not answer within " + cluster.timeout().toSeconds() + " s", e);
         } catch (ExecutionException e) {
-            throw new CliException(ExitCodes.FAILED, "the Kafka cluster refused a request: "
+            throw new ClusterException(false, "the Kafka cluster refused a request: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.FAILED, "interrupted", e);
+            throw new ClusterException(false, "interrupted", e);
         }
     }
 

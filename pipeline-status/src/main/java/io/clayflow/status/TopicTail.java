@@ -1,8 +1,5 @@
-package io.clayflow.cli.kafka;
+package io.clayflow.status;
 
-import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterSettings;
-import io.clayflow.cli.ExitCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +53,7 @@ public final class TopicTail implements AutoCloseable {
     /**
      * Hands every committed record from the current positions up to the present end offsets to {@code handler}.
      *
-     * @throws CliException when the end is not reached within the timeout
+     * @throws ClusterException (unreachable) when the end is not reached within the timeout
      */
     public void catchUp(Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         if (partitions.isEmpty()) {
@@ -66,8 +63,8 @@ public final class TopicTail implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached(end)) {
             if (System.nanoTime() > deadline) {
-                throw new CliException(ExitCodes.UNREACHABLE, "timed out after " + timeout.toSeconds()
-                        + " s reading " + partitions.stream().map(TopicPartition::topic).distinct().toList());
+                throw new ClusterException(true, "timed out after " + timeout.toSeconds()
+                        + " s reading " + partitions.stream().map(TopicPartition::topic).distinct().toList(), null);
             }
             consumer.poll(Duration.ofMillis(200)).forEach(handler);
         }

@@ -1,5 +1,6 @@
 package io.clayflow.cli.dlq;
 
+import io.clayflow.status.DeadLetterInfo;
 import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
 

@@ -1,7 +1,8 @@
 package io.clayflow.cli.dlq;
 
-import io.clayflow.cli.ClusterSettings;
-import io.clayflow.cli.kafka.TopicTail;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.DeadLetterInfo;
+import io.clayflow.status.TopicTail;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,9 @@
 package io.clayflow.cli.dlq;
 
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.DeadLetterInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.clayflow.cli.dlq;
 
 import io.clayflow.cli.ClusterOptions;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.clayflow.cli.dlq;
 
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.ClusterOptions;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;

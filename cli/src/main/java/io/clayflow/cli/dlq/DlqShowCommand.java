@@ -1,9 +1,10 @@
 package io.clayflow.cli.dlq;
 
 import io.clayflow.cli.ClusterOptions;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.DeadLetterInfo;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

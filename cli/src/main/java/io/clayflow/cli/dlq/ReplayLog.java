@@ -1,9 +1,10 @@
 package io.clayflow.cli.dlq;
 
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
-import io.clayflow.cli.kafka.TopicTail;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.StatusCollector;
+import io.clayflow.status.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class ReplayLog {
 
-    public static final String DEFAULT_TOPIC = "clayflow.dlq-replays";
+    public static final String DEFAULT_TOPIC = StatusCollector.DEFAULT_REPLAY_LOG_TOPIC;
 
     private final ClusterSettings cluster;
     private final String topic;

@@ -1,10 +1,10 @@
 package io.clayflow.cli.kafka;
 
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
+import io.clayflow.status.ClusterSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,10 +1,12 @@
 package io.clayflow.cli.status;
 
 import io.clayflow.cli.ClusterOptions;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.dlq.ReplayLog;
 import io.clayflow.schemas.Topics;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.PipelineStatus;
+import io.clayflow.status.StatusCollector;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;

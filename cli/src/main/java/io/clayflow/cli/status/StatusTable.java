@@ -1,5 +1,6 @@
 package io.clayflow.cli.status;
 
+import io.clayflow.status.PipelineStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.clayflow.cli.up;
 
-import io.clayflow.cli.ClusterSettings;
-import io.clayflow.cli.CliException;
-import io.clayflow.cli.status.PipelineStatus;
-import io.clayflow.cli.status.StatusCollector;
 import io.clayflow.cli.status.StatusTable;
 import io.clayflow.stack.ClaySimulatorPart;
 import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.StackConfig;
+import io.clayflow.status.ClusterException;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.PipelineStatus;
+import io.clayflow.status.StatusCollector;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Objects;
@@ -43,7 +43,7 @@ final class StatusScreen implements AutoCloseable {
         try {
             PipelineStatus status = collector.collect();
             counters = table.render(status, stack.config().bootstrapServers());
-        } catch (CliException e) {
+        } catch (ClusterException e) {
             counters = "counters unavailable: " + e.getMessage() + "\n";
         }
         if (!terminal) {

@@ -1,7 +1,6 @@
 package io.clayflow.cli.up;
 
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.DurationConverter;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.stack.IntakePart;
@@ -9,6 +8,7 @@ import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.StackConfig;
 import io.clayflow.stack.StackLogging;
 import io.clayflow.stack.StackSummary;
+import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

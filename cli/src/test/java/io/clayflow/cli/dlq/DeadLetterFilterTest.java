@@ -2,6 +2,7 @@ package io.clayflow.cli.dlq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.status.DeadLetterInfo;
 import java.time.Instant;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,11 +3,11 @@ package io.clayflow.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.clayflow.cli.ClusterSettings;
 import io.clayflow.cli.ExitCodes;
-import io.clayflow.cli.status.PipelineStatus;
-import io.clayflow.cli.status.StatusCollector;
 import io.clayflow.schemas.Topics;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.PipelineStatus;
+import io.clayflow.status.StatusCollector;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;

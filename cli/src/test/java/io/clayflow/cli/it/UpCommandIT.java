@@ -3,9 +3,9 @@ package io.clayflow.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.clayflow.cli.ClusterSettings;
-import io.clayflow.cli.status.PipelineStatus;
-import io.clayflow.cli.status.StatusCollector;
+import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.PipelineStatus;
+import io.clayflow.status.StatusCollector;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
