@@ -1,5 +1,6 @@
 package io.clayflow.gateway;
 
+import io.clayflow.gateway.status.StatusPageConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.TreeMap;
 /**
  * The gateway's typed configuration, as {@link GatewayConfigLoader} reads it. {@code kafka} holds producer settings
  * passed through as they are (the {@code kafka.} prefix removed), {@code serde} the registry/serializer settings (the
- * {@code serde.} prefix removed). {@link #toString()} masks tokens and any secret-looking pass-through setting.
+ * {@code serde.} prefix removed), {@code status} the status page's. {@link #toString()} masks tokens and any secret-looking pass-through setting.
  */
 public record GatewayConfig(
         String httpHost, int httpPort, int maxBodyBytes, String tlsCertPath, String tlsKeyPath,
@@ -19,12 +20,13 @@ public record GatewayConfig(
         String enrichedTopic, String rawTopic,
         int maxInFlight, Duration produceTimeout, int retryAfterSeconds,
         Duration readinessTimeout, Duration shutdownTimeout,
-        Map<String, String> kafka, Map<String, String> serde) {
+        Map<String, String> kafka, Map<String, String> serde, StatusPageConfig status) {
 
     public GatewayConfig {
         Objects.requireNonNull(callbackTokens, "callbackTokens");
         Objects.requireNonNull(leadsTokens, "leadsTokens");
         Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(status, "status");
         kafka = Map.copyOf(kafka);
         serde = Map.copyOf(serde);
     }
@@ -44,7 +46,7 @@ public record GatewayConfig(
                 + ", leadsMaxBatch=" + leadsMaxBatch + ", topics=[" + enrichedTopic + ", " + rawTopic + "]"
                 + ", maxInFlight=" + maxInFlight + ", produceTimeout=" + produceTimeout
                 + ", retryAfterSeconds=" + retryAfterSeconds + ", readinessTimeout=" + readinessTimeout
-                + ", shutdownTimeout=" + shutdownTimeout + ", kafka=" + masked(kafka) + ", serde=" + masked(serde) + "}";
+                + ", shutdownTimeout=" + shutdownTimeout + ", kafka=" + masked(kafka) + ", serde=" + masked(serde) + ", status=" + status + "}";
     }
 
     static Map<String, String> masked(Map<String, String> settings) {

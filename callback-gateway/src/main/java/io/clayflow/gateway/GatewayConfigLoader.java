@@ -6,6 +6,8 @@ import static io.clayflow.config.PropertyValues.millis;
 import static io.clayflow.config.PropertyValues.required;
 
 import io.clayflow.config.LayeredProperties;
+import io.clayflow.gateway.status.StatusPageConfig;
+import io.clayflow.status.StatusCollector;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +32,9 @@ public final class GatewayConfigLoader {
             "http.tls.key.path", "management.host", "management.port", "callback.tokens", "callback.columns",
             "callback.default.source", "callback.replay.window.ms", "callback.replay.max.entries", "leads.tokens",
             "leads.max.batch", "topic.enriched", "topic.raw", "produce.max.in.flight", "produce.timeout.ms",
-            "retry.after.seconds", "readiness.timeout.ms", "shutdown.timeout.ms");
+            "retry.after.seconds", "readiness.timeout.ms", "shutdown.timeout.ms", "status.enabled", "status.refresh.ms",
+            "status.timeout.ms", "status.intake.application.id", "status.dlq.topic", "status.webhook.quota.topic",
+            "status.replay.log.topic", "status.webhook.submission.limit", "status.budget.credits.per.period");
 
     private GatewayConfigLoader() {
     }
@@ -99,7 +103,21 @@ public final class GatewayConfigLoader {
                 required(props, "topic.enriched"), required(props, "topic.raw"),
                 (int) longIn(props, "produce.max.in.flight", 1, 1_000_000), millis(props, "produce.timeout.ms", 1),
                 (int) longIn(props, "retry.after.seconds", 0, 3600), millis(props, "readiness.timeout.ms", 1),
-                millis(props, "shutdown.timeout.ms", 0), kafka, serde);
+                millis(props, "shutdown.timeout.ms", 0), kafka, serde, statusPage(props));
+    }
+
+    private static StatusPageConfig statusPage(Map<String, String> props) {
+        String enabled = required(props, "status.enabled").toLowerCase(java.util.Locale.ROOT);
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw bad("status.enabled", enabled, "must be true or false");
+        }
+        return new StatusPageConfig(enabled.equals("true"), millis(props, "status.refresh.ms", 100),
+                millis(props, "status.timeout.ms", 100),
+                new StatusCollector.Options(required(props, "status.intake.application.id"),
+                        required(props, "status.dlq.topic"), required(props, "status.webhook.quota.topic"),
+                        required(props, "status.replay.log.topic")),
+                longIn(props, "status.webhook.submission.limit", 1, Long.MAX_VALUE),
+                longIn(props, "status.budget.credits.per.period", 1, Long.MAX_VALUE));
     }
 
     public static Map<String, String> classpathDefaults() {

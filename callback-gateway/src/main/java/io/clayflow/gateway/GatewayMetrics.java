@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -59,6 +60,11 @@ public final class GatewayMetrics {
     /** Records handed to the producer since start: a refused request never adds to it. */
     public long produceAttempts() {
         return (long) produceAttempts.count();
+    }
+
+    /** Where other parts of the gateway register their meters (the status page's pipeline gauges). */
+    MeterRegistry registry() {
+        return registry;
     }
 
     String scrape() {

@@ -11,13 +11,22 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.clayflow.gateway.status.PipelineGauges;
+import io.clayflow.gateway.status.StatusJson;
+import io.clayflow.gateway.status.StatusPageConfig;
+import io.clayflow.gateway.status.StatusSnapshots;
+import io.clayflow.gateway.status.StatusSource;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
+import io.clayflow.status.ClusterSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +40,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The running gateway: the public server ({@code /v1/clay/callback}, {@code /v1/leads}, {@code /openapi.yaml}) and
- * the management server ({@code /health/live}, {@code /health/ready}, {@code /metrics}), over one Kafka producer.
+ * the management server ({@code /health/live}, {@code /health/ready}, {@code /metrics}, the status page
+ * {@code /status} and {@code /status.json}), over one Kafka producer.
  */
 public final class GatewayServer {
 
@@ -46,6 +56,7 @@ public final class GatewayServer {
     private final KafkaPublisher publisher;
     private final GatewayMetrics metrics;
     private final ReadinessCheck readiness;
+    private final StatusSnapshots status;
     private HttpServer publicServer;
     private HttpServer managementServer;
 
@@ -58,6 +69,35 @@ public final class GatewayServer {
         publisher.metrics(metrics);
         this.readiness = new ReadinessCheck(vertx, config.kafka(), config.serde().get("schema.registry.url"),
                 config.readinessTimeout());
+        this.status = config.status().enabled() ? statusSnapshots(vertx, config, metrics) : null;
+    }
+
+    private static StatusSnapshots statusSnapshots(Vertx vertx, GatewayConfig config, GatewayMetrics metrics) {
+        StatusPageConfig page = config.status();
+        PipelineGauges gauges = new PipelineGauges(metrics.registry(), page.creditsPerPeriod());
+        StatusSource source = StatusSource.kafka(statusCluster(config), page.names(), Clock.systemUTC());
+        return new StatusSnapshots(vertx, source, page.refreshInterval(), page.timeout(), Clock.systemUTC(),
+                gauges::update);
+    }
+
+    /**
+     * The status reader's cluster: the producer's brokers and the settings an admin client and a consumer share
+     * (security, SASL, SSL), but not the producer's own timeouts or client id.
+     */
+    static ClusterSettings statusCluster(GatewayConfig config) {
+        Set<String> shared = new java.util.HashSet<>(AdminClientConfig.configNames());
+        shared.retainAll(ConsumerConfig.configNames());
+        shared.removeAll(Set.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, CommonClientConfigs.CLIENT_ID_CONFIG,
+                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG));
+        Map<String, String> client = new HashMap<>();
+        config.kafka().forEach((key, value) -> {
+            if (shared.contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                client.put(key, value);
+            }
+        });
+        client.put(CommonClientConfigs.CLIENT_ID_CONFIG, "clayflow-gateway-status");
+        return new ClusterSettings(config.kafka().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
+                config.serde().get("schema.registry.url"), client, config.status().timeout());
     }
 
     /** Starts both servers with a producer built from {@code config.kafka()} and {@code config.serde()}. */
@@ -100,6 +140,9 @@ public final class GatewayServer {
             }
             publisher.close(Duration.ofSeconds(1));
             readiness.close();
+            if (status != null) {
+                status.close();
+            }
             return Future.failedFuture(error);
         });
     }
@@ -155,8 +198,23 @@ public final class GatewayServer {
             ctx.response().setStatusCode(result.succeeded() ? 200 : 503).putHeader("Content-Type",
                     "application/json").end(detail.put("status", result.succeeded() ? "UP" : "DOWN").encode());
         }));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+        router.get("/metrics").handler(ctx -> {
+            if (status != null) {
+                // Serves the last reading's gauges at once; a stale one starts a refresh for the next scrape.
+                status.cached();
+            }
+            ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape());
+        });
+        if (status != null) {
+            Buffer page = Buffer.buffer(resource("status/status.html"));
+            StatusJson json = new StatusJson(config.status());
+            router.get("/status").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store").end(page));
+            router.get("/status.json").handler(ctx -> status.current().onComplete(result -> ctx.response()
+                    .putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+                    .end(json.render(result.result()).encode())));
+        }
         return router;
     }
 
@@ -184,6 +242,11 @@ public final class GatewayServer {
                     readiness.close();
                     return null;
                 }, false))
+                .andThen(ignored -> {
+                    if (status != null) {
+                        status.close();
+                    }
+                })
                 .transform(ignored -> managementServer.close())
                 .onComplete(ignored -> LOG.info("Callback gateway stopped"));
     }

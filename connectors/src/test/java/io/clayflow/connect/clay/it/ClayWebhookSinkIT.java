@@ -13,8 +13,10 @@ import io.clayflow.claysim.WebhookConfig;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
+import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -114,6 +121,38 @@ class ClayWebhookSinkIT {
         assertThat(clay.stats().refused(Refusal.DUPLICATE))
                 .as("rows Clay saw twice: at most one batch (10 rows) per injected fault")
                 .isLessThanOrEqualTo(10 * faults);
+    }
+
+    /**
+     * The sink's metrics reach the worker's JMX, and every {@code clayflow_connect_*} name the Grafana dashboard queries
+     * is one of them as docs/prometheus/connect-jmx-exporter.yml names them: {@code clayflow_connect_} + the
+     * attribute, dashes as underscores.
+     */
+    @Test
+    void theSinksMetricsReachJmxUnderTheNamesTheDashboardQueries() throws Exception {
+        clay = ClaySimulator.start(fastClay().webhook("main").build());
+        String topic = outbox();
+        produceLeads(topic, 20);
+        String name = startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
+                "rate.limit.rows.per.second", "1000"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 20);
+
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        Set<String> exported = new TreeSet<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            exported.clear();
+            for (ObjectName bean : jmx.queryNames(new ObjectName("kafka.connect:type=plugins,connector=" + name
+                    + ",*"), null)) {
+                for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(bean).getAttributes()) {
+                    exported.add("clayflow_connect_" + attribute.getName().replace('-', '_'));
+                }
+            }
+            Set<ObjectName> sent = jmx.queryNames(new ObjectName("kafka.connect:type=plugins,connector=" + name
+                    + ",task=0"), null);
+            assertThat(sent).hasSize(1);
+            assertThat((Double) jmx.getAttribute(sent.iterator().next(), "rows-sent-total")).isEqualTo(20.0);
+        });
+        assertThat(exported).containsAll(GrafanaDashboard.load().metricNamesStartingWith("clayflow_connect_"));
     }
 
     @Test
