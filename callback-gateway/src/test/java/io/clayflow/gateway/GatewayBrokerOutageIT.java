@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.clayflow.schemas.Lead;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.InJvmKafkaBroker;
+import io.clayflow.testsupport.RestartableKafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,7 @@
 package io.clayflow.connect.warehouse.it;
 
 import io.clayflow.testsupport.ClayflowIntegrationTest;
+import io.clayflow.testsupport.CuttableTcpProxy;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.Postgres;
 import io.clayflow.testsupport.SchemaRegistryServer;

@@ -1,4 +1,4 @@
-package io.clayflow.connect.warehouse.it;
+package io.clayflow.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP forwarder in front of a real server that a test can cut (open connections reset, new ones refused)
- * and restore on the same port: a database outage without stopping the database other tests share.
+ * and restore on the same port: an outage of a server (a database, the schema registry) without stopping the server
+ * other tests share.
  */
-final class CuttableTcpProxy implements AutoCloseable {
+public final class CuttableTcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
@@ -26,7 +27,8 @@ final class CuttableTcpProxy implements AutoCloseable {
         this.port = port;
     }
 
-    static CuttableTcpProxy start(int targetPort) throws IOException {
+    /** Starts forwarding a free loopback port to {@code targetPort} on the loopback interface. */
+    public static CuttableTcpProxy start(int targetPort) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -36,12 +38,13 @@ final class CuttableTcpProxy implements AutoCloseable {
         return proxy;
     }
 
-    int port() {
+    /** The port clients connect to. */
+    public int port() {
         return port;
     }
 
     /** Accepts connections again, on the same port. */
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         ServerSocket listening = new ServerSocket();
         listening.setReuseAddress(true);
         listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -52,7 +55,7 @@ final class CuttableTcpProxy implements AutoCloseable {
     }
 
     /** Resets every open connection and refuses new ones until {@link #restore()}. */
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         server.close();
         for (Socket socket : sockets) {
             socket.close();
