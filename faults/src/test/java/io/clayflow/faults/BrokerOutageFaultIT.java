@@ -38,7 +38,8 @@ class BrokerOutageFaultIT {
     static final int OUTAGE_SECONDS = 30;
     static final int PEOPLE = 5_000;
     static final int ROWS_PER_SECOND = 500;
-    static final int BATCH_ROWS = 10;
+    /** The sink consumer's max.poll.records (Connect's default). */
+    static final int MAX_POLL_RECORDS = 500;
     static final Duration OFFSET_FLUSH = Duration.ofSeconds(1);
 
     @Test
@@ -106,12 +107,23 @@ class BrokerOutageFaultIT {
             assertThat(gatewayAnswers).as("gateway answers while the broker was down").containsOnlyKeys(503);
             assertThat(readinessAnswers).as("gateway readiness while the broker was down").containsOnlyKeys(503);
             assertThat(deadPart(pipeline)).as("every part recovered by itself, none restarted").isNull();
-            assertThat(warehouse.emails()).as("nothing lost").isEqualTo(expected);
+            Set<String> inWarehouse = warehouse.emails();
+            assertThat(inWarehouse).as("nothing lost").containsAll(expected);
+            // A 503 means "not acknowledged", not "not written": a send the gateway gave up waiting for may still have
+            // reached the log (at-least-once; a client retrying it is deduplicated by intake). Nothing else may appear.
+            Set<String> refusedButWritten = new HashSet<>(inWarehouse);
+            refusedButWritten.removeAll(expected);
+            assertThat(refusedButWritten).as("leads in the warehouse that were not produced or acknowledged")
+                    .allMatch(email -> email.startsWith("during-outage-"));
+            LOG.info("{} of the {} leads refused with 503 during the outage were written nonetheless",
+                    refusedButWritten.size(), attempt);
             assertThat(warehouse.distinctLeadIds()).isEqualTo(warehouse.rows());
-            assertThat(after.rowsAdded()).isEqualTo(expected.size());
+            assertThat(after.rowsAdded()).isEqualTo(inWarehouse.size());
             assertThat(after.callbacksFailed()).as("callbacks Clay gave up on").isZero();
+            // Offset commits fail while the broker is down; what the sink sent since the last one is sent again, as
+            // after a Connect kill (see PartKillFaultIT).
             assertThat(duplicates).as("rows Clay received twice").isLessThanOrEqualTo(
-                    OFFSET_FLUSH.toSeconds() * ROWS_PER_SECOND + BATCH_ROWS);
+                    OFFSET_FLUSH.toSeconds() * ROWS_PER_SECOND + MAX_POLL_RECORDS);
         }
     }
 
