@@ -130,6 +130,10 @@ public class ClayWebhookSinkTask extends SinkTask {
             if (response.isSuccess()) {
                 quota.recordSubmitted(webhook, batch.size());
                 metrics.sent(batch.size());
+                // Commit what Clay took now rather than at the next offset.flush.interval.ms: a worker killed in
+                // between would send those rows again. With consumer.override.max.poll.records = batch.max.rows a
+                // put is one batch, so a crash re-sends at most about one batch.
+                context.requestCommit();
                 return;
             }
             if (isLimitReached(response)) {
