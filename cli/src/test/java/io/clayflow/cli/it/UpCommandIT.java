@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,9 +56,13 @@ class UpCommandIT {
         Path outputFile = dir.resolve("up-output.txt");
         Process up = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
         try {
-            await("up says it is ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                    .failFast("up exited", () -> !up.isAlive())
-                    .until(() -> READY.matcher(Files.readString(outputFile)).find());
+            try {
+                await("up says it is ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                        .failFast("up exited", () -> !up.isAlive())
+                        .until(() -> READY.matcher(Files.readString(outputFile)).find());
+            } catch (RuntimeException e) {
+                throw new AssertionError("up did not get ready; it printed:\n" + Files.readString(outputFile), e);
+            }
             System.out.println(Files.readString(outputFile));
             assertThat(Files.readString(outputFile)).contains("connect", "clay-simulator", bootstrap)
                     .doesNotContain(secrets(dataDir));
@@ -109,18 +114,19 @@ class UpCommandIT {
                 .map(line -> line.substring(line.indexOf('=') + 1)).toArray(String[]::new);
     }
 
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                held.add(new ServerSocket(0));
-            }
-            return held.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
+    /**
+     * Free ports below the kernel's ephemeral range (32768+), so that none is handed to one of the stack's own
+     * outgoing connections before the part that listens on it starts.
+     */
+    private static List<Integer> freePorts(int count) {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!ports.contains(port) && canBind(port)) {
+                ports.add(port);
             }
         }
+        return ports;
     }
 
     private static boolean canBind(int port) {
