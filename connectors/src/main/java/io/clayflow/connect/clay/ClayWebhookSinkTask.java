@@ -2,6 +2,7 @@ package io.clayflow.connect.clay;
 
 import io.clayflow.connect.http.HttpReply;
 import io.clayflow.connect.resilience.UnavailableException;
+import io.clayflow.connect.sink.DeadLetters;
 import io.clayflow.connect.sink.SinkPause;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
@@ -18,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ public class ClayWebhookSinkTask extends SinkTask {
     private ResilientWebhookSender sender;
     private WebhookQuota quota;
     private ClaySinkMetrics metrics;
-    private ErrantRecordReporter reporter;
+    private DeadLetters deadLetters;
     private SinkPause pause;
 
     @Override
@@ -59,8 +59,8 @@ public class ClayWebhookSinkTask extends SinkTask {
         pause = new SinkPause(context, Clock.systemUTC());
         quota = new WebhookQuota(config.webhookUrls(), config.submissionLimit(), config.quotaWarnRatio(),
                 new KafkaQuotaStore(config.quotaTopic(), config.quotaClientProps()));
-        reporter = context.errantRecordReporter();
         metrics = new ClaySinkMetrics(context.pluginMetrics());
+        deadLetters = new DeadLetters(context.errantRecordReporter(), metrics::rejected);
         metrics.gauge("circuit-state", "Clay circuit: 0 closed, 1 open, 2 half-open", sender::circuitStateCode);
         metrics.gauge("webhooks-available", "Webhooks that can still take a row (0: paused, add a webhook)",
                 () -> quota.webhooks().stream().filter(w -> quota.used(w) < quota.limit()).count());
@@ -110,8 +110,8 @@ public class ClayWebhookSinkTask extends SinkTask {
             Lead lead = (Lead) deserializer.deserialize(record.topic(), bytes);
             return Optional.of(ClayRow.of(record, lead));
         } catch (RuntimeException e) {
-            if (e instanceof org.apache.kafka.common.errors.SerializationException se && isRegistryDown(se)) {
-                throw new RetriableException("Schema registry unavailable: " + se.getMessage(), se);
+            if (DeadLetters.isRegistryOutage(e)) {
+                throw new RetriableException("Schema registry unavailable: " + e.getMessage(), e);
             }
             deadLetter(record, new DataException("Not a lead clayflow can send to Clay: " + e.getMessage(), e));
             return Optional.empty();
@@ -186,20 +186,8 @@ public class ClayWebhookSinkTask extends SinkTask {
                 && body.contains("limit") && body.contains("submission");
     }
 
-    private static boolean isRegistryDown(org.apache.kafka.common.errors.SerializationException e) {
-        Throwable cause = e.getCause();
-        return cause instanceof io.clayflow.schemas.registry.SchemaRegistryException sre && sre.isRetryable();
-    }
-
     private void deadLetter(SinkRecord record, Exception reason) {
-        if (reporter == null) {
-            throw new ConnectException("Cannot dead-letter a row (set errors.tolerance=all and "
-                    + "errors.deadletterqueue.topic.name=leads.dlq): " + reason.getMessage(), reason);
-        }
-        LOG.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.kafkaPartition(), record.kafkaOffset(),
-                reason.getMessage());
-        reporter.report(record, reason);
-        metrics.rejected();
+        deadLetters.report(record, reason);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.clayflow.connect.hubspot;
 
 import io.clayflow.connect.resilience.UnavailableException;
+import io.clayflow.connect.sink.DeadLetters;
 import io.clayflow.connect.sink.SinkPause;
 import io.clayflow.schemas.EnrichedLead;
-import io.clayflow.schemas.registry.SchemaRegistryException;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -41,7 +38,7 @@ public class HubSpotSinkTask extends SinkTask {
     private HubSpotClient client;
     private ContactUpserter upserter;
     private HubSpotSinkMetrics metrics;
-    private ErrantRecordReporter reporter;
+    private DeadLetters deadLetters;
     private SinkPause pause;
 
     @Override
@@ -60,7 +57,7 @@ public class HubSpotSinkTask extends SinkTask {
         client = HubSpotClient.create(config, metrics::rateLimited);
         upserter = new ContactUpserter(client);
         pause = new SinkPause(context, Clock.systemUTC());
-        reporter = context.errantRecordReporter();
+        deadLetters = new DeadLetters(context.errantRecordReporter(), metrics::deadLettered);
         metrics.gauge("circuit-state", "HubSpot circuit: 0 closed, 1 open, 2 half-open",
                 client.guard()::circuitStateCode);
         LOG.info("HubSpot sink started: {} contacts/request, {} requests per {} ms, upserting at {}",
@@ -113,9 +110,8 @@ public class HubSpotSinkTask extends SinkTask {
             }
             lead = (EnrichedLead) deserializer.deserialize(record.topic(), bytes);
         } catch (RuntimeException e) {
-            if (e instanceof SerializationException se && se.getCause() instanceof SchemaRegistryException sre
-                    && sre.isRetryable()) {
-                throw new RetriableException("Schema registry unavailable: " + se.getMessage(), se);
+            if (DeadLetters.isRegistryOutage(e)) {
+                throw new RetriableException("Schema registry unavailable: " + e.getMessage(), e);
             }
             deadLetter(record, new DataException("Not an enriched lead clayflow can upsert into HubSpot: "
                     + e.getMessage(), e));
@@ -130,14 +126,7 @@ public class HubSpotSinkTask extends SinkTask {
     }
 
     private void deadLetter(SinkRecord record, Exception reason) {
-        if (reporter == null) {
-            throw new ConnectException("Cannot dead-letter a record (set errors.tolerance=all and "
-                    + "errors.deadletterqueue.topic.name=leads.dlq): " + reason.getMessage(), reason);
-        }
-        LOG.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.kafkaPartition(), record.kafkaOffset(),
-                reason.getMessage());
-        reporter.report(record, reason);
-        metrics.deadLettered();
+        deadLetters.report(record, reason);
     }
 
     @Override

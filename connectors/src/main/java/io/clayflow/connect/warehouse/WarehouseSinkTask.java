@@ -4,6 +4,7 @@ import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.TransientFailure;
 import io.clayflow.connect.resilience.UnavailableException;
 import io.clayflow.connect.sink.SinkMetrics;
+import io.clayflow.connect.sink.DeadLetters;
 import io.clayflow.connect.sink.SinkPause;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ public class WarehouseSinkTask extends SinkTask {
     private ResilientCall resilience;
     private SinkPause pause;
     private WarehouseSinkMetrics metrics;
-    private ErrantRecordReporter reporter;
+    private DeadLetters deadLetters;
 
     @Override
     public String version() {
@@ -68,7 +68,7 @@ public class WarehouseSinkTask extends SinkTask {
         resilience = ResilientCall.create(dialect.name() + " warehouse", config.resilience());
         pause = new SinkPause(context, Clock.systemUTC());
         metrics = new WarehouseSinkMetrics(new SinkMetrics(context.pluginMetrics()), resilience::circuitStateCode);
-        reporter = context.errantRecordReporter();
+        deadLetters = new DeadLetters(context.errantRecordReporter(), metrics::deadLettered);
         LOG.info("Warehouse sink started: {} table {}, upsert by {}", dialect.name(), config.table(),
                 WarehouseSinkConfig.KEY_FIELD);
     }
@@ -134,15 +134,7 @@ public class WarehouseSinkTask extends SinkTask {
     }
 
     private void deadLetter(DeadLetter letter) {
-        SinkRecord record = letter.record();
-        if (reporter == null) {
-            throw new ConnectException("Cannot dead-letter a record (set errors.tolerance=all and "
-                    + "errors.deadletterqueue.topic.name=leads.dlq): " + letter.reason().getMessage(), letter.reason());
-        }
-        LOG.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.kafkaPartition(), record.kafkaOffset(),
-                letter.reason().getMessage());
-        reporter.report(record, letter.reason());
-        metrics.deadLettered();
+        deadLetters.report(letter.record(), letter.reason());
     }
 
     private static void createParentFolder(Path file) {
