@@ -44,6 +44,7 @@ class BenchSuiteBenchmark {
             System.getProperty("bench.gateway.rates", "500,1000").split(",")).map(String::trim)
             .map(Integer::valueOf).toList();
     private static final int GATEWAY_SECONDS = Integer.getInteger("bench.gateway.seconds", 20);
+    private static final int GATEWAY_OPEN_SECONDS = Integer.getInteger("bench.gateway.open.seconds", 60);
     private static final int GATEWAY_WARMUP_SECONDS = Integer.getInteger("bench.gateway.warmup.seconds", 10);
     private static final int JMH_ITERATIONS = Integer.getInteger("bench.jmh.iterations", 5);
     private static final int JMH_SECONDS = Integer.getInteger("bench.jmh.seconds", 2);
@@ -193,6 +194,20 @@ class BenchSuiteBenchmark {
     private void gateway(KafkaBroker kafka, SchemaRegistryServer registry) throws Exception {
         try (GatewayBench gateway = new GatewayBench(kafka, registry, PARTITIONS)) {
             long answered = 0;
+            if (GATEWAY_OPEN_SECONDS > 0) {
+                GatewayBench.Result open = gateway.run(0, Duration.ofSeconds(GATEWAY_WARMUP_SECONDS),
+                        Duration.ofSeconds(GATEWAY_OPEN_SECONDS));
+                assertThat(open.failed()).as("non-200 answers under open load").isZero();
+                answered += open.ok();
+                table.rate(String.format(Locale.ROOT, "**gateway** callbacks/s sustained, open load (acks=all, %d "
+                                + "clients as fast as they are answered, each callback a new lead_id)",
+                                GatewayBench.OPEN_CONCURRENCY),
+                        String.format(Locale.ROOT, "%,d answered 200 in %d s", open.ok(), GATEWAY_OPEN_SECONDS),
+                        open.callbacksPerSecond(), "callbacks/s",
+                        String.format(Locale.ROOT, "p50 / p99 / p99.9 / max: %.1f / %.1f / %.1f / %.1f ms",
+                                open.p50(), open.p99(), open.p999(), open.max()),
+                        only("gateway", "-Dbench.gateway.open.seconds=" + GATEWAY_OPEN_SECONDS));
+            }
             for (int rate : GATEWAY_RATES) {
                 GatewayBench.Result result = gateway.run(rate, Duration.ofSeconds(GATEWAY_WARMUP_SECONDS),
                         Duration.ofSeconds(GATEWAY_SECONDS));
