@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code serde.} prefix removed), {@code status} the status page's. {@link #toString()} masks tokens and any secret-looking pass-through setting.
  */
 public record GatewayConfig(
-        String httpHost, int httpPort, int maxBodyBytes, String tlsCertPath, String tlsKeyPath,
+        String httpHost, int httpPort, int httpInstances, int maxBodyBytes, String tlsCertPath, String tlsKeyPath,
         String managementHost, int managementPort,
         BearerTokens callbackTokens, ColumnMapping columns, String callbackDefaultSource,
         Duration replayWindow, int replayMaxEntries,
@@ -39,7 +39,7 @@ public record GatewayConfig(
     @Override
     public String toString() {
         return "GatewayConfig{http=" + httpHost + ":" + httpPort + (tls() ? " (TLS " + tlsCertPath + ")" : "")
-                + ", maxBodyBytes=" + maxBodyBytes + ", management=" + managementHost + ":" + managementPort
+                + ", httpInstances=" + httpInstances + ", maxBodyBytes=" + maxBodyBytes + ", management=" + managementHost + ":" + managementPort
                 + ", callbackTokens=" + callbackTokens + ", columns=" + columns
                 + ", callbackDefaultSource=" + callbackDefaultSource + ", replayWindow=" + replayWindow
                 + ", replayMaxEntries=" + replayMaxEntries + ", leadsTokens=" + leadsTokens

@@ -28,7 +28,7 @@ public final class GatewayConfigLoader {
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String SERDE_PREFIX = "serde.";
 
-    static final Set<String> KEYS = Set.of("http.host", "http.port", "http.max.body.bytes", "http.tls.cert.path",
+    static final Set<String> KEYS = Set.of("http.host", "http.port", "http.instances", "http.max.body.bytes", "http.tls.cert.path",
             "http.tls.key.path", "management.host", "management.port", "callback.tokens", "callback.columns",
             "callback.default.source", "callback.replay.window.ms", "callback.replay.max.entries", "leads.tokens",
             "leads.max.batch", "topic.enriched", "topic.raw", "produce.max.in.flight", "produce.timeout.ms",
@@ -93,7 +93,7 @@ public final class GatewayConfigLoader {
             throw new IllegalArgumentException("Invalid value for callback.columns: " + e.getMessage(), e);
         }
         return new GatewayConfig(
-                required(props, "http.host"), port(props, "http.port"),
+                required(props, "http.host"), port(props, "http.port"), instances(props, "http.instances"),
                 (int) longIn(props, "http.max.body.bytes", 1, 100_000_000), cert, key,
                 required(props, "management.host"), port(props, "management.port"),
                 BearerTokens.parse(props.get("callback.tokens")), columns, required(props, "callback.default.source"),
@@ -142,6 +142,15 @@ public final class GatewayConfigLoader {
     private static String optional(Map<String, String> props, String key) {
         String value = props.get(key);
         return blank(value) ? null : value.trim();
+    }
+
+    /** A count of event loops, or {@code auto} (blank too): one per available processor. */
+    private static int instances(Map<String, String> props, String key) {
+        String value = props.get(key);
+        if (blank(value) || value.trim().equalsIgnoreCase("auto")) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        return (int) longIn(props, key, 1, 1_024);
     }
 
     private static int port(Map<String, String> props, String key) {

@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -27,6 +29,7 @@ import io.clayflow.gateway.status.StatusSnapshots;
 import io.clayflow.gateway.status.StatusSource;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.status.ClusterSettings;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -57,7 +60,11 @@ public final class GatewayServer {
     private final GatewayMetrics metrics;
     private final ReadinessCheck readiness;
     private final StatusSnapshots status;
-    private HttpServer publicServer;
+    private final CallbackHandler callbacks;
+    private final LeadsHandler leads;
+    private final Buffer openApi = Buffer.buffer(resource("openapi.yaml"));
+    private final List<HttpServer> publicServers = new CopyOnWriteArrayList<>();
+    private final List<String> publicDeployments = new CopyOnWriteArrayList<>();
     private HttpServer managementServer;
 
     private GatewayServer(Vertx vertx, GatewayConfig config, Producer<String, Object> producer) {
@@ -70,6 +77,13 @@ public final class GatewayServer {
         this.readiness = new ReadinessCheck(vertx, config.kafka(), config.serde().get("schema.registry.url"),
                 config.readinessTimeout());
         this.status = config.status().enabled() ? statusSnapshots(vertx, config, metrics) : null;
+        // One of each for every public server instance: the replay cache in particular must be shared.
+        Clock clock = Clock.systemUTC();
+        StrictJson json = new StrictJson();
+        this.callbacks = new CallbackHandler(json, new CallbackMapper(config.columns(), config.callbackDefaultSource()),
+                new ReplayCache(config.replayWindow(), config.replayMaxEntries(), clock), publisher, metrics,
+                config.enrichedTopic(), clock);
+        this.leads = new LeadsHandler(json, new LeadMapper(config.leadsMaxBatch()), publisher, config.rawTopic(), clock);
     }
 
     private static StatusSnapshots statusSnapshots(Vertx vertx, GatewayConfig config, GatewayMetrics metrics) {
@@ -115,26 +129,27 @@ public final class GatewayServer {
     }
 
     private Future<GatewayServer> listen() {
-        HttpServerOptions options = new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort());
+        // Every instance listens on the same port and Vert.x binds it once. Port 0 (any free port) is never shared
+        // in Vert.x; a negative port is a free port shared by the servers that name the same one.
+        HttpServerOptions options = new HttpServerOptions().setHost(config.httpHost())
+                .setPort(config.httpPort() == 0 ? -1 : config.httpPort());
         if (config.tls()) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath())
                     .setKeyPath(config.tlsKeyPath()));
         }
-        Future<HttpServer> pub = vertx.createHttpServer(options).requestHandler(publicRouter())
-                .listen();
+        Future<String> pub = vertx.deployVerticle(() -> new PublicServerVerticle(options, this::publicRouter,
+                publicServers::add), new DeploymentOptions().setInstances(config.httpInstances()))
+                .onSuccess(publicDeployments::add);
         Future<HttpServer> mgmt = vertx.createHttpServer(new HttpServerOptions().setHost(config.managementHost())
                 .setPort(config.managementPort())).requestHandler(managementRouter()).listen();
         return Future.all(pub, mgmt).map(all -> {
-            publicServer = pub.result();
             managementServer = mgmt.result();
-            LOG.info("Callback gateway listening on {}:{} (management {}:{})", config.httpHost(), httpPort(),
-                    config.managementHost(), managementPort());
+            LOG.info("Callback gateway listening on {}:{} ({} event loops; management {}:{})", config.httpHost(),
+                    httpPort(), publicServers.size(), config.managementHost(), managementPort());
             return this;
         }).recover(error -> {
-            // One server may have bound before the other failed: close it, then the clients.
-            if (pub.succeeded()) {
-                pub.result().close();
-            }
+            // Some servers may have bound before another failed: close them, then the clients.
+            publicDeployments.forEach(vertx::undeploy);
             if (mgmt.succeeded()) {
                 mgmt.result().close();
             }
@@ -147,9 +162,8 @@ public final class GatewayServer {
         });
     }
 
+    /** A router for one public server instance, over the handlers every instance shares. */
     private Router publicRouter() {
-        Clock clock = Clock.systemUTC();
-        StrictJson json = new StrictJson();
         ErrorResponder errors = new ErrorResponder(config.maxBodyBytes());
         Router router = Router.router(vertx);
         router.route().handler(this::measure);
@@ -158,16 +172,12 @@ public final class GatewayServer {
                 .handler(RequestGuards.bearer(config.callbackTokens()))
                 .handler(RequestGuards.jsonContentType())
                 .handler(body)
-                .handler(new CallbackHandler(json, new CallbackMapper(config.columns(), config.callbackDefaultSource()),
-                        new ReplayCache(config.replayWindow(), config.replayMaxEntries(), clock), publisher, metrics,
-                        config.enrichedTopic(), clock));
+                .handler(callbacks);
         router.post(LEADS_PATH)
                 .handler(RequestGuards.bearer(config.leadsTokens()))
                 .handler(RequestGuards.jsonContentType())
                 .handler(body)
-                .handler(new LeadsHandler(json, new LeadMapper(config.leadsMaxBatch()), publisher, config.rawTopic(),
-                        clock));
-        Buffer openApi = Buffer.buffer(resource("openapi.yaml"));
+                .handler(leads);
         router.get(OPENAPI_PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openApi));
         router.route().failureHandler(errors::handle);
@@ -219,7 +229,7 @@ public final class GatewayServer {
     }
 
     public int httpPort() {
-        return publicServer.actualPort();
+        return publicServers.get(0).actualPort();
     }
 
     public int managementPort() {
@@ -236,7 +246,8 @@ public final class GatewayServer {
      */
     public Future<Void> close() {
         long timeoutMs = config.shutdownTimeout().toMillis();
-        return publicServer.shutdown(timeoutMs, TimeUnit.MILLISECONDS)
+        return Future.join(publicServers.stream().map(server -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS))
+                        .toList())
                 .transform(ignored -> vertx.executeBlocking(() -> {
                     publisher.close(config.shutdownTimeout());
                     readiness.close();
@@ -247,6 +258,7 @@ public final class GatewayServer {
                         status.close();
                     }
                 })
+                .transform(ignored -> Future.join(publicDeployments.stream().map(vertx::undeploy).toList()))
                 .transform(ignored -> managementServer.close())
                 .onComplete(ignored -> LOG.info("Callback gateway stopped"));
     }

@@ -51,7 +51,8 @@ final class LeadsHandler implements Handler<RoutingContext> {
                 out.add(new JsonObject().put("lead_id", leads.get(i).getLeadId())
                         .put("partition", acked.get(i).partition()).put("offset", acked.get(i).offset()));
             }
-            LOG.info("Published {} lead(s) to {}, first email={}", leads.size(), topic,
+            // One line per request, so DEBUG, like the callbacks' (the metrics count them).
+            LOG.debug("Published {} lead(s) to {}, first email={}", leads.size(), topic,
                     Emails.mask(leads.get(0).getEmail()));
             if (!ctx.response().ended() && !ctx.response().closed()) {
                 ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")

@@ -44,6 +44,20 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void thePublicPortGetsOneEventLoopPerProcessorUnlessToldOtherwise() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(GatewayConfigLoader.load(null, Map.of()).httpInstances()).isEqualTo(processors);
+        assertThat(GatewayConfigLoader.withOverrides(Map.of("http.instances", "AUTO")).httpInstances())
+                .isEqualTo(processors);
+        assertThat(GatewayConfigLoader.load(null, Map.of("CLAYFLOW_GATEWAY_HTTP_INSTANCES", "3")).httpInstances())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> GatewayConfigLoader.withOverrides(Map.of("http.instances", "0")))
+                .hasMessageContaining("http.instances");
+        assertThatThrownBy(() -> GatewayConfigLoader.withOverrides(Map.of("http.instances", "many")))
+                .hasMessageContaining("http.instances");
+    }
+
+    @Test
     void badValuesFailNamingTheKey() {
         assertThatThrownBy(() -> GatewayConfigLoader.withOverrides(Map.of("http.port", "eighty")))
                 .hasMessageContaining("http.port");
