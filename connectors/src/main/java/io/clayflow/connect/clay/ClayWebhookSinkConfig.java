@@ -118,6 +118,12 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
         return getDouble(WEBHOOK_QUOTA_WARN_RATIO);
     }
 
+    /** The connector's name (Connect passes it to the connector and its task): what the sink's state is kept under. */
+    public String connectorName() {
+        Object name = originals().get("name");
+        return name == null ? "clay-sink" : name.toString();
+    }
+
     public String quotaTopic() {
         return getString(QUOTA_TOPIC);
     }

@@ -2,6 +2,7 @@ package io.clayflow.connect.clay;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -36,6 +37,20 @@ public class ClayWebhookSinkConnector extends SinkConnector {
     @Override
     public void stop() {
         // nothing held: the task owns the HTTP client and the quota store
+    }
+
+    /**
+     * Connect's offsets of this connector are being reset or altered (REST {@code DELETE}/{@code PATCH
+     * /connectors/<name>/offsets}, connector stopped): forget what Clay took of those partitions, so the new offsets
+     * are where sending starts, even below rows Clay took before.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
+        ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(connectorConfig);
+        try (KafkaStateTopic state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps())) {
+            ClayProgress.forget(state, config.connectorName(), offsets.keySet());
+        }
+        return true;
     }
 
     @Override

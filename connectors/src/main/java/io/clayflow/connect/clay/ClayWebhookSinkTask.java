@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts outbox leads to Clay, committing an offset only after Clay's 2xx for its row (or the row's dead letter).
- * When Clay is unavailable, the circuit is open, or every webhook is spent, the task rewinds each partition to its
+ * What Clay took is also recorded at once outside Connect's offsets ({@link ClayProgress}), so rows handed over again
+ * after a crash are skipped: a crash re-sends at most the batch in flight. When Clay is unavailable, the circuit is open, or every webhook is spent, the task rewinds each partition to its
  * first row Clay has not taken, caps the commit there ({@link #preCommit}), and pauses consumption until the wait is
  * over: nothing is skipped, rows Clay took are not sent again, and nothing spins while paused.
  */
@@ -39,7 +40,9 @@ public class ClayWebhookSinkTask extends SinkTask {
     private KafkaAvroDeserializer deserializer;
     private RowBatcher batcher;
     private ResilientWebhookSender sender;
+    private SinkStateStore state;
     private WebhookQuota quota;
+    private ClayProgress progress;
     private ClaySinkMetrics metrics;
     private DeadLetters deadLetters;
     private SinkPause pause;
@@ -57,13 +60,19 @@ public class ClayWebhookSinkTask extends SinkTask {
         batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());
         sender = ResilientWebhookSender.create(config);
         pause = new SinkPause(context, Clock.systemUTC());
-        quota = new WebhookQuota(config.webhookUrls(), config.submissionLimit(), config.quotaWarnRatio(),
-                new KafkaQuotaStore(config.quotaTopic(), config.quotaClientProps()));
+        state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps());
+        Map<String, String> stored = state.load();
+        quota = new WebhookQuota(config.webhookUrls(), config.submissionLimit(), config.quotaWarnRatio(), state,
+                stored);
+        progress = new ClayProgress(config.connectorName(), state, new KafkaTopicIds(config.quotaClientProps()),
+                stored);
         metrics = new ClaySinkMetrics(context.pluginMetrics());
         deadLetters = new DeadLetters(context.errantRecordReporter(), metrics::rejected);
         metrics.gauge("circuit-state", "Clay circuit: 0 closed, 1 open, 2 half-open", sender::circuitStateCode);
         metrics.gauge("webhooks-available", "Webhooks that can still take a row (0: paused, add a webhook)",
                 () -> quota.webhooks().stream().filter(w -> quota.used(w) < quota.limit()).count());
+        metrics.gauge("rows-skipped-already-sent", "Rows handed over again after a restart that Clay had taken "
+                + "before it, skipped instead of sent", progress::skipped);
         for (URI webhook : quota.webhooks()) {
             metrics.quotaGauge(quota.index(webhook), webhook, quota);
         }
@@ -78,7 +87,7 @@ public class ClayWebhookSinkTask extends SinkTask {
         }
         List<ClayRow> rows = new ArrayList<>();
         for (SinkRecord record : records) {
-            if (record.value() != null) {
+            if (record.value() != null && !progress.alreadyTaken(record)) {
                 toRow(record).ifPresent(rows::add);
             }
         }
@@ -92,6 +101,16 @@ public class ClayWebhookSinkTask extends SinkTask {
                 return;
             }
         }
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        progress.open(partitions);
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        progress.close(partitions);
     }
 
     /** Offsets commit only up to the first row Clay has not taken (see {@link SinkPause}). */
@@ -128,11 +147,13 @@ public class ClayWebhookSinkTask extends SinkTask {
             URI webhook = quota.webhookFor(batch.size()).orElseThrow(this::allWebhooksSpent);
             HttpReply response = send(webhook, batch);
             if (response.isSuccess()) {
+                // Dead letters of rows before this batch first: once the progress passes them, they are not read again.
+                deadLetters.awaitWritten();
+                progress.taken(batch);
                 quota.recordSubmitted(webhook, batch.size());
                 metrics.sent(batch.size());
-                // Commit what Clay took now rather than at the next offset.flush.interval.ms: a worker killed in
-                // between would send those rows again. With consumer.override.max.poll.records = batch.max.rows a
-                // put is one batch, so a crash re-sends at most about one batch.
+                // Commit soon rather than at the next offset.flush.interval.ms: fewer rows to read and skip again
+                // after a restart.
                 context.requestCommit();
                 return;
             }
@@ -195,8 +216,8 @@ public class ClayWebhookSinkTask extends SinkTask {
         if (deserializer != null) {
             deserializer.close();
         }
-        if (quota != null) {
-            quota.close();
+        if (state != null) {
+            state.close();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +23,29 @@ final class WebhookQuota {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookQuota.class);
 
+    private static final Pattern HASH_KEY = Pattern.compile("[0-9a-f]{64}");
+
     private final List<URI> webhooks;
     private final long limit;
     private final double warnRatio;
-    private final QuotaStore store;
+    private final SinkStateStore store;
     private final Map<String, Long> used;
 
-    WebhookQuota(List<URI> webhooks, long limit, double warnRatio, QuotaStore store) {
+    /**
+     * @param stored the store's entries at start (counts are the keys that are a webhook hash; others belong to
+     *               other users of the store)
+     */
+    WebhookQuota(List<URI> webhooks, long limit, double warnRatio, SinkStateStore store, Map<String, String> stored) {
         this.webhooks = List.copyOf(webhooks);
         this.limit = limit;
         this.warnRatio = warnRatio;
         this.store = Objects.requireNonNull(store, "store");
-        this.used = new HashMap<>(store.load());
+        this.used = new HashMap<>();
+        stored.forEach((key, count) -> {
+            if (HASH_KEY.matcher(key).matches()) {
+                used.put(key, Long.parseLong(count));
+            }
+        });
     }
 
     /** The first webhook that can take {@code rows} more submissions, if any. */
@@ -45,7 +57,7 @@ final class WebhookQuota {
     void recordSubmitted(URI webhook, int rows) {
         long before = used(webhook);
         long after = before + rows;
-        store.save(key(webhook), after);
+        store.save(Map.of(key(webhook), Long.toString(after)));
         used.put(key(webhook), after);
         long warnAt = (long) Math.ceil(limit * warnRatio);
         if (before < warnAt && after >= warnAt) {
@@ -59,7 +71,7 @@ final class WebhookQuota {
 
     /** Marks a webhook spent, when Clay says so before our count does (a count lost in a crash). */
     void markSpent(URI webhook) {
-        store.save(key(webhook), limit);
+        store.save(Map.of(key(webhook), Long.toString(limit)));
         used.put(key(webhook), limit);
         LOG.warn("Clay refused webhook #{} as spent; it will not be used again", index(webhook));
     }
@@ -74,10 +86,6 @@ final class WebhookQuota {
 
     List<URI> webhooks() {
         return webhooks;
-    }
-
-    void close() {
-        store.close();
     }
 
     /** 1-based position of a webhook in the configuration: how logs name it without showing its URL. */

@@ -1,7 +1,14 @@
 package io.clayflow.connect.sink;
 
 import io.clayflow.schemas.registry.SchemaRegistryException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -18,8 +25,11 @@ public final class DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
     private final ErrantRecordReporter reporter;
     private final Runnable counter;
+    private final List<Future<Void>> pending = new ArrayList<>();
 
     /**
      * @param reporter the task context's reporter; null when the worker or the connector has no dead-letter topic
@@ -37,8 +47,31 @@ public final class DeadLetters {
         }
         LOG.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.kafkaPartition(), record.kafkaOffset(),
                 reason.getMessage());
-        reporter.report(record, reason);
+        pending.removeIf(Future::isDone);
+        Future<Void> write = reporter.report(record, reason);
+        if (write != null) {
+            pending.add(write);
+        }
         counter.run();
+    }
+
+    /**
+     * Waits until every dead letter reported so far is written: call before recording, outside Connect's offsets,
+     * that records up to some offset are done with, or a crash could lose a dead letter that was still on its way.
+     */
+    public void awaitWritten() {
+        long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
+        try {
+            for (Future<Void> write : pending) {
+                write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            pending.clear();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ConnectException("A dead letter could not be written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while writing dead letters", e);
+        }
     }
 
     /**

@@ -3,9 +3,7 @@ package io.clayflow.connect.clay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookQuotaTest {
@@ -13,11 +11,11 @@ class WebhookQuotaTest {
     private static final URI FIRST = URI.create("https://api.clay.com/v3/sources/webhook/first");
     private static final URI SECOND = URI.create("https://api.clay.com/v3/sources/webhook/second");
 
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryStateStore store = new InMemoryStateStore();
 
     @Test
     void movesToTheNextWebhookBeforeTheCapIsReached() {
-        WebhookQuota quota = new WebhookQuota(List.of(FIRST, SECOND), 100, 0.8, store);
+        WebhookQuota quota = quota(List.of(FIRST, SECOND), 100, 0.8);
 
         quota.recordSubmitted(FIRST, 95);
 
@@ -27,7 +25,7 @@ class WebhookQuotaTest {
 
     @Test
     void offersNothingWhenEveryWebhookIsSpent() {
-        WebhookQuota quota = new WebhookQuota(List.of(FIRST, SECOND), 10, 0.8, store);
+        WebhookQuota quota = quota(List.of(FIRST, SECOND), 10, 0.8);
 
         quota.recordSubmitted(FIRST, 10);
         quota.markSpent(SECOND);
@@ -37,9 +35,9 @@ class WebhookQuotaTest {
 
     @Test
     void countsSurviveARestartThroughTheStore() {
-        new WebhookQuota(List.of(FIRST, SECOND), 100, 0.8, store).recordSubmitted(FIRST, 42);
+        quota(List.of(FIRST, SECOND), 100, 0.8).recordSubmitted(FIRST, 42);
 
-        WebhookQuota restarted = new WebhookQuota(List.of(FIRST, SECOND), 100, 0.8, store);
+        WebhookQuota restarted = quota(List.of(FIRST, SECOND), 100, 0.8);
 
         assertThat(restarted.used(FIRST)).isEqualTo(42);
         assertThat(restarted.used(SECOND)).isZero();
@@ -47,35 +45,30 @@ class WebhookQuotaTest {
 
     @Test
     void neverStoresTheWebhookUrlItself() {
-        new WebhookQuota(List.of(FIRST), 100, 0.8, store).recordSubmitted(FIRST, 1);
+        quota(List.of(FIRST), 100, 0.8).recordSubmitted(FIRST, 1);
 
-        assertThat(store.counts.keySet()).singleElement().asString().hasSize(64).doesNotContain("clay");
+        assertThat(store.entries.keySet()).singleElement().asString().hasSize(64).doesNotContain("clay");
     }
 
     @Test
     void addingAWebhookGivesRoomAgain() {
-        new WebhookQuota(List.of(FIRST), 10, 0.8, store).recordSubmitted(FIRST, 10);
+        quota(List.of(FIRST), 10, 0.8).recordSubmitted(FIRST, 10);
 
-        WebhookQuota withAnother = new WebhookQuota(List.of(FIRST, SECOND), 10, 0.8, store);
+        WebhookQuota withAnother = quota(List.of(FIRST, SECOND), 10, 0.8);
 
         assertThat(withAnother.webhookFor(10)).contains(SECOND);
     }
 
-    static final class InMemoryStore implements QuotaStore {
-        final Map<String, Long> counts = new HashMap<>();
+    @Test
+    void ignoresOtherEntriesOfTheStore() {
+        store.entries.put("progress/clay-sink/leads.clay.outbox/0", "120@abc");
 
-        @Override
-        public Map<String, Long> load() {
-            return Map.copyOf(counts);
-        }
+        WebhookQuota quota = quota(List.of(FIRST), 100, 0.8);
 
-        @Override
-        public void save(String webhookKey, long submissions) {
-            counts.put(webhookKey, submissions);
-        }
+        assertThat(quota.used(FIRST)).isZero();
+    }
 
-        @Override
-        public void close() {
-        }
+    private WebhookQuota quota(List<URI> webhooks, long limit, double warnRatio) {
+        return new WebhookQuota(webhooks, limit, warnRatio, store, store.load());
     }
 }

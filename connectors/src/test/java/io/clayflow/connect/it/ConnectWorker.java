@@ -113,6 +113,43 @@ public final class ConnectWorker implements AutoCloseable {
                 });
     }
 
+    /** Stops the connector (its tasks shut down, its consumer group empties) and waits until it is STOPPED. */
+    public void stop(String name) {
+        send("PUT", "/connectors/" + name + "/stop");
+        Awaitility.await("connector " + name + " stopped").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    JsonNode status = status(name);
+                    return status != null && status.path("connector").path("state").asText().equals("STOPPED");
+                });
+    }
+
+    /** Resumes a stopped connector and waits until it and its task run. */
+    public void resume(String name) {
+        send("PUT", "/connectors/" + name + "/resume");
+        awaitRunning(name);
+    }
+
+    /** Resets a stopped sink connector's offsets through Connect (KIP-875): it starts from the beginning again. */
+    public void resetOffsets(String name) {
+        send("DELETE", "/connectors/" + name + "/offsets");
+    }
+
+    private void send(String method, String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(rest.resolve(path))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError(method + " " + path + ": HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new AssertionError("Connect REST unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The list of installed connector plugins, as the REST API reports them. */
     public JsonNode plugins() {
         try {

@@ -31,8 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +156,50 @@ class ClayWebhookSinkIT {
             assertThat((Double) jmx.getAttribute(sent.iterator().next(), "rows-sent-total")).isEqualTo(20.0);
         });
         assertThat(exported).containsAll(GrafanaDashboard.load().metricNamesStartingWith("clayflow_connect_"));
+    }
+
+    /**
+     * A worker that dies after Clay's 2xx but before Connect commits leaves the group's offsets behind what Clay took.
+     * Here the group is set back to the start while the connector is stopped, as such a death leaves it: every row
+     * handed over again is skipped, none is sent twice.
+     */
+    @Test
+    void rowsClayTookAreNotSentAgainWhenTheCommittedOffsetsLagBehind() throws Exception {
+        clay = ClaySimulator.start(fastClay().webhook("main").build());
+        String topic = outbox();
+        List<String> ids = produceLeads(topic, 300);
+        String name = startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
+                "rate.limit.rows.per.second", "1000"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 300);
+
+        worker.stop(name);
+        rewindGroupToStart(name, topic);
+        worker.resume(name);
+
+        await("the sink read the rows handed over again").atMost(Duration.ofSeconds(60))
+                .until(() -> committedRows(name) == 300);
+        assertThat(skippedRows(name)).as("rows skipped because Clay had taken them").isEqualTo(300.0);
+        assertThat(clay.stats().rowsReceived()).as("rows Clay received: each once").isEqualTo(300);
+        assertThat(clay.rowLeadIds("main")).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /** Resetting the offsets through Connect's REST API is a request to send again: the sink forgets what Clay took. */
+    @Test
+    void resettingTheConnectorsOffsetsThroughConnectSendsEveryRowAgain() {
+        clay = ClaySimulator.start(fastClay().webhook("main").build());
+        String topic = outbox();
+        produceLeads(topic, 100);
+        String name = startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
+                "rate.limit.rows.per.second", "1000"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.stats().rowsReceived() >= 100);
+
+        worker.stop(name);
+        worker.resetOffsets(name);
+        worker.resume(name);
+
+        await("every row sent again").atMost(Duration.ofSeconds(60))
+                .until(() -> clay.stats().rowsReceived() >= 200);
+        assertThat(clay.stats().refused(Refusal.DUPLICATE)).as("rows the table's auto-dedupe dropped").isEqualTo(100);
     }
 
     @Test
@@ -276,6 +323,31 @@ class ClayWebhookSinkIT {
         worker.putConnector(name, withDefaults(topic, overrides));
         worker.awaitRunning(name);
         return name;
+    }
+
+    /** Sets the sink's consumer group back to the start of every partition (the group must be empty). */
+    private void rewindGroupToStart(String connector, String topic) {
+        Map<TopicPartition, OffsetAndMetadata> start = Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0),
+                new TopicPartition(topic, 1), new OffsetAndMetadata(0));
+        try (Admin admin = Admin.create(kafka.adminProps())) {
+            await("the stopped sink's group rewound").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                admin.alterConsumerGroupOffsets("connect-" + connector, start).all().get();
+                return true;
+            });
+        }
+    }
+
+    private long committedRows(String connector) throws Exception {
+        try (Admin admin = Admin.create(kafka.adminProps())) {
+            return admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata().get()
+                    .values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+        }
+    }
+
+    private static double skippedRows(String connector) throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        return ((Number) jmx.getAttribute(new ObjectName("kafka.connect:type=plugins,connector=" + connector
+                + ",task=0"), "rows-skipped-already-sent")).doubleValue();
     }
 
     private Map<String, String> withDefaults(String topic, Map<String, String> overrides) {

@@ -1,11 +1,13 @@
 package io.clayflow.connect.clay;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -24,10 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
- * Submissions per webhook in a compacted, single-partition topic: the latest count per webhook key survives any
- * restart. Written with acks=all before the task moves on, read whole at start.
+ * The Clay sink's state in a compacted, single-partition topic (by default {@code clayflow.clay-webhook-quota}): the
+ * latest value per key survives any restart. Written with acks=all before the task moves on, read whole at start.
  */
-final class KafkaQuotaStore implements QuotaStore {
+final class KafkaStateTopic implements SinkStateStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -35,14 +38,14 @@ final class KafkaQuotaStore implements QuotaStore {
     private final Map<String, Object> clientProps;
     private final KafkaProducer<String, String> producer;
 
-    KafkaQuotaStore(String topic, Map<String, Object> clientProps) {
+    KafkaStateTopic(String topic, Map<String, Object> clientProps) {
         this.topic = topic;
         this.clientProps = Map.copyOf(clientProps);
         ensureTopic();
         Map<String, Object> producerProps = new HashMap<>(clientProps);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "clayflow-clay-quota-producer");
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "clayflow-clay-state-producer");
         this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
     }
 
@@ -53,23 +56,23 @@ final class KafkaQuotaStore implements QuotaStore {
             admin.createTopics(List.of(quota)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new ConnectException("Cannot create the webhook quota topic " + topic, e.getCause());
+                throw new ConnectException("Cannot create the Clay sink's state topic " + topic, e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while creating " + topic, e);
         } catch (TimeoutException e) {
-            throw new ConnectException("Timed out creating the webhook quota topic " + topic, e);
+            throw new ConnectException("Timed out creating the Clay sink's state topic " + topic, e);
         }
     }
 
     @Override
-    public Map<String, Long> load() {
+    public Map<String, String> load() {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "clayflow-clay-quota-reader");
-        Map<String, Long> counts = new HashMap<>();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "clayflow-clay-state-reader");
+        Map<String, String> entries = new HashMap<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
@@ -79,30 +82,35 @@ final class KafkaQuotaStore implements QuotaStore {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (consumer.position(partition, TIMEOUT) < end) {
                 if (System.nanoTime() > deadline) {
-                    throw new ConnectException("Timed out reading the webhook quota topic " + topic);
+                    throw new ConnectException("Timed out reading the Clay sink's state topic " + topic);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() == null) {
-                        counts.remove(record.key());
+                        entries.remove(record.key());
                     } else {
-                        counts.put(record.key(), Long.parseLong(record.value()));
+                        entries.put(record.key(), record.value());
                     }
                 }
             }
         }
-        return counts;
+        return entries;
     }
 
     @Override
-    public void save(String webhookKey, long submissions) {
+    public void save(Map<String, String> entries) {
+        // One send per key, then wait for all: the idempotent producer keeps them in order on the one partition.
+        List<Future<RecordMetadata>> sent = new ArrayList<>(entries.size());
+        entries.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, 0, key, value))));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
-            producer.send(new ProducerRecord<>(topic, 0, webhookKey, Long.toString(submissions)))
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            for (Future<RecordMetadata> write : sent) {
+                write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (ExecutionException | TimeoutException e) {
-            throw new ConnectException("Cannot record webhook submissions in " + topic, e);
+            throw new ConnectException("Cannot record the Clay sink's state in " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while recording webhook submissions", e);
+            throw new ConnectException("Interrupted while recording the Clay sink's state in " + topic, e);
         }
     }
 
