@@ -38,9 +38,6 @@ class BrokerOutageFaultIT {
     static final int OUTAGE_SECONDS = 30;
     static final int PEOPLE = 5_000;
     static final int ROWS_PER_SECOND = 500;
-    /** The sink consumer's max.poll.records (Connect's default). */
-    static final int MAX_POLL_RECORDS = 500;
-    static final Duration OFFSET_FLUSH = Duration.ofSeconds(1);
 
     @Test
     void theBrokerGoneForThirtySecondsGets503sAtTheGatewayAndEverythingRecoversByItself(
@@ -120,10 +117,10 @@ class BrokerOutageFaultIT {
             assertThat(warehouse.distinctLeadIds()).isEqualTo(warehouse.rows());
             assertThat(after.rowsAdded()).isEqualTo(inWarehouse.size());
             assertThat(after.callbacksFailed()).as("callbacks Clay gave up on").isZero();
-            // Offset commits fail while the broker is down; what the sink sent since the last one is sent again, as
-            // after a Connect kill (see PartKillFaultIT).
-            assertThat(duplicates).as("rows Clay received twice").isLessThanOrEqualTo(
-                    OFFSET_FLUSH.toSeconds() * ROWS_PER_SECOND + MAX_POLL_RECORDS);
+            // Offset commits fail while the broker is down, so Connect hands rows over again afterwards; the sink
+            // skips those Clay took (it records them as Clay answers). At most the batch in flight is sent twice.
+            assertThat(duplicates).as("rows Clay received twice: at most one batch")
+                    .isLessThanOrEqualTo(FaultPipeline.BATCH_MAX_ROWS);
         }
     }
 

@@ -44,7 +44,6 @@ class ClayOutageFaultIT {
     /** The Clay sink's defaults: the production resilience settings, not sped up for the test. */
     static final int RETRY_ATTEMPTS = 5;
     static final Duration CIRCUIT_OPEN_WAIT = Duration.ofSeconds(30);
-    static final int BATCH_ROWS = 10;
 
     @Test
     void clayDownForAMinuteHoldsTheBacklogWithoutARetryStormAndDeliversEverythingAfter(
@@ -126,7 +125,7 @@ class ClayOutageFaultIT {
             assertThat(new HashSet<>(clay.rowLeadIds(FaultPipeline.WEBHOOK))).hasSize(expected.size());
             assertThat(after.rowsAdded()).isEqualTo(expected.size());
             assertThat(after.refused(Refusal.DUPLICATE)).as("rows Clay received twice: at most one batch")
-                    .isLessThanOrEqualTo(BATCH_ROWS);
+                    .isLessThanOrEqualTo(FaultPipeline.BATCH_MAX_ROWS);
             assertThat(warehouse.emails()).isEqualTo(expected);
             assertThat(warehouse.distinctLeadIds()).isEqualTo(warehouse.rows());
         }

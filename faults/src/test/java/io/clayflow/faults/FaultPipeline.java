@@ -48,6 +48,8 @@ final class FaultPipeline implements AutoCloseable {
     static final String WAREHOUSE_SINK = "warehouse-sink";
     static final String WAREHOUSE_TABLE = "enriched_leads";
     static final String QUOTA_TOPIC = "clayflow.clay-webhook-quota";
+    /** The Clay sink's batch.max.rows (its default): the most rows a crash may send to Clay twice. */
+    static final int BATCH_MAX_ROWS = 10;
     static final String CALLBACK_TOKEN = "fault-callback-token";
     static final String LEADS_TOKEN = "fault-leads-token";
     static final String WEBHOOK_TOKEN = "fault-webhook-token";

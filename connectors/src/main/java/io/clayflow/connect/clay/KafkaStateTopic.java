@@ -33,6 +33,11 @@ import org.apache.kafka.connect.errors.ConnectException;
 final class KafkaStateTopic implements SinkStateStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long a write may wait for the cluster: a broker restart or a leader move must not fail the task, and the
+     * bound stays well under the sink consumer's max.poll.interval.ms (5 minutes).
+     */
+    private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(2);
 
     private final String topic;
     private final Map<String, Object> clientProps;
@@ -46,6 +51,8 @@ final class KafkaStateTopic implements SinkStateStore {
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "clayflow-clay-state-producer");
+        producerProps.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
+        producerProps.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
         this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
     }
 
@@ -101,7 +108,8 @@ final class KafkaStateTopic implements SinkStateStore {
         // One send per key, then wait for all: the idempotent producer keeps them in order on the one partition.
         List<Future<RecordMetadata>> sent = new ArrayList<>(entries.size());
         entries.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, 0, key, value))));
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        // The producer gives up after its delivery.timeout.ms; the margin only guards against a producer that hangs.
+        long deadline = System.nanoTime() + WRITE_TIMEOUT.plusSeconds(10).toNanos();
         try {
             for (Future<RecordMetadata> write : sent) {
                 write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
