@@ -47,8 +47,6 @@ public final class StackConnectors {
         props.put("schema.registry.url", config.registryUrl());
         props.put("clay.webhook.quota.bootstrap.servers", config.bootstrapServers());
         props.put("clay.webhook.quota.topic", TopicsPart.CLAY_WEBHOOK_QUOTA);
-        // One batch per put: the sink commits after each batch Clay took, so a crash re-sends at most about one batch.
-        props.put("consumer.override.max.poll.records", "10");
         deadLetters(props);
         targetOrOverride(props, "sink.clay", "clay.webhook.urls", webhookUrl, "clay.webhook.token",
                 secretRef(StackSecrets.WEBHOOK_TOKEN));

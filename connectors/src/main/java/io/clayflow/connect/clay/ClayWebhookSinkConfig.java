@@ -71,11 +71,12 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                         "Share of a webhook's limit at which a warning is logged.",
                         clay, ++order, Width.SHORT, "Quota warning ratio")
                 .define(QUOTA_TOPIC, Type.STRING, "clayflow.clay-webhook-quota", new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "Compacted topic where submissions per webhook are counted, so the count "
-                                + "survives restarts. Created if missing.",
+                        Importance.MEDIUM, "Compacted topic of the sink's state: submissions per webhook and, per "
+                                + "outbox partition, the rows Clay took, so both survive restarts. Created if missing.",
                         clay, ++order, Width.MEDIUM, "Quota topic")
                 .define(QUOTA_BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                        "Kafka cluster of the quota topic (usually the worker's). Other client settings go under "
+                        "Kafka cluster of the quota topic (the worker's, so the outbox topic's id can be "
+                                + "checked there). Other client settings go under "
                                 + QUOTA_CLIENT_PREFIX + ".",
                         clay, ++order, Width.LONG, "Quota topic cluster");
         String batching = "Batching and rate";
