@@ -18,7 +18,8 @@ public final class IntakePart extends StreamsAppPart {
 
     public IntakePart(StackConfig config) {
         super("intake");
-        this.intakeConfig = new IntakeConfig(settings(config, "intake", IntakeConfig.classpathDefaults()));
+        this.intakeConfig = new IntakeConfig(settings(config, "intake", StackConfig.INTAKE_METRICS_PORT,
+                IntakeConfig.classpathDefaults()));
     }
 
     @Override

@@ -143,8 +143,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Fail fast, naming the key, when something else holds a port: otherwise a part fails later and less clearly. */
     private void checkPortsFree() {
-        for (String key : StackConfig.PORT_KEYS) {
-            int port = config.port(key);
+        for (Map.Entry<String, Integer> entry : config.boundPorts().entrySet()) {
+            String key = entry.getKey();
+            int port = entry.getValue();
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), port));

@@ -16,7 +16,8 @@ public final class RoutingPart extends StreamsAppPart {
 
     public RoutingPart(StackConfig config) {
         super("routing");
-        this.routingConfig = new RoutingConfig(settings(config, "routing", RoutingConfig.classpathDefaults()));
+        this.routingConfig = new RoutingConfig(settings(config, "routing", StackConfig.ROUTING_METRICS_PORT,
+                RoutingConfig.classpathDefaults()));
         routingConfig.routeRules(); // a bad rules file fails the stack's creation, naming the file and line
     }
 

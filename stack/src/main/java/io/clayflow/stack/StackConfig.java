@@ -1,6 +1,8 @@
 package io.clayflow.stack;
 
 import io.clayflow.config.LayeredProperties;
+import io.clayflow.topology.intake.IntakeConfig;
+import io.clayflow.topology.routing.RoutingConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,10 +41,18 @@ public final class StackConfig extends AbstractConfig {
     public static final String SIMULATOR_PORT = "simulator.port";
     public static final String HUBSPOT_PORT = "hubspot.port";
     public static final String OUTREACH_PORT = "outreach.port";
-    /** Every port key, in the order `up` lists them; each must differ from the others. */
+    /** The intake app's Prometheus port ({@code /metrics}); -1: none. */
+    public static final String INTAKE_METRICS_PORT = "intake.metrics.port";
+    /** The routing app's Prometheus port ({@code /metrics}); -1: none. */
+    public static final String ROUTING_METRICS_PORT = "routing.metrics.port";
+    /**
+     * Every port key, in the order `up` lists them; each must differ from the others. Only the metrics ports may be
+     * -1 (not served), as in the apps' own {@code metrics.port}.
+     */
     public static final List<String> PORT_KEYS = List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, REGISTRY_PORT,
             REGISTRY_MANAGEMENT_PORT, CONNECT_PORT, GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, SIMULATOR_PORT, HUBSPOT_PORT,
-            OUTREACH_PORT);
+            OUTREACH_PORT, INTAKE_METRICS_PORT, ROUTING_METRICS_PORT);
+    private static final List<String> OPTIONAL_PORT_KEYS = List.of(INTAKE_METRICS_PORT, ROUTING_METRICS_PORT);
 
     public static final String REGISTRY_DISTRIBUTION_DIR = "registry.distribution.dir";
     public static final String REGISTRY_VERSION_JAVA17 = "registry.version.java17";
@@ -61,6 +71,9 @@ public final class StackConfig extends AbstractConfig {
         super(CONFIG_DEF, props, false);
         Map<Integer, String> seen = new HashMap<>();
         for (String key : PORT_KEYS) {
+            if (getInt(key) < 0) {
+                continue; // a port not served takes nothing from the others
+            }
             String other = seen.put(getInt(key), key);
             if (other != null) {
                 throw new ConfigException(key, getInt(key), "the same port as " + other + ": every part needs its own");
@@ -96,11 +109,23 @@ public final class StackConfig extends AbstractConfig {
         return getString(HOST);
     }
 
+    /** The port under {@code key}; -1 for a metrics port that is not served. */
     public int port(String key) {
         if (!PORT_KEYS.contains(key)) {
             throw new IllegalArgumentException(key + " is not a port key");
         }
         return getInt(key);
+    }
+
+    /** The ports the stack binds, by key, in {@link #PORT_KEYS} order: those not turned off with -1. */
+    public Map<String, Integer> boundPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String key : PORT_KEYS) {
+            if (getInt(key) >= 0) {
+                ports.put(key, getInt(key));
+            }
+        }
+        return ports;
     }
 
     /** The broker's bootstrap address. */
@@ -184,6 +209,16 @@ public final class StackConfig extends AbstractConfig {
         return out;
     }
 
+    /** 1-65535, or -1 for none; not 0 (any free port): `up` prints, and the other parts' checks expect, fixed ports. */
+    private static ConfigDef.Validator metricsPort() {
+        return (name, value) -> {
+            int port = (Integer) value;
+            if (port != -1 && (port < 1 || port > 65_535)) {
+                throw new ConfigException(name, value, "must be a port (1-65535), or -1 to serve no metrics");
+            }
+        };
+    }
+
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         String group = "Where";
@@ -207,9 +242,14 @@ public final class StackConfig extends AbstractConfig {
         ports.put(SIMULATOR_PORT, 8090);
         ports.put(HUBSPOT_PORT, 8091);
         ports.put(OUTREACH_PORT, 8092);
+        // The apps' own management ports, so a Prometheus set up for the apps scrapes `up` unchanged.
+        ports.put(INTAKE_METRICS_PORT, IntakeConfig.DEFAULT_METRICS_PORT);
+        ports.put(ROUTING_METRICS_PORT, RoutingConfig.DEFAULT_METRICS_PORT);
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
-            def.define(port.getKey(), Type.INT, port.getValue(), Range.between(1, 65_535), Importance.HIGH,
-                    "TCP port of " + port.getKey().replace(".port", "").replace('.', ' ') + ".",
+            boolean optional = OPTIONAL_PORT_KEYS.contains(port.getKey());
+            def.define(port.getKey(), Type.INT, port.getValue(), optional ? metricsPort() : Range.between(1, 65_535),
+                    Importance.HIGH, "TCP port of " + port.getKey().replace(".port", "").replace('.', ' ')
+                            + (optional ? " (GET /metrics for Prometheus); -1: not served." : "."),
                     group, ++order, Width.SHORT, port.getKey());
         }
 

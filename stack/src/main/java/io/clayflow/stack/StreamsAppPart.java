@@ -1,6 +1,7 @@
 package io.clayflow.stack;
 
 import io.clayflow.topology.StreamsAppConfig;
+import io.clayflow.topology.metrics.StreamsMetricsEndpoint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A clayflow Kafka Streams app in this JVM, its state under {@code <data>/streams}: started as its own {@code main}
- * would start it, ready when Streams is {@code RUNNING}, closed leaving its group so the next start gets its tasks
- * at once.
+ * would start it (its Prometheus metrics served on its management port), ready when Streams is {@code RUNNING},
+ * closed leaving its group so the next start gets its tasks at once.
  */
 public abstract class StreamsAppPart implements StackPart {
 
@@ -25,6 +26,7 @@ public abstract class StreamsAppPart implements StackPart {
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
     private KafkaStreams streams;
+    private StreamsMetricsEndpoint metrics;
 
     protected StreamsAppPart(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -32,14 +34,18 @@ public abstract class StreamsAppPart implements StackPart {
 
     /**
      * The app's settings: its shipped {@code defaults}, then {@code override.<name>.*}, then the stack's broker,
-     * registry and state directory.
+     * registry, state directory, and its host with the port under {@code metricsPortKey} for {@code /metrics}.
      */
-    protected static Map<String, Object> settings(StackConfig config, String name, Map<String, String> defaults) {
+    protected static Map<String, Object> settings(StackConfig config, String name, String metricsPortKey,
+            Map<String, String> defaults) {
         Map<String, Object> props = new LinkedHashMap<>(defaults);
         props.putAll(config.overrides(name));
         props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, config.bootstrapServers());
         props.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
         props.put(StreamsAppConfig.STREAMS_PREFIX + "state.dir", config.dataDir().resolve("streams").toString());
+        // The stack's host, not the apps' 0.0.0.0: every part of the stack listens on that address only.
+        props.put(StreamsAppConfig.METRICS_HOST, config.host());
+        props.put(StreamsAppConfig.METRICS_PORT, config.port(metricsPortKey));
         return props;
     }
 
@@ -71,6 +77,11 @@ public abstract class StreamsAppPart implements StackPart {
             log.error("{} stream thread failed; replacing it", name, exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        StreamsAppConfig config = configuration();
+        if (config.metricsPort() >= 0) {
+            // Bound before Streams starts, as the app's main does: a port in use fails the start here, naming it.
+            metrics = StreamsMetricsEndpoint.start(streams, name, config.metricsHost(), config.metricsPort());
+        }
         beforeStart();
         streams.start();
     }
@@ -87,11 +98,22 @@ public abstract class StreamsAppPart implements StackPart {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(new Endpoint("Streams application", configuration().getString(StreamsAppConfig.APPLICATION_ID)));
+        StreamsAppConfig config = configuration();
+        Endpoint application = new Endpoint("Streams application", config.getString(StreamsAppConfig.APPLICATION_ID));
+        if (config.metricsPort() < 0) {
+            return List.of(application);
+        }
+        return List.of(application, new Endpoint("Prometheus metrics",
+                "http://" + config.metricsHost() + ":" + config.metricsPort() + "/metrics"));
     }
 
     @Override
     public void stop() {
+        // The endpoint first: a scrape during Streams' close would read metrics being removed.
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (streams != null) {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
@@ -102,6 +124,6 @@ public abstract class StreamsAppPart implements StackPart {
 
     @Override
     public boolean isStopped() {
-        return streams == null;
+        return streams == null && metrics == null;
     }
 }

@@ -9,6 +9,7 @@ import io.clayflow.claysim.SimulatorConfigLoader;
 import io.clayflow.gateway.GatewayConfig;
 import io.clayflow.gateway.GatewayConfigLoader;
 import io.clayflow.schemas.Topics;
+import io.clayflow.topology.StreamsAppConfig;
 import io.clayflow.topology.intake.IntakeConfig;
 import io.clayflow.topology.routing.RoutingConfig;
 import java.io.IOException;
@@ -103,7 +104,7 @@ class DockerComposeTest {
     }
 
     @Test
-    void intakeStartsFromItsComposeEnvironment() {
+    void intakeStartsFromItsComposeEnvironmentAndPublishesItsMetricsPort() {
         Map<String, String> env = environment("intake");
         assertKnownSettings(env, IntakeConfig.ENV_PREFIX, IntakeConfig.classpathDefaults().keySet(), "streams.", "serde.");
 
@@ -111,14 +112,27 @@ class DockerComposeTest {
 
         assertThat(config.throttleRatePerSecond()).isEqualTo(10.0);
         assertThat(config.throttleBurst()).isEqualTo(20);
+        assertPublishesMetrics("intake", config, 9191);
     }
 
     @Test
-    void routingStartsFromItsComposeEnvironment() {
+    void routingStartsFromItsComposeEnvironmentAndPublishesItsMetricsPort() {
         Map<String, String> env = environment("routing");
         assertKnownSettings(env, RoutingConfig.ENV_PREFIX, RoutingConfig.classpathDefaults().keySet(), "streams.", "serde.");
 
-        assertThatCode(() -> RoutingConfig.load(null, env)).doesNotThrowAnyException();
+        RoutingConfig config = RoutingConfig.load(null, env);
+
+        assertPublishesMetrics("routing", config, 9192);
+    }
+
+    /**
+     * The app serves {@code /metrics} on the port compose publishes, bound to every interface of its container (on
+     * 127.0.0.1 a published port would reach nothing).
+     */
+    private static void assertPublishesMetrics(String service, StreamsAppConfig config, int architecturePort) {
+        assertThat(config.metricsPort()).as("%s metrics.port", service).isEqualTo(architecturePort);
+        assertThat(config.metricsHost()).as("%s metrics.host", service).isEqualTo("0.0.0.0");
+        assertThat(publishedPorts(service)).containsEntry(architecturePort, config.metricsPort());
     }
 
     @Test

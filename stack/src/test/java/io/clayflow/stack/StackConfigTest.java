@@ -3,6 +3,8 @@ package io.clayflow.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clayflow.topology.intake.IntakeConfig;
+import io.clayflow.topology.routing.RoutingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,6 +26,29 @@ class StackConfigTest {
         assertThat(config.connectUrl()).isEqualTo("http://127.0.0.1:8083");
         assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(config.overrides("intake")).containsEntry("streams.num.standby.replicas", "0");
+    }
+
+    @Test
+    void theStreamsAppsMetricsPortsDefaultToTheAppsOwnBesideTheGatewaysManagementPort() {
+        StackConfig config = StackConfig.load(null, Map.of(), Map.of());
+
+        assertThat(config.port(StackConfig.INTAKE_METRICS_PORT)).isEqualTo(IntakeConfig.DEFAULT_METRICS_PORT)
+                .isEqualTo(9191);
+        assertThat(config.port(StackConfig.ROUTING_METRICS_PORT)).isEqualTo(RoutingConfig.DEFAULT_METRICS_PORT)
+                .isEqualTo(9192);
+        assertThat(config.gatewayManagementUrl()).isEqualTo("http://127.0.0.1:9090");
+        assertThat(config.boundPorts()).containsEntry(StackConfig.INTAKE_METRICS_PORT, 9191)
+                .containsEntry(StackConfig.ROUTING_METRICS_PORT, 9192).hasSize(StackConfig.PORT_KEYS.size());
+    }
+
+    @Test
+    void aMetricsPortOfMinusOneIsNotServedAndTakesNoPortFromTheOthers() {
+        StackConfig config = StackConfig.load(null, Map.of("CLAYFLOW_STACK_INTAKE_METRICS_PORT", "-1"),
+                Map.of(StackConfig.ROUTING_METRICS_PORT, "-1"));
+
+        assertThat(config.port(StackConfig.INTAKE_METRICS_PORT)).isEqualTo(-1);
+        assertThat(config.boundPorts()).doesNotContainKeys(StackConfig.INTAKE_METRICS_PORT,
+                StackConfig.ROUTING_METRICS_PORT).hasSize(StackConfig.PORT_KEYS.size() - 2);
     }
 
     @Test
@@ -54,6 +79,11 @@ class StackConfigTest {
             "kafka.port|0|kafka.port",
             "gateway.port|70000|gateway.port",
             "simulator.port|8080|the same port as gateway.port",
+            "routing.metrics.port|9191|the same port as intake.metrics.port",
+            "intake.metrics.port|9090|the same port as gateway.management.port",
+            "intake.metrics.port|0|or -1 to serve no metrics",
+            "routing.metrics.port|-2|routing.metrics.port",
+            "gateway.management.port|-1|gateway.management.port",
             "part.start.timeout.ms|10|part.start.timeout.ms",
             "data.dir|''|data.dir"})
     void aBadValueIsRefusedNamingTheKey(String key, String value, String message) {

@@ -35,7 +35,7 @@ class UpCommandIT {
     private static final Pattern READY = Pattern.compile("Ready ([0-9.]+) s after the JVM started");
     private static final List<String> PORT_KEYS = List.of("kafka.port", "kafka.controller.port", "registry.port",
             "registry.management.port", "connect.port", "gateway.port", "gateway.management.port", "simulator.port",
-            "hubspot.port", "outreach.port");
+            "hubspot.port", "outreach.port", "intake.metrics.port", "routing.metrics.port");
 
     @Test
     void upRunsThePipelineUntilSigtermThenStopsEveryPartAndLeavesNoProcess(@TempDir Path dir) throws Exception {
@@ -65,6 +65,8 @@ class UpCommandIT {
             }
             System.out.println(Files.readString(outputFile));
             assertThat(Files.readString(outputFile)).contains("connect", "clay-simulator", bootstrap)
+                    .contains("http://127.0.0.1:" + ports.get(10) + "/metrics", "http://127.0.0.1:" + ports.get(11)
+                            + "/metrics")
                     .doesNotContain(secrets(dataDir));
 
             CliRun demo = CliRun.run("demo", "--leads", "200", "--duplicates", "0.2", "--bootstrap-servers", bootstrap,

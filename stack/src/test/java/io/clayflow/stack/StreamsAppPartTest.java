@@ -1,0 +1,48 @@
+package io.clayflow.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What each Streams app part is told about its metrics port, and what `up` prints for it (nothing is started). */
+class StreamsAppPartTest {
+
+    static Stream<Arguments> apps() {
+        Function<StackConfig, StreamsAppPart> intake = IntakePart::new;
+        Function<StackConfig, StreamsAppPart> routing = RoutingPart::new;
+        return Stream.of(Arguments.of("intake", intake, StackConfig.INTAKE_METRICS_PORT),
+                Arguments.of("routing", routing, StackConfig.ROUTING_METRICS_PORT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void servesMetricsOnTheStacksHostAndItsOwnPortWhateverTheOverridesSay(String app,
+            Function<StackConfig, StreamsAppPart> part, String portKey) {
+        StackConfig config = StackConfig.load(null, Map.of(), Map.of(StackConfig.HOST, "127.0.0.2", portKey, "29191",
+                "override." + app + ".metrics.host", "0.0.0.0", "override." + app + ".metrics.port", "1234"));
+
+        StreamsAppPart streamsApp = part.apply(config);
+
+        assertThat(streamsApp.name()).isEqualTo(app);
+        assertThat(streamsApp.configuration().metricsHost()).isEqualTo("127.0.0.2");
+        assertThat(streamsApp.configuration().metricsPort()).isEqualTo(29191);
+        assertThat(streamsApp.endpoints()).contains(
+                new Endpoint("Prometheus metrics", "http://127.0.0.2:29191/metrics"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void listsNoMetricsWhenItsPortIsMinusOne(String app, Function<StackConfig, StreamsAppPart> part,
+            String portKey) {
+        StreamsAppPart streamsApp = part.apply(StackConfig.load(null, Map.of(), Map.of(portKey, "-1")));
+
+        assertThat(streamsApp.configuration().metricsPort()).isEqualTo(-1);
+        assertThat(streamsApp.endpoints()).extracting(Endpoint::what).isEqualTo(List.of("Streams application"));
+    }
+}
