@@ -33,6 +33,8 @@ final class ClayProgress {
     private final Map<String, String> openTopicIds = new HashMap<>();
     // Per open partition, the first offset Clay has not taken: rows below it are skipped.
     private final Map<TopicPartition, Long> takenBelow = new HashMap<>();
+    // Per partition, rows skipped since it was opened, until the first row to send is reached (then logged).
+    private final Map<TopicPartition, Long> skippedSinceOpen = new HashMap<>();
     private long skipped;
 
     /**
@@ -76,14 +78,22 @@ final class ClayProgress {
     /** Call from the task's {@code close}. */
     void close(Collection<TopicPartition> partitions) {
         partitions.forEach(takenBelow::remove);
+        partitions.forEach(skippedSinceOpen::remove);
     }
 
     /** Whether Clay took this record's row before (it is then not to be sent again). */
     boolean alreadyTaken(SinkRecord record) {
-        Long below = takenBelow.get(new TopicPartition(record.topic(), record.kafkaPartition()));
+        TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
+        Long below = takenBelow.get(partition);
         if (below != null && record.kafkaOffset() < below) {
             skipped++;
+            skippedSinceOpen.merge(partition, 1L, Long::sum);
             return true;
+        }
+        Long skippedHere = skippedSinceOpen.remove(partition);
+        if (skippedHere != null) {
+            LOG.info("Skipped {} row(s) of {} that Clay had taken; sending from offset {}", skippedHere, partition,
+                    record.kafkaOffset());
         }
         return false;
     }
