@@ -76,6 +76,9 @@ class WorkerMetricsTest {
     void theWorkersOwnMetricsAreKafkaConnectGroupMetric() throws IOException {
         kafka.addMetric(kafka.metricName("connector-running-task-count", "connect-worker-metrics", "Running tasks",
                 Map.of("connector", connector)), (Gauge<Long>) (config, now) -> 1L);
+        // "-total" in the middle of a name is not a counter's suffix.
+        kafka.addMetric(kafka.metricName("connector-total-task-count", "connect-worker-metrics", "Tasks",
+                Map.of("connector", connector)), (Gauge<Long>) (config, now) -> 2L);
         Sensor read = kafka.sensor("sink-record-read");
         read.add(kafka.metricName("sink-record-read-total", "sink-task-metrics", "Records read", task()),
                 new CumulativeSum());
@@ -83,6 +86,7 @@ class WorkerMetricsTest {
 
         assertThat(scrape()).contains(
                 "kafka_connect_connect_worker_metrics_connector_running_task_count{connector=\"" + connector + "\"} 1.0",
+                "kafka_connect_connect_worker_metrics_connector_total_task_count{connector=\"" + connector + "\"} 2.0",
                 "kafka_connect_sink_task_metrics_sink_record_read_total{connector=\"" + connector
                         + "\",task=\"0\"} 5.0");
     }
