@@ -311,6 +311,7 @@ final class FaultPipeline implements AutoCloseable {
         props.put("offset.flush.interval.ms", "1000");
         props.put("scheduled.rebalance.max.delay.ms", "0");
         props.put("plugin.discovery", "service_load");
+        props.put("rest.extension.classes", "io.clayflow.connect.metrics.PrometheusMetricsExtension");
         props.put("consumer.session.timeout.ms", "10000");
         props.put("listeners", "http://127.0.0.1:" + connectPort);
         props.put("plugin.path", pluginPath().toString());

@@ -28,6 +28,9 @@ public final class ConnectPart implements StackPart {
 
     public static final String GROUP_ID = "clayflow-connect";
 
+    /** The connectors plugin's REST extension that serves the worker's Prometheus metrics at {@code GET /metrics}. */
+    public static final String METRICS_EXTENSION = "io.clayflow.connect.metrics.PrometheusMetricsExtension";
+
     private static final Logger LOG = LoggerFactory.getLogger(ConnectPart.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +74,8 @@ public final class ConnectPart implements StackPart {
         props.put("scheduled.rebalance.max.delay.ms", "0");
         // Plugins declare themselves through ServiceLoader manifests: no scan of every class on the path at start.
         props.put("plugin.discovery", "service_load");
+        // GET /metrics on the REST port; the extension comes from the plugin, like the connectors.
+        props.put("rest.extension.classes", METRICS_EXTENSION);
         props.put("config.providers", "file");
         props.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         props.putAll(config.overrides("connect"));
@@ -177,6 +182,7 @@ public final class ConnectPart implements StackPart {
     public List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.add(new Endpoint("REST API", config.connectUrl()));
+        endpoints.add(new Endpoint("metrics", config.connectUrl() + "/metrics"));
         endpoints.add(new Endpoint("connectors", String.join(", ",
                 connectors.stream().map(ConnectorSpec::name).toList())));
         endpoints.add(new Endpoint("plugin.path", config.connectPluginPath().toString()));

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Connector;
+import org.apache.kafka.connect.rest.ConnectRestExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +42,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Docker cannot run here, so docker-compose.yml and what it points at are checked against the code: the images and
  * build targets exist, every {@code CLAYFLOW_*} variable is a setting its app knows and the app starts from them,
- * published ports are the apps' own, every connector config validates against its connector, the topics are the
- * pipeline's, and every required secret is in .env.example.
+ * published ports are the apps' own, every connector config validates against its connector, the Connect worker
+ * serves /metrics, the topics are the pipeline's, and every required secret is in .env.example.
  */
 class DockerComposeTest {
 
@@ -170,6 +172,17 @@ class DockerComposeTest {
         assertThat(publishedPorts("connect")).containsEntry(8083, 8083);
         assertThat(Files.readString(ROOT.resolve("docker/connect/connect-distributed.properties")))
                 .contains("listeners=http://0.0.0.0:8083", "plugin.path=/opt/clayflow/plugins");
+    }
+
+    @Test
+    void theConnectWorkerServesPrometheusMetricsOnItsRestPortAsTheLocalStacksDoes() throws IOException {
+        Properties worker = new Properties();
+        worker.load(new StringReader(Files.readString(ROOT.resolve("docker/connect/connect-distributed.properties"))));
+
+        assertThat(worker.getProperty("rest.extension.classes")).isEqualTo(ConnectPart.METRICS_EXTENSION);
+        assertThat(ServiceLoader.load(ConnectRestExtension.class).stream().map(extension -> extension.type().getName()))
+                .as("REST extensions the connectors plugin declares (what a worker's plugin discovery finds)")
+                .contains(ConnectPart.METRICS_EXTENSION);
     }
 
     @Test

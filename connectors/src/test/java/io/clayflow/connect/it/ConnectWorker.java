@@ -36,6 +36,11 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     public static ConnectWorker start(String bootstrapServers) {
+        return start(bootstrapServers, Map.of());
+    }
+
+    /** Starts a worker with these worker settings on top of the defaults (e.g. {@code rest.extension.classes}). */
+    public static ConnectWorker start(String bootstrapServers, Map<String, String> overrides) {
         String pluginPath = System.getProperty("clayflow.connect.plugin.path");
         if (pluginPath == null || !Files.isDirectory(Path.of(pluginPath))) {
             throw new IllegalStateException("The connector plugin is not packaged at " + pluginPath
@@ -60,6 +65,7 @@ public final class ConnectWorker implements AutoCloseable {
         props.put("plugin.path", pluginPath);
         props.put("listeners", "http://127.0.0.1:" + port);
         props.put("scheduled.rebalance.max.delay.ms", "0");
+        props.putAll(overrides);
         Connect<?> connect = new ConnectDistributed().startConnect(props);
         return new ConnectWorker(connect, URI.create("http://127.0.0.1:" + port));
     }
@@ -142,6 +148,19 @@ public final class ConnectWorker implements AutoCloseable {
                 throw new AssertionError(method + " " + path + ": HTTP " + response.statusCode() + " "
                         + response.body());
             }
+        } catch (IOException e) {
+            throw new AssertionError("Connect REST unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A GET on the worker's REST listener, e.g. {@code get("/metrics")}. */
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(rest.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("Connect REST unreachable", e);
         } catch (InterruptedException e) {

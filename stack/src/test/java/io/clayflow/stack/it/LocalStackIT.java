@@ -14,6 +14,7 @@ import io.clayflow.stack.ClaySimulatorPart;
 import io.clayflow.claysim.hubspot.HubSpotSimulator;
 import io.clayflow.claysim.outreach.OutreachSimulator;
 import io.clayflow.stack.ConnectPart;
+import io.clayflow.stack.ConnectorSpec;
 import io.clayflow.stack.HubSpotPart;
 import io.clayflow.stack.OutreachPart;
 import io.clayflow.stack.LocalStack;
@@ -213,6 +214,19 @@ class LocalStackIT {
 
         quotaAfterFirstRun = webhookQuotaUsed(topics);
         assertThat(quotaAfterFirstRun).as("webhook submissions counted durably").isEqualTo(UNIQUE_VALID);
+
+        // The worker serves GET /metrics through the REST extension it loaded from plugin.path with the connectors.
+        String claySent = "clayflow_connect_rows_sent_total{connector=\"" + StackConnectors.CLAY_SINK + "\",task=\"0\"}";
+        String metrics = await("the Clay sink's rows on the worker's /metrics").atMost(Duration.ofSeconds(30))
+                .until(LocalStackIT::connectMetrics, scrape -> scrape.contains(claySent + " " + (double) UNIQUE_VALID));
+        List<ConnectorSpec> connectors = stack.part(ConnectPart.class).connectors();
+        assertThat(connectors).allSatisfy(connector -> assertThat(metrics).as("series of " + connector.name())
+                .containsPattern("(?m)^clayflow_connect_\\w+\\{connector=\"" + Pattern.quote(connector.name()) + "\""));
+        assertThat(metrics).contains("kafka_connect_connect_worker_metrics_connector_count " + (double) connectors.size(),
+                "jvm_memory_used_bytes{");
+        System.out.printf("Connect /metrics: %d lines; the Clay sink's:%n%s%n", metrics.lines().count(),
+                metrics.lines().filter(line -> line.contains("connector=\"" + StackConnectors.CLAY_SINK + "\""))
+                        .collect(Collectors.joining(System.lineSeparator())));
         System.out.printf("First run: %d leads in (%d duplicates, %d invalid) -> outbox %d -> Clay %d -> enriched %d -> "
                 + "routed: warehouse %d (DuckDB rows %d), crm %d (HubSpot contacts %d), outreach %d (enrolled %d), "
                 + "nurture %d; "
@@ -299,6 +313,13 @@ class LocalStackIT {
                 .isEqualTo(quotaAfterFirstRun + 20);
         assertThat(stack.part(ConnectPart.class).isReady()).isTrue();
         assertThat(stack.parts()).extracting(StackPart::isReady).containsOnly(true);
+    }
+
+    /** The Connect worker's {@code GET /metrics} body, or "" while it does not answer 200. */
+    private static String connectMetrics() throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(config.connectUrl() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : "";
     }
 
     private static void produce(List<Lead> leads) {

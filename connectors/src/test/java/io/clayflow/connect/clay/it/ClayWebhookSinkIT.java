@@ -16,6 +16,7 @@ import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
+import java.net.http.HttpResponse;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,10 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
@@ -43,8 +41,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Clay webhook sink in a real Connect worker (loaded from the packaged plugin only), reading a real broker,
- * posting to the Clay simulator.
+ * The Clay webhook sink in a real Connect worker (loaded from the packaged plugin only, serving /metrics), reading a
+ * real broker, posting to the Clay simulator.
  */
 @ClayflowIntegrationTest
 class ClayWebhookSinkIT {
@@ -63,7 +61,9 @@ class ClayWebhookSinkIT {
 
     @BeforeAll
     static void startWorker(KafkaBroker kafka) {
-        worker = ConnectWorker.start(kafka.bootstrapServers());
+        // As the local stack and docker-compose run it: plugins from their ServiceLoader manifests, and /metrics.
+        worker = ConnectWorker.start(kafka.bootstrapServers(), Map.of("plugin.discovery", "service_load",
+                "rest.extension.classes", "io.clayflow.connect.metrics.PrometheusMetricsExtension"));
     }
 
     @AfterAll
@@ -84,6 +84,8 @@ class ClayWebhookSinkIT {
     void theWorkerLoadsTheConnectorFromThePluginPathOnly() {
         assertThatThrownBy(() -> Class.forName("io.clayflow.connect.clay.ClayWebhookSinkConnector"))
                 .as("the connector must not be on the test classpath").isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("io.clayflow.connect.metrics.PrometheusMetricsExtension"))
+                .as("the REST extension must not be on the test classpath").isInstanceOf(ClassNotFoundException.class);
         assertThat(worker.plugins().findValuesAsText("class"))
                 .contains("io.clayflow.connect.clay.ClayWebhookSinkConnector");
     }
@@ -127,12 +129,13 @@ class ClayWebhookSinkIT {
     }
 
     /**
-     * The sink's metrics reach the worker's JMX, and every {@code clayflow_connect_*} name the Grafana dashboard queries
-     * is one of them as docs/prometheus/connect-jmx-exporter.yml names them: {@code clayflow_connect_} + the
-     * attribute, dashes as underscores.
+     * The worker serves {@code GET /metrics} (the connectors plugin's REST extension, loaded from plugin.path): the
+     * sink's counts under {@code clayflow_connect_*} with their connector and task, the worker's own
+     * {@code kafka_connect_*} and the JVM's {@code jvm_*}; and every {@code clayflow_connect_*} name the Grafana
+     * dashboard queries is one it serves.
      */
     @Test
-    void theSinksMetricsReachJmxUnderTheNamesTheDashboardQueries() throws Exception {
+    void theWorkerServesTheSinksMetricsAtSlashMetricsUnderTheNamesTheDashboardQueries() {
         clay = ClaySimulator.start(fastClay().webhook("main").build());
         String topic = outbox();
         produceLeads(topic, 20);
@@ -140,22 +143,23 @@ class ClayWebhookSinkIT {
                 "rate.limit.rows.per.second", "1000"));
         await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 20);
 
-        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        Set<String> exported = new TreeSet<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            exported.clear();
-            for (ObjectName bean : jmx.queryNames(new ObjectName("kafka.connect:type=plugins,connector=" + name
-                    + ",*"), null)) {
-                for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(bean).getAttributes()) {
-                    exported.add("clayflow_connect_" + attribute.getName().replace('-', '_'));
-                }
-            }
-            Set<ObjectName> sent = jmx.queryNames(new ObjectName("kafka.connect:type=plugins,connector=" + name
-                    + ",task=0"), null);
-            assertThat(sent).hasSize(1);
-            assertThat((Double) jmx.getAttribute(sent.iterator().next(), "rows-sent-total")).isEqualTo(20.0);
-        });
-        assertThat(exported).containsAll(GrafanaDashboard.load().metricNamesStartingWith("clayflow_connect_"));
+        String task = "{connector=\"" + name + "\",task=\"0\"}";
+        HttpResponse<String> scrape = await("the rows sent on /metrics").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).until(() -> worker.get("/metrics"),
+                        response -> response.statusCode() == 200 && response.body().lines()
+                                .anyMatch(line -> line.equals("clayflow_connect_rows_sent_total" + task + " 20.0")));
+
+        assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(scrape.body()).contains("# TYPE clayflow_connect_rows_sent_total counter",
+                "clayflow_connect_circuit_state" + task + " 0.0",
+                "clayflow_connect_webhooks_available" + task + " 1.0",
+                "clayflow_connect_webhook_submissions_used{connector=\"" + name + "\",task=\"0\",webhook=\"1\"} 20.0",
+                "kafka_connect_sink_task_metrics_sink_record_read_total" + task,
+                "kafka_connect_connect_worker_metrics_connector_count ",
+                "jvm_memory_used_bytes{");
+        assertThat(GrafanaDashboard.scrapedNames(scrape.body()))
+                .containsAll(GrafanaDashboard.load().metricNamesStartingWith("clayflow_connect_"));
     }
 
     /**
