@@ -184,7 +184,7 @@ public final class StatusCollector implements AutoCloseable {
                 try {
                     webhookSubmissions.put(key, Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
                 } catch (NumberFormatException e) {
-                    // Not a count the Clay sink wrote; leave the figure as it was.
+                    // Not a webhook's count (the sink also keeps its per-partition progress here): not summed.
                 }
             }
         } else if (topic.equals(options.replayLogTopic()) && record.key() != null) {

@@ -65,6 +65,8 @@ class StatusIT {
         kafka.produce(Topics.LEADS_ROUTE_CRM, "lead-1", new byte[] {0});
         kafka.produce("clayflow.clay-webhook-quota", "a1b2c3d4e5f6", "100".getBytes(StandardCharsets.UTF_8));
         kafka.produce("clayflow.clay-webhook-quota", "a1b2c3d4e5f6", "120".getBytes(StandardCharsets.UTF_8));
+        kafka.produce("clayflow.clay-webhook-quota", "progress/clay-webhook-sink/leads.clay.outbox/0",
+                "118@Nxg82kpURkKrvypRTTIr8g".getBytes(StandardCharsets.UTF_8)); // not a count: not summed
         RecordHeaders connect = new RecordHeaders();
         connect.add("__connect.errors.topic", bytes(Topics.LEADS_CLAY_OUTBOX));
         connect.add("__connect.errors.connector.name", bytes("clay-webhook-sink"));
@@ -101,7 +103,7 @@ class StatusIT {
             assertThat(status.creditsSpent()).isEqualTo(unique);
             assertThat(status.enriched()).isEqualTo(2);
             assertThat(status.routed()).containsEntry("crm", 1L);
-            assertThat(status.webhookSubmissions()).containsEntry("a1b2c3d4e5f6", 120L);
+            assertThat(status.webhookSubmissions()).containsOnlyKeys("a1b2c3d4e5f6").containsEntry("a1b2c3d4e5f6", 120L);
             assertThat(status.deadLetters().get("intake.validate").values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(invalid);
             assertThat(status.deadLetters()).containsEntry("connect.clay-webhook-sink.task_put",

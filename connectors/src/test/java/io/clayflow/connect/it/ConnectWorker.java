@@ -72,34 +72,27 @@ public final class ConnectWorker implements AutoCloseable {
 
     /** Creates (or replaces) a connector's configuration. */
     public void putConnector(String name, Map<String, String> config) {
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(rest.resolve("/connectors/" + name + "/config"))
+            response = exchange(HttpRequest.newBuilder(rest.resolve("/connectors/" + name + "/config"))
                     .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new AssertionError("Connect refused connector " + name + ": HTTP " + response.statusCode() + " "
-                        + response.body());
-            }
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build());
         } catch (IOException e) {
-            throw new AssertionError("Connect REST unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            throw new AssertionError("Cannot write the configuration of " + name, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("Connect refused connector " + name + ": HTTP " + response.statusCode() + " "
+                    + response.body());
         }
     }
 
     /** The connector's status document, or null while it has none. */
     public JsonNode status(String name) {
+        HttpResponse<String> response = get("/connectors/" + name + "/status");
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    rest.resolve("/connectors/" + name + "/status")).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (IOException e) {
-            throw new AssertionError("Connect REST unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            throw new AssertionError("Connect answered a status that is not JSON: " + response.body(), e);
         }
     }
 
@@ -141,41 +134,33 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     private void send(String method, String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(rest.resolve(path))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new AssertionError(method + " " + path + ": HTTP " + response.statusCode() + " "
-                        + response.body());
-            }
-        } catch (IOException e) {
-            throw new AssertionError("Connect REST unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(rest.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
     }
 
     /** A GET on the worker's REST listener, e.g. {@code get("/metrics")}. */
     public HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(rest.resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("Connect REST unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return exchange(HttpRequest.newBuilder(rest.resolve(path)).GET().build());
     }
 
     /** The list of installed connector plugins, as the REST API reports them. */
     public JsonNode plugins() {
+        HttpResponse<String> response = get("/connector-plugins");
         try {
-            return JSON.readTree(http.send(HttpRequest.newBuilder(rest.resolve("/connector-plugins")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new AssertionError("Connect REST unreachable", e);
+            throw new AssertionError("Connect answered a plugin list that is not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("Connect REST unreachable: " + request.method() + " " + request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

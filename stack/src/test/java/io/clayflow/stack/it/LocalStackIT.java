@@ -370,12 +370,17 @@ class LocalStackIT {
         }
     }
 
-    /** The Clay sink's durable count of webhook submissions (the latest value per webhook, summed). */
+    /**
+     * The Clay sink's durable count of webhook submissions (the latest value per webhook, summed); the topic also
+     * holds the sink's per-partition progress, under keys starting {@code progress/}.
+     */
     private static long webhookQuotaUsed(TopicContents topics) {
         Map<String, Long> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : topics.read(TopicsPart.CLAY_WEBHOOK_QUOTA)) {
-            latest.put(new String(record.key(), StandardCharsets.UTF_8),
-                    Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            if (!key.startsWith("progress/")) {
+                latest.put(key, Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
+            }
         }
         return latest.values().stream().mapToLong(Long::longValue).sum();
     }
