@@ -103,7 +103,8 @@ class StatusIT {
             assertThat(status.creditsSpent()).isEqualTo(unique);
             assertThat(status.enriched()).isEqualTo(2);
             assertThat(status.routed()).containsEntry("crm", 1L);
-            assertThat(status.webhookSubmissions()).containsOnlyKeys("a1b2c3d4e5f6").containsEntry("a1b2c3d4e5f6", 120L);
+            assertThat(status.webhookSubmissions()).containsOnlyKeys("a1b2c3d4e5f6")
+                    .containsEntry("a1b2c3d4e5f6", 120L);
             assertThat(status.deadLetters().get("intake.validate").values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(invalid);
             assertThat(status.deadLetters()).containsEntry("connect.clay-webhook-sink.task_put",

@@ -103,7 +103,8 @@ final class ClayProgress {
         Map<TopicPartition, Long> next = new HashMap<>();
         for (ClayRow row : batch) {
             SinkRecord record = row.record();
-            next.merge(new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset() + 1, Math::max);
+            TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
+            next.merge(partition, record.kafkaOffset() + 1, Math::max);
         }
         Map<String, String> changed = new HashMap<>();
         next.forEach((partition, offset) -> changed.put(key(connector, partition),

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts outbox leads to Clay, committing an offset only after Clay's 2xx for its row (or the row's dead letter).
  * What Clay took is also recorded at once outside Connect's offsets ({@link ClayProgress}), so rows handed over again
- * after a crash are skipped: a crash re-sends at most the batch in flight. When Clay is unavailable, the circuit is open, or every webhook is spent, the task rewinds each partition to its
- * first row Clay has not taken, caps the commit there ({@link #preCommit}), and pauses consumption until the wait is
- * over: nothing is skipped, rows Clay took are not sent again, and nothing spins while paused.
+ * after a crash are skipped: a crash re-sends at most the batch in flight. When Clay is unavailable, the circuit is
+ * open, or every webhook is spent, the task rewinds each partition to its first row Clay has not taken, caps the
+ * commit there ({@link #preCommit}), and pauses consumption until the wait is over: nothing is skipped, rows Clay took
+ * are not sent again, and nothing spins while paused.
  */
 public class ClayWebhookSinkTask extends SinkTask {
 

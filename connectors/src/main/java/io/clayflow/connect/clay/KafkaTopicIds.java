@@ -34,7 +34,8 @@ final class KafkaTopicIds implements TopicIds {
                     new DescribeTopicsOptions().timeoutMs((int) TIMEOUT_MS)).topicNameValues();
             for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
                 try {
-                    ids.put(topic.getKey(), topic.getValue().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).topicId().toString());
+                    TopicDescription description = topic.getValue().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    ids.put(topic.getKey(), description.topicId().toString());
                 } catch (ExecutionException | TimeoutException e) {
                     LOG.warn("Cannot look up the id of topic {} ({}): rows Clay took are matched by its name only",
                             topic.getKey(), e.getCause() == null ? e : e.getCause().getMessage());
