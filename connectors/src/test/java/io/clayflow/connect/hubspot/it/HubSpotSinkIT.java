@@ -110,7 +110,9 @@ class HubSpotSinkIT {
                 hubspot.stats().requests());
         assertThat(hubspot.contacts()).as("redelivered contacts are updated, never duplicated").hasSize(300);
         assertThat(hubspot.stats().contactsCreated()).isEqualTo(300);
-        assertThat(hubspot.contacts()).allSatisfy(contact -> assertThat(contact.version()).isEqualTo(4));
+        // Created once, then updated by each of the three deliveries at least: starting the second connector
+        // rebalances the worker, and the first one's uncommitted records may come once more (at least once).
+        assertThat(hubspot.contacts()).allSatisfy(contact -> assertThat(contact.version()).isGreaterThanOrEqualTo(4));
         assertThat(requestsFirstPass).as("batches of up to 100: a handful of requests").isLessThanOrEqualTo(20);
         assertThat(hubspot.stats().requestsWithStatus(429)).isZero();
     }
