@@ -169,8 +169,8 @@ class IntakeCrashIT {
                         return outbox.count() >= KILL_AT_LEAST;
                     }, () -> outbox.count() + " leads in the outbox");
             // Pull the plug while a transaction is open with released leads already on the broker: freeze the
-            // process (SIGSTOP), look whether the outbox has records past its last stable offset, let it go on
-            // (SIGCONT) if not, and SIGKILL it frozen if so.
+            // process (SIGSTOP), look whether the outbox keeps records past its last stable offset (a commit already
+            // sent would still complete while frozen), let it go on (SIGCONT) if not, and SIGKILL it frozen if so.
             AtomicInteger freezes = new AtomicInteger();
             try (Admin admin = Admin.create(kafka.adminProps())) {
                 IntakeProcess frozen = first;
@@ -178,7 +178,7 @@ class IntakeCrashIT {
                         Duration.ofSeconds(30), first, () -> {
                             freezes.incrementAndGet();
                             frozen.signal("STOP");
-                            if (uncommittedRecords(admin, Topics.LEADS_CLAY_OUTBOX) > 0) {
+                            if (staysUncommittedWhileFrozen(admin)) {
                                 return true;
                             }
                             frozen.signal("CONT");
@@ -357,6 +357,25 @@ class IntakeCrashIT {
     }
 
     /** Records past the last stable offset, summed over partitions: data of transactions still open. */
+    /**
+     * Whether the frozen app's outbox transaction is really open: records past the last stable offset for a whole
+     * second. A commit the app sent just before it was frozen completes on the broker meanwhile, so such a moment is
+     * not taken for an open transaction (its records would be committed, not aborted).
+     */
+    private static boolean staysUncommittedWhileFrozen(Admin admin) throws Exception {
+        if (uncommittedRecords(admin, Topics.LEADS_CLAY_OUTBOX) == 0) {
+            return false;
+        }
+        try {
+            Awaitility.await("records past the outbox's last stable offset for a second").pollInSameThread()
+                    .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> uncommittedRecords(admin, Topics.LEADS_CLAY_OUTBOX) > 0);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
     private static long uncommittedRecords(Admin admin, String topic) throws Exception {
         List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
                 .get(topic).partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
