@@ -1,5 +1,6 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.connect.PluginVersion;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -13,8 +14,6 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * second task would add nothing but a way to overspend both.
  */
 public class ClayWebhookSinkConnector extends SinkConnector {
-
-    static final String VERSION = versionOfThisJar();
 
     private Map<String, String> props;
 
@@ -60,11 +59,6 @@ public class ClayWebhookSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return VERSION;
-    }
-
-    private static String versionOfThisJar() {
-        String version = ClayWebhookSinkConnector.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
+        return PluginVersion.VERSION;
     }
 }

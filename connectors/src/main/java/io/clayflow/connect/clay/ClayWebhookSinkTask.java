@@ -1,5 +1,6 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.connect.PluginVersion;
 import io.clayflow.connect.http.HttpReply;
 import io.clayflow.connect.resilience.UnavailableException;
 import io.clayflow.connect.sink.DeadLetters;
@@ -50,7 +51,7 @@ public class ClayWebhookSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return ClayWebhookSinkConnector.VERSION;
+        return PluginVersion.VERSION;
     }
 
     @Override

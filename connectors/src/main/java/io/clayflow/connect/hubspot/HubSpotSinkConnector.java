@@ -1,5 +1,6 @@
 package io.clayflow.connect.hubspot;
 
+import io.clayflow.connect.PluginVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,6 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * so {@code rate.limit.requests} is the whole connector's and is split evenly between its tasks.
  */
 public class HubSpotSinkConnector extends SinkConnector {
-
-    static final String VERSION = versionOfThisJar();
 
     private Map<String, String> props;
 
@@ -55,11 +54,6 @@ public class HubSpotSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return VERSION;
-    }
-
-    private static String versionOfThisJar() {
-        String version = HubSpotSinkConnector.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
+        return PluginVersion.VERSION;
     }
 }

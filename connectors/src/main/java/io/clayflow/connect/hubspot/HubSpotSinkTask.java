@@ -1,5 +1,6 @@
 package io.clayflow.connect.hubspot;
 
+import io.clayflow.connect.PluginVersion;
 import io.clayflow.connect.resilience.UnavailableException;
 import io.clayflow.connect.sink.DeadLetters;
 import io.clayflow.connect.sink.SinkPause;
@@ -43,7 +44,7 @@ public class HubSpotSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return HubSpotSinkConnector.VERSION;
+        return PluginVersion.VERSION;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.clayflow.connect.metrics;
 
+import io.clayflow.connect.PluginVersion;
 import java.util.Map;
 import org.apache.kafka.connect.rest.ConnectRestExtension;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
@@ -10,8 +11,6 @@ import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
  * {@code rest.extension.classes=io.clayflow.connect.metrics.PrometheusMetricsExtension}.
  */
 public final class PrometheusMetricsExtension implements ConnectRestExtension {
-
-    private static final String VERSION = versionOfThisJar();
 
     private WorkerMetrics metrics;
 
@@ -39,11 +38,6 @@ public final class PrometheusMetricsExtension implements ConnectRestExtension {
 
     @Override
     public String version() {
-        return VERSION;
-    }
-
-    private static String versionOfThisJar() {
-        String version = PrometheusMetricsExtension.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
+        return PluginVersion.VERSION;
     }
 }

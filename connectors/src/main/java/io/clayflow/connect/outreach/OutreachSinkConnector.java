@@ -1,5 +1,6 @@
 package io.clayflow.connect.outreach;
 
+import io.clayflow.connect.PluginVersion;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -11,8 +12,6 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * {@code tasks.max} says: Outreach's limit is per user and hour, and one task is what counts it in one place.
  */
 public class OutreachSinkConnector extends SinkConnector {
-
-    static final String VERSION = versionOfThisJar();
 
     private Map<String, String> props;
 
@@ -44,11 +43,6 @@ public class OutreachSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return VERSION;
-    }
-
-    private static String versionOfThisJar() {
-        String version = OutreachSinkConnector.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
+        return PluginVersion.VERSION;
     }
 }

@@ -1,5 +1,6 @@
 package io.clayflow.connect.outreach;
 
+import io.clayflow.connect.PluginVersion;
 import io.clayflow.connect.resilience.UnavailableException;
 import io.clayflow.connect.sink.DeadLetters;
 import io.clayflow.connect.sink.SinkPause;
@@ -43,7 +44,7 @@ public class OutreachSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return OutreachSinkConnector.VERSION;
+        return PluginVersion.VERSION;
     }
 
     @Override

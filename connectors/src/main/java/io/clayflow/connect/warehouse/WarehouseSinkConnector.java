@@ -1,5 +1,6 @@
 package io.clayflow.connect.warehouse;
 
+import io.clayflow.connect.PluginVersion;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,6 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * DuckDB file has one writer, so it gets one task whatever {@code tasks.max} says.
  */
 public class WarehouseSinkConnector extends SinkConnector {
-
-    static final String VERSION = versionOfThisJar();
 
     private Map<String, String> props;
     private boolean concurrentWriters;
@@ -48,11 +47,6 @@ public class WarehouseSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return VERSION;
-    }
-
-    private static String versionOfThisJar() {
-        String version = WarehouseSinkConnector.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
+        return PluginVersion.VERSION;
     }
 }

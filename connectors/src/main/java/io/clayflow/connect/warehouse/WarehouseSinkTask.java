@@ -1,5 +1,6 @@
 package io.clayflow.connect.warehouse;
 
+import io.clayflow.connect.PluginVersion;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.TransientFailure;
 import io.clayflow.connect.resilience.UnavailableException;
@@ -47,7 +48,7 @@ public class WarehouseSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return WarehouseSinkConnector.VERSION;
+        return PluginVersion.VERSION;
     }
 
     @Override
