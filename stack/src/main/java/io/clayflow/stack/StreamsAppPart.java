@@ -77,11 +77,8 @@ public abstract class StreamsAppPart implements StackPart {
             log.error("{} stream thread failed; replacing it", name, exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        StreamsAppConfig config = configuration();
-        if (config.metricsPort() >= 0) {
-            // Bound before Streams starts, as the app's main does: a port in use fails the start here, naming it.
-            metrics = StreamsMetricsEndpoint.start(streams, name, config.metricsHost(), config.metricsPort());
-        }
+        // Bound before Streams starts, as the app's main does: a port in use fails the start here, naming it.
+        metrics = StreamsMetricsEndpoint.startConfigured(streams, name, configuration()).orElse(null);
         beforeStart();
         streams.start();
     }

@@ -7,6 +7,7 @@ import io.clayflow.topology.metrics.StreamsMetricsEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.CloseOptions;
@@ -62,12 +63,9 @@ public final class IntakeApp {
             LOG.error("Intake stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        StreamsMetricsEndpoint metrics = null;
-        if (config.metricsPort() >= 0) {
-            metrics = StreamsMetricsEndpoint.start(streams, "intake", config.metricsHost(), config.metricsPort());
-            LOG.info("Serving metrics for Prometheus at http://{}:{}/metrics", config.metricsHost(), metrics.port());
-        }
-        StreamsMetricsEndpoint endpoint = metrics;
+        Optional<StreamsMetricsEndpoint> metrics = StreamsMetricsEndpoint.startConfigured(streams, "intake", config);
+        metrics.ifPresent(endpoint -> LOG.info("Serving metrics for Prometheus at http://{}:{}/metrics",
+                config.metricsHost(), endpoint.port()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping intake");
@@ -76,9 +74,7 @@ public final class IntakeApp {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
             leadSerde.close();
-            if (endpoint != null) {
-                endpoint.close();
-            }
+            metrics.ifPresent(StreamsMetricsEndpoint::close);
             stopped.countDown();
         }, "intake-shutdown"));
         warmUpOutboxSerializer(leadSerde);

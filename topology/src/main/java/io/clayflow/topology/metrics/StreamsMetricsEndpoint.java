@@ -1,5 +1,6 @@
 package io.clayflow.topology.metrics;
 
+import io.clayflow.topology.StreamsAppConfig;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -7,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -47,6 +49,18 @@ public final class StreamsMetricsEndpoint implements AutoCloseable {
             registry.close();
             throw new UncheckedIOException("cannot serve " + app + " metrics on " + host + ":" + port, e);
         }
+    }
+
+    /**
+     * Binds the app's metrics where its configuration says ({@code metrics.host}, {@code metrics.port}); empty when
+     * the port is -1, metrics not served.
+     */
+    public static Optional<StreamsMetricsEndpoint> startConfigured(KafkaStreams streams, String app,
+            StreamsAppConfig config) {
+        if (config.metricsPort() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(start(streams, app, config.metricsHost(), config.metricsPort()));
     }
 
     /** The port bound. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.CloseOptions;
@@ -56,12 +57,9 @@ public final class RoutingApp {
             LOG.error("Routing stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        StreamsMetricsEndpoint metrics = null;
-        if (config.metricsPort() >= 0) {
-            metrics = StreamsMetricsEndpoint.start(streams, "routing", config.metricsHost(), config.metricsPort());
-            LOG.info("Serving metrics for Prometheus at http://{}:{}/metrics", config.metricsHost(), metrics.port());
-        }
-        StreamsMetricsEndpoint endpoint = metrics;
+        Optional<StreamsMetricsEndpoint> metrics = StreamsMetricsEndpoint.startConfigured(streams, "routing", config);
+        metrics.ifPresent(endpoint -> LOG.info("Serving metrics for Prometheus at http://{}:{}/metrics",
+                config.metricsHost(), endpoint.port()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping routing");
@@ -70,9 +68,7 @@ public final class RoutingApp {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
             leadSerde.close();
-            if (endpoint != null) {
-                endpoint.close();
-            }
+            metrics.ifPresent(StreamsMetricsEndpoint::close);
             stopped.countDown();
         }, "routing-shutdown"));
         streams.start();
