@@ -1,5 +1,7 @@
 package io.clayflow.stack.it;
 
+import static io.clayflow.testsupport.PrometheusScrape.fetch;
+import static io.clayflow.testsupport.PrometheusScrape.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -138,13 +139,13 @@ class LocalStackIT {
     @Order(2)
     void servesTheStreamsAppsPrometheusMetricsOnTheirPorts() {
         for (String app : List.of("intake", "routing")) {
-            String url = metricsUrl(app);
+            URI url = metricsUrl(app);
             assertThat(stack.endpoints().get(app)).extracting(endpoint -> endpoint.what() + " " + endpoint.address())
                     .contains("Prometheus metrics " + url);
             // A Streams metric tagged with the app: its own series, not just a server answering on the port.
             Pattern series = Pattern.compile("(?m)^kafka_stream_\\w+\\{[^}]*app=\"" + app + "\"");
             await(app + " metrics").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(scrape(url)).containsPattern(series));
+                    .untilAsserted(() -> assertThat(fetch(url)).containsPattern(series));
         }
     }
 
@@ -240,9 +241,9 @@ class LocalStackIT {
         // picks up metrics created after Streams started (clayflow's sensors) on its 60 s refresh, hence the bound.
         await("intake's and routing's counters on /metrics").atMost(FLOW_TIMEOUT)
                 .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                    assertThat(sum(scrape(metricsUrl("intake")), "kafka_stream_clayflow_intake_released_total"))
+                    assertThat(sum(fetch(metricsUrl("intake")), "kafka_stream_clayflow_intake_released_total"))
                             .isEqualTo(UNIQUE_VALID);
-                    assertThat(sum(scrape(metricsUrl("routing")),
+                    assertThat(sum(fetch(metricsUrl("routing")),
                             "kafka_stream_clayflow_routing_routed_warehouse_total")).isEqualTo(UNIQUE_VALID);
                 });
     }
@@ -390,33 +391,9 @@ class LocalStackIT {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static String metricsUrl(String app) {
+    private static URI metricsUrl(String app) {
         String key = app.equals("intake") ? StackConfig.INTAKE_METRICS_PORT : StackConfig.ROUTING_METRICS_PORT;
-        return "http://" + config.host() + ":" + config.port(key) + "/metrics";
-    }
-
-    /** {@code GET url}: 200 with Prometheus' text format, its body. */
-    private static String scrape(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/plain"));
-        return response.body();
-    }
-
-    /** The sum of a metric's samples over all its series (threads, tasks). */
-    private static double sum(String scrape, String name) {
-        Matcher sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
-                .matcher(scrape);
-        double total = 0;
-        boolean found = false;
-        while (sample.find()) {
-            total += Double.parseDouble(sample.group(2));
-            found = true;
-        }
-        assertThat(found).as("%s in the scrape", name).isTrue();
-        return total;
+        return URI.create("http://" + config.host() + ":" + config.port(key) + "/metrics");
     }
 
     private static boolean canBind(int port) {

@@ -92,11 +92,10 @@ class ClayWebhookSinkIT {
 
     @Test
     void thousandOutboxRowsBecomeThousandClayRowsWithoutDuplicates() {
-        clay = ClaySimulator.start(fastClay().webhook("main").build());
         String topic = outbox();
         List<String> ids = produceLeads(topic, 1_000);
 
-        startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"), "rate.limit.rows.per.second", "1000"));
+        startConnectorToFastClay(topic);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 1_000);
         assertThat(clay.rowLeadIds("main")).containsExactlyInAnyOrderElementsOf(ids);
@@ -136,11 +135,9 @@ class ClayWebhookSinkIT {
      */
     @Test
     void theWorkerServesTheSinksMetricsAtSlashMetricsUnderTheNamesTheDashboardQueries() {
-        clay = ClaySimulator.start(fastClay().webhook("main").build());
         String topic = outbox();
         produceLeads(topic, 20);
-        String name = startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
-                "rate.limit.rows.per.second", "1000"));
+        String name = startConnectorToFastClay(topic);
         await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 20);
 
         String task = "{connector=\"" + name + "\",task=\"0\"}";
@@ -169,11 +166,9 @@ class ClayWebhookSinkIT {
      */
     @Test
     void rowsClayTookAreNotSentAgainWhenTheCommittedOffsetsLagBehind() throws Exception {
-        clay = ClaySimulator.start(fastClay().webhook("main").build());
         String topic = outbox();
         List<String> ids = produceLeads(topic, 300);
-        String name = startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
-                "rate.limit.rows.per.second", "1000"));
+        String name = startConnectorToFastClay(topic);
         await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 300);
 
         worker.stop(name);
@@ -190,11 +185,9 @@ class ClayWebhookSinkIT {
     /** Resetting the offsets through Connect's REST API is a request to send again: the sink forgets what Clay took. */
     @Test
     void resettingTheConnectorsOffsetsThroughConnectSendsEveryRowAgain() {
-        clay = ClaySimulator.start(fastClay().webhook("main").build());
         String topic = outbox();
         produceLeads(topic, 100);
-        String name = startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
-                "rate.limit.rows.per.second", "1000"));
+        String name = startConnectorToFastClay(topic);
         await().atMost(Duration.ofSeconds(60)).until(() -> clay.stats().rowsReceived() >= 100);
 
         worker.stop(name);
@@ -320,6 +313,13 @@ class ClayWebhookSinkIT {
         String topic = "sink-it-" + RUN.incrementAndGet() + ".leads.clay.outbox";
         kafka.createTopic(topic, 2);
         return topic;
+    }
+
+    /** Starts Clay with room to spare and a connector sending {@code topic} to it at 1,000 rows/s; its name. */
+    private String startConnectorToFastClay(String topic) {
+        clay = ClaySimulator.start(fastClay().webhook("main").build());
+        return startConnector(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
+                "rate.limit.rows.per.second", "1000"));
     }
 
     private String startConnector(String topic, Map<String, String> overrides) {

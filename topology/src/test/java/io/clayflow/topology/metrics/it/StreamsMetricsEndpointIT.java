@@ -1,5 +1,6 @@
 package io.clayflow.topology.metrics.it;
 
+import static io.clayflow.testsupport.PrometheusScrape.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +13,7 @@ import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.KafkaBroker;
+import io.clayflow.testsupport.PrometheusScrape;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import io.clayflow.topology.intake.IntakeConfig;
 import io.clayflow.topology.intake.IntakeTopology;
@@ -20,9 +22,6 @@ import io.clayflow.topology.routing.Route;
 import io.clayflow.topology.routing.RoutingConfig;
 import io.clayflow.topology.routing.RoutingTopology;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -54,7 +51,6 @@ class StreamsMetricsEndpointIT {
     private static final int COPIES = 2;
     private static final int ENRICHED = 5;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void bothAppsServeTheirFunnelAndEveryMetricTheDashboardQueries(KafkaBroker kafka, SchemaRegistryServer registry)
@@ -160,27 +156,7 @@ class StreamsMetricsEndpointIT {
         }
     }
 
-    private String get(int port) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/plain"));
-        return response.body();
-    }
-
-    /** The sum of a metric's samples over all its series (tasks, threads). */
-    private static double sum(String scrape, String name) {
-        Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
-        Matcher matcher = sample.matcher(scrape);
-        double total = 0;
-        boolean found = false;
-        while (matcher.find()) {
-            total += Double.parseDouble(matcher.group(2));
-            found = true;
-        }
-        assertThat(found).as("%s in the scrape", name).isTrue();
-        return total;
+    private static String get(int port) throws Exception {
+        return PrometheusScrape.fetch(URI.create("http://127.0.0.1:" + port + "/metrics"));
     }
 }
