@@ -1,8 +1,12 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
+import io.clayflow.schemas.Topics;
 import java.net.URI;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,25 +28,12 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
     public static final String WEBHOOK_QUOTA_WARN_RATIO = "clay.webhook.quota.warn.ratio";
     public static final String QUOTA_TOPIC = "clay.webhook.quota.topic";
     public static final String QUOTA_BOOTSTRAP_SERVERS = "clay.webhook.quota.bootstrap.servers";
-    /** Any Kafka client setting of the quota topic's producer and consumer, e.g. SASL, under this prefix. */
+    /** Any Kafka client setting of the state topic's producer and consumer, e.g. SASL, under this prefix. */
     public static final String QUOTA_CLIENT_PREFIX = "clay.webhook.quota.client.";
 
     public static final String BATCH_MAX_ROWS = "batch.max.rows";
     public static final String BATCH_MAX_BYTES = "batch.max.bytes";
     public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
-
-    public static final String RETRY_MAX_ATTEMPTS = ResilienceSettings.RETRY_MAX_ATTEMPTS;
-    public static final String RETRY_BACKOFF_INITIAL_MS = ResilienceSettings.RETRY_BACKOFF_INITIAL_MS;
-    public static final String RETRY_BACKOFF_MAX_MS = ResilienceSettings.RETRY_BACKOFF_MAX_MS;
-
-    public static final String CIRCUIT_FAILURE_RATE = ResilienceSettings.CIRCUIT_FAILURE_RATE;
-    public static final String CIRCUIT_MINIMUM_CALLS = ResilienceSettings.CIRCUIT_MINIMUM_CALLS;
-    public static final String CIRCUIT_OPEN_WAIT_MS = ResilienceSettings.CIRCUIT_OPEN_WAIT_MS;
-
-    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
-    public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
-
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -57,7 +48,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         String clay = "Clay webhooks";
         int order = 0;
-        def.define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new HttpUrls(), Importance.HIGH,
+        def.define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, HttpUrls.secret(), Importance.HIGH,
                         "Webhook URLs of the Clay table(s), in the order they are used: when one nears its lifetime "
                                 + "submission limit, sending moves on to the next. Add a URL to resume after all are spent.",
                         clay, ++order, Width.LONG, "Webhook URLs")
@@ -70,15 +61,17 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                 .define(WEBHOOK_QUOTA_WARN_RATIO, Type.DOUBLE, 0.8, Range.between(0.0, 1.0), Importance.LOW,
                         "Share of a webhook's limit at which a warning is logged.",
                         clay, ++order, Width.SHORT, "Quota warning ratio")
-                .define(QUOTA_TOPIC, Type.STRING, "clayflow.clay-webhook-quota", new ConfigDef.NonEmptyString(),
+                .define(QUOTA_TOPIC, Type.STRING, Topics.CLAY_SINK_STATE, new ConfigDef.NonEmptyString(),
                         Importance.MEDIUM, "Compacted topic of the sink's state: submissions per webhook and, per "
-                                + "outbox partition, the rows Clay took, so both survive restarts. Created if missing.",
-                        clay, ++order, Width.MEDIUM, "Quota topic")
+                                + "outbox partition, the rows Clay took, so both survive restarts. Created if missing. "
+                                + "Under the default name, the state kept under the old default, "
+                                + Topics.LEGACY_CLAY_WEBHOOK_QUOTA + ", is carried over on the first start.",
+                        clay, ++order, Width.MEDIUM, "State topic")
                 .define(QUOTA_BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                        "Kafka cluster of the quota topic (the worker's, so the outbox topic's id can be "
+                        "Kafka cluster of the state topic (the worker's, so the outbox topic's id can be "
                                 + "checked there). Other client settings go under "
                                 + QUOTA_CLIENT_PREFIX + ".",
-                        clay, ++order, Width.LONG, "Quota topic cluster");
+                        clay, ++order, Width.LONG, "State topic cluster");
         String batching = "Batching and rate";
         order = 0;
         def.define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
@@ -90,15 +83,8 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                         "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.",
                         batching, ++order, Width.SHORT, "Rows per second");
         ResilienceSettings.defineRetryAndCircuit(def, "Clay");
-        String http = "HTTP";
-        order = 0;
-        def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
-                        "Connection timeout.", http, ++order, Width.SHORT, "Connect timeout (ms)")
-                .define(HTTP_REQUEST_TIMEOUT_MS, Type.INT, 15_000, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", http, ++order, Width.SHORT, "Request timeout (ms)");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the outbox's Avro values (Confluent API). Other serde settings (auth, ...) "
-                        + "take Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
+        HttpSettings.define(def, 15_000);
+        AvroSettings.define(def, "the outbox");
         return def;
     }
 
@@ -129,9 +115,9 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
         return getString(QUOTA_TOPIC);
     }
 
-    /** Client settings of the quota topic's producer and consumer. */
+    /** Client settings of the state topic's producer and consumer. */
     public Map<String, Object> quotaClientProps() {
-        Map<String, Object> props = new java.util.HashMap<>(originalsWithPrefix(QUOTA_CLIENT_PREFIX));
+        Map<String, Object> props = new HashMap<>(originalsWithPrefix(QUOTA_CLIENT_PREFIX));
         props.put("bootstrap.servers", String.join(",", getList(QUOTA_BOOTSTRAP_SERVERS)));
         return props;
     }
@@ -146,47 +132,5 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
 
     public int rateLimitRowsPerSecond() {
         return getInt(RATE_LIMIT_ROWS_PER_SECOND);
-    }
-
-    public Duration httpConnectTimeout() {
-        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
-    }
-
-    public Duration httpRequestTimeout() {
-        return Duration.ofMillis(getInt(HTTP_REQUEST_TIMEOUT_MS));
-    }
-
-    /** The Avro deserializer's settings: every original setting, so Confluent's serde keys pass through. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new java.util.HashMap<>(originals());
-        props.put("specific.avro.reader", true);
-        return props;
-    }
-
-    /** Refuses anything but absolute http(s) URLs, without echoing a URL (webhook URLs are secrets of a kind). */
-    static final class HttpUrls implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            @SuppressWarnings("unchecked")
-            List<String> urls = (List<String>) value;
-            if (urls == null || urls.isEmpty()) {
-                throw new ConfigException(name, "[hidden]", "at least one webhook URL is required");
-            }
-            for (int i = 0; i < urls.size(); i++) {
-                try {
-                    URI uri = URI.create(urls.get(i).trim());
-                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                        throw new ConfigException(name, "[hidden]", "URL #" + (i + 1) + " is not an http(s) URL");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(name, "[hidden]", "URL #" + (i + 1) + " is not a URL");
-                }
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "comma-separated http(s) URLs";
-        }
     }
 }

@@ -1,11 +1,15 @@
 package io.clayflow.connect.hubspot;
 
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
+import io.clayflow.schemas.EnrichedLead;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -28,9 +32,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
     public static final String RATE_LIMIT_REQUESTS = "rate.limit.requests";
     public static final String RATE_LIMIT_PERIOD_MS = "rate.limit.period.ms";
 
-    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
-    public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     /** HubSpot's standard contact properties for what Clay gives; the email is the upsert key, always sent. */
     public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
@@ -57,7 +58,8 @@ public class HubSpotSinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         String hubspot = "HubSpot";
         int order = 0;
-        def.define(BASE_URL, Type.STRING, "https://api.hubapi.com", new HttpUrl(), Importance.MEDIUM,
+        def.define(BASE_URL, Type.STRING, "https://api.hubapi.com", HttpUrls.apiRoot("https://api.hubapi.com"),
+                        Importance.MEDIUM,
                         "HubSpot's API root; contacts are upserted at <root>/crm/v3/objects/contacts/batch/upsert.",
                         hubspot, ++order, Width.LONG, "API base URL")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
@@ -91,16 +93,8 @@ public class HubSpotSinkConfig extends AbstractConfig {
                         "The rate limit's period (HubSpot's rolling window is 10 s).", batching, ++order,
                         Width.SHORT, "Rate period (ms)");
         ResilienceSettings.defineRetryAndCircuit(def, "HubSpot");
-        String http = "HTTP";
-        order = 0;
-        def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
-                        "Connection timeout.", http, ++order, Width.SHORT, "Connect timeout (ms)")
-                .define(HTTP_REQUEST_TIMEOUT_MS, Type.INT, 30_000, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", http, ++order, Width.SHORT,
-                        "Request timeout (ms)");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the route topic's Avro values (Confluent API). Other serde settings take "
-                        + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
+        HttpSettings.define(def, 30_000);
+        AvroSettings.define(def, "the route topic");
         return def;
     }
 
@@ -119,10 +113,9 @@ public class HubSpotSinkConfig extends AbstractConfig {
         return FieldMapping.parse(getList(MAPPING));
     }
 
-    java.util.Optional<String> leadIdProperty() {
+    Optional<String> leadIdProperty() {
         String property = getString(LEAD_ID_PROPERTY);
-        return property == null || property.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(property.trim());
+        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
     }
 
     List<String> emailFields() {
@@ -145,41 +138,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
         return ResilienceSettings.from(this, rateLimitRequests(), rateLimitPeriod());
     }
 
-    public Duration httpConnectTimeout() {
-        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
-    }
-
-    public Duration httpRequestTimeout() {
-        return Duration.ofMillis(getInt(HTTP_REQUEST_TIMEOUT_MS));
-    }
-
-    /** The Avro deserializer's settings: every original setting, so Confluent's serde keys pass through. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        props.put("specific.avro.reader", true);
-        return props;
-    }
-
-    /** An absolute http(s) URL. */
-    static final class HttpUrl implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                URI uri = URI.create(String.valueOf(value).trim());
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new ConfigException(name, value, "must be an http(s) URL such as https://api.hubapi.com");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "is not a URL: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an http(s) URL";
-        }
-    }
-
     /** Email fields: at least one, each a string field of EnrichedLead. */
     static final class NonEmptyEmailFields implements ConfigDef.Validator {
         @Override
@@ -190,7 +148,7 @@ public class HubSpotSinkConfig extends AbstractConfig {
                 throw new ConfigException(name, value, "name at least one field, e.g. email,work_email");
             }
             for (String field : fields) {
-                if (io.clayflow.schemas.EnrichedLead.getClassSchema().getField(field.trim()) == null) {
+                if (EnrichedLead.getClassSchema().getField(field.trim()) == null) {
                     throw new ConfigException(name, value, "'" + field.trim() + "' is not an EnrichedLead field");
                 }
             }

@@ -1,28 +1,17 @@
 package io.clayflow.connect.hubspot;
 
 import io.clayflow.connect.sink.SinkMetrics;
-import java.util.function.LongSupplier;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.Sensor;
 
-/** The HubSpot sink's metrics: contacts upserted, requests, 429s, dead letters, circuit state. */
+/** The HubSpot sink's metrics beside the shared ones (dead letters, circuit state): contacts upserted, 429s. */
 final class HubSpotSinkMetrics {
 
-    private final SinkMetrics metrics;
     private final Sensor upserted;
     private final Sensor rateLimited;
-    private final Sensor deadLettered;
 
-    HubSpotSinkMetrics(PluginMetrics pluginMetrics) {
-        this.metrics = new SinkMetrics(pluginMetrics);
+    HubSpotSinkMetrics(SinkMetrics metrics) {
         this.upserted = metrics.counter("contacts-upserted", "Contacts HubSpot created or updated");
         this.rateLimited = metrics.counter("responses-429", "429 answers from HubSpot (each one waited out)");
-        this.deadLettered = metrics.counter("records-dead-lettered",
-                "Records sent to the dead-letter topic: no email, not a lead, or refused by HubSpot");
-    }
-
-    void gauge(String name, String description, LongSupplier value) {
-        metrics.gauge(name, description, value);
     }
 
     void upserted(int contacts) {
@@ -31,9 +20,5 @@ final class HubSpotSinkMetrics {
 
     void rateLimited() {
         rateLimited.record();
-    }
-
-    void deadLettered() {
-        deadLettered.record();
     }
 }

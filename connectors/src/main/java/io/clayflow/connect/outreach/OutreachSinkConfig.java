@@ -1,9 +1,11 @@
 package io.clayflow.connect.outreach;
 
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -12,7 +14,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 
 /** Settings of the Outreach sink: which org and sequence, how leads map to prospects, how fast, how to retry. */
 public class OutreachSinkConfig extends AbstractConfig {
@@ -25,9 +26,6 @@ public class OutreachSinkConfig extends AbstractConfig {
     public static final String FIELD_MAPPING = "outreach.prospect.mapping";
     public static final String REQUESTS_PER_HOUR = "outreach.rate.limit.requests.per.hour";
     public static final String MAX_INLINE_WAIT_MS = "outreach.max.inline.wait.ms";
-    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
-    public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     public static final String DEFAULT_MAPPING = "firstName=first_name,lastName=last_name,title=title,"
             + "company=company_name,companyIndustry=industry,addressCountry=country,linkedInUrl=linkedin_url,"
@@ -46,7 +44,8 @@ public class OutreachSinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         String org = "Outreach";
         int order = 0;
-        def.define(BASE_URL, Type.STRING, "https://api.outreach.io", new HttpUrl(), Importance.MEDIUM,
+        def.define(BASE_URL, Type.STRING, "https://api.outreach.io", HttpUrls.apiRoot("https://api.outreach.io"),
+                        Importance.MEDIUM,
                         "Outreach's API root; the sink calls <root>/api/v2/... (a local fake in tests).",
                         org, ++order, Width.LONG, "Base URL")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
@@ -81,15 +80,8 @@ public class OutreachSinkConfig extends AbstractConfig {
                                 + "poll interval.",
                         rate, ++order, Width.SHORT, "Max in-place wait (ms)");
         ResilienceSettings.defineRetryAndCircuit(def, "Outreach");
-        String http = "HTTP";
-        order = 0;
-        def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
-                        "Connection timeout.", http, ++order, Width.SHORT, "Connect timeout (ms)")
-                .define(HTTP_REQUEST_TIMEOUT_MS, Type.INT, 15_000, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", http, ++order, Width.SHORT, "Request timeout (ms)");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the route's Avro values (Confluent API). Other serde settings take "
-                        + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
+        HttpSettings.define(def, 15_000);
+        AvroSettings.define(def, "the route topic");
         return def;
     }
 
@@ -125,41 +117,6 @@ public class OutreachSinkConfig extends AbstractConfig {
 
     public Duration maxInlineWait() {
         return Duration.ofMillis(getLong(MAX_INLINE_WAIT_MS));
-    }
-
-    public Duration httpConnectTimeout() {
-        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
-    }
-
-    public Duration httpRequestTimeout() {
-        return Duration.ofMillis(getInt(HTTP_REQUEST_TIMEOUT_MS));
-    }
-
-    /** The Avro deserializer's settings: every original setting, so Confluent's serde keys pass through. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        props.put("specific.avro.reader", true);
-        return props;
-    }
-
-    /** An absolute http(s) URL. */
-    static final class HttpUrl implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                URI uri = URI.create(String.valueOf(value).trim());
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new ConfigException(name, value, "must be an absolute http(s) URL");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "is not a URL");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an http(s) URL";
-        }
     }
 
     static List<String> trimmed(List<String> values) {

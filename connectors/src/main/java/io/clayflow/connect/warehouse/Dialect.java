@@ -5,6 +5,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -114,12 +115,31 @@ public abstract class Dialect {
 
     /** Inserts a row, or updates every given column of the row with the same key. */
     public String upsert(String table, List<Column> columns, String key) {
+        return upsert(table, columns, key, 1);
+    }
+
+    /** Inserts {@code rows} rows (of distinct keys), or updates every given column of the row with the same key. */
+    public String upsert(String table, List<Column> columns, String key, int rows) {
         String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
-        String values = columns.stream().map(this::placeholder).collect(Collectors.joining(", "));
+        String row = columns.stream().map(this::placeholder).collect(Collectors.joining(", ", "(", ")"));
         String updates = columns.stream().filter(c -> !c.name().equals(key))
                 .map(c -> quote(c.name()) + " = EXCLUDED." + quote(c.name())).collect(Collectors.joining(", "));
-        return "INSERT INTO " + table(table) + " (" + names + ") VALUES (" + values + ") ON CONFLICT (" + quote(key)
-                + ") " + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
+        return "INSERT INTO " + table(table) + " (" + names + ") VALUES " + String.join(", ",
+                Collections.nCopies(rows, row)) + " ON CONFLICT (" + quote(key) + ") "
+                + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
+    }
+
+    /**
+     * Rows per upsert statement. One by default: PostgreSQL's driver rewrites a JDBC batch into multi-row statements
+     * itself ({@code reWriteBatchedInserts}).
+     */
+    public int rowsPerStatement() {
+        return 1;
+    }
+
+    /** Opening failed only because another process (or connection) holds the database: worth a quick retry. */
+    public boolean isLockConflict(SQLException e) {
+        return false;
     }
 
     @Override

@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * DuckDB, embedded in the worker's JVM (a file on its disk): {@code TIMESTAMPTZ}, {@code JSON}. Its JDBC errors carry
  * no SQLSTATE, only DuckDB's error type as the message's prefix ("Conversion Error: ..."), which tells the kinds
- * apart. One process, one writer: the connector runs a single task.
+ * apart. One process, one writer, and no other process while it writes: the connector runs a single task, which
+ * holds the file only while it writes a put.
  */
 public final class DuckDbDialect extends Dialect {
 
+    private static final int ROWS_PER_STATEMENT = 100;
     private static final List<String> ROW_ERRORS = List.of("Conversion Error", "Constraint Error", "Out of Range Error",
             "Invalid Input Error", "Mismatch Type Error", "Invalid Error", "Decimal Error");
     // A lock held by another process, a full disk, a write-write conflict between transactions.
@@ -52,6 +54,23 @@ public final class DuckDbDialect extends Dialect {
     public Object bindable(Column column, Object value) {
         return column.kind() == ColumnKind.DECIMAL && column.precision() > 38 && value instanceof java.math.BigDecimal d
                 ? d.toPlainString() : value;
+    }
+
+    /**
+     * DuckDB runs a JDBC batch one statement per row (about 300 rows/s here with a primary key); a statement of many
+     * rows is more than ten times faster, and shortens the time the file is held.
+     */
+    @Override
+    public int rowsPerStatement() {
+        return ROWS_PER_STATEMENT;
+    }
+
+    /** Another process holds the file ("Could not set lock"), or this one with another configuration. */
+    @Override
+    public boolean isLockConflict(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("Could not set lock on file") || message.contains("same database file with a "
+                + "different configuration");
     }
 
     @Override

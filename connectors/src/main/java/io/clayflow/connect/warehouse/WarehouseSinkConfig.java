@@ -1,9 +1,9 @@
 package io.clayflow.connect.warehouse;
 
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -22,7 +22,6 @@ public class WarehouseSinkConfig extends AbstractConfig {
     public static final String JDBC_PASSWORD = "warehouse.jdbc.password";
     public static final String DUCKDB_PATH = "warehouse.duckdb.path";
     public static final String TABLE = "warehouse.table";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     /** The table's key: every record is upserted by it. */
     public static final String KEY_FIELD = "lead_id";
@@ -64,10 +63,7 @@ public class WarehouseSinkConfig extends AbstractConfig {
                                 + "schema if missing; schema-qualified (schema.table) if needed.",
                         database, ++order, Width.MEDIUM, "Table");
         ResilienceSettings.defineRetryAndCircuit(def, "the warehouse");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the topic's Avro values (Confluent API). Other serde settings (auth, ...) take "
-                        + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
-        return def;
+        return AvroSettings.define(def, "the topic");
     }
 
     /** The JDBC URL: the configured one, or the embedded DuckDB file's. */
@@ -103,14 +99,6 @@ public class WarehouseSinkConfig extends AbstractConfig {
      */
     public ResilienceSettings resilience() {
         return ResilienceSettings.from(this, 1_000_000, Duration.ofSeconds(1));
-    }
-
-    /** The Avro deserializer's settings: every original, so Confluent's serde keys pass; generic records always. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        // The writer's schema, not a compiled class: a newer producer's fields must reach the table.
-        props.put("specific.avro.reader", false);
-        return props;
     }
 
     static final class JdbcUrl implements ConfigDef.Validator {

@@ -70,6 +70,8 @@ class WarehouseSinkThroughputBenchmark {
 
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.clayflow.connect.warehouse.WarehouseSinkConnector");
+        // Every clayflow sink reads committed records only (see ReadCommitted), and refuses to start otherwise.
+        config.put("consumer.override.isolation.level", "read_committed");
         config.put("topics", topic);
         config.put("tasks.max", Integer.toString(DUCKDB ? 1 : TASKS));
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
