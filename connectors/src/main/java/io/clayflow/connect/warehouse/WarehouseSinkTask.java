@@ -77,10 +77,14 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
         }
         // The whole put is one transaction, so a put that cannot be written is read again whole.
         deliverInTurn(List.of(rows), batch -> put.records(), batch -> {
-            UpsertWriter.Outcome outcome = write(batch);
-            metrics.upserted(outcome.upserted());
-            metrics.columnsAdded(outcome.columnsAdded().size());
-            refused.addAll(outcome.refused());
+            try {
+                UpsertWriter.Outcome outcome = write(batch);
+                metrics.upserted(outcome.upserted());
+                metrics.columnsAdded(outcome.columnsAdded().size());
+                refused.addAll(outcome.refused());
+            } finally {
+                release();
+            }
         });
         // Reported only now, after the commit: a put that pauses and comes again must not dead-letter twice.
         deadLetterUnlessReadAgain(refused);
@@ -88,22 +92,25 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
 
     /** Writes under retry and circuit breaker. */
     private UpsertWriter.Outcome write(List<WarehouseRow> rows) throws UnavailableException {
-        try {
-            return resilience.execute(1, () -> {
-                try {
-                    return writer.write(rows);
-                } catch (SQLException e) {
-                    // A batch's own message only says "batch entry N aborted"; the next exception says why.
-                    String why = (e.getNextException() != null ? e.getNextException() : e).getMessage();
-                    LOG.info("Transient warehouse error, retrying: {}", why);
-                    throw new TransientFailure(why, -1, Optional.empty(), e);
-                }
-            });
-        } finally {
-            if (releaseBetweenPuts) {
-                // One writing process per DuckDB file, and no reader while it writes: let readers in between puts.
-                database.close();
+        return resilience.execute(1, () -> {
+            try {
+                return writer.write(rows);
+            } catch (SQLException e) {
+                // A batch's own message only says "batch entry N aborted"; the next exception says why.
+                String why = (e.getNextException() != null ? e.getNextException() : e).getMessage();
+                LOG.info("Transient warehouse error, retrying: {}", why);
+                throw new TransientFailure(why, -1, Optional.empty(), e);
             }
+        });
+    }
+
+    /**
+     * A DuckDB file takes one process at a time, a reader included: it is let go between puts (after the put's
+     * metrics, so that a reader never sees rows the metrics do not count yet).
+     */
+    private void release() {
+        if (releaseBetweenPuts) {
+            database.close();
         }
     }
 
