@@ -44,7 +44,7 @@ class WarehouseQueryIT {
             throws Exception {
         try (UpProcess up = UpProcess.startIn(dir)) {
             URI metrics = URI.create(up.connectUrl() + "/metrics");
-            CliRun demo = CliRun.run("demo", "--leads", "300", "--duplicates", "0.2", "--bootstrap-servers",
+            CliRun demo = CliRun.run("demo", "--leads", "600", "--duplicates", "0.2", "--bootstrap-servers",
                     up.bootstrapServers(), "--schema-registry-url", up.registryUrl(), "--timeout", "30s");
             assertThat(demo.exitCode()).as(demo.err()).isZero();
             Matcher sent = SENT.matcher(demo.out());
@@ -54,7 +54,7 @@ class WarehouseQueryIT {
             await("the sink's first rows in the warehouse").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(250)).until(() -> query(up).exitCode() == 0);
             List<Answer> answers = new ArrayList<>();
-            // Clay's own pace (10 rows/s) applies under up: the leads trickle into the warehouse for half a minute.
+            // Clay's own pace (10 rows/s) applies under up: the leads trickle into the warehouse for about a minute.
             await("every unique lead in the warehouse").atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
                         double before = sum(fetch(metrics), UPSERTED);

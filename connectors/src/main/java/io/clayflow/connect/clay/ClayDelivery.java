@@ -101,7 +101,7 @@ final class ClayDelivery {
     private UnavailableException allWebhooksSpent() {
         LOG.error("Every Clay webhook has used its {} lifetime submissions: sending is paused and nothing is "
                 + "skipped. Add a webhook URL to {} to resume.", quota.limit(), ClayWebhookSinkConfig.WEBHOOK_URLS);
-        return new UnavailableException("Every Clay webhook is spent", -1, Optional.of(SPENT_RECHECK), null);
+        return new UnavailableException("Every Clay webhook is spent", Optional.of(SPENT_RECHECK), null);
     }
 
     private static boolean isLimitReached(HttpReply response) {

@@ -1,5 +1,6 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.connect.ConfigGroup;
 import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -46,46 +46,41 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String clay = "Clay webhooks";
-        int order = 0;
-        def.define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, HttpUrls.secret(), Importance.HIGH,
+        ConfigGroup.of(def, "Clay webhooks")
+                .define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, HttpUrls.secret(), Importance.HIGH,
                         "Webhook URLs of the Clay table(s), in the order they are used: when one nears its lifetime "
-                                + "submission limit, sending moves on to the next. Add a URL to resume after all are spent.",
-                        clay, ++order, Width.LONG, "Webhook URLs")
+                                + "submission limit, sending moves on to the next. Add a URL to resume after all are "
+                                + "spent.", "Webhook URLs")
                 .define(WEBHOOK_TOKEN, Type.PASSWORD, null, Importance.HIGH,
                         "The webhook's auth token, sent as the x-clay-webhook-auth header. Never logged.",
-                        clay, ++order, Width.MEDIUM, "Webhook token")
+                        "Webhook token")
                 .define(WEBHOOK_SUBMISSION_LIMIT, Type.INT, 50_000, Range.atLeast(1), Importance.MEDIUM,
                         "Lifetime submissions (rows) a Clay webhook accepts; deleting rows does not reset it.",
-                        clay, ++order, Width.SHORT, "Submission limit per webhook")
+                        "Submission limit per webhook")
                 .define(WEBHOOK_QUOTA_WARN_RATIO, Type.DOUBLE, 0.8, Range.between(0.0, 1.0), Importance.LOW,
-                        "Share of a webhook's limit at which a warning is logged.",
-                        clay, ++order, Width.SHORT, "Quota warning ratio")
+                        "Share of a webhook's limit at which a warning is logged.", "Quota warning ratio")
                 .define(QUOTA_TOPIC, Type.STRING, Topics.CLAY_SINK_STATE, new ConfigDef.NonEmptyString(),
                         Importance.MEDIUM, "Compacted topic of the sink's state: submissions per webhook and, per "
                                 + "outbox partition, the rows Clay took, so both survive restarts. Created if missing. "
                                 + "Under the default name, the state kept under the old default, "
                                 + Topics.LEGACY_CLAY_WEBHOOK_QUOTA + ", is carried over on the first start.",
-                        clay, ++order, Width.MEDIUM, "State topic")
+                        "State topic")
                 .define(QUOTA_BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                        "Kafka cluster of the state topic (the worker's, so the outbox topic's id can be "
-                                + "checked there). Other client settings go under "
-                                + QUOTA_CLIENT_PREFIX + ".",
-                        clay, ++order, Width.LONG, "State topic cluster");
-        String batching = "Batching and rate";
-        order = 0;
-        def.define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
-                        "Most rows in one webhook request.", batching, ++order, Width.SHORT, "Rows per request")
+                        "Kafka cluster of the state topic (the worker's, so the outbox topic's id can be checked "
+                                + "there). Other client settings go under " + QUOTA_CLIENT_PREFIX + ".",
+                        "State topic cluster");
+        ConfigGroup.of(def, "Batching and rate")
+                .define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
+                        "Most rows in one webhook request.", "Rows per request")
                 .define(BATCH_MAX_BYTES, Type.INT, 100_000, Range.atLeast(1), Importance.MEDIUM,
                         "Largest JSON body of one request, in bytes (Clay refuses 100 KB and more).",
-                        batching, ++order, Width.SHORT, "Bytes per request")
+                        "Bytes per request")
                 .define(RATE_LIMIT_ROWS_PER_SECOND, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM,
                         "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.",
-                        batching, ++order, Width.SHORT, "Rows per second");
+                        "Rows per second");
         ResilienceSettings.defineRetryAndCircuit(def, "Clay");
         HttpSettings.define(def, 15_000);
-        AvroSettings.define(def, "the outbox");
-        return def;
+        return AvroSettings.define(def, "the outbox");
     }
 
     public List<URI> webhookUrls() {

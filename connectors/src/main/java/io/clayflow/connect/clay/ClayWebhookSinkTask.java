@@ -1,6 +1,5 @@
 package io.clayflow.connect.clay;
 
-import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.sink.ClayflowSinkTask;
 import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.SinkMetrics;
@@ -12,8 +11,6 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Posts outbox leads to Clay in batches ({@link ClayDelivery}), committing an offset only after Clay's 2xx for its
@@ -23,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * ({@link ClayflowSinkTask}): nothing is skipped and rows Clay took are not sent again.
  */
 public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ClayWebhookSinkTask.class);
 
     private SinkStateStore state;
     private ClayProgress progress;
@@ -36,7 +31,7 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
     }
 
     @Override
-    protected ResilientCall startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
         state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps());
         Map<String, String> stored = StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());
@@ -49,9 +44,9 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());
         delivery = new ClayDelivery(sender, quota, progress, metrics, deadLetters(), context::requestCommit,
                 config.batchMaxBytes());
-        LOG.info("Clay webhook sink started: {} webhook(s), {} rows/request, {} bytes/request, {} rows/s",
-                quota.webhooks().size(), config.batchMaxRows(), config.batchMaxBytes(), config.rateLimitRowsPerSecond());
-        return sender.guard();
+        return new Started(sender.guard(), quota.webhooks().size() + " webhook(s), " + config.batchMaxRows()
+                + " rows/request, " + config.batchMaxBytes() + " bytes/request, " + config.rateLimitRowsPerSecond()
+                + " rows/s");
     }
 
     /** Rows Clay took before a restart are skipped, not sent again (nor decoded); tombstones are nobody's rows. */

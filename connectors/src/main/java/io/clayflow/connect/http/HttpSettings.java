@@ -1,12 +1,12 @@
 package io.clayflow.connect.http;
 
+import io.clayflow.connect.ConfigGroup;
 import java.time.Duration;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 
 /** The "HTTP" group the sinks that call an HTTP API share: connection and request timeouts. */
 public final class HttpSettings {
@@ -19,11 +19,12 @@ public final class HttpSettings {
 
     /** @param requestTimeoutMs the default for one request, answer included (HubSpot's batches take longer) */
     public static ConfigDef define(ConfigDef def, int requestTimeoutMs) {
-        String group = "HTTP";
-        return def.define(CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
-                        "Connection timeout.", group, 1, Width.SHORT, "Connect timeout (ms)")
+        return ConfigGroup.of(def, "HTTP")
+                .define(CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW, "Connection timeout.",
+                        "Connect timeout (ms)")
                 .define(REQUEST_TIMEOUT_MS, Type.INT, requestTimeoutMs, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", group, 2, Width.SHORT, "Request timeout (ms)");
+                        "Timeout of one request, answer included.", "Request timeout (ms)")
+                .def();
     }
 
     /** A client with the timeouts of a config defined with {@link #define}. */

@@ -47,7 +47,7 @@ final class HubSpotClient {
         } catch (DailyLimitReached daily) {
             throw new UnavailableException("HubSpot's daily API limit is spent ("
                     + daily.reply.headers().firstValue("X-HubSpot-RateLimit-Daily").orElse("?")
-                    + " requests a day); pausing", 429, Optional.of(DAILY_LIMIT_PAUSE), daily);
+                    + " requests a day); pausing", Optional.of(DAILY_LIMIT_PAUSE), daily);
         }
     }
 

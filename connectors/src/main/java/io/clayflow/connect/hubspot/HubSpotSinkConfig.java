@@ -1,5 +1,6 @@
 package io.clayflow.connect.hubspot;
 
+import io.clayflow.connect.ConfigGroup;
 import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -56,46 +56,37 @@ public class HubSpotSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String hubspot = "HubSpot";
-        int order = 0;
-        def.define(BASE_URL, Type.STRING, "https://api.hubapi.com", HttpUrls.apiRoot("https://api.hubapi.com"),
-                        Importance.MEDIUM,
-                        "HubSpot's API root; contacts are upserted at <root>/crm/v3/objects/contacts/batch/upsert.",
-                        hubspot, ++order, Width.LONG, "API base URL")
+        ConfigGroup.of(def, "HubSpot")
+                .define(BASE_URL, Type.STRING, "https://api.hubapi.com", HttpUrls.apiRoot("https://api.hubapi.com"),
+                        Importance.MEDIUM, "HubSpot's API root; contacts are upserted at "
+                                + "<root>/crm/v3/objects/contacts/batch/upsert.", "API base URL")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                         "The private app's access token (scope crm.objects.contacts.write), sent as "
                                 + "Authorization: Bearer. Never logged. A 401 fails the task: no record is to blame.",
-                        hubspot, ++order, Width.MEDIUM, "Private app token")
+                        "Private app token")
                 .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
                         "Lead value to contact property, as source:property entries. A source is an EnrichedLead "
                                 + "field (title), an enrichment column (enrichment.employee_count) or an attribute "
                                 + "(attributes.utm_campaign). Absent values are not sent, so HubSpot keeps its own.",
-                        hubspot, ++order, Width.LONG, "Field mapping")
+                        "Field mapping")
                 .define(LEAD_ID_PROPERTY, Type.STRING, "clayflow_lead_id", Importance.MEDIUM,
                         "Custom contact property that receives lead_id (create it in HubSpot as a single-line text "
-                                + "property); empty to not send it.",
-                        hubspot, ++order, Width.MEDIUM, "lead_id property")
+                                + "property); empty to not send it.", "lead_id property")
                 .define(EMAIL_FIELDS, Type.LIST, "email,work_email", new NonEmptyEmailFields(), Importance.MEDIUM,
                         "Where the upsert key comes from: the first of these fields with a value. A lead with none "
-                                + "is dead-lettered: HubSpot upserts contacts by email.",
-                        hubspot, ++order, Width.MEDIUM, "Email fields");
-        String batching = "Batching and rate";
-        order = 0;
-        def.define(BATCH_MAX_INPUTS, Type.INT, 100, Range.between(1, 100), Importance.MEDIUM,
-                        "Most contacts in one batch upsert (HubSpot allows 100).", batching, ++order, Width.SHORT,
-                        "Contacts per request")
+                                + "is dead-lettered: HubSpot upserts contacts by email.", "Email fields");
+        ConfigGroup.of(def, "Batching and rate")
+                .define(BATCH_MAX_INPUTS, Type.INT, 100, Range.between(1, 100), Importance.MEDIUM,
+                        "Most contacts in one batch upsert (HubSpot allows 100).", "Contacts per request")
                 .define(RATE_LIMIT_REQUESTS, Type.INT, 190, Range.atLeast(1), Importance.MEDIUM,
                         "Requests per " + RATE_LIMIT_PERIOD_MS + " for the whole connector (split between its "
                                 + "tasks). HubSpot allows 190 per 10 s on paid tiers and 100 on free ones; the limit "
-                                + "is per portal, shared with its other apps.",
-                        batching, ++order, Width.SHORT, "Requests per period")
+                                + "is per portal, shared with its other apps.", "Requests per period")
                 .define(RATE_LIMIT_PERIOD_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW,
-                        "The rate limit's period (HubSpot's rolling window is 10 s).", batching, ++order,
-                        Width.SHORT, "Rate period (ms)");
+                        "The rate limit's period (HubSpot's rolling window is 10 s).", "Rate period (ms)");
         ResilienceSettings.defineRetryAndCircuit(def, "HubSpot");
         HttpSettings.define(def, 30_000);
-        AvroSettings.define(def, "the route topic");
-        return def;
+        return AvroSettings.define(def, "the route topic");
     }
 
     public URI upsertUri() {

@@ -1,6 +1,5 @@
 package io.clayflow.connect.hubspot;
 
-import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.sink.ClayflowSinkTask;
 import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.RefusedRecord;
@@ -9,9 +8,8 @@ import io.clayflow.schemas.EnrichedLead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.connect.errors.DataException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Upserts routed leads into HubSpot contacts by email, committing an offset only after HubSpot took the contact (or
@@ -22,12 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HubSpotSinkTask.class);
-
     private ContactMapper mapper;
     private BatchPlanner planner;
     private ContactUpserter upserter;
-    private HubSpotSinkMetrics metrics;
+    private Sensor upserted;
 
     public HubSpotSinkTask() {
         super("HubSpot", EnrichedLead.class, "records-dead-lettered",
@@ -35,17 +31,17 @@ public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
     }
 
     @Override
-    protected ResilientCall startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics metrics) {
         HubSpotSinkConfig config = new HubSpotSinkConfig(props);
         mapper = ContactMapper.from(config);
         planner = new BatchPlanner(config.batchMaxInputs());
-        metrics = new HubSpotSinkMetrics(sinkMetrics);
-        HubSpotClient client = HubSpotClient.create(config, metrics::rateLimited);
+        upserted = metrics.counter("contacts-upserted", "Contacts HubSpot created or updated");
+        Sensor rateLimited = metrics.counter("responses-429", "429 answers from HubSpot (each one waited out)");
+        HubSpotClient client = HubSpotClient.create(config, () -> rateLimited.record());
         upserter = new ContactUpserter(client);
-        LOG.info("HubSpot sink started: {} contacts/request, {} requests per {} ms, upserting at {}",
-                config.batchMaxInputs(), config.rateLimitRequests(), config.rateLimitPeriod().toMillis(),
-                config.upsertUri());
-        return client.guard();
+        return new Started(client.guard(), config.batchMaxInputs() + " contacts/request, "
+                + config.rateLimitRequests() + " requests per " + config.rateLimitPeriod().toMillis()
+                + " ms, upserting at " + config.upsertUri());
     }
 
     @Override
@@ -61,7 +57,7 @@ public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
         }
         deliverInTurn(planner.batches(inputs), batch -> batch.stream().map(ContactInput::record).toList(), batch -> {
             ContactUpserter.Outcome outcome = upserter.upsert(batch);
-            metrics.upserted(outcome.upserted());
+            upserted.record(outcome.upserted());
             outcome.rejected().forEach(rejection -> deadLetter(new RefusedRecord(rejection.input().record(),
                     new DataException(rejection.reason()))));
         });

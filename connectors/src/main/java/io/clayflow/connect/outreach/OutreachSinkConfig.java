@@ -1,5 +1,6 @@
 package io.clayflow.connect.outreach;
 
+import io.clayflow.connect.ConfigGroup;
 import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 
 /** Settings of the Outreach sink: which org and sequence, how leads map to prospects, how fast, how to retry. */
 public class OutreachSinkConfig extends AbstractConfig {
@@ -42,47 +42,37 @@ public class OutreachSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String org = "Outreach";
-        int order = 0;
-        def.define(BASE_URL, Type.STRING, "https://api.outreach.io", HttpUrls.apiRoot("https://api.outreach.io"),
-                        Importance.MEDIUM,
-                        "Outreach's API root; the sink calls <root>/api/v2/... (a local fake in tests).",
-                        org, ++order, Width.LONG, "Base URL")
+        ConfigGroup.of(def, "Outreach")
+                .define(BASE_URL, Type.STRING, "https://api.outreach.io", HttpUrls.apiRoot("https://api.outreach.io"),
+                        Importance.MEDIUM, "Outreach's API root; the sink calls <root>/api/v2/... (a local fake in "
+                                + "tests).", "Base URL")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                         "OAuth access token of the Outreach user the sink acts as (scopes prospects.all, "
-                                + "sequenceStates.all), sent as a Bearer token. Never logged.",
-                        org, ++order, Width.MEDIUM, "Access token")
+                                + "sequenceStates.all), sent as a Bearer token. Never logged.", "Access token")
                 .define(SEQUENCE_ID, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1), Importance.HIGH,
-                        "Id of the sequence every routed lead is added to.", org, ++order, Width.SHORT, "Sequence id")
+                        "Id of the sequence every routed lead is added to.", "Sequence id")
                 .define(MAILBOX_ID, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1), Importance.HIGH,
-                        "Id of the mailbox the sequence sends from.", org, ++order, Width.SHORT, "Mailbox id");
-        String mapping = "Prospect mapping";
-        order = 0;
-        def.define(EMAIL_FIELDS, Type.LIST, "email,work_email", Importance.MEDIUM,
+                        "Id of the mailbox the sequence sends from.", "Mailbox id");
+        ConfigGroup.of(def, "Prospect mapping")
+                .define(EMAIL_FIELDS, Type.LIST, "email,work_email", Importance.MEDIUM,
                         "EnrichedLead fields tried in order for the prospect's email, the key it is found by. A lead "
-                                + "with none of them set goes to the dead-letter topic.",
-                        mapping, ++order, Width.MEDIUM, "Email fields")
+                                + "with none of them set goes to the dead-letter topic.", "Email fields")
                 .define(FIELD_MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
                         "Prospect attributes, as outreachAttribute=leadField pairs. A lead field is an EnrichedLead "
                                 + "field name, or enrichment.<column> / attributes.<key> for a map entry. Empty "
-                                + "values are not sent, so Outreach keeps what it has.",
-                        mapping, ++order, Width.LONG, "Field mapping");
-        String rate = "Rate";
-        order = 0;
-        def.define(REQUESTS_PER_HOUR, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
+                                + "values are not sent, so Outreach keeps what it has.", "Field mapping");
+        ConfigGroup.of(def, "Rate")
+                .define(REQUESTS_PER_HOUR, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
                         "Requests per hour at most (Outreach allows 10,000 per user and hour; lower it when other "
                                 + "integrations use the same user). A safety net: Outreach's 429 and its "
-                                + "X-RateLimit-Reset are honoured whatever this says.",
-                        rate, ++order, Width.SHORT, "Requests per hour")
+                                + "X-RateLimit-Reset are honoured whatever this says.", "Requests per hour")
                 .define(MAX_INLINE_WAIT_MS, Type.LONG, 10_000L, Range.between(0, 60_000), Importance.LOW,
                         "Longest wait (rate limit, Retry-After, X-RateLimit-Reset) done in place; a longer one "
                                 + "pauses consumption for that long instead, so put() never outlasts the consumer's "
-                                + "poll interval.",
-                        rate, ++order, Width.SHORT, "Max in-place wait (ms)");
+                                + "poll interval.", "Max in-place wait (ms)");
         ResilienceSettings.defineRetryAndCircuit(def, "Outreach");
         HttpSettings.define(def, 15_000);
-        AvroSettings.define(def, "the route topic");
-        return def;
+        return AvroSettings.define(def, "the route topic");
     }
 
     public URI baseUrl() {

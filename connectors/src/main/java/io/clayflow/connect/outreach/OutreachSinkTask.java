@@ -1,6 +1,5 @@
 package io.clayflow.connect.outreach;
 
-import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import io.clayflow.connect.sink.ClayflowSinkTask;
 import io.clayflow.connect.sink.DecodedPut;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.errors.DataException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Puts each routed lead into Outreach: the prospect upserted by email, then added to the sequence. A lead Outreach
@@ -22,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * ({@link ClayflowSinkTask}) until the first lead not yet done can go.
  */
 public class OutreachSinkTask extends ClayflowSinkTask<EnrichedLead> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OutreachSinkTask.class);
 
     private ProspectMapping mapping;
     private ProspectUpserter upserter;
@@ -35,16 +30,16 @@ public class OutreachSinkTask extends ClayflowSinkTask<EnrichedLead> {
     }
 
     @Override
-    protected ResilientCall startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
         OutreachSinkConfig config = new OutreachSinkConfig(props);
         mapping = config.mapping();
         metrics = new OutreachSinkMetrics(sinkMetrics);
         OutreachClient outreach = OutreachClient.create(config, metrics::rateLimited);
         upserter = new ProspectUpserter(outreach);
         enroller = new SequenceEnroller(outreach, config.sequenceId(), config.mailboxId());
-        LOG.info("Outreach sink started: {} → sequence {} from mailbox {}, at most {} requests/hour",
-                config.baseUrl(), config.sequenceId(), config.mailboxId(), config.resilience().ratePermits());
-        return outreach.guard();
+        return new Started(outreach.guard(), config.baseUrl() + " → sequence " + config.sequenceId()
+                + " from mailbox " + config.mailboxId() + ", at most " + config.resilience().ratePermits()
+                + " requests/hour");
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.clayflow.connect.sink;
 
+import io.clayflow.connect.ConfigGroup;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
  * The "Avro" group every sink shares: where the topic's schemas are. Every other key a Confluent serde knows (auth,
@@ -18,9 +18,9 @@ public final class AvroSettings {
 
     /** Adds the group, together with the consumer's read-committed rule ({@link ReadCommitted#define}). */
     public static ConfigDef define(ConfigDef def, String topic) {
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+        ConfigGroup.of(def, "Avro").define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                 "Schema registry of " + topic + "'s Avro values (Confluent API). Other serde settings (auth, ...) "
-                        + "take Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
+                        + "take Confluent's keys too.", "Schema registry");
         return ReadCommitted.define(def);
     }
 }

@@ -63,17 +63,26 @@ public abstract class ClayflowSinkTask<T> extends SinkTask {
         Sensor deadLettered = metrics.counter(deadLetterMetric, deadLetterDescription);
         deadLetters = new DeadLetters(context.errantRecordReporter(), () -> deadLettered.record());
         pause = new SinkPause(context, Clock.systemUTC());
-        guard = startSink(props, metrics);
+        Started started = startSink(props, metrics);
+        guard = started.guard();
         decoder = RecordDecoder.configured(props, valueType);
+        LOG.info("{} sink started: {}", peer, started.summary());
         metrics.gauge("circuit-state", peer + " circuit: 0 closed, 1 open, 2 half-open", guard::circuitStateCode);
     }
 
     /**
      * Reads the sink's configuration (failing, naming the key, on a bad one) and builds what it delivers with.
      *
-     * @return the guard of the sink's calls to its peer: its circuit is the gauge, its backoff the default pause
+     * @param metrics where the sink registers its own metrics beside the shared ones
      */
-    protected abstract ResilientCall startSink(Map<String, String> props, SinkMetrics metrics);
+    protected abstract Started startSink(Map<String, String> props, SinkMetrics metrics);
+
+    /**
+     * A started sink: the guard of its calls to the peer (its circuit is the gauge, its backoff the default pause)
+     * and what the start log line says of its settings.
+     */
+    public record Started(ResilientCall guard, String summary) {
+    }
 
     @Override
     public final void put(Collection<SinkRecord> records) {

@@ -1,10 +1,10 @@
 package io.clayflow.connect.sink;
 
+import io.clayflow.connect.ConfigGroup;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +34,11 @@ public final class ReadCommitted {
 
     /** Adds {@value #BY_WORKER} to a sink's definition, in its own group. */
     public static ConfigDef define(ConfigDef def) {
-        return def.define(BY_WORKER, Type.BOOLEAN, false, Importance.MEDIUM,
+        return ConfigGroup.of(def, "Kafka consumer").define(BY_WORKER, Type.BOOLEAN, false, Importance.MEDIUM,
                 "true only when the worker sets consumer.isolation.level=" + READ_COMMITTED + " and forbids the "
                         + "per-connector " + OVERRIDE + ": the connector cannot see the worker's settings and then "
                         + "starts on this word. Otherwise set " + OVERRIDE + "=" + READ_COMMITTED + ".",
-                "Kafka consumer", 1, Width.SHORT, "Worker reads committed");
+                "Worker reads committed").def();
     }
 
     /**

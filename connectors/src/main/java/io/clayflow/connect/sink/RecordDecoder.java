@@ -77,7 +77,7 @@ public final class RecordDecoder<T> implements AutoCloseable {
             value = deserializer.deserialize(record.topic(), bytes);
         } catch (SerializationException e) {
             if (e.getCause() instanceof SchemaRegistryException registry && registry.isRetryable()) {
-                throw new UnavailableException("Schema registry unavailable: " + registry.getMessage(), -1,
+                throw new UnavailableException("Schema registry unavailable: " + registry.getMessage(),
                         Optional.empty(), registry);
             }
             throw new DataException(notReadable() + e.getMessage(), e);

@@ -1,8 +1,12 @@
 package io.clayflow.connect.warehouse;
 
+import static io.clayflow.connect.warehouse.ColumnKind.*;
+import static java.util.Map.entry;
+
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * DuckDB, embedded in the worker's JVM (a file on its disk): {@code TIMESTAMPTZ}, {@code JSON}. Its JDBC errors carry
@@ -12,6 +16,11 @@ import java.util.List;
  */
 public final class DuckDbDialect extends Dialect {
 
+    private static final Map<ColumnKind, String> TYPE_NAMES = Map.ofEntries(entry(TEXT, "VARCHAR"),
+            entry(INTEGER, "INTEGER"), entry(BIGINT, "BIGINT"), entry(REAL, "REAL"), entry(DOUBLE, "DOUBLE"),
+            entry(BOOLEAN, "BOOLEAN"), entry(BYTES, "BLOB"), entry(TIMESTAMP_TZ, "TIMESTAMPTZ"),
+            entry(TIMESTAMP, "TIMESTAMP"), entry(DATE, "DATE"), entry(TIME, "TIME"), entry(DECIMAL, "DECIMAL"),
+            entry(JSON, "JSON"));
     private static final int ROWS_PER_STATEMENT = 100;
     private static final List<String> ROW_ERRORS = List.of("Conversion Error", "Constraint Error", "Out of Range Error",
             "Invalid Input Error", "Mismatch Type Error", "Invalid Error", "Decimal Error");
@@ -19,40 +28,19 @@ public final class DuckDbDialect extends Dialect {
     private static final List<String> TRANSIENT_ERRORS = List.of("IO Error", "Connection Error", "INTERRUPT Error",
             "TransactionContext Error", "Out of Memory Error");
 
-    @Override
-    public String name() {
-        return "DuckDB";
+    public DuckDbDialect() {
+        super("DuckDB", TYPE_NAMES);
     }
 
+    /** DuckDB's decimals stop at 38 digits; wider ones are kept exactly as text. */
     @Override
     public String sqlType(Column column) {
-        return switch (column.kind()) {
-            case TEXT -> "VARCHAR";
-            case INTEGER -> "INTEGER";
-            case BIGINT -> "BIGINT";
-            case REAL -> "REAL";
-            case DOUBLE -> "DOUBLE";
-            case BOOLEAN -> "BOOLEAN";
-            case BYTES -> "BLOB";
-            case TIMESTAMP_TZ -> "TIMESTAMPTZ";
-            case TIMESTAMP -> "TIMESTAMP";
-            case DATE -> "DATE";
-            case TIME -> "TIME";
-            // DuckDB's decimals stop at 38 digits; wider ones are kept exactly as text.
-            case DECIMAL -> column.precision() <= 38 ? "DECIMAL(" + column.precision() + ", " + column.scale() + ")"
-                    : "VARCHAR";
-            case JSON -> "JSON";
-        };
-    }
-
-    @Override
-    public String placeholder(Column column) {
-        return column.kind() == ColumnKind.JSON ? "CAST(? AS JSON)" : "?";
+        return column.kind() == DECIMAL && column.precision() > 38 ? "VARCHAR" : super.sqlType(column);
     }
 
     @Override
     public Object bindable(Column column, Object value) {
-        return column.kind() == ColumnKind.DECIMAL && column.precision() > 38 && value instanceof java.math.BigDecimal d
+        return column.kind() == DECIMAL && column.precision() > 38 && value instanceof java.math.BigDecimal d
                 ? d.toPlainString() : value;
     }
 

@@ -1,5 +1,6 @@
 package io.clayflow.connect.warehouse;
 
+import io.clayflow.connect.ConfigGroup;
 import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.connect.sink.AvroSettings;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -23,11 +23,11 @@ public class WarehouseSinkConfig extends AbstractConfig {
     public static final String DUCKDB_PATH = "warehouse.duckdb.path";
     public static final String TABLE = "warehouse.table";
 
-    /** The table's key: every record is upserted by it. */
-    public static final String KEY_FIELD = "lead_id";
-
     // Before CONFIG_DEF: defining the table key validates its default with it.
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+    /** The table's key: every record is upserted by it. */
+    public static final String KEY_FIELD = "lead_id";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -43,25 +43,22 @@ public class WarehouseSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String database = "Warehouse database";
-        int order = 0;
-        def.define(JDBC_URL, Type.STRING, "", new JdbcUrl(), Importance.HIGH,
+        ConfigGroup.of(def, "Warehouse database")
+                .define(JDBC_URL, Type.STRING, "", new JdbcUrl(), Importance.HIGH,
                         "JDBC URL of the warehouse: jdbc:postgresql://host:5432/db (add ?currentSchema=... for a "
                                 + "schema) or jdbc:duckdb:/path/file.duckdb. Empty: an embedded DuckDB file at "
-                                + DUCKDB_PATH + ". The dialect follows the URL.",
-                        database, ++order, Width.LONG, "JDBC URL")
-                .define(JDBC_USER, Type.STRING, "", Importance.HIGH, "Database user (PostgreSQL).",
-                        database, ++order, Width.MEDIUM, "User")
+                                + DUCKDB_PATH + ". The dialect follows the URL.", "JDBC URL")
+                .define(JDBC_USER, Type.STRING, "", Importance.HIGH, "Database user (PostgreSQL).", "User")
                 .define(JDBC_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
-                        "Database password (PostgreSQL). Never logged.", database, ++order, Width.MEDIUM, "Password")
+                        "Database password (PostgreSQL). Never logged.", "Password")
                 .define(DUCKDB_PATH, Type.STRING, "clayflow-warehouse.duckdb", new ConfigDef.NonEmptyString(),
                         Importance.MEDIUM, "File of the embedded DuckDB warehouse when " + JDBC_URL + " is empty "
-                                + "(relative to the worker's working directory; parent folders are created).",
-                        database, ++order, Width.LONG, "DuckDB file")
+                                + "(relative to the worker's working directory; parent folders are created). The "
+                                + "sink holds it only while it writes a put: other processes read it between.",
+                        "DuckDB file")
                 .define(TABLE, Type.STRING, "enriched_leads", new TableName(), Importance.HIGH,
                         "Table the leads are upserted into by " + KEY_FIELD + ", created from the records' Avro "
-                                + "schema if missing; schema-qualified (schema.table) if needed.",
-                        database, ++order, Width.MEDIUM, "Table");
+                                + "schema if missing; schema-qualified (schema.table) if needed.", "Table");
         ResilienceSettings.defineRetryAndCircuit(def, "the warehouse");
         return AvroSettings.define(def, "the topic");
     }

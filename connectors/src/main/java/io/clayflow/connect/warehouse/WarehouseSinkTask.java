@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
     private DatabaseConnection database;
     private UpsertWriter writer;
     private ResilientCall resilience;
-    private WarehouseSinkMetrics metrics;
+    private Sensor upserted;
+    private Sensor columnsAdded;
     private boolean releaseBetweenPuts;
 
     public WarehouseSinkTask() {
@@ -45,7 +47,7 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
     }
 
     @Override
-    protected ResilientCall startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics metrics) {
         WarehouseSinkConfig config = new WarehouseSinkConfig(props);
         Dialect dialect = config.dialect();
         if (config.getString(WarehouseSinkConfig.JDBC_URL).isBlank()) {
@@ -57,11 +59,11 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
                 new WarehouseTable(dialect, config.table(), WarehouseSinkConfig.KEY_FIELD), config.table(),
                 WarehouseSinkConfig.KEY_FIELD);
         resilience = ResilientCall.create(dialect.name() + " warehouse", config.resilience());
-        metrics = new WarehouseSinkMetrics(sinkMetrics);
+        upserted = metrics.counter("rows-upserted", "Rows inserted or updated in the warehouse table");
+        columnsAdded = metrics.counter("columns-added", "Columns added for new fields of the records' schema");
         releaseBetweenPuts = !dialect.allowsConcurrentWriters();
-        LOG.info("Warehouse sink started: {} table {}, upsert by {}", dialect.name(), config.table(),
-                WarehouseSinkConfig.KEY_FIELD);
-        return resilience;
+        return new Started(resilience, dialect.name() + " table " + config.table() + ", upsert by "
+                + WarehouseSinkConfig.KEY_FIELD);
     }
 
     @Override
@@ -79,8 +81,10 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
         deliverInTurn(List.of(rows), batch -> put.records(), batch -> {
             try {
                 UpsertWriter.Outcome outcome = write(batch);
-                metrics.upserted(outcome.upserted());
-                metrics.columnsAdded(outcome.columnsAdded().size());
+                upserted.record(outcome.upserted());
+                if (!outcome.columnsAdded().isEmpty()) {
+                    columnsAdded.record(outcome.columnsAdded().size());
+                }
                 refused.addAll(outcome.refused());
             } finally {
                 release();
