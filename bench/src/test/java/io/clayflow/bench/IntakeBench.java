@@ -1,16 +1,16 @@
 package io.clayflow.bench;
 
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.intake.IntakeTopology;
+import io.clayflow.intake.it.IntakeLoad;
+import io.clayflow.intake.it.IntakeLoad.Batch;
+import io.clayflow.intake.it.IntakeLoad.OutboxCounter;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.intake.IntakeTopology;
-import io.clayflow.topology.intake.it.IntakeLoad;
-import io.clayflow.topology.intake.it.IntakeLoad.Batch;
-import io.clayflow.topology.intake.it.IntakeLoad.OutboxCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.clayflow.stack;
 
+import io.clayflow.intake.IntakeApp;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
-import io.clayflow.topology.intake.IntakeApp;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.intake.IntakeTopology;
 import org.apache.kafka.streams.Topology;
 
 /**

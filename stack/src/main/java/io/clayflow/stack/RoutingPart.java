@@ -1,8 +1,8 @@
 package io.clayflow.stack;
 
+import io.clayflow.routing.RoutingConfig;
+import io.clayflow.routing.RoutingTopology;
 import io.clayflow.schemas.serde.GenericAvroSerde;
-import io.clayflow.topology.routing.RoutingConfig;
-import io.clayflow.topology.routing.RoutingTopology;
 import org.apache.kafka.streams.Topology;
 
 /**

@@ -1,7 +1,7 @@
 package io.clayflow.stack;
 
-import io.clayflow.topology.StreamsAppConfig;
-import io.clayflow.topology.metrics.StreamsMetricsEndpoint;
+import io.clayflow.streams.StreamsAppConfig;
+import io.clayflow.streams.StreamsMetricsEndpoint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

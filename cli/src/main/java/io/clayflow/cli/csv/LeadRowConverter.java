@@ -1,8 +1,8 @@
 package io.clayflow.cli.csv;
 
+import io.clayflow.intake.LeadValidator;
+import io.clayflow.intake.RuleViolation;
 import io.clayflow.schemas.Lead;
-import io.clayflow.topology.intake.LeadValidator;
-import io.clayflow.topology.intake.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -3,14 +3,14 @@ package io.clayflow.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.intake.IntakeConfig;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
+import io.clayflow.streams.DeadLetter;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.DeadLetter;
-import io.clayflow.topology.intake.IntakeConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

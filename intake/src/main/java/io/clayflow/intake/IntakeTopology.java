@@ -1,0 +1,110 @@
+package io.clayflow.intake;
+
+import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The intake topology: {@code leads.raw} → validate → normalize → (repartition by {@code lead_id}) dedupe →
+ * (repartition to one partition) throttle and credit budget → {@code leads.clay.outbox}. Records that do not decode
+ * or break a rule go to {@code leads.dlq} through {@link DeadLetterDeserializationHandler} and
+ * {@link DeadLetterProcessingHandler}, which the app's Streams configuration installs.
+ *
+ * <p>Processor nodes are named after their stage ({@code intake.validate}, {@code intake.dedupe}, ...), which is
+ * what a dead letter of an unexpected failure names; internal topics and stores have fixed names, so the layout
+ * survives changes to the code.
+ */
+public final class IntakeTopology {
+
+    public static final String STAGE_VALIDATE = "intake.validate";
+    public static final String STAGE_NORMALIZE = "intake.normalize";
+    public static final String STAGE_DEDUPE = "intake.dedupe";
+    public static final String STAGE_THROTTLE = "intake.throttle";
+
+    /** Repartition topic {@code <application.id>-intake-dedupe-repartition}: as many partitions as the input. */
+    public static final String DEDUPE_REPARTITION = "intake-dedupe";
+    /** Repartition topic {@code <application.id>-intake-throttle-repartition}: exactly one partition. */
+    public static final String THROTTLE_REPARTITION = "intake-throttle";
+    public static final String DEDUPE_STORE = "intake-dedupe-store";
+    public static final String BACKLOG_STORE = "intake-throttle-backlog";
+    public static final String THROTTLE_STATE_STORE = "intake-throttle-state";
+
+    private IntakeTopology() {
+    }
+
+    /**
+     * The topology for a configuration.
+     *
+     * @param leadSerde the configured Avro serde of {@code leads.raw} and {@code leads.clay.outbox} (Confluent wire
+     *     format, schema registry); internal topics and stores use {@link InternalLeadSerde}
+     */
+    public static Topology build(IntakeConfig config, Serde<Lead> leadSerde) {
+        return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
+                new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
+                new CreditBudget(config.budgetCreditsPerPeriod(), config.budgetPeriod(), config.budgetCreditsPerLead()),
+                config.punctuateInterval(), leadSerde);
+    }
+
+    static Topology build(LeadValidator validator, LeadNormalizer normalizer, Duration dedupeTtl, TokenBucket bucket,
+                          CreditBudget budget, Duration punctuateInterval, Serde<Lead> leadSerde) {
+        Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(normalizer, "normalizer");
+        Objects.requireNonNull(leadSerde, "leadSerde");
+        Serde<Lead> internal = new InternalLeadSerde();
+        StreamsBuilder builder = new StreamsBuilder();
+
+        builder.addStateStore(dedupeStore(dedupeTtl));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(BACKLOG_STORE), Serdes.Long(), internal)
+                .withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(THROTTLE_STATE_STORE), Serdes.String(), Serdes.Long())
+                // The fast path writes the bucket and budget per lead: the cache coalesces those writes into one
+                // changelog record per key and commit (flushed before the commit, so exactly-once holds).
+                .withCachingEnabled()
+                .withLoggingEnabled(Map.of()));
+
+        builder.stream(Topics.LEADS_RAW, Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))
+                // A refused lead is thrown, not filtered: DeadLetterProcessingHandler then dead-letters the source
+                // record's original bytes, which only the error-handler context can see.
+                .mapValues(lead -> {
+                    validator.firstViolation(lead).ifPresent(violation -> {
+                        throw new LeadRejectedException(STAGE_VALIDATE, violation);
+                    });
+                    return lead;
+                }, Named.as(STAGE_VALIDATE))
+                .mapValues(normalizer::normalize, Named.as(STAGE_NORMALIZE))
+                // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
+                .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
+                .repartition(Repartitioned.with(Serdes.String(), internal).withName(DEDUPE_REPARTITION))
+                .process(() -> new DedupeProcessor(DEDUPE_STORE, dedupeTtl), Named.as(STAGE_DEDUPE), DEDUPE_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), internal).withName(THROTTLE_REPARTITION)
+                        .withNumberOfPartitions(1))
+                .process(() -> new ThrottleProcessor(BACKLOG_STORE, THROTTLE_STATE_STORE, bucket, budget,
+                        punctuateInterval), Named.as(STAGE_THROTTLE), BACKLOG_STORE, THROTTLE_STATE_STORE)
+                .to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
+        return builder.build();
+    }
+
+    /** The dedupe store: a changelogged RocksDB window store of accepted lead ids whose retention is the TTL. */
+    static StoreBuilder<WindowStore<String, Long>> dedupeStore(Duration dedupeTtl) {
+        return Stores.windowStoreBuilder(
+                        // Retention is the TTL; the window size only has to fit in it.
+                        Stores.persistentWindowStore(DEDUPE_STORE, dedupeTtl, Duration.ofMillis(1), false),
+                        Serdes.String(), Serdes.Long())
+                .withLoggingEnabled(Map.of());
+    }
+}
