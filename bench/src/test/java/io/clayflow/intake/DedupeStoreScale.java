@@ -1,6 +1,7 @@
 package io.clayflow.intake;
 
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.StateStores;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -60,7 +61,7 @@ public final class DedupeStoreScale {
         WindowStore<String, Long> store = IntakeTopology.dedupeStore(ttl).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        DedupeProcessor processor = new DedupeProcessor(IntakeTopology.DEDUPE_STORE, ttl);
+        DedupeProcessor processor = new DedupeProcessor(StateStores.INTAKE_DEDUPE, ttl);
         processor.init(context);
         long accepted = 0;
         long start = System.nanoTime();
@@ -121,7 +122,7 @@ public final class DedupeStoreScale {
         double readers = 0;
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             MetricName name = entry.getKey();
-            if (!name.tags().containsValue(IntakeTopology.DEDUPE_STORE)) {
+            if (!name.tags().containsValue(StateStores.INTAKE_DEDUPE)) {
                 continue;
             }
             Object value = entry.getValue().metricValue();

@@ -1,6 +1,7 @@
 package io.clayflow.intake;
 
 import io.clayflow.schemas.Lead;
+import io.clayflow.streams.TaskMetrics;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.kafka.common.metrics.Sensor;
@@ -32,7 +33,7 @@ final class DedupeProcessor implements Processor<String, Lead, String, Lead> {
     private final long ttlMs;
     private ProcessorContext<String, Lead> context;
     private WindowStore<String, Long> accepted;
-    private IntakeMetrics metrics;
+    private TaskMetrics metrics;
     private Sensor duplicatesDropped;
 
     DedupeProcessor(String storeName, Duration ttl) {
@@ -44,7 +45,7 @@ final class DedupeProcessor implements Processor<String, Lead, String, Lead> {
     public void init(ProcessorContext<String, Lead> context) {
         this.context = context;
         this.accepted = context.getStateStore(storeName);
-        this.metrics = new IntakeMetrics(context);
+        this.metrics = IntakeMetrics.of(context);
         this.duplicatesDropped = metrics.counter(IntakeMetrics.DUPLICATES_DROPPED);
     }
 

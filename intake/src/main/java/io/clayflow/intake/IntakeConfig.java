@@ -1,6 +1,7 @@
 package io.clayflow.intake;
 
-import io.clayflow.config.LayeredProperties;
+import io.clayflow.config.AppSettings;
+import io.clayflow.schemas.StateStores;
 import io.clayflow.streams.StreamsAppConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,18 +20,19 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
-import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 
 /**
  * The intake app's settings: defaults in {@code intake.properties} on the classpath, then an optional file, then
- * {@code CLAYFLOW_INTAKE_*} environment variables. Any Kafka Streams, client, producer or consumer setting passes
+ * {@code CLAYFLOW_INTAKE_*} environment variables (read through {@link AppSettings}: every defined key is reachable,
+ * an unknown key is refused naming the closest one). Any Kafka Streams, client, producer or consumer setting passes
  * through under {@code streams.}, any serde or schema-registry setting under {@code serde.}.
  */
 public class IntakeConfig extends StreamsAppConfig {
 
+    public static final String APP = "intake";
     public static final String DEFAULTS_RESOURCE = "intake.properties";
-    public static final String ENV_PREFIX = "CLAYFLOW_INTAKE_";
-    /** Where intake serves GET /metrics by default. */
+    public static final String ENV_PREFIX = AppSettings.envName(APP, "");
+    /** Where intake serves GET /metrics and its health by default. */
     public static final int DEFAULT_METRICS_PORT = 9191;
 
     public static final String MAX_LENGTH_PREFIX = "validate.max.length.";
@@ -56,8 +58,9 @@ public class IntakeConfig extends StreamsAppConfig {
 
     private static final ConfigDef CONFIG_DEF = definition();
 
+    /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public IntakeConfig(Map<?, ?> props) {
-        super(CONFIG_DEF, props, "intake", "dedupe and the credit budget rely on it");
+        super(CONFIG_DEF, props, APP, "dedupe and the credit budget rely on it");
         long perLead = getLong(BUDGET_CREDITS_PER_LEAD);
         long perPeriod = getLong(BUDGET_CREDITS_PER_PERIOD);
         if (perLead > perPeriod) {
@@ -66,37 +69,29 @@ public class IntakeConfig extends StreamsAppConfig {
         }
     }
 
+    /** How intake reads its settings: the shipped defaults, then a file, then {@code CLAYFLOW_INTAKE_*}. */
+    public static AppSettings settings() {
+        return settings(APP, CONFIG_DEF).defaults(IntakeConfig.class, DEFAULTS_RESOURCE);
+    }
+
     /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
     public static IntakeConfig load(Path file, Map<String, String> environment) {
-        try {
-            return new IntakeConfig(LayeredProperties.load(IntakeConfig.class, DEFAULTS_RESOURCE, file, ENV_PREFIX,
-                    environment, "intake"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
+        return new IntakeConfig(settings().load(file, environment));
     }
 
-    /** The defaults shipped in {@code intake.properties}. */
+    /** The shipped defaults with {@code overrides} on top: how tests and the local stack configure intake. */
+    public static IntakeConfig resolve(Map<String, String> overrides) {
+        return new IntakeConfig(settings().resolve(overrides));
+    }
+
+    /** What intake starts from when nothing is set: every key's default and what {@code intake.properties} sets. */
     public static Map<String, String> classpathDefaults() {
-        return LayeredProperties.classpath(IntakeConfig.class, DEFAULTS_RESOURCE);
-    }
-
-    /**
-     * Settings from environment variables: {@code CLAYFLOW_INTAKE_DEDUPE_TTL=P7D} sets {@code dedupe.ttl},
-     * {@code CLAYFLOW_INTAKE_STREAMS_SECURITY_PROTOCOL=SASL_SSL} sets {@code streams.security.protocol}.
-     */
-    public static Map<String, String> fromEnvironment(Map<String, String> environment) {
-        return LayeredProperties.fromEnvironment(ENV_PREFIX, environment);
+        return defaults(CONFIG_DEF, settings());
     }
 
     @Override
     protected Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler() {
-        return DeadLetterDeserializationHandler.class;
-    }
-
-    @Override
-    protected Class<? extends ProcessingExceptionHandler> processingExceptionHandler() {
-        return DeadLetterProcessingHandler.class;
+        return IntakeDecodeHandler.class;
     }
 
     public LeadValidator.Limits validationLimits() {
@@ -156,8 +151,7 @@ public class IntakeConfig extends StreamsAppConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        defineKafkaSettings(def, "clayflow-intake", "intake");
-        defineMetricsSettings(def, DEFAULT_METRICS_PORT);
+        defineCommon(def, StateStores.INTAKE_APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
 
         String group = "Validation";
         int order = 0;

@@ -1,6 +1,8 @@
 package io.clayflow.intake;
 
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -20,8 +22,8 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * The intake topology: {@code leads.raw} → validate → normalize → (repartition by {@code lead_id}) dedupe →
  * (repartition to one partition) throttle and credit budget → {@code leads.clay.outbox}. Records that do not decode
- * or break a rule go to {@code leads.dlq} through {@link DeadLetterDeserializationHandler} and
- * {@link DeadLetterProcessingHandler}, which the app's Streams configuration installs.
+ * or break a rule go to {@code leads.dlq} through {@link IntakeDecodeHandler} and
+ * {@link io.clayflow.streams.DeadLetterProcessingHandler}, which the app's Streams configuration installs.
  *
  * <p>Processor nodes are named after their stage ({@code intake.validate}, {@code intake.dedupe}, ...), which is
  * what a dead letter of an unexpected failure names; internal topics and stores have fixed names, so the layout
@@ -29,29 +31,32 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class IntakeTopology {
 
-    public static final String STAGE_VALIDATE = "intake.validate";
-    public static final String STAGE_NORMALIZE = "intake.normalize";
-    public static final String STAGE_DEDUPE = "intake.dedupe";
-    public static final String STAGE_THROTTLE = "intake.throttle";
-
-    /** Repartition topic {@code <application.id>-intake-dedupe-repartition}: as many partitions as the input. */
-    public static final String DEDUPE_REPARTITION = "intake-dedupe";
-    /** Repartition topic {@code <application.id>-intake-throttle-repartition}: exactly one partition. */
-    public static final String THROTTLE_REPARTITION = "intake-throttle";
-    public static final String DEDUPE_STORE = "intake-dedupe-store";
-    public static final String BACKLOG_STORE = "intake-throttle-backlog";
-    public static final String THROTTLE_STATE_STORE = "intake-throttle-state";
+    /** @deprecated a stage of the wire contract: {@link Stages#INTAKE_DEDUPE} */
+    @Deprecated
+    public static final String STAGE_DEDUPE = Stages.INTAKE_DEDUPE;
+    /** @deprecated a stage of the wire contract: {@link Stages#INTAKE_THROTTLE} */
+    @Deprecated
+    public static final String STAGE_THROTTLE = Stages.INTAKE_THROTTLE;
+    /** @deprecated an internal topic of the wire contract: {@link StateStores#INTAKE_DEDUPE_REPARTITION} */
+    @Deprecated
+    public static final String DEDUPE_REPARTITION = StateStores.INTAKE_DEDUPE_REPARTITION;
+    /** @deprecated a store of the wire contract: {@link StateStores#INTAKE_DEDUPE} */
+    @Deprecated
+    public static final String DEDUPE_STORE = StateStores.INTAKE_DEDUPE;
+    /** @deprecated a store of the wire contract: {@link StateStores#INTAKE_THROTTLE_STATE} */
+    @Deprecated
+    public static final String THROTTLE_STATE_STORE = StateStores.INTAKE_THROTTLE_STATE;
 
     private IntakeTopology() {
     }
 
     /**
-     * The topology for a configuration.
+     * The topology for a configuration: the app's entry point.
      *
      * @param leadSerde the configured Avro serde of {@code leads.raw} and {@code leads.clay.outbox} (Confluent wire
      *     format, schema registry); internal topics and stores use {@link InternalLeadSerde}
      */
-    public static Topology build(IntakeConfig config, Serde<Lead> leadSerde) {
+    public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde) {
         return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
                 new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
                 new CreditBudget(config.budgetCreditsPerPeriod(), config.budgetPeriod(), config.budgetCreditsPerLead()),
@@ -68,33 +73,37 @@ public final class IntakeTopology {
 
         builder.addStateStore(dedupeStore(dedupeTtl));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(BACKLOG_STORE), Serdes.Long(), internal)
+                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_BACKLOG), Serdes.Long(), internal)
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(THROTTLE_STATE_STORE), Serdes.String(), Serdes.Long())
+                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_STATE), Serdes.String(), Serdes.Long())
                 // The fast path writes the bucket and budget per lead: the cache coalesces those writes into one
                 // changelog record per key and commit (flushed before the commit, so exactly-once holds).
                 .withCachingEnabled()
                 .withLoggingEnabled(Map.of()));
 
         builder.stream(Topics.LEADS_RAW, Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))
-                // A refused lead is thrown, not filtered: DeadLetterProcessingHandler then dead-letters the source
+                // A refused lead is thrown, not filtered: the processing handler then dead-letters the source
                 // record's original bytes, which only the error-handler context can see.
                 .mapValues(lead -> {
                     validator.firstViolation(lead).ifPresent(violation -> {
-                        throw new LeadRejectedException(STAGE_VALIDATE, violation);
+                        throw new LeadRejectedException(Stages.INTAKE_VALIDATE, violation);
                     });
                     return lead;
-                }, Named.as(STAGE_VALIDATE))
-                .mapValues(normalizer::normalize, Named.as(STAGE_NORMALIZE))
+                }, Named.as(Stages.INTAKE_VALIDATE))
+                .mapValues(normalizer::normalize, Named.as(Stages.INTAKE_NORMALIZE))
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
-                .repartition(Repartitioned.with(Serdes.String(), internal).withName(DEDUPE_REPARTITION))
-                .process(() -> new DedupeProcessor(DEDUPE_STORE, dedupeTtl), Named.as(STAGE_DEDUPE), DEDUPE_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), internal).withName(THROTTLE_REPARTITION)
-                        .withNumberOfPartitions(1))
-                .process(() -> new ThrottleProcessor(BACKLOG_STORE, THROTTLE_STATE_STORE, bucket, budget,
-                        punctuateInterval), Named.as(STAGE_THROTTLE), BACKLOG_STORE, THROTTLE_STATE_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), internal)
+                        .withName(StateStores.INTAKE_DEDUPE_REPARTITION))
+                .process(() -> new DedupeProcessor(StateStores.INTAKE_DEDUPE, dedupeTtl),
+                        Named.as(Stages.INTAKE_DEDUPE), StateStores.INTAKE_DEDUPE)
+                .repartition(Repartitioned.with(Serdes.String(), internal)
+                        .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
+                                StateStores.INTAKE_THROTTLE_STATE, bucket, budget, punctuateInterval),
+                        Named.as(Stages.INTAKE_THROTTLE), StateStores.INTAKE_THROTTLE_BACKLOG,
+                        StateStores.INTAKE_THROTTLE_STATE)
                 .to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
         return builder.build();
     }
@@ -103,7 +112,8 @@ public final class IntakeTopology {
     static StoreBuilder<WindowStore<String, Long>> dedupeStore(Duration dedupeTtl) {
         return Stores.windowStoreBuilder(
                         // Retention is the TTL; the window size only has to fit in it.
-                        Stores.persistentWindowStore(DEDUPE_STORE, dedupeTtl, Duration.ofMillis(1), false),
+                        Stores.persistentWindowStore(StateStores.INTAKE_DEDUPE, dedupeTtl, Duration.ofMillis(1),
+                                false),
                         Serdes.String(), Serdes.Long())
                 .withLoggingEnabled(Map.of());
     }

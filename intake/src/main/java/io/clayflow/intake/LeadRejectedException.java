@@ -1,27 +1,21 @@
 package io.clayflow.intake;
 
+import io.clayflow.streams.RecordRefusedException;
+
 /**
- * Thrown by a processor that refuses a record on purpose, so {@link DeadLetterProcessingHandler} dead-letters the
- * source record's original bytes with the stage and rule. It is an expected outcome, not a bug: no stack trace.
+ * Thrown by a processor that refuses a lead on purpose, so the app's dead-letter handler dead-letters the source
+ * record's original bytes with the stage and the rule broken as its reason.
  */
-public class LeadRejectedException extends RuntimeException {
+public class LeadRejectedException extends RecordRefusedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String stage;
-    private final String rule;
-
     public LeadRejectedException(String stage, RuleViolation violation) {
-        super(violation.message(), null, false, false);
-        this.stage = stage;
-        this.rule = violation.rule();
+        super(stage, violation.rule(), violation.message(), null);
     }
 
-    public String stage() {
-        return stage;
-    }
-
+    /** The rule the lead broke, e.g. {@code email.syntax}: the dead letter's reason. */
     public String rule() {
-        return rule;
+        return reason();
     }
 }

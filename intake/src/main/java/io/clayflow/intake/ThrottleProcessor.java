@@ -1,6 +1,7 @@
 package io.clayflow.intake;
 
 import io.clayflow.schemas.Lead;
+import io.clayflow.streams.TaskMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     // numeric order, so a range scan from the head returns the backlog in arrival order.
     private KeyValueStore<Long, Lead> backlog;
     private KeyValueStore<String, Long> state;
-    private IntakeMetrics metrics;
+    private TaskMetrics metrics;
     private Sensor released;
     private Sensor budgetLeft;
     private Sensor backlogSize;
@@ -64,7 +65,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
         this.context = context;
         this.backlog = context.getStateStore(backlogStoreName);
         this.state = context.getStateStore(stateStoreName);
-        this.metrics = new IntakeMetrics(context);
+        this.metrics = IntakeMetrics.of(context);
         this.released = metrics.counter(IntakeMetrics.RELEASED);
         this.budgetLeft = metrics.gauge(IntakeMetrics.BUDGET_LEFT, "Credits left in the current budget period");
         this.backlogSize = metrics.gauge(IntakeMetrics.BACKLOG_SIZE, "Leads waiting in the throttle's backlog");

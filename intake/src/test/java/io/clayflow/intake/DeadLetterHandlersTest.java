@@ -2,8 +2,10 @@ package io.clayflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.registry.SchemaRegistryException;
 import io.clayflow.streams.DeadLetter;
+import io.clayflow.streams.DeadLetterProcessingHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,12 +40,12 @@ class DeadLetterHandlersTest {
         assertThat(deadLetter.topic()).isEqualTo("custom.dlq");
         assertThat(deadLetter.key()).isEqualTo(KEY);
         assertThat(deadLetter.value()).isEqualTo(VALUE);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.STAGE)).isEqualTo("intake.dedupe");
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.REASON))
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.STAGE)).isEqualTo("intake.dedupe");
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON))
                 .isEqualTo(DeadLetterProcessingHandler.PROCESSING_FAILED);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.EXCEPTION_STACKTRACE))
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.EXCEPTION_STACKTRACE))
                 .contains("IllegalStateException: store closed");
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.TASK_ID)).isEqualTo("1_0");
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.TASK_ID)).isEqualTo("1_0");
     }
 
     @Test
@@ -60,7 +62,7 @@ class DeadLetterHandlersTest {
         SerializationException outage = new SerializationException("Could not fetch schema id 1",
                 new SchemaRegistryException("Connection refused", 503, -1));
 
-        DeserializationExceptionHandler.Response response = new DeadLetterDeserializationHandler()
+        DeserializationExceptionHandler.Response response = new IntakeDecodeHandler()
                 .handleError(context("leads.raw", "intake.source"), consumerRecord(), outage);
 
         assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
@@ -70,14 +72,14 @@ class DeadLetterHandlersTest {
     @Test
     void replayedDeadLetterThatFailsAgainCarriesOnlyItsNewReason() {
         Headers headers = new RecordHeaders()
-                .add(DeadLetter.REASON, "email.syntax".getBytes(StandardCharsets.UTF_8))
+                .add(DeadLetterHeaders.REASON, "email.syntax".getBytes(StandardCharsets.UTF_8))
                 .add("traceparent", "t".getBytes(StandardCharsets.UTF_8));
 
         ProducerRecord<byte[], byte[]> deadLetter = DeadLetter.to("leads.dlq").original(KEY, VALUE, headers)
                 .stage("intake.validate").reason("identity.missing").build();
 
-        assertThat(deadLetter.headers().headers(DeadLetter.REASON)).hasSize(1);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.REASON)).isEqualTo("identity.missing");
+        assertThat(deadLetter.headers().headers(DeadLetterHeaders.REASON)).hasSize(1);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("identity.missing");
         assertThat(DeadLetter.header(deadLetter.headers(), "traceparent")).isEqualTo("t");
     }
 

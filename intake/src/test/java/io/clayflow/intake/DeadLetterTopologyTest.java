@@ -2,9 +2,12 @@ package io.clayflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
+import io.clayflow.streams.DecodeFailure;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,13 +41,13 @@ class DeadLetterTopologyTest {
     static Stream<Arguments> poison() {
         return Stream.of(
                 Arguments.of("wrong magic byte", new byte[] {1, 0, 0, 0, 1, 2, 3},
-                        DeadLetterDeserializationHandler.MAGIC_BYTE),
+                        DecodeFailure.MAGIC_BYTE),
                 Arguments.of("unknown schema id", new byte[] {0, 0, 0, 0x7f, 0x7f, 2, 3},
-                        DeadLetterDeserializationHandler.UNKNOWN_SCHEMA_ID),
+                        DecodeFailure.UNKNOWN_SCHEMA_ID),
                 Arguments.of("shorter than the header", new byte[] {0, 0},
-                        DeadLetterDeserializationHandler.TRUNCATED),
+                        DecodeFailure.TRUNCATED),
                 Arguments.of("JSON instead of Avro", "{\"email\":\"jane@acme.com\"}".getBytes(StandardCharsets.UTF_8),
-                        DeadLetterDeserializationHandler.MAGIC_BYTE));
+                        DecodeFailure.MAGIC_BYTE));
     }
 
     @ParameterizedTest(name = "{0} → {2}")
@@ -66,13 +69,13 @@ class DeadLetterTopologyTest {
         assertThat(deadLetter.value()).isEqualTo(value);
         Headers headers = deadLetter.headers();
         assertThat(DeadLetter.header(headers, "traceparent")).isEqualTo("00-abc-def-01");
-        assertThat(DeadLetter.header(headers, DeadLetter.STAGE)).isEqualTo(DeadLetterDeserializationHandler.STAGE);
-        assertThat(DeadLetter.header(headers, DeadLetter.REASON)).isEqualTo(reason);
-        assertThat(DeadLetter.header(headers, DeadLetter.EXCEPTION_CLASS_NAME)).startsWith("io.clayflow.schemas.serde.");
-        assertThat(DeadLetter.header(headers, DeadLetter.EXCEPTION_MESSAGE)).isNotBlank();
-        assertThat(DeadLetter.header(headers, DeadLetter.TOPIC)).isEqualTo(Topics.LEADS_RAW);
-        assertThat(DeadLetter.header(headers, DeadLetter.PARTITION)).isEqualTo("0");
-        assertThat(DeadLetter.header(headers, DeadLetter.OFFSET)).isEqualTo("0");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.STAGE)).isEqualTo(Stages.INTAKE_DECODE);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.REASON)).isEqualTo(reason);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME)).startsWith("io.clayflow.schemas.serde.");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.LEADS_RAW);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.PARTITION)).isEqualTo("0");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.OFFSET)).isEqualTo("0");
 
         assertThat(intake.outbox.readValuesToList()).extracting(Lead::getEmail).containsExactly("jane.doe@acme.com");
     }
@@ -91,14 +94,14 @@ class DeadLetterTopologyTest {
         assertThat(ByteBuffer.wrap(deadLetter.value()).get()).isZero();
         Headers headers = deadLetter.headers();
         assertThat(DeadLetter.header(headers, "origin")).isEqualTo("crm");
-        assertThat(DeadLetter.header(headers, DeadLetter.STAGE)).isEqualTo("intake.validate");
-        assertThat(DeadLetter.header(headers, DeadLetter.REASON)).isEqualTo(LeadValidator.EMAIL_SYNTAX);
-        assertThat(DeadLetter.header(headers, DeadLetter.EXCEPTION_CLASS_NAME))
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.STAGE)).isEqualTo("intake.validate");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.REASON)).isEqualTo(LeadValidator.EMAIL_SYNTAX);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME))
                 .isEqualTo(LeadRejectedException.class.getName());
-        assertThat(DeadLetter.header(headers, DeadLetter.EXCEPTION_MESSAGE)).contains("not-an-email");
-        assertThat(DeadLetter.header(headers, DeadLetter.EXCEPTION_STACKTRACE)).isNull();
-        assertThat(DeadLetter.header(headers, DeadLetter.TOPIC)).isEqualTo(Topics.LEADS_RAW);
-        assertThat(DeadLetter.header(headers, DeadLetter.OFFSET)).isEqualTo("1");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("not-an-email");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_STACKTRACE)).isNull();
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.LEADS_RAW);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.OFFSET)).isEqualTo("1");
         assertThat(intake.dlq.isEmpty()).isTrue();
     }
 
@@ -108,6 +111,6 @@ class DeadLetterTopologyTest {
 
         TestRecord<byte[], byte[]> deadLetter = intake.dlq.readRecord();
         assertThat(deadLetter.value()).isNull();
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.REASON)).isEqualTo(LeadValidator.VALUE_MISSING);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo(LeadValidator.VALUE_MISSING);
     }
 }

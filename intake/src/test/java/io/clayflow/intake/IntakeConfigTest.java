@@ -3,6 +3,9 @@ package io.clayflow.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clayflow.config.AppSettings;
+import io.clayflow.streams.DeadLetterProcessingHandler;
+import io.clayflow.streams.SettingSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,15 +13,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Defaults, overrides, pass-through and start-up validation of the intake configuration. */
 class IntakeConfigTest {
+
+    private static final SettingSamples SAMPLES = new SettingSamples(Map.of(
+            "application.id", "intake-eu",
+            "bootstrap.servers", "broker-1:9092,broker-2:9092",
+            "schema.registry.url", "https://registry.example.com",
+            "management.host", "127.0.0.1",
+            "normalize.free.email.domains", "gmail.com,example.org",
+            "dedupe.ttl", "P7D",
+            "dedupe.key.order", "linkedin,email,name_domain",
+            "budget.period", "PT12H"));
 
     @Test
     void classpathDefaultsMatchTheIssue() {
@@ -60,7 +76,7 @@ class IntakeConfigTest {
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "4")
                 .containsEntry("sasl.mechanism", "PLAIN")
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        DeadLetterDeserializationHandler.class.getName())
+                        IntakeDecodeHandler.class.getName())
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                         DeadLetterProcessingHandler.class.getName())
                 .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "leads.dlq");
@@ -117,5 +133,65 @@ class IntakeConfigTest {
                 .allSatisfy(key -> assertThat(key.documentation).as(key.name).isNotBlank());
         assertThat(IntakeConfig.configDef().names()).containsAll(List.of("validate.max.length.email",
                 "validate.max.length.linkedin_url", "validate.max.length.source_id"));
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedNamingItAndTheClosestKnownKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("intake.properties"), "dedupe.tll=P7D\n");
+
+        assertThatThrownBy(() -> IntakeConfig.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("Unknown intake setting 'dedupe.tll' (did you mean 'dedupe.ttl'?)");
+        assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_THROTTLE_BURTS", "5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Unknown intake setting 'throttle.burts' (did you mean 'throttle.burst'?)");
+        assertThatThrownBy(() -> IntakeConfig.resolve(Map.of("budget.credits.per.leed", "2")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Unknown intake setting 'budget.credits.per.leed' (did you mean 'budget.credits.per.lead'?)");
+    }
+
+    static Stream<String> documentedKeys() {
+        return IntakeConfig.configDef().names().stream().sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentedKeys")
+    void everyDocumentedKeyIsSettableFromTheEnvironment(String key) {
+        ConfigDef.ConfigKey defined = IntakeConfig.configDef().configKeys().get(key);
+        String value = SAMPLES.sample(defined);
+
+        IntakeConfig config = IntakeConfig.load(null, Map.of(AppSettings.envName("intake", key), value));
+
+        assertThat(config.values().get(key)).isEqualTo(ConfigDef.parseType(key, value, defined.type));
+    }
+
+    @Test
+    void aFieldsMaximumLengthIsSettableFromTheEnvironmentDespiteTheUnderscoreInItsName() {
+        IntakeConfig config = IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_VALIDATE_MAX_LENGTH_FIRST_NAME", "12"));
+
+        assertThat(config.validationLimits().maxLengths()).containsEntry(LeadField.FIRST_NAME, 12);
+    }
+
+    @Test
+    void theOldMetricsKeysStillWorkAndWarnNamingTheNewOnes(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("intake.properties"), "metrics.host=127.0.0.1\n");
+        AppSettings settings = IntakeConfig.settings();
+
+        IntakeConfig config = new IntakeConfig(settings.load(file, Map.of("CLAYFLOW_INTAKE_METRICS_PORT", "9999")));
+
+        assertThat(config.managementHost()).isEqualTo("127.0.0.1");
+        assertThat(config.managementPort()).isEqualTo(9999);
+        assertThat(settings.deprecations()).hasSize(2)
+                .anySatisfy(warning -> assertThat(warning).contains("'metrics.host'", "use 'management.host'"))
+                .anySatisfy(warning -> assertThat(warning).contains("'metrics.port'", "use 'management.port'",
+                        "CLAYFLOW_INTAKE_MANAGEMENT_PORT"));
+    }
+
+    @Test
+    void theSharedConnectionVariablesReachIntakeAndItsOwnWin() {
+        IntakeConfig config = IntakeConfig.load(null, Map.of("CLAYFLOW_BOOTSTRAP_SERVERS", "shared:9092",
+                "CLAYFLOW_SCHEMA_REGISTRY_URL", "http://shared:8081", "CLAYFLOW_INTAKE_BOOTSTRAP_SERVERS", "own:9092"));
+
+        assertThat(config.getList(IntakeConfig.BOOTSTRAP_SERVERS)).containsExactly("own:9092");
+        assertThat(config.serdeConfigs()).containsEntry(IntakeConfig.SCHEMA_REGISTRY_URL, "http://shared:8081");
     }
 }

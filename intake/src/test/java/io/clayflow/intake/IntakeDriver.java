@@ -57,7 +57,7 @@ final class IntakeDriver implements AutoCloseable {
         if (!exactlyOnce) {
             streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         }
-        driver = new TopologyTestDriver(IntakeTopology.build(config, serde), streams, wallClock);
+        driver = new TopologyTestDriver(IntakeTopology.buildTopology(config, serde), streams, wallClock);
         raw = driver.createInputTopic(Topics.LEADS_RAW, new StringSerializer(), serde.serializer());
         rawBytes = driver.createInputTopic(Topics.LEADS_RAW, new ByteArraySerializer(), new ByteArraySerializer());
         outbox = driver.createOutputTopic(Topics.LEADS_CLAY_OUTBOX, new StringDeserializer(), serde.deserializer());

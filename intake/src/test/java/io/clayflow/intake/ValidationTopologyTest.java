@@ -2,6 +2,7 @@ package io.clayflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
 import io.clayflow.streams.DeadLetter;
 import java.time.Duration;
@@ -85,8 +86,8 @@ class ValidationTopologyTest {
         List<TestRecord<byte[], byte[]>> deadLetters = intake.dlq.readRecordsToList();
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.get(0).value()).isEqualTo(original);
-        assertThat(DeadLetter.header(deadLetters.get(0).headers(), DeadLetter.STAGE)).isEqualTo("intake.validate");
-        assertThat(DeadLetter.header(deadLetters.get(0).headers(), DeadLetter.REASON)).isEqualTo(rule);
+        assertThat(DeadLetter.header(deadLetters.get(0).headers(), DeadLetterHeaders.STAGE)).isEqualTo("intake.validate");
+        assertThat(DeadLetter.header(deadLetters.get(0).headers(), DeadLetterHeaders.REASON)).isEqualTo(rule);
         intake.advanceWallClock(Duration.ofSeconds(1), 1);
         assertThat(intake.outbox.isEmpty()).isTrue();
     }

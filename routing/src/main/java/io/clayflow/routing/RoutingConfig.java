@@ -1,6 +1,7 @@
 package io.clayflow.routing;
 
-import io.clayflow.config.LayeredProperties;
+import io.clayflow.config.AppSettings;
+import io.clayflow.schemas.StateStores;
 import io.clayflow.streams.StreamsAppConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,20 +9,20 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
-import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 
 /**
  * The routing app's settings: defaults in {@code routing.properties} on the classpath, then an optional file, then
- * {@code CLAYFLOW_ROUTING_*} environment variables. Any Kafka Streams, client, producer or consumer setting passes
- * through under {@code streams.}, any serde or schema-registry setting under {@code serde.}.
+ * {@code CLAYFLOW_ROUTING_*} environment variables (read through {@link AppSettings}: every defined key is
+ * reachable, an unknown key is refused naming the closest one). Any Kafka Streams, client, producer or consumer
+ * setting passes through under {@code streams.}, any serde or schema-registry setting under {@code serde.}.
  */
 public class RoutingConfig extends StreamsAppConfig {
 
+    public static final String APP = "routing";
     public static final String DEFAULTS_RESOURCE = "routing.properties";
-    public static final String ENV_PREFIX = "CLAYFLOW_ROUTING_";
-    /** Where routing serves GET /metrics by default. */
+    public static final String ENV_PREFIX = AppSettings.envName(APP, "");
+    /** Where routing serves GET /metrics and its health by default. */
     public static final int DEFAULT_METRICS_PORT = 9192;
 
     /** Path of the rules file; empty for the rules shipped on the classpath. */
@@ -29,24 +30,30 @@ public class RoutingConfig extends StreamsAppConfig {
 
     private static final ConfigDef CONFIG_DEF = definition();
 
+    /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public RoutingConfig(Map<?, ?> props) {
-        super(CONFIG_DEF, props, "routing",
+        super(CONFIG_DEF, props, APP,
                 "a lead must reach each of its routes once, and its dead letter commit with its offset");
+    }
+
+    /** How routing reads its settings: the shipped defaults, then a file, then {@code CLAYFLOW_ROUTING_*}. */
+    public static AppSettings settings() {
+        return settings(APP, CONFIG_DEF).defaults(RoutingConfig.class, DEFAULTS_RESOURCE);
     }
 
     /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
     public static RoutingConfig load(Path file, Map<String, String> environment) {
-        try {
-            return new RoutingConfig(LayeredProperties.load(RoutingConfig.class, DEFAULTS_RESOURCE, file, ENV_PREFIX,
-                    environment, "routing"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
+        return new RoutingConfig(settings().load(file, environment));
     }
 
-    /** The defaults shipped in {@code routing.properties}. */
+    /** The shipped defaults with {@code overrides} on top: how tests and the local stack configure routing. */
+    public static RoutingConfig resolve(Map<String, String> overrides) {
+        return new RoutingConfig(settings().resolve(overrides));
+    }
+
+    /** What routing starts from when nothing is set: every key's default and what {@code routing.properties} sets. */
     public static Map<String, String> classpathDefaults() {
-        return LayeredProperties.classpath(RoutingConfig.class, DEFAULTS_RESOURCE);
+        return defaults(CONFIG_DEF, settings());
     }
 
     /**
@@ -65,11 +72,6 @@ public class RoutingConfig extends StreamsAppConfig {
         return null;
     }
 
-    @Override
-    protected Class<? extends ProcessingExceptionHandler> processingExceptionHandler() {
-        return RoutingDeadLetterHandler.class;
-    }
-
     /** The definition, for documentation and tooling. */
     public static ConfigDef configDef() {
         return new ConfigDef(CONFIG_DEF);
@@ -77,8 +79,7 @@ public class RoutingConfig extends StreamsAppConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        defineKafkaSettings(def, "clayflow-routing", "routing");
-        defineMetricsSettings(def, DEFAULT_METRICS_PORT);
+        defineCommon(def, StateStores.ROUTING_APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
         def.define(RULES_FILE, Type.STRING, "", Importance.HIGH,
                 "Path of the routing rules file: one '<route>[, <route>...]: <CEL expression>' per line (see the "
                         + "routing README). Empty: the rules shipped with the app (routing.rules on the classpath). "

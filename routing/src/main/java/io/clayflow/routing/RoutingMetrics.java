@@ -1,17 +1,15 @@
 package io.clayflow.routing;
 
-import java.util.ArrayList;
+import io.clayflow.streams.TaskMetrics;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
- * Routing's counters, registered through Kafka Streams' metrics (so JMX and every Streams metrics reporter see them)
- * in group {@value #GROUP}, tagged {@code thread-id} and {@code clayflow-routing-id} (the task id): per route
- * {@code routed-<route>-total} and {@code -rate}; {@code dead-lettered-*}; {@code unmatched-*} (leads no rule chose).
+ * Routing's counters ({@link TaskMetrics}) in group {@value #GROUP}, tagged {@code thread-id} and
+ * {@code clayflow-routing-id} (the task id): per route {@code routed-<route>-total} and {@code -rate};
+ * {@code dead-lettered-*}; {@code unmatched-*} (leads no rule chose).
  */
 final class RoutingMetrics implements AutoCloseable {
 
@@ -20,20 +18,18 @@ final class RoutingMetrics implements AutoCloseable {
     static final String DEAD_LETTERED = "dead-lettered";
     static final String UNMATCHED = "unmatched";
 
-    private final StreamsMetrics metrics;
-    private final List<Sensor> sensors = new ArrayList<>();
+    private final TaskMetrics metrics;
     private final Map<Route, Sensor> routed = new EnumMap<>(Route.class);
     private final Sensor deadLettered;
     private final Sensor unmatched;
 
     RoutingMetrics(ProcessorContext<?, ?> context) {
-        this.metrics = context.metrics();
-        String taskId = context.taskId().toString();
+        this.metrics = new TaskMetrics(context, SCOPE);
         for (Route route : Route.values()) {
-            routed.put(route, counter(taskId, counterName(route)));
+            routed.put(route, metrics.counter(counterName(route)));
         }
-        deadLettered = counter(taskId, DEAD_LETTERED);
-        unmatched = counter(taskId, UNMATCHED);
+        deadLettered = metrics.counter(DEAD_LETTERED);
+        unmatched = metrics.counter(UNMATCHED);
     }
 
     /** The counter's name for a route: {@code routed-crm} gives {@code routed-crm-total} and {@code routed-crm-rate}. */
@@ -53,15 +49,8 @@ final class RoutingMetrics implements AutoCloseable {
         unmatched.record();
     }
 
-    private Sensor counter(String taskId, String name) {
-        Sensor sensor = metrics.addRateTotalSensor(SCOPE, taskId, name, Sensor.RecordingLevel.INFO);
-        sensors.add(sensor);
-        return sensor;
-    }
-
     @Override
     public void close() {
-        sensors.forEach(metrics::removeSensor);
-        sensors.clear();
+        metrics.close();
     }
 }

@@ -1,5 +1,7 @@
 package io.clayflow.routing;
 
+import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DecodeFailure;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +17,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * Decodes each {@code leads.enriched} record, evaluates the rules, and forwards the lead, keyed by its
  * {@code lead_id}, to the sink of every route they select. Decoding happens here rather than in the source's serde
  * so that every refusal (bad bytes, a tombstone, no lead_id, a failing rule) is one {@link LeadRoutingException},
- * dead-lettered by {@link RoutingDeadLetterHandler} with the original bytes, and counted.
+ * dead-lettered by the app's processing handler with the original bytes, and counted.
  */
 final class RoutingProcessor implements Processor<String, byte[], String, GenericRecord> {
 
@@ -52,13 +54,13 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
         GenericRecord lead = decode(record);
         Object leadId = lead.getSchema().getField(LEAD_ID) == null ? null : lead.get(LEAD_ID);
         if (leadId == null || leadId.toString().isBlank()) {
-            throw refuse(RoutingTopology.STAGE_ROUTE, LEAD_ID_MISSING, "The lead has no lead_id to key it by", null);
+            throw refuse(Stages.ROUTING_ROUTE, LEAD_ID_MISSING, "The lead has no lead_id to key it by", null);
         }
         Set<Route> routes;
         try {
             routes = rules.select(lead);
         } catch (RuleEvaluationException e) {
-            throw refuse(RoutingTopology.STAGE_ROUTE, RULE_FAILED, e.getMessage(), e);
+            throw refuse(Stages.ROUTING_ROUTE, RULE_FAILED, e.getMessage(), e);
         }
         if (routes.isEmpty()) {
             metrics.unmatched();
@@ -73,13 +75,13 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
 
     private GenericRecord decode(Record<String, byte[]> record) {
         if (record.value() == null) {
-            throw refuse(RoutingTopology.STAGE_DECODE, VALUE_MISSING, "A tombstone (null value) is not a lead", null);
+            throw refuse(Stages.ROUTING_DECODE, VALUE_MISSING, "A tombstone (null value) is not a lead", null);
         }
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("leads.enriched");
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.LEADS_ENRICHED);
         try {
             GenericRecord lead = decoder.deserialize(topic, record.value());
             if (lead == null) {
-                throw refuse(RoutingTopology.STAGE_DECODE, VALUE_MISSING, "The record decodes to no lead", null);
+                throw refuse(Stages.ROUTING_DECODE, VALUE_MISSING, "The record decodes to no lead", null);
             }
             return lead;
         } catch (LeadRoutingException e) {
@@ -88,7 +90,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
             if (DecodeFailure.registryUnavailable(e)) {
                 throw e; // not the record's fault: the handler fails the task and the record is read again
             }
-            throw refuse(RoutingTopology.STAGE_DECODE, DecodeFailure.reason(e), e.getMessage(), e);
+            throw refuse(Stages.ROUTING_DECODE, DecodeFailure.reason(e), e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clayflow.routing;
 
+import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.Topology;
  * The routing topology: {@code leads.enriched} → decode and evaluate the rules → {@code leads.route.crm},
  * {@code leads.route.outreach}, {@code leads.route.nurture}, {@code leads.route.warehouse}, each lead to every route
  * its rules select, keyed by {@code lead_id}. Refused records go to {@code leads.dlq} through
- * {@link RoutingDeadLetterHandler}, which the app's Streams configuration installs. Stateless: no store, no
+ * {@link io.clayflow.streams.DeadLetterProcessingHandler}, which the app's Streams configuration installs. Stateless: no store, no
  * repartition topic.
  *
  * <p>Values are decoded and re-encoded with the writer's own schema (a {@code GenericRecord}), not the app's
@@ -27,10 +28,8 @@ import org.apache.kafka.streams.Topology;
 public final class RoutingTopology {
 
     public static final String SOURCE = "routing.source";
-    /** The processor node: refusals are dead-lettered with stage {@link #STAGE_DECODE} or {@link #STAGE_ROUTE}. */
-    public static final String PROCESSOR = "routing.route";
-    public static final String STAGE_DECODE = "routing.decode";
-    public static final String STAGE_ROUTE = "routing.route";
+    /** The processor node: refusals are dead-lettered with stage {@code routing.decode} or {@code routing.route}. */
+    public static final String PROCESSOR = Stages.ROUTING_ROUTE;
 
     private RoutingTopology() {
     }
@@ -41,7 +40,7 @@ public final class RoutingTopology {
     }
 
     /**
-     * The topology for a configuration.
+     * The topology for a configuration: the app's entry point.
      *
      * @param leadSerde the configured generic Avro serde (Confluent wire format, schema registry), owned by the
      *     caller: it decodes {@code leads.enriched} and encodes the routes

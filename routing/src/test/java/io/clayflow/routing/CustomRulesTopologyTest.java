@@ -6,7 +6,9 @@ import static io.clayflow.routing.Route.OUTREACH;
 import static io.clayflow.routing.Route.WAREHOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
 import java.nio.file.Path;
@@ -111,14 +113,14 @@ class CustomRulesTopologyTest {
 
         TestRecord<byte[], byte[]> deadLetter = routing.dlq.readRecord();
         assertThat(deadLetter.value()).isEqualTo(badBytes);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.STAGE)).isEqualTo(RoutingTopology.STAGE_ROUTE);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.REASON)).isEqualTo(RoutingProcessor.RULE_FAILED);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.EXCEPTION_CLASS_NAME))
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_ROUTE);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo(RoutingProcessor.RULE_FAILED);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.EXCEPTION_CLASS_NAME))
                 .isEqualTo(RuleEvaluationException.class.getName());
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.EXCEPTION_MESSAGE))
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                 .contains("outreach").contains("line 7").contains("about 200");
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.TOPIC)).isEqualTo(Topics.LEADS_ENRICHED);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.OFFSET)).isEqualTo("0");
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.TOPIC)).isEqualTo(Topics.LEADS_ENRICHED);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.OFFSET)).isEqualTo("0");
         assertThat(routing.dlq.isEmpty()).isTrue();
 
         assertThat(routing.idsOn(CRM)).containsExactly("lead-2");
@@ -134,7 +136,7 @@ class CustomRulesTopologyTest {
         routing.send(leadWith(lead -> lead.setEnrichment(Map.of())));
 
         TestRecord<byte[], byte[]> deadLetter = routing.dlq.readRecord();
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.EXCEPTION_MESSAGE))
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE))
                 .contains("crm").contains("line 1").contains("funding_stage");
         assertThat(routing.routes.get(WAREHOUSE).isEmpty()).isTrue();
     }

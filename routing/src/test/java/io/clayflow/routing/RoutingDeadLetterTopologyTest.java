@@ -2,7 +2,9 @@ package io.clayflow.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
 import io.clayflow.streams.DecodeFailure;
@@ -70,14 +72,14 @@ class RoutingDeadLetterTopologyTest {
         assertThat(deadLetter.value()).isEqualTo(value);
         Headers headers = deadLetter.headers();
         assertThat(DeadLetter.header(headers, "traceparent")).isEqualTo("00-abc-def-01");
-        assertThat(DeadLetter.header(headers, DeadLetter.STAGE)).isEqualTo(RoutingTopology.STAGE_DECODE);
-        assertThat(DeadLetter.header(headers, DeadLetter.REASON)).isEqualTo(reason);
-        assertThat(DeadLetter.header(headers, DeadLetter.EXCEPTION_CLASS_NAME)).startsWith("io.clayflow.schemas.serde.");
-        assertThat(DeadLetter.header(headers, DeadLetter.EXCEPTION_MESSAGE)).isNotBlank();
-        assertThat(DeadLetter.header(headers, DeadLetter.TOPIC)).isEqualTo(Topics.LEADS_ENRICHED);
-        assertThat(DeadLetter.header(headers, DeadLetter.PARTITION)).isEqualTo("0");
-        assertThat(DeadLetter.header(headers, DeadLetter.OFFSET)).isEqualTo("0");
-        assertThat(DeadLetter.header(headers, DeadLetter.TASK_ID)).isEqualTo("0_0");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_DECODE);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.REASON)).isEqualTo(reason);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME)).startsWith("io.clayflow.schemas.serde.");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.LEADS_ENRICHED);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.PARTITION)).isEqualTo("0");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.OFFSET)).isEqualTo("0");
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.TASK_ID)).isEqualTo("0_0");
         assertThat(routing.dlq.isEmpty()).isTrue();
 
         for (Route route : new Route[] {Route.CRM, Route.OUTREACH, Route.WAREHOUSE}) {
@@ -92,8 +94,8 @@ class RoutingDeadLetterTopologyTest {
 
         TestRecord<byte[], byte[]> deadLetter = routing.dlq.readRecord();
         assertThat(deadLetter.value()).isNull();
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.STAGE)).isEqualTo(RoutingTopology.STAGE_DECODE);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.REASON)).isEqualTo(RoutingProcessor.VALUE_MISSING);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_DECODE);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo(RoutingProcessor.VALUE_MISSING);
         assertThat(routing.routes.get(Route.WAREHOUSE).isEmpty()).isTrue();
     }
 
@@ -106,9 +108,9 @@ class RoutingDeadLetterTopologyTest {
 
         TestRecord<byte[], byte[]> deadLetter = routing.dlq.readRecord();
         assertThat(deadLetter.value()).isEqualTo(bytes);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.REASON))
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON))
                 .isEqualTo(RoutingProcessor.LEAD_ID_MISSING);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetter.EXCEPTION_STACKTRACE)).isNull();
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.EXCEPTION_STACKTRACE)).isNull();
         assertThat(routing.routes.get(Route.WAREHOUSE).isEmpty()).isTrue();
     }
 

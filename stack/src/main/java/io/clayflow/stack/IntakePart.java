@@ -2,10 +2,7 @@ package io.clayflow.stack;
 
 import io.clayflow.intake.IntakeApp;
 import io.clayflow.intake.IntakeConfig;
-import io.clayflow.intake.IntakeTopology;
-import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.serde.SpecificAvroSerde;
-import org.apache.kafka.streams.Topology;
+import io.clayflow.streams.StreamsApp;
 
 /**
  * The intake topology ({@code leads.raw} → validate, normalize, dedupe, throttle → {@code leads.clay.outbox}): its
@@ -14,12 +11,10 @@ import org.apache.kafka.streams.Topology;
 public final class IntakePart extends StreamsAppPart {
 
     private final IntakeConfig intakeConfig;
-    private SpecificAvroSerde<Lead> leadSerde;
 
     public IntakePart(StackConfig config) {
-        super("intake");
-        this.intakeConfig = new IntakeConfig(settings(config, "intake", StackConfig.INTAKE_METRICS_PORT,
-                IntakeConfig.classpathDefaults()));
+        super(IntakeConfig.APP);
+        this.intakeConfig = IntakeConfig.resolve(settings(config, IntakeConfig.APP, StackConfig.INTAKE_METRICS_PORT));
     }
 
     @Override
@@ -28,19 +23,7 @@ public final class IntakePart extends StreamsAppPart {
     }
 
     @Override
-    protected Topology topology() {
-        leadSerde = new SpecificAvroSerde<>();
-        leadSerde.configure(intakeConfig.serdeConfigs(), false);
-        return IntakeTopology.build(intakeConfig, leadSerde);
-    }
-
-    @Override
-    protected void beforeStart() {
-        IntakeApp.warmUpOutboxSerializer(leadSerde);
-    }
-
-    @Override
-    protected void closeSerdes() {
-        leadSerde.close();
+    protected StreamsApp app() {
+        return new IntakeApp(intakeConfig);
     }
 }

@@ -1,5 +1,6 @@
 package io.clayflow.streams;
 
+import io.clayflow.schemas.DeadLetterHeaders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,26 +11,36 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * clayflow's dead-letter convention, modelled on Kafka Connect's {@code __connect.errors.*} headers: the original
- * key and value bytes untouched, the original headers kept, and {@code clayflow.errors.*} headers (UTF-8 strings)
- * naming the stage, the reason, the exception and where the record came from.
+ * Builds a dead letter by clayflow's convention, modelled on Kafka Connect's {@code __connect.errors.*} headers: the
+ * original key and value bytes untouched, the original headers kept, and the {@link DeadLetterHeaders} (UTF-8
+ * strings) naming the stage, the reason, the exception and where the record came from.
  */
 public final class DeadLetter {
 
-    public static final String PREFIX = "clayflow.errors.";
-    /** Where it failed, e.g. {@code intake.decode}, {@code intake.validate}, {@code intake.dedupe}. */
-    public static final String STAGE = PREFIX + "stage";
-    /** A stable, machine-readable reason: the rule that failed, e.g. {@code email.syntax}, {@code decode.magic_byte}. */
-    public static final String REASON = PREFIX + "reason";
-    public static final String EXCEPTION_CLASS_NAME = PREFIX + "exception.class.name";
-    public static final String EXCEPTION_MESSAGE = PREFIX + "exception.message";
-    /** Only for unexpected failures, where the trace is what someone needs to fix it; at most 8 KB. */
-    public static final String EXCEPTION_STACKTRACE = PREFIX + "exception.stacktrace";
-    public static final String TOPIC = PREFIX + "topic";
-    public static final String PARTITION = PREFIX + "partition";
-    public static final String OFFSET = PREFIX + "offset";
-    /** The Streams task (or Connect task) that dead-lettered the record. */
-    public static final String TASK_ID = PREFIX + "task.id";
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#PREFIX} */
+    @Deprecated
+    public static final String PREFIX = DeadLetterHeaders.PREFIX;
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#STAGE} */
+    @Deprecated
+    public static final String STAGE = DeadLetterHeaders.STAGE;
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#REASON} */
+    @Deprecated
+    public static final String REASON = DeadLetterHeaders.REASON;
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#EXCEPTION_CLASS_NAME} */
+    @Deprecated
+    public static final String EXCEPTION_CLASS_NAME = DeadLetterHeaders.EXCEPTION_CLASS_NAME;
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#EXCEPTION_MESSAGE} */
+    @Deprecated
+    public static final String EXCEPTION_MESSAGE = DeadLetterHeaders.EXCEPTION_MESSAGE;
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#TOPIC} */
+    @Deprecated
+    public static final String TOPIC = DeadLetterHeaders.TOPIC;
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#PARTITION} */
+    @Deprecated
+    public static final String PARTITION = DeadLetterHeaders.PARTITION;
+    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#OFFSET} */
+    @Deprecated
+    public static final String OFFSET = DeadLetterHeaders.OFFSET;
 
     private static final int MAX_STACKTRACE_CHARS = 8 * 1024;
 
@@ -114,23 +125,23 @@ public final class DeadLetter {
             RecordHeaders headers = new RecordHeaders();
             for (Header header : originalHeaders) {
                 // A replayed dead letter that fails again must not carry its first failure's reason.
-                if (!header.key().startsWith(PREFIX)) {
+                if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
                     headers.add(header.key(), header.value());
                 }
             }
-            add(headers, STAGE, stage);
-            add(headers, REASON, reason);
+            add(headers, DeadLetterHeaders.STAGE, stage);
+            add(headers, DeadLetterHeaders.REASON, reason);
             if (exception != null) {
-                add(headers, EXCEPTION_CLASS_NAME, exception.getClass().getName());
-                add(headers, EXCEPTION_MESSAGE, exception.getMessage());
+                add(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME, exception.getClass().getName());
+                add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, exception.getMessage());
                 if (withStackTrace) {
-                    add(headers, EXCEPTION_STACKTRACE, stackTrace(exception));
+                    add(headers, DeadLetterHeaders.EXCEPTION_STACKTRACE, stackTrace(exception));
                 }
             }
-            add(headers, TOPIC, originTopic);
-            add(headers, PARTITION, originPartition == null ? null : originPartition.toString());
-            add(headers, OFFSET, originOffset == null ? null : originOffset.toString());
-            add(headers, TASK_ID, taskId);
+            add(headers, DeadLetterHeaders.TOPIC, originTopic);
+            add(headers, DeadLetterHeaders.PARTITION, originPartition == null ? null : originPartition.toString());
+            add(headers, DeadLetterHeaders.OFFSET, originOffset == null ? null : originOffset.toString());
+            add(headers, DeadLetterHeaders.TASK_ID, taskId);
             return new ProducerRecord<>(topic, null, timestamp, key, value, headers);
         }
 

@@ -34,7 +34,7 @@ final class IntakeRunner implements AutoCloseable {
         props.putAll(overrides);
         IntakeConfig config = new IntakeConfig(props);
         serde.configure(config.serdeConfigs(), false);
-        streams = new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties());
+        streams = new KafkaStreams(IntakeTopology.buildTopology(config, serde), config.streamsProperties());
         streams.start();
     }
 

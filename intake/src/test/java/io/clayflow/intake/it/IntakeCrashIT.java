@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.intake.IntakeApp;
 import io.clayflow.intake.IntakeTopology;
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -268,29 +271,29 @@ class IntakeCrashIT {
             dlqTally.drainToEnd(Duration.ofSeconds(30));
             dlq = dlqTally.records();
         }
-        List<String> origins = dlq.stream().map(record -> DeadLetter.header(record.headers(), DeadLetter.TOPIC) + "-"
-                + DeadLetter.header(record.headers(), DeadLetter.PARTITION) + "@"
-                + DeadLetter.header(record.headers(), DeadLetter.OFFSET)).toList();
+        List<String> origins = dlq.stream().map(record -> DeadLetter.header(record.headers(), DeadLetterHeaders.TOPIC) + "-"
+                + DeadLetter.header(record.headers(), DeadLetterHeaders.PARTITION) + "@"
+                + DeadLetter.header(record.headers(), DeadLetterHeaders.OFFSET)).toList();
         assertThat(dlq).allSatisfy(record -> {
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.STAGE)).isEqualTo(IntakeTopology.STAGE_VALIDATE);
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.REASON)).isEqualTo("email.syntax");
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.INTAKE_VALIDATE);
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.REASON)).isEqualTo("email.syntax");
         });
         assertThat(origins).as("origins of the dead letters: each invalid lead once").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(ledger.invalidOrigins());
 
         // Nothing left behind: all input consumed by the app's group, nothing waiting in the throttle's backlog.
         assertNothingUnconsumed(kafka, Topics.LEADS_RAW);
-        assertNothingUnconsumed(kafka, APP_ID + "-" + IntakeTopology.DEDUPE_REPARTITION + "-repartition");
-        assertNothingUnconsumed(kafka, APP_ID + "-" + IntakeTopology.THROTTLE_REPARTITION + "-repartition");
-        assertThat(liveKeys(kafka, APP_ID + "-" + IntakeTopology.BACKLOG_STORE + "-changelog"))
+        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.INTAKE_DEDUPE_REPARTITION + "-repartition");
+        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.INTAKE_THROTTLE_REPARTITION + "-repartition");
+        assertThat(liveKeys(kafka, APP_ID + "-" + StateStores.INTAKE_THROTTLE_BACKLOG + "-changelog"))
                 .as("leads left in the throttle's backlog").isZero();
 
         // Records the killed transaction had already written and the broker aborted (asserted for the outbox only).
         Map<String, Integer> aborted = new LinkedHashMap<>();
         for (String topic : List.of(Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_DLQ,
-                APP_ID + "-" + IntakeTopology.DEDUPE_STORE + "-changelog",
-                APP_ID + "-" + IntakeTopology.BACKLOG_STORE + "-changelog",
-                APP_ID + "-" + IntakeTopology.THROTTLE_STATE_STORE + "-changelog")) {
+                APP_ID + "-" + StateStores.INTAKE_DEDUPE + "-changelog",
+                APP_ID + "-" + StateStores.INTAKE_THROTTLE_BACKLOG + "-changelog",
+                APP_ID + "-" + StateStores.INTAKE_THROTTLE_STATE + "-changelog")) {
             aborted.put(topic, recordCount(kafka, topic, false) - recordCount(kafka, topic, true));
         }
         assertThat(aborted.get(Topics.LEADS_CLAY_OUTBOX))

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.intake.IntakeConfig;
 import io.clayflow.intake.IntakeTopology;
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -97,7 +99,7 @@ class IntakeDedupeIT {
         List<ConsumerRecord<byte[], byte[]>> dlq;
         try (SpecificAvroSerde<Lead> serde = new SpecificAvroSerde<>()) {
             serde.configure(config.serdeConfigs(), false);
-            try (KafkaStreams streams = new KafkaStreams(IntakeTopology.build(config, serde),
+            try (KafkaStreams streams = new KafkaStreams(IntakeTopology.buildTopology(config, serde),
                     config.streamsProperties())) {
                 streams.start();
                 outbox = kafka.consume(Topics.LEADS_CLAY_OUTBOX, PEOPLE, Duration.ofSeconds(120),
@@ -123,23 +125,23 @@ class IntakeDedupeIT {
         // Every refused record is in the DLQ with its reason and where it came from; poison bytes untouched.
         assertThat(dlq).hasSize(invalidLeads().size() + poison(new byte[20]).size());
         Map<String, Long> byStage = dlq.stream().collect(Collectors.groupingBy(
-                record -> DeadLetter.header(record.headers(), DeadLetter.STAGE), Collectors.counting()));
-        assertThat(byStage).containsOnlyKeys("intake.decode", IntakeTopology.STAGE_VALIDATE)
-                .containsEntry(IntakeTopology.STAGE_VALIDATE, (long) invalidLeads().size())
+                record -> DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE), Collectors.counting()));
+        assertThat(byStage).containsOnlyKeys("intake.decode", Stages.INTAKE_VALIDATE)
+                .containsEntry(Stages.INTAKE_VALIDATE, (long) invalidLeads().size())
                 .containsEntry("intake.decode", (long) poison(new byte[20]).size());
         assertThat(dlq).allSatisfy(record -> {
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.REASON)).isNotBlank();
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.TOPIC)).isEqualTo(Topics.LEADS_RAW);
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.PARTITION)).isNotBlank();
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.OFFSET)).isNotBlank();
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.REASON)).isNotBlank();
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.TOPIC)).isEqualTo(Topics.LEADS_RAW);
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.PARTITION)).isNotBlank();
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.OFFSET)).isNotBlank();
         });
-        Set<String> reasons = dlq.stream().map(record -> DeadLetter.header(record.headers(), DeadLetter.REASON))
+        Set<String> reasons = dlq.stream().map(record -> DeadLetter.header(record.headers(), DeadLetterHeaders.REASON))
                 .collect(Collectors.toSet());
         assertThat(reasons).contains("decode.magic_byte", "decode.unknown_schema_id", "identity.missing",
                 "email.syntax");
         List<String> poisonSent = poison(validBytesOf(records)).stream().map(Arrays::toString).toList();
         List<String> poisonDeadLettered = dlq.stream()
-                .filter(record -> "intake.decode".equals(DeadLetter.header(record.headers(), DeadLetter.STAGE)))
+                .filter(record -> "intake.decode".equals(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE)))
                 .map(record -> Arrays.toString(record.value())).toList();
         assertThat(poisonDeadLettered).containsExactlyInAnyOrderElementsOf(poisonSent);
     }

@@ -91,7 +91,7 @@ class IntakeThroughputBenchmark {
         long warmupStart = System.nanoTime();
         double coldSeconds;
         try (SpecificAvroSerde<Lead> serde = IntakeLoad.serde(config);
-             KafkaStreams streams = new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties())) {
+             KafkaStreams streams = new KafkaStreams(IntakeTopology.buildTopology(config, serde), config.streamsProperties())) {
             streams.start();
             coldSeconds = (counter.waitFor(warmup.unique(), TIMEOUT) - warmupStart) / 1e9;
             // Leave the group: Kafka Streams otherwise stays a member until its session times out (45 s), and the
@@ -125,7 +125,7 @@ class IntakeThroughputBenchmark {
         long gcAfter;
         long jitAfter;
         try (SpecificAvroSerde<Lead> serde = IntakeLoad.serde(config);
-             KafkaStreams streams = new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties())) {
+             KafkaStreams streams = new KafkaStreams(IntakeTopology.buildTopology(config, serde), config.streamsProperties())) {
             cpuBefore = threadCpu(threads);
             processCpuBefore = os.getProcessCpuTime();
             gcBefore = gcMillis();

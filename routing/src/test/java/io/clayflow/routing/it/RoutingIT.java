@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.clayflow.routing.Route;
 import io.clayflow.routing.RoutingConfig;
 import io.clayflow.routing.RoutingTopology;
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.registry.SchemaRegistryClient;
 import io.clayflow.schemas.serde.GenericAvroSerde;
@@ -134,9 +136,9 @@ class RoutingIT {
         List<ConsumerRecord<byte[], byte[]>> dlq = readAll(kafka, Topics.LEADS_DLQ);
         assertThat(dlq).hasSize(poison.size());
         assertThat(dlq).allSatisfy(record -> {
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.STAGE)).isEqualTo(RoutingTopology.STAGE_DECODE);
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.REASON)).isEqualTo("decode.magic_byte");
-            assertThat(DeadLetter.header(record.headers(), DeadLetter.TOPIC)).isEqualTo(Topics.LEADS_ENRICHED);
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_DECODE);
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.REASON)).isEqualTo("decode.magic_byte");
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.TOPIC)).isEqualTo(Topics.LEADS_ENRICHED);
         });
         assertThat(dlq.stream().map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList())
                 .containsExactlyInAnyOrderElementsOf(poison.stream()

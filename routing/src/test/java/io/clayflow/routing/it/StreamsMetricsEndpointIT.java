@@ -15,7 +15,7 @@ import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.GenericAvroSerde;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
-import io.clayflow.streams.StreamsMetricsEndpoint;
+import io.clayflow.streams.StreamsManagementEndpoint;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.KafkaBroker;
@@ -67,8 +67,8 @@ class StreamsMetricsEndpointIT {
         intakeProps.put(IntakeConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         intakeProps.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
         intakeProps.put(IntakeConfig.APPLICATION_ID, "metrics-it-intake");
-        intakeProps.put(IntakeConfig.METRICS_HOST, "127.0.0.1");
-        intakeProps.put(IntakeConfig.METRICS_PORT, "0");
+        intakeProps.put(IntakeConfig.MANAGEMENT_HOST, "127.0.0.1");
+        intakeProps.put(IntakeConfig.MANAGEMENT_PORT, "0");
         intakeProps.put(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000");
         intakeProps.put("streams.state.dir", Files.createTempDirectory("metrics-it-intake").toString());
         intakeProps.put("streams.commit.interval.ms", "200");
@@ -78,8 +78,8 @@ class StreamsMetricsEndpointIT {
         routingProps.put(RoutingConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         routingProps.put(RoutingConfig.SCHEMA_REGISTRY_URL, registry.url());
         routingProps.put(RoutingConfig.APPLICATION_ID, "metrics-it-routing");
-        routingProps.put(RoutingConfig.METRICS_HOST, "127.0.0.1");
-        routingProps.put(RoutingConfig.METRICS_PORT, "0");
+        routingProps.put(RoutingConfig.MANAGEMENT_HOST, "127.0.0.1");
+        routingProps.put(RoutingConfig.MANAGEMENT_PORT, "0");
         routingProps.put("streams.state.dir", Files.createTempDirectory("metrics-it-routing").toString());
         routingProps.put("streams.commit.interval.ms", "200");
         RoutingConfig routingConfig = new RoutingConfig(routingProps);
@@ -108,13 +108,13 @@ class StreamsMetricsEndpointIT {
              GenericAvroSerde enrichedSerde = new GenericAvroSerde()) {
             leadSerde.configure(intakeConfig.serdeConfigs(), false);
             enrichedSerde.configure(routingConfig.serdeConfigs(), false);
-            try (KafkaStreams intake = new KafkaStreams(IntakeTopology.build(intakeConfig, leadSerde),
+            try (KafkaStreams intake = new KafkaStreams(IntakeTopology.buildTopology(intakeConfig, leadSerde),
                     intakeConfig.streamsProperties());
                  KafkaStreams routing = new KafkaStreams(RoutingTopology.buildTopology(routingConfig, enrichedSerde),
                          routingConfig.streamsProperties());
-                 StreamsMetricsEndpoint intakeMetrics = StreamsMetricsEndpoint.start(intake, "intake",
+                 StreamsManagementEndpoint intakeMetrics = StreamsManagementEndpoint.start(intake, "intake",
                          intakeConfig.metricsHost(), intakeConfig.metricsPort());
-                 StreamsMetricsEndpoint routingMetrics = StreamsMetricsEndpoint.start(routing, "routing",
+                 StreamsManagementEndpoint routingMetrics = StreamsManagementEndpoint.start(routing, "routing",
                          routingConfig.metricsHost(), routingConfig.metricsPort())) {
                 intake.start();
                 routing.start();

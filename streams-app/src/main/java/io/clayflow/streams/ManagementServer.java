@@ -6,23 +6,33 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * A management port on the JDK's own HTTP server: {@code GET /metrics} (Prometheus text format) and
- * {@code GET /health/live}. One daemon thread answers, so a slow scraper never touches a stream thread.
+ * A management port on the JDK's own HTTP server: each path answers {@code GET} (and {@code HEAD}) with what its
+ * supplier gives at that moment. One daemon thread answers, so a slow scraper or probe never touches a stream thread.
  */
-public final class PrometheusHttpServer implements AutoCloseable {
+public final class ManagementServer implements AutoCloseable {
 
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    static final String JSON = "application/json";
+
+    /** One answer: the status code, the content type and the body. */
+    public record Response(int status, String contentType, String body) {
+
+        public static Response ok(String contentType, String body) {
+            return new Response(200, contentType, body);
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private PrometheusHttpServer(HttpServer server, ExecutorService executor) {
+    private ManagementServer(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
     }
@@ -30,36 +40,36 @@ public final class PrometheusHttpServer implements AutoCloseable {
     /**
      * Binds {@code host:port} (port 0: any free port) and starts answering.
      *
+     * @param routes each path and what it answers
      * @throws IOException when the port cannot be bound
      */
-    public static PrometheusHttpServer start(String host, int port, String name, Supplier<String> scrape)
+    public static ManagementServer start(String host, int port, String name, Map<String, Supplier<Response>> routes)
             throws IOException {
-        Objects.requireNonNull(scrape, "scrape");
+        Objects.requireNonNull(routes, "routes");
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name + "-metrics-http");
+            Thread thread = new Thread(runnable, name + "-management-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/metrics", exchange -> respond(exchange, PROMETHEUS_TEXT, scrape));
-        server.createContext("/health/live", exchange -> respond(exchange, "application/json",
-                () -> "{\"status\":\"UP\"}"));
+        routes.forEach((path, answer) -> server.createContext(path, exchange -> respond(exchange, answer)));
         server.start();
-        return new PrometheusHttpServer(server, executor);
+        return new ManagementServer(server, executor);
     }
 
-    private static void respond(HttpExchange exchange, String contentType, Supplier<String> body) throws IOException {
+    private static void respond(HttpExchange exchange, Supplier<Response> answer) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET, HEAD");
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", contentType);
+            Response response = answer.get();
+            byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", response.contentType());
             boolean head = "HEAD".equals(exchange.getRequestMethod());
-            exchange.sendResponseHeaders(200, head ? -1 : bytes.length);
+            exchange.sendResponseHeaders(response.status(), head ? -1 : bytes.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);

@@ -6,60 +6,52 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * A Streams app's metrics for Prometheus: every Kafka Streams metric (clayflow's own sensors, Streams' thread and
- * task metrics, its consumers' lag) bound through Micrometer's {@link KafkaStreamsMetrics}, tagged {@code app}, and
- * served at {@code GET /metrics} on a management port.
+ * A Streams app's management port: {@code GET /metrics} serves every Kafka Streams metric (clayflow's own sensors,
+ * Streams' thread and task metrics, its consumers' lag) bound through Micrometer's {@link KafkaStreamsMetrics} and
+ * tagged {@code app}; {@code GET /health/live} and {@code GET /health/ready} answer from the client's state by
+ * {@link StreamsHealth}.
  */
-public final class StreamsMetricsEndpoint implements AutoCloseable {
+public final class StreamsManagementEndpoint implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final KafkaStreamsMetrics binding;
-    private final PrometheusHttpServer server;
+    private final ManagementServer server;
 
-    private StreamsMetricsEndpoint(PrometheusMeterRegistry registry, KafkaStreamsMetrics binding,
-            PrometheusHttpServer server) {
+    private StreamsManagementEndpoint(PrometheusMeterRegistry registry, KafkaStreamsMetrics binding,
+            ManagementServer server) {
         this.registry = registry;
         this.binding = binding;
         this.server = server;
     }
 
     /**
-     * Binds the app's metrics and serves them on {@code host:port} (port 0: any free port).
+     * Binds the app's metrics and health and serves them on {@code host:port} (port 0: any free port).
      *
      * @param app the app's name, the {@code app} tag of every series (e.g. "intake")
      * @throws UncheckedIOException when the port cannot be bound
      */
-    public static StreamsMetricsEndpoint start(KafkaStreams streams, String app, String host, int port) {
+    public static StreamsManagementEndpoint start(KafkaStreams streams, String app, String host, int port) {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(app, "app");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KafkaStreamsMetrics binding = new KafkaStreamsMetrics(streams, Tags.of("app", app));
         binding.bindTo(registry);
         try {
-            return new StreamsMetricsEndpoint(registry, binding,
-                    PrometheusHttpServer.start(host, port, app, registry::scrape));
+            return new StreamsManagementEndpoint(registry, binding, ManagementServer.start(host, port, app, Map.of(
+                    "/metrics", () -> ManagementServer.Response.ok(ManagementServer.PROMETHEUS_TEXT,
+                            registry.scrape()),
+                    "/health/live", () -> StreamsHealth.answer(streams.state(), StreamsHealth::isLive),
+                    "/health/ready", () -> StreamsHealth.answer(streams.state(), StreamsHealth::isReady))));
         } catch (IOException e) {
             binding.close();
             registry.close();
-            throw new UncheckedIOException("cannot serve " + app + " metrics on " + host + ":" + port, e);
+            throw new UncheckedIOException("cannot serve " + app + " metrics and health on " + host + ":" + port, e);
         }
-    }
-
-    /**
-     * Binds the app's metrics where its configuration says ({@code metrics.host}, {@code metrics.port}); empty when
-     * the port is -1, metrics not served.
-     */
-    public static Optional<StreamsMetricsEndpoint> startConfigured(KafkaStreams streams, String app,
-            StreamsAppConfig config) {
-        if (config.metricsPort() < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(start(streams, app, config.metricsHost(), config.metricsPort()));
     }
 
     /** The port bound. */
