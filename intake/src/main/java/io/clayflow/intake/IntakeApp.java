@@ -3,10 +3,9 @@ package io.clayflow.intake;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
-import io.clayflow.streams.StreamsApp;
+import io.clayflow.streams.AbstractStreamsApp;
 import io.clayflow.streams.StreamsAppRunner;
 import java.time.Instant;
-import java.util.Objects;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +15,12 @@ import org.slf4j.LoggerFactory;
  * outbox serializer warmed up before the first release. {@code main} takes an optional properties file as its only
  * argument ({@code CLAYFLOW_INTAKE_*} environment variables override it) and runs until the JVM shuts down.
  */
-public final class IntakeApp implements StreamsApp {
+public final class IntakeApp extends AbstractStreamsApp<IntakeConfig, SpecificAvroSerde<Lead>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeApp.class);
 
-    private final IntakeConfig config;
-    private SpecificAvroSerde<Lead> leadSerde;
-
     public IntakeApp(IntakeConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(config);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -32,38 +28,25 @@ public final class IntakeApp implements StreamsApp {
     }
 
     @Override
-    public IntakeConfig config() {
-        return config;
+    protected SpecificAvroSerde<Lead> newSerde() {
+        return new SpecificAvroSerde<>();
     }
 
     @Override
-    public Topology buildTopology() {
-        leadSerde = new SpecificAvroSerde<>();
-        leadSerde.configure(config.serdeConfigs(), false);
+    protected Topology buildTopology(IntakeConfig config, SpecificAvroSerde<Lead> leadSerde) {
         return IntakeTopology.buildTopology(config, leadSerde);
-    }
-
-    @Override
-    public void beforeStart() {
-        warmUpOutboxSerializer(leadSerde);
-    }
-
-    @Override
-    public void close() {
-        if (leadSerde != null) {
-            leadSerde.close();
-        }
     }
 
     /**
      * Registers (or looks up) the outbox schema before the first release. Otherwise the throttle's first burst waits
      * on that registry call while its token bucket keeps filling, and the next second sends more than the burst.
      */
-    private static void warmUpOutboxSerializer(SpecificAvroSerde<Lead> leadSerde) {
+    @Override
+    public void beforeStart() {
         Lead probe = Lead.newBuilder().setLeadId("warm-up").setEmail("warm-up@clayflow.invalid").setSource("intake")
                 .setOccurredAt(Instant.EPOCH).build();
         try {
-            leadSerde.serializer().serialize(Topics.LEADS_CLAY_OUTBOX, probe);
+            serde().serializer().serialize(Topics.LEADS_CLAY_OUTBOX, probe);
         } catch (RuntimeException e) {
             LOG.warn("Could not reach the schema registry before starting ({}); the first release will retry",
                     e.getMessage());

@@ -2,6 +2,7 @@ package io.clayflow.intake;
 
 import io.clayflow.config.AppSettings;
 import io.clayflow.schemas.StateStores;
+import io.clayflow.streams.ConfigLoader;
 import io.clayflow.streams.StreamsAppConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,10 @@ public class IntakeConfig extends StreamsAppConfig {
 
     private static final ConfigDef CONFIG_DEF = definition();
 
+    /** How intake reads its settings: {@code intake.properties}, then a file, then {@code CLAYFLOW_INTAKE_*}. */
+    public static final ConfigLoader<IntakeConfig> LOADER = new ConfigLoader<>(APP, CONFIG_DEF, IntakeConfig.class,
+            DEFAULTS_RESOURCE, IntakeConfig::new);
+
     /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public IntakeConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, APP, "dedupe and the credit budget rely on it");
@@ -69,24 +74,14 @@ public class IntakeConfig extends StreamsAppConfig {
         }
     }
 
-    /** How intake reads its settings: the shipped defaults, then a file, then {@code CLAYFLOW_INTAKE_*}. */
-    public static AppSettings settings() {
-        return settings(APP, CONFIG_DEF).defaults(IntakeConfig.class, DEFAULTS_RESOURCE);
-    }
-
     /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
     public static IntakeConfig load(Path file, Map<String, String> environment) {
-        return new IntakeConfig(settings().load(file, environment));
-    }
-
-    /** The shipped defaults with {@code overrides} on top: how tests and the local stack configure intake. */
-    public static IntakeConfig resolve(Map<String, String> overrides) {
-        return new IntakeConfig(settings().resolve(overrides));
+        return LOADER.load(file, environment);
     }
 
     /** What intake starts from when nothing is set: every key's default and what {@code intake.properties} sets. */
     public static Map<String, String> classpathDefaults() {
-        return defaults(CONFIG_DEF, settings());
+        return LOADER.defaults();
     }
 
     @Override
@@ -142,11 +137,6 @@ public class IntakeConfig extends StreamsAppConfig {
 
     public long budgetCreditsPerLead() {
         return getLong(BUDGET_CREDITS_PER_LEAD);
-    }
-
-    /** The definition, for documentation and tooling. */
-    public static ConfigDef configDef() {
-        return new ConfigDef(CONFIG_DEF);
     }
 
     private static ConfigDef definition() {

@@ -31,21 +31,14 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class IntakeTopology {
 
-    /** @deprecated a stage of the wire contract: {@link Stages#INTAKE_DEDUPE} */
+    /**
+     * @deprecated the wire contract spells these: use {@link Stages} and {@link StateStores}. Kept only while the
+     *     status page's {@code StatusCollector} still reads them here.
+     */
     @Deprecated
-    public static final String STAGE_DEDUPE = Stages.INTAKE_DEDUPE;
-    /** @deprecated a stage of the wire contract: {@link Stages#INTAKE_THROTTLE} */
-    @Deprecated
-    public static final String STAGE_THROTTLE = Stages.INTAKE_THROTTLE;
-    /** @deprecated an internal topic of the wire contract: {@link StateStores#INTAKE_DEDUPE_REPARTITION} */
-    @Deprecated
-    public static final String DEDUPE_REPARTITION = StateStores.INTAKE_DEDUPE_REPARTITION;
-    /** @deprecated a store of the wire contract: {@link StateStores#INTAKE_DEDUPE} */
-    @Deprecated
-    public static final String DEDUPE_STORE = StateStores.INTAKE_DEDUPE;
-    /** @deprecated a store of the wire contract: {@link StateStores#INTAKE_THROTTLE_STATE} */
-    @Deprecated
-    public static final String THROTTLE_STATE_STORE = StateStores.INTAKE_THROTTLE_STATE;
+    public static final String STAGE_DEDUPE = Stages.INTAKE_DEDUPE, STAGE_THROTTLE = Stages.INTAKE_THROTTLE,
+            DEDUPE_REPARTITION = StateStores.INTAKE_DEDUPE_REPARTITION, DEDUPE_STORE = StateStores.INTAKE_DEDUPE,
+            THROTTLE_STATE_STORE = StateStores.INTAKE_THROTTLE_STATE;
 
     private IntakeTopology() {
     }

@@ -129,9 +129,9 @@ class IntakeConfigTest {
 
     @Test
     void everyKeyHasADocumentation() {
-        assertThat(IntakeConfig.configDef().configKeys().values())
+        assertThat(IntakeConfig.LOADER.definition().configKeys().values())
                 .allSatisfy(key -> assertThat(key.documentation).as(key.name).isNotBlank());
-        assertThat(IntakeConfig.configDef().names()).containsAll(List.of("validate.max.length.email",
+        assertThat(IntakeConfig.LOADER.definition().names()).containsAll(List.of("validate.max.length.email",
                 "validate.max.length.linkedin_url", "validate.max.length.source_id"));
     }
 
@@ -144,19 +144,19 @@ class IntakeConfigTest {
         assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_THROTTLE_BURTS", "5")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Unknown intake setting 'throttle.burts' (did you mean 'throttle.burst'?)");
-        assertThatThrownBy(() -> IntakeConfig.resolve(Map.of("budget.credits.per.leed", "2")))
+        assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("budget.credits.per.leed", "2")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Unknown intake setting 'budget.credits.per.leed' (did you mean 'budget.credits.per.lead'?)");
     }
 
     static Stream<String> documentedKeys() {
-        return IntakeConfig.configDef().names().stream().sorted();
+        return IntakeConfig.LOADER.definition().names().stream().sorted();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedKeys")
     void everyDocumentedKeyIsSettableFromTheEnvironment(String key) {
-        ConfigDef.ConfigKey defined = IntakeConfig.configDef().configKeys().get(key);
+        ConfigDef.ConfigKey defined = IntakeConfig.LOADER.definition().configKeys().get(key);
         String value = SAMPLES.sample(defined);
 
         IntakeConfig config = IntakeConfig.load(null, Map.of(AppSettings.envName("intake", key), value));
@@ -174,7 +174,7 @@ class IntakeConfigTest {
     @Test
     void theOldMetricsKeysStillWorkAndWarnNamingTheNewOnes(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("intake.properties"), "metrics.host=127.0.0.1\n");
-        AppSettings settings = IntakeConfig.settings();
+        AppSettings settings = IntakeConfig.LOADER.settings();
 
         IntakeConfig config = new IntakeConfig(settings.load(file, Map.of("CLAYFLOW_INTAKE_METRICS_PORT", "9999")));
 

@@ -1,32 +1,29 @@
 package io.clayflow.routing;
 
 import io.clayflow.schemas.serde.GenericAvroSerde;
-import io.clayflow.streams.StreamsApp;
+import io.clayflow.streams.AbstractStreamsApp;
 import io.clayflow.streams.StreamsAppRunner;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The routing app as {@link StreamsAppRunner} runs it: {@link RoutingTopology#buildTopology} with its generic Avro
- * serde and the rules its configuration names, read and checked when the app is created so that a bad rules file
- * stops it before anything starts. {@code main} takes an optional properties file as its only argument
- * ({@code CLAYFLOW_ROUTING_*} environment variables override it) and runs until the JVM shuts down.
+ * The routing app as {@link StreamsAppRunner} runs it: {@link RoutingTopology} with its generic Avro serde and the
+ * rules its configuration names, read and checked when the app is created so that a bad rules file stops it before
+ * anything starts. {@code main} takes an optional properties file as its only argument ({@code CLAYFLOW_ROUTING_*}
+ * environment variables override it) and runs until the JVM shuts down.
  */
-public final class RoutingApp implements StreamsApp {
+public final class RoutingApp extends AbstractStreamsApp<RoutingConfig, GenericAvroSerde> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingApp.class);
 
-    private final RoutingConfig config;
     private final RouteRules rules;
-    private GenericAvroSerde leadSerde;
 
     /** @throws RuleFileException naming the file and the line when the configured rules cannot be used */
     public RoutingApp(RoutingConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(config);
         this.rules = config.routeRules();
     }
 
@@ -35,27 +32,19 @@ public final class RoutingApp implements StreamsApp {
     }
 
     @Override
-    public RoutingConfig config() {
-        return config;
+    protected GenericAvroSerde newSerde() {
+        return new GenericAvroSerde();
     }
 
+    /** Logs the rules it builds with, and every route no rule names: nothing will reach it. */
     @Override
-    public Topology buildTopology() {
+    protected Topology buildTopology(RoutingConfig config, GenericAvroSerde leadSerde) {
         LOG.info("Routing rules from {}:\n{}", rules.source(), rules.describe());
         Set<Route> idle = EnumSet.complementOf(EnumSet.copyOf(rules.routesWithRules()));
         if (!idle.isEmpty()) {
             LOG.warn("No rule names {}: nothing will be written to {}", idle,
                     idle.stream().map(Route::topic).toList());
         }
-        leadSerde = new GenericAvroSerde();
-        leadSerde.configure(config.serdeConfigs(), false);
         return RoutingTopology.build(rules, leadSerde);
-    }
-
-    @Override
-    public void close() {
-        if (leadSerde != null) {
-            leadSerde.close();
-        }
     }
 }

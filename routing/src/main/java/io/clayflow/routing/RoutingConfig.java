@@ -2,6 +2,7 @@ package io.clayflow.routing;
 
 import io.clayflow.config.AppSettings;
 import io.clayflow.schemas.StateStores;
+import io.clayflow.streams.ConfigLoader;
 import io.clayflow.streams.StreamsAppConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,30 +31,24 @@ public class RoutingConfig extends StreamsAppConfig {
 
     private static final ConfigDef CONFIG_DEF = definition();
 
+    /** How routing reads its settings: {@code routing.properties}, then a file, then {@code CLAYFLOW_ROUTING_*}. */
+    public static final ConfigLoader<RoutingConfig> LOADER = new ConfigLoader<>(APP, CONFIG_DEF, RoutingConfig.class,
+            DEFAULTS_RESOURCE, RoutingConfig::new);
+
     /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public RoutingConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, APP,
                 "a lead must reach each of its routes once, and its dead letter commit with its offset");
     }
 
-    /** How routing reads its settings: the shipped defaults, then a file, then {@code CLAYFLOW_ROUTING_*}. */
-    public static AppSettings settings() {
-        return settings(APP, CONFIG_DEF).defaults(RoutingConfig.class, DEFAULTS_RESOURCE);
-    }
-
     /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
     public static RoutingConfig load(Path file, Map<String, String> environment) {
-        return new RoutingConfig(settings().load(file, environment));
-    }
-
-    /** The shipped defaults with {@code overrides} on top: how tests and the local stack configure routing. */
-    public static RoutingConfig resolve(Map<String, String> overrides) {
-        return new RoutingConfig(settings().resolve(overrides));
+        return LOADER.load(file, environment);
     }
 
     /** What routing starts from when nothing is set: every key's default and what {@code routing.properties} sets. */
     public static Map<String, String> classpathDefaults() {
-        return defaults(CONFIG_DEF, settings());
+        return LOADER.defaults();
     }
 
     /**
@@ -70,11 +65,6 @@ public class RoutingConfig extends StreamsAppConfig {
     protected Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler() {
         // Routing reads String keys and raw bytes, which always deserialize; it decodes the Avro itself.
         return null;
-    }
-
-    /** The definition, for documentation and tooling. */
-    public static ConfigDef configDef() {
-        return new ConfigDef(CONFIG_DEF);
     }
 
     private static ConfigDef definition() {

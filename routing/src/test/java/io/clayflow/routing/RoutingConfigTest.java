@@ -95,13 +95,13 @@ class RoutingConfigTest {
     }
 
     static Stream<String> documentedKeys() {
-        return RoutingConfig.configDef().names().stream().sorted();
+        return RoutingConfig.LOADER.definition().names().stream().sorted();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedKeys")
     void everyDocumentedKeyIsSettableFromTheEnvironment(String key) {
-        ConfigDef.ConfigKey defined = RoutingConfig.configDef().configKeys().get(key);
+        ConfigDef.ConfigKey defined = RoutingConfig.LOADER.definition().configKeys().get(key);
         String value = SAMPLES.sample(defined);
 
         RoutingConfig config = RoutingConfig.load(null, Map.of(AppSettings.envName("routing", key), value));
@@ -111,7 +111,7 @@ class RoutingConfigTest {
 
     @Test
     void theOldMetricsKeysStillWorkAndWarnNamingTheNewOnes() {
-        AppSettings settings = RoutingConfig.settings();
+        AppSettings settings = RoutingConfig.LOADER.settings();
 
         RoutingConfig config = new RoutingConfig(settings.resolve(Map.of("metrics.host", "127.0.0.1",
                 "metrics.port", "9999")));

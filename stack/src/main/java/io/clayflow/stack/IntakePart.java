@@ -14,7 +14,8 @@ public final class IntakePart extends StreamsAppPart {
 
     public IntakePart(StackConfig config) {
         super(IntakeConfig.APP);
-        this.intakeConfig = IntakeConfig.resolve(settings(config, IntakeConfig.APP, StackConfig.INTAKE_METRICS_PORT));
+        this.intakeConfig = IntakeConfig.LOADER.resolve(settings(config, IntakeConfig.APP,
+                StackConfig.INTAKE_METRICS_PORT));
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class RoutingPart extends StreamsAppPart {
 
     public RoutingPart(StackConfig config) {
         super(RoutingConfig.APP);
-        this.routingConfig = RoutingConfig.resolve(settings(config, RoutingConfig.APP,
+        this.routingConfig = RoutingConfig.LOADER.resolve(settings(config, RoutingConfig.APP,
                 StackConfig.ROUTING_METRICS_PORT));
         routingConfig.routeRules(); // a bad rules file fails the stack's creation, naming the file and line
     }

@@ -17,30 +17,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class DeadLetter {
 
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#PREFIX} */
+    /**
+     * @deprecated the wire contract spells these: use {@link DeadLetterHeaders}. Kept only while the status page's
+     *     {@code DeadLetterInfo} still reads them here.
+     */
     @Deprecated
-    public static final String PREFIX = DeadLetterHeaders.PREFIX;
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#STAGE} */
-    @Deprecated
-    public static final String STAGE = DeadLetterHeaders.STAGE;
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#REASON} */
-    @Deprecated
-    public static final String REASON = DeadLetterHeaders.REASON;
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#EXCEPTION_CLASS_NAME} */
-    @Deprecated
-    public static final String EXCEPTION_CLASS_NAME = DeadLetterHeaders.EXCEPTION_CLASS_NAME;
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#EXCEPTION_MESSAGE} */
-    @Deprecated
-    public static final String EXCEPTION_MESSAGE = DeadLetterHeaders.EXCEPTION_MESSAGE;
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#TOPIC} */
-    @Deprecated
-    public static final String TOPIC = DeadLetterHeaders.TOPIC;
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#PARTITION} */
-    @Deprecated
-    public static final String PARTITION = DeadLetterHeaders.PARTITION;
-    /** @deprecated spelled in the wire contract: {@link DeadLetterHeaders#OFFSET} */
-    @Deprecated
-    public static final String OFFSET = DeadLetterHeaders.OFFSET;
+    public static final String PREFIX = DeadLetterHeaders.PREFIX, STAGE = DeadLetterHeaders.STAGE,
+            REASON = DeadLetterHeaders.REASON, EXCEPTION_CLASS_NAME = DeadLetterHeaders.EXCEPTION_CLASS_NAME,
+            EXCEPTION_MESSAGE = DeadLetterHeaders.EXCEPTION_MESSAGE, TOPIC = DeadLetterHeaders.TOPIC,
+            PARTITION = DeadLetterHeaders.PARTITION, OFFSET = DeadLetterHeaders.OFFSET;
 
     private static final int MAX_STACKTRACE_CHARS = 8 * 1024;
 

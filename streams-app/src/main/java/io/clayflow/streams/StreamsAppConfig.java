@@ -61,24 +61,11 @@ public abstract class StreamsAppConfig extends AbstractConfig {
         StreamsConfig.configDef().parse(streamsProperties());
     }
 
-    /**
-     * How an app reads its settings: {@code CLAYFLOW_<APP>_*} from the environment, {@code streams.*} and
-     * {@code serde.*} passed through, the old management keys renamed. Add {@code defaults(...)} to read a file.
-     */
-    protected static AppSettings settings(String app, ConfigDef definition) {
+    /** The app's settings reader without a defaults file: the environment, the pass-through, the renamed keys. */
+    static AppSettings settings(String app, ConfigDef definition) {
         AppSettings settings = AppSettings.forApp(app, definition).passThrough(STREAMS_PREFIX, SERDE_PREFIX);
         RENAMED.forEach(settings::renamed);
         return settings;
-    }
-
-    /** Every defined key's default, then what {@code settings}' defaults file sets: what the app starts from. */
-    protected static Map<String, String> defaults(ConfigDef definition, AppSettings settings) {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        definition.configKeys().values().stream().filter(ConfigDef.ConfigKey::hasDefault)
-                .filter(key -> key.defaultValue != null)
-                .forEach(key -> defaults.put(key.name, ConfigDef.convertToString(key.defaultValue, key.type)));
-        defaults.putAll(settings.resolve(Map.of()));
-        return defaults;
     }
 
     /** The handler for records whose bytes do not decode, or null when the app's source serdes cannot fail. */

@@ -13,7 +13,7 @@ class IntakeHealthIT extends AbstractStreamsHealthIT {
 
     @Override
     protected StreamsApp app(Map<String, String> settings) {
-        return new IntakeApp(IntakeConfig.resolve(settings));
+        return new IntakeApp(IntakeConfig.LOADER.resolve(settings));
     }
 
     @Override

@@ -15,7 +15,7 @@ class RoutingHealthIT extends AbstractStreamsHealthIT {
 
     @Override
     protected StreamsApp app(Map<String, String> settings) {
-        return new RoutingApp(RoutingConfig.resolve(settings));
+        return new RoutingApp(RoutingConfig.LOADER.resolve(settings));
     }
 
     @Override

@@ -4,18 +4,16 @@ import static io.clayflow.testsupport.PrometheusScrape.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.clayflow.intake.IntakeApp;
 import io.clayflow.intake.IntakeConfig;
-import io.clayflow.intake.IntakeTopology;
 import io.clayflow.routing.Route;
+import io.clayflow.routing.RoutingApp;
 import io.clayflow.routing.RoutingConfig;
-import io.clayflow.routing.RoutingTopology;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
-import io.clayflow.schemas.serde.GenericAvroSerde;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
-import io.clayflow.schemas.serde.SpecificAvroSerde;
-import io.clayflow.streams.StreamsManagementEndpoint;
+import io.clayflow.streams.StreamsAppRunner;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.KafkaBroker;
@@ -28,13 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,26 +59,23 @@ class StreamsMetricsEndpointIT {
             kafka.createTopic(route.topic(), 1);
         }
 
-        Map<String, Object> intakeProps = new HashMap<>(IntakeConfig.classpathDefaults());
-        intakeProps.put(IntakeConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        intakeProps.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        intakeProps.put(IntakeConfig.APPLICATION_ID, "metrics-it-intake");
-        intakeProps.put(IntakeConfig.MANAGEMENT_HOST, "127.0.0.1");
-        intakeProps.put(IntakeConfig.MANAGEMENT_PORT, "0");
-        intakeProps.put(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000");
-        intakeProps.put("streams.state.dir", Files.createTempDirectory("metrics-it-intake").toString());
-        intakeProps.put("streams.commit.interval.ms", "200");
-        IntakeConfig intakeConfig = new IntakeConfig(intakeProps);
-
-        Map<String, Object> routingProps = new HashMap<>(RoutingConfig.classpathDefaults());
-        routingProps.put(RoutingConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        routingProps.put(RoutingConfig.SCHEMA_REGISTRY_URL, registry.url());
-        routingProps.put(RoutingConfig.APPLICATION_ID, "metrics-it-routing");
-        routingProps.put(RoutingConfig.MANAGEMENT_HOST, "127.0.0.1");
-        routingProps.put(RoutingConfig.MANAGEMENT_PORT, "0");
-        routingProps.put("streams.state.dir", Files.createTempDirectory("metrics-it-routing").toString());
-        routingProps.put("streams.commit.interval.ms", "200");
-        RoutingConfig routingConfig = new RoutingConfig(routingProps);
+        IntakeConfig intakeConfig = IntakeConfig.LOADER.resolve(Map.of(
+                IntakeConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                IntakeConfig.SCHEMA_REGISTRY_URL, registry.url(),
+                IntakeConfig.APPLICATION_ID, "metrics-it-intake",
+                IntakeConfig.MANAGEMENT_HOST, "127.0.0.1",
+                IntakeConfig.MANAGEMENT_PORT, "0",
+                IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000",
+                "streams.state.dir", Files.createTempDirectory("metrics-it-intake").toString(),
+                "streams.commit.interval.ms", "200"));
+        RoutingConfig routingConfig = RoutingConfig.LOADER.resolve(Map.of(
+                RoutingConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                RoutingConfig.SCHEMA_REGISTRY_URL, registry.url(),
+                RoutingConfig.APPLICATION_ID, "metrics-it-routing",
+                RoutingConfig.MANAGEMENT_HOST, "127.0.0.1",
+                RoutingConfig.MANAGEMENT_PORT, "0",
+                "streams.state.dir", Files.createTempDirectory("metrics-it-routing").toString(),
+                "streams.commit.interval.ms", "200"));
 
         try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
             serializer.configure(intakeConfig.serdeConfigs(), false);
@@ -104,55 +97,45 @@ class StreamsMetricsEndpointIT {
             kafka.produceAll(enriched);
         }
 
-        try (SpecificAvroSerde<Lead> leadSerde = new SpecificAvroSerde<>();
-             GenericAvroSerde enrichedSerde = new GenericAvroSerde()) {
-            leadSerde.configure(intakeConfig.serdeConfigs(), false);
-            enrichedSerde.configure(routingConfig.serdeConfigs(), false);
-            try (KafkaStreams intake = new KafkaStreams(IntakeTopology.buildTopology(intakeConfig, leadSerde),
-                    intakeConfig.streamsProperties());
-                 KafkaStreams routing = new KafkaStreams(RoutingTopology.buildTopology(routingConfig, enrichedSerde),
-                         routingConfig.streamsProperties());
-                 StreamsManagementEndpoint intakeMetrics = StreamsManagementEndpoint.start(intake, "intake",
-                         intakeConfig.metricsHost(), intakeConfig.metricsPort());
-                 StreamsManagementEndpoint routingMetrics = StreamsManagementEndpoint.start(routing, "routing",
-                         routingConfig.metricsHost(), routingConfig.metricsPort())) {
-                intake.start();
-                routing.start();
+        // Both apps run as their mains run them: one runner each, the management port bound before Streams starts.
+        try (StreamsAppRunner intake = new StreamsAppRunner(new IntakeApp(intakeConfig), Duration.ofSeconds(10));
+             StreamsAppRunner routing = new StreamsAppRunner(new RoutingApp(routingConfig), Duration.ofSeconds(10))) {
+            intake.start();
+            routing.start();
 
-                await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                    String scrape = get(intakeMetrics.port());
-                    assertThat(sum(scrape, "kafka_stream_clayflow_intake_released_total")).isEqualTo(PEOPLE);
-                    assertThat(sum(scrape, "kafka_stream_clayflow_intake_duplicates_dropped_total"))
-                            .isEqualTo(COPIES);
-                    assertThat(sum(scrape, "kafka_stream_clayflow_intake_budget_left")).isEqualTo(1000 - PEOPLE);
-                    assertThat(sum(scrape, "kafka_stream_clayflow_intake_backlog_size")).isZero();
-                });
-                await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                    String scrape = get(routingMetrics.port());
-                    assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_warehouse_total"))
-                            .isEqualTo(ENRICHED);
-                    assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_crm_total")).isEqualTo(2);
-                    assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_nurture_total"))
-                            .isEqualTo(ENRICHED - 2);
-                });
-                String intakeScrape = get(intakeMetrics.port());
-                String routingScrape = get(routingMetrics.port());
-                // Kept for a reader who wants to see what Prometheus gets.
-                Files.writeString(Path.of("target", "intake-metrics.txt"), intakeScrape);
-                Files.writeString(Path.of("target", "routing-metrics.txt"), routingScrape);
-                assertThat(intakeScrape).contains("app=\"intake\"");
-                assertThat(routingScrape).contains("app=\"routing\"");
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                String scrape = get(intake.managementPort());
+                assertThat(sum(scrape, "kafka_stream_clayflow_intake_released_total")).isEqualTo(PEOPLE);
+                assertThat(sum(scrape, "kafka_stream_clayflow_intake_duplicates_dropped_total"))
+                        .isEqualTo(COPIES);
+                assertThat(sum(scrape, "kafka_stream_clayflow_intake_budget_left")).isEqualTo(1000 - PEOPLE);
+                assertThat(sum(scrape, "kafka_stream_clayflow_intake_backlog_size")).isZero();
+            });
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                String scrape = get(routing.managementPort());
+                assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_warehouse_total"))
+                        .isEqualTo(ENRICHED);
+                assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_crm_total")).isEqualTo(2);
+                assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_nurture_total"))
+                        .isEqualTo(ENRICHED - 2);
+            });
+            String intakeScrape = get(intake.managementPort());
+            String routingScrape = get(routing.managementPort());
+            // Kept for a reader who wants to see what Prometheus gets.
+            Files.writeString(Path.of("target", "intake-metrics.txt"), intakeScrape);
+            Files.writeString(Path.of("target", "routing-metrics.txt"), routingScrape);
+            assertThat(intakeScrape).contains("app=\"intake\"");
+            assertThat(routingScrape).contains("app=\"routing\"");
 
-                Set<String> registered = new TreeSet<>(GrafanaDashboard.scrapedNames(intakeScrape));
-                registered.addAll(GrafanaDashboard.scrapedNames(routingScrape));
-                GrafanaDashboard dashboard = GrafanaDashboard.load();
-                Set<String> queried = new TreeSet<>();
-                for (String prefix : List.of("kafka_stream_", "kafka_consumer_", "kafka_producer_")) {
-                    queried.addAll(dashboard.metricNamesStartingWith(prefix));
-                }
-                assertThat(queried).as("Streams metrics the dashboard queries").isNotEmpty();
-                assertThat(registered).as("what intake and routing serve at /metrics").containsAll(queried);
+            Set<String> registered = new TreeSet<>(GrafanaDashboard.scrapedNames(intakeScrape));
+            registered.addAll(GrafanaDashboard.scrapedNames(routingScrape));
+            GrafanaDashboard dashboard = GrafanaDashboard.load();
+            Set<String> queried = new TreeSet<>();
+            for (String prefix : List.of("kafka_stream_", "kafka_consumer_", "kafka_producer_")) {
+                queried.addAll(dashboard.metricNamesStartingWith(prefix));
             }
+            assertThat(queried).as("Streams metrics the dashboard queries").isNotEmpty();
+            assertThat(registered).as("what intake and routing serve at /metrics").containsAll(queried);
         }
     }
 
