@@ -31,7 +31,6 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 public class IntakeConfig extends StreamsAppConfig {
 
     public static final String APP = "intake";
-    public static final String DEFAULTS_RESOURCE = "intake.properties";
     public static final String ENV_PREFIX = AppSettings.envName(APP, "");
     /** Where intake serves GET /metrics and its health by default. */
     public static final int DEFAULT_METRICS_PORT = 9191;
@@ -61,7 +60,7 @@ public class IntakeConfig extends StreamsAppConfig {
 
     /** How intake reads its settings: {@code intake.properties}, then a file, then {@code CLAYFLOW_INTAKE_*}. */
     public static final ConfigLoader<IntakeConfig> LOADER = new ConfigLoader<>(APP, CONFIG_DEF, IntakeConfig.class,
-            DEFAULTS_RESOURCE, IntakeConfig::new);
+            IntakeConfig::new);
 
     /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public IntakeConfig(Map<?, ?> props) {
@@ -174,14 +173,13 @@ public class IntakeConfig extends StreamsAppConfig {
 
         group = "Dedupe";
         order = 0;
-        def.define(DEDUPE_TTL, Type.STRING, "P30D", positiveDuration(), Importance.HIGH,
-                        "How long a lead accepted for release blocks the same person (ISO-8601, e.g. P30D, PT12H). "
-                                + "The dedupe store keeps keys this long and then drops them.",
-                        group, ++order, Width.SHORT, "Dedupe TTL")
-                .define(DEDUPE_KEY_ORDER, Type.LIST, "email,linkedin,name_domain", dedupeKeyOrderValidator(), Importance.MEDIUM,
-                        "The order in which a lead's dedupe key is chosen: the first kind the lead has wins. Each of "
-                                + "email, linkedin and name_domain exactly once, so every valid lead has a key.",
-                        group, ++order, Width.MEDIUM, "Dedupe key order");
+        defineDuration(def, DEDUPE_TTL, "P30D", Importance.HIGH,
+                "How long a lead accepted for release blocks the same person (ISO-8601, e.g. P30D, PT12H). The dedupe "
+                        + "store keeps keys this long and then drops them.", group, ++order, "Dedupe TTL");
+        def.define(DEDUPE_KEY_ORDER, Type.LIST, "email,linkedin,name_domain", dedupeKeyOrderValidator(),
+                Importance.MEDIUM, "The order in which a lead's dedupe key is chosen: the first kind the lead has wins. "
+                        + "Each of email, linkedin and name_domain exactly once, so every valid lead has a key.",
+                group, ++order, Width.MEDIUM, "Dedupe key order");
 
         group = "Throttle";
         order = 0;
@@ -199,16 +197,14 @@ public class IntakeConfig extends StreamsAppConfig {
         group = "Credit budget";
         order = 0;
         def.define(BUDGET_CREDITS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(1), Importance.HIGH,
-                        "Clay credits intake may spend per budget period; once spent, leads wait (durably, in order) "
-                                + "for the next period.",
-                        group, ++order, Width.SHORT, "Credits per period")
-                .define(BUDGET_PERIOD, Type.STRING, "P1D", positiveDuration(), Importance.HIGH,
-                        "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at "
-                                + "UTC midnight and PT1H on the hour.",
-                        group, ++order, Width.SHORT, "Budget period")
-                .define(BUDGET_CREDITS_PER_LEAD, Type.LONG, 1L, Range.atLeast(0), Importance.MEDIUM,
-                        "Credits one released lead costs (the enrichments its Clay table runs); 0 turns the budget off.",
-                        group, ++order, Width.SHORT, "Credits per lead");
+                "Clay credits intake may spend per budget period; once spent, leads wait (durably, in order) for the "
+                        + "next period.", group, ++order, Width.SHORT, "Credits per period");
+        defineDuration(def, BUDGET_PERIOD, "P1D", Importance.HIGH,
+                "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at UTC "
+                        + "midnight and PT1H on the hour.", group, ++order, "Budget period");
+        def.define(BUDGET_CREDITS_PER_LEAD, Type.LONG, 1L, Range.atLeast(0), Importance.MEDIUM,
+                "Credits one released lead costs (the enrichments its Clay table runs); 0 turns the budget off.",
+                group, ++order, Width.SHORT, "Credits per lead");
         return def;
     }
 
@@ -225,6 +221,13 @@ public class IntakeConfig extends StreamsAppConfig {
         lengths.put(LeadField.SOURCE, 100);
         lengths.put(LeadField.SOURCE_ID, 200);
         return Map.copyOf(lengths);
+    }
+
+    /** An ISO-8601 duration setting that must be positive (a STRING, so the value reads as written). */
+    private static void defineDuration(ConfigDef def, String key, String defaultValue, Importance importance,
+            String documentation, String group, int order, String displayName) {
+        def.define(key, Type.STRING, defaultValue, positiveDuration(), importance, documentation, group, order,
+                Width.SHORT, displayName);
     }
 
     private static ConfigDef.Validator positiveDuration() {

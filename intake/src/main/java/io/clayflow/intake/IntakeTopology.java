@@ -69,7 +69,8 @@ public final class IntakeTopology {
                         Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_BACKLOG), Serdes.Long(), internal)
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_STATE), Serdes.String(), Serdes.Long())
+                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_STATE), Serdes.String(),
+                        Serdes.Long())
                 // The fast path writes the bucket and budget per lead: the cache coalesces those writes into one
                 // changelog record per key and commit (flushed before the commit, so exactly-once holds).
                 .withCachingEnabled()

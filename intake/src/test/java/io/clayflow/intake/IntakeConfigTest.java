@@ -146,7 +146,8 @@ class IntakeConfigTest {
                 .hasMessage("Unknown intake setting 'throttle.burts' (did you mean 'throttle.burst'?)");
         assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("budget.credits.per.leed", "2")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Unknown intake setting 'budget.credits.per.leed' (did you mean 'budget.credits.per.lead'?)");
+                .hasMessage("Unknown intake setting 'budget.credits.per.leed' "
+                        + "(did you mean 'budget.credits.per.lead'?)");
     }
 
     static Stream<String> documentedKeys() {

@@ -21,7 +21,6 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 public class RoutingConfig extends StreamsAppConfig {
 
     public static final String APP = "routing";
-    public static final String DEFAULTS_RESOURCE = "routing.properties";
     public static final String ENV_PREFIX = AppSettings.envName(APP, "");
     /** Where routing serves GET /metrics and its health by default. */
     public static final int DEFAULT_METRICS_PORT = 9192;
@@ -33,7 +32,7 @@ public class RoutingConfig extends StreamsAppConfig {
 
     /** How routing reads its settings: {@code routing.properties}, then a file, then {@code CLAYFLOW_ROUTING_*}. */
     public static final ConfigLoader<RoutingConfig> LOADER = new ConfigLoader<>(APP, CONFIG_DEF, RoutingConfig.class,
-            DEFAULTS_RESOURCE, RoutingConfig::new);
+            RoutingConfig::new);
 
     /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public RoutingConfig(Map<?, ?> props) {

@@ -9,7 +9,8 @@ import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
- * How one Streams app's configuration is read: its shipped defaults file, then an optional file, then
+ * How one Streams app's configuration is read: its shipped defaults file ({@code <app>.properties} on the
+ * classpath), then an optional file, then
  * {@code CLAYFLOW_<APP>_*} environment variables, every key checked through {@link AppSettings}.
  *
  * @param <C> the app's configuration class
@@ -19,25 +20,22 @@ public final class ConfigLoader<C extends StreamsAppConfig> {
     private final String app;
     private final ConfigDef definition;
     private final Class<C> type;
-    private final String defaultsResource;
     private final Function<Map<String, String>, C> create;
 
     /**
-     * @param defaultsResource the defaults file, a classpath resource next to {@code type}
+     * @param type the configuration's class, next to which its defaults file {@code <app>.properties} lies
      * @param create the configuration's constructor
      */
-    public ConfigLoader(String app, ConfigDef definition, Class<C> type, String defaultsResource,
-            Function<Map<String, String>, C> create) {
+    public ConfigLoader(String app, ConfigDef definition, Class<C> type, Function<Map<String, String>, C> create) {
         this.app = Objects.requireNonNull(app, "app");
         this.definition = Objects.requireNonNull(definition, "definition");
         this.type = Objects.requireNonNull(type, "type");
-        this.defaultsResource = Objects.requireNonNull(defaultsResource, "defaultsResource");
         this.create = Objects.requireNonNull(create, "create");
     }
 
     /** A new reader of the app's settings (each keeps the deprecation warnings it logged). */
     public AppSettings settings() {
-        return StreamsAppConfig.settings(app, definition).defaults(type, defaultsResource);
+        return StreamsAppConfig.settings(app, definition).defaults(type, defaultsResource());
     }
 
     /** The configuration of a running app: the defaults, then {@code file} when given, then the environment. */
@@ -57,6 +55,11 @@ public final class ConfigLoader<C extends StreamsAppConfig> {
                 .forEach(key -> defaults.put(key.name, ConfigDef.convertToString(key.defaultValue, key.type)));
         defaults.putAll(settings().resolve(Map.of()));
         return defaults;
+    }
+
+    /** The classpath resource of the app's shipped defaults, e.g. {@code intake.properties}. */
+    public String defaultsResource() {
+        return app + ".properties";
     }
 
     /** A copy of the app's definition, for documentation, tooling and tests. */

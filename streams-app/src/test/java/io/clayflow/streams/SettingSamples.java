@@ -23,7 +23,7 @@ public final class SettingSamples {
     public String sample(ConfigKey key) {
         String value = given.containsKey(key.name) ? given.get(key.name) : derived(key);
         if (key.hasDefault() && Objects.equals(ConfigDef.parseType(key.name, value, key.type), key.defaultValue)) {
-            throw new IllegalStateException("the sample of " + key.name + " is its default: the test would prove nothing");
+            throw new IllegalStateException("the sample of " + key.name + " is its default: it would prove nothing");
         }
         return value;
     }
