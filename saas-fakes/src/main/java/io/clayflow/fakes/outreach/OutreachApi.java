@@ -158,7 +158,7 @@ final class OutreachApi {
     private void getProspect(RoutingContext ctx) {
         handle(ctx, () -> {
             long id = pathId(ctx);
-            Prospect prospect = store.prospect(id).orElseThrow(() -> OutreachRefusal.notFound("prospect", id));
+            Prospect prospect = store.prospect(id).orElseThrow(() -> JsonApiRefusal.notFound("prospect", id));
             JsonApiResponses.send(ctx, 200, new JsonObject().put("data", prospectDocument(prospect)));
         });
     }
@@ -177,7 +177,7 @@ final class OutreachApi {
             JsonObject data = data(ctx, "prospect");
             Long bodyId = id(data.getValue("id"));
             if (bodyId == null || bodyId != id) {
-                throw new OutreachRefusal(409, JsonApiResponses.error("idMismatch", "Conflict",
+                throw new JsonApiRefusal(409, JsonApiResponses.error("idMismatch", "Conflict",
                         "data.id must be the id in the URL (" + id + ")."));
             }
             Prospect updated = store.update(id, attributes(data));
@@ -204,10 +204,10 @@ final class OutreachApi {
             long sequence = relationship(relationships, "sequence", "Sequence");
             long mailbox = relationship(relationships, "mailbox", "Mailbox");
             if (!config.sequenceIds().contains(sequence)) {
-                throw OutreachRefusal.notFound("sequence", sequence);
+                throw JsonApiRefusal.notFound("sequence", sequence);
             }
             if (!config.mailboxIds().contains(mailbox)) {
-                throw OutreachRefusal.notFound("mailbox", mailbox);
+                throw JsonApiRefusal.notFound("mailbox", mailbox);
             }
             SequenceState state = store.enroll(prospect, sequence, mailbox);
             JsonApiResponses.send(ctx, 201, new JsonObject().put("data", stateDocument(state)));
@@ -217,7 +217,7 @@ final class OutreachApi {
     private static void handle(RoutingContext ctx, Runnable action) {
         try {
             action.run();
-        } catch (OutreachRefusal refusal) {
+        } catch (JsonApiRefusal refusal) {
             JsonApiResponses.fail(ctx, refusal.status(), refusal.error());
         }
     }
@@ -228,13 +228,13 @@ final class OutreachApi {
         try {
             body = ctx.body().asJsonObject();
         } catch (DecodeException | ClassCastException e) {
-            throw OutreachRefusal.badRequest("The body is not a JSON object.");
+            throw JsonApiRefusal.badRequest("The body is not a JSON object.");
         }
         if (body == null || !(body.getValue("data") instanceof JsonObject data)) {
-            throw OutreachRefusal.badRequest("The body must be a JSON:API document with a 'data' object.");
+            throw JsonApiRefusal.badRequest("The body must be a JSON:API document with a 'data' object.");
         }
         if (!type.equals(data.getValue("type"))) {
-            throw new OutreachRefusal(409, JsonApiResponses.error("typeMismatch", "Conflict",
+            throw new JsonApiRefusal(409, JsonApiResponses.error("typeMismatch", "Conflict",
                     "data.type must be '" + type + "', got '" + data.getValue("type") + "'."));
         }
         return data;
@@ -246,7 +246,7 @@ final class OutreachApi {
             return new JsonObject();
         }
         if (!(attributes instanceof JsonObject object)) {
-            throw OutreachRefusal.badRequest("data.attributes must be an object.");
+            throw JsonApiRefusal.badRequest("data.attributes must be an object.");
         }
         return object;
     }
@@ -254,15 +254,15 @@ final class OutreachApi {
     private static long relationship(JsonObject relationships, String name, String label) {
         Object related = relationships.getValue(name);
         if (!(related instanceof JsonObject wrapper) || !(wrapper.getValue("data") instanceof JsonObject data)) {
-            throw OutreachRefusal.validation(label + " can't be blank.");
+            throw JsonApiRefusal.validation(label + " can't be blank.");
         }
         if (!name.equals(data.getValue("type"))) {
-            throw new OutreachRefusal(409, JsonApiResponses.error("typeMismatch", "Conflict",
+            throw new JsonApiRefusal(409, JsonApiResponses.error("typeMismatch", "Conflict",
                     "relationships." + name + ".data.type must be '" + name + "'."));
         }
         Long id = id(data.getValue("id"));
         if (id == null) {
-            throw OutreachRefusal.badRequest("relationships." + name + ".data.id must be an integer id.");
+            throw JsonApiRefusal.badRequest("relationships." + name + ".data.id must be an integer id.");
         }
         return id;
     }
@@ -270,7 +270,7 @@ final class OutreachApi {
     private static long pathId(RoutingContext ctx) {
         Long id = id(ctx.pathParam("id"));
         if (id == null) {
-            throw OutreachRefusal.badRequest("The id in the URL must be an integer.");
+            throw JsonApiRefusal.badRequest("The id in the URL must be an integer.");
         }
         return id;
     }
@@ -282,7 +282,7 @@ final class OutreachApi {
         }
         Long id = id(value);
         if (id == null) {
-            throw OutreachRefusal.badRequest(name + " must be an integer id.");
+            throw JsonApiRefusal.badRequest(name + " must be an integer id.");
         }
         return id;
     }

@@ -127,7 +127,7 @@ public final class OutreachSimulator implements AutoCloseable {
     public Prospect addProspect(JsonObject attributes) {
         try {
             return store.create(attributes);
-        } catch (OutreachRefusal refusal) {
+        } catch (JsonApiRefusal refusal) {
             throw new IllegalArgumentException(refusal.getMessage(), refusal);
         }
     }
@@ -136,7 +136,7 @@ public final class OutreachSimulator implements AutoCloseable {
     public SequenceState enroll(long prospectId, long sequenceId, long mailboxId) {
         try {
             return store.enroll(prospectId, sequenceId, mailboxId);
-        } catch (OutreachRefusal refusal) {
+        } catch (JsonApiRefusal refusal) {
             throw new IllegalArgumentException(refusal.getMessage(), refusal);
         }
     }
