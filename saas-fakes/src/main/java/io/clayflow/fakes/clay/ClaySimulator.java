@@ -1,8 +1,8 @@
 package io.clayflow.fakes.clay;
 
+import io.clayflow.fakes.FakeHttpServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -10,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class ClaySimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaySimulator.class);
-    private static final long BLOCKING_TIMEOUT_SECONDS = 30;
 
-    private final Vertx vertx;
-    private final boolean ownsVertx;
+    private final FakeHttpServer server;
     private final SimulatorConfig config;
     private final Workspace workspace;
     private final FaultInjector faults;
@@ -35,12 +30,10 @@ public final class ClaySimulator implements AutoCloseable {
     private final Timers timers;
     private final CallbackSender callbackSender;
     private final WebhookHandler webhookHandler;
-    private HttpServer server;
 
     private ClaySimulator(Vertx vertx, boolean ownsVertx, SimulatorConfig config) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.ownsVertx = ownsVertx;
         this.config = Objects.requireNonNull(config, "config");
+        this.server = new FakeHttpServer(vertx, ownsVertx, config.host(), config.port());
         this.workspace = new Workspace(config, System::nanoTime);
         this.faults = new FaultInjector(config.faults(), config.seed());
         this.timers = new Timers(vertx);
@@ -58,18 +51,12 @@ public final class ClaySimulator implements AutoCloseable {
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens; for tests and the app. */
     public static ClaySimulator start(SimulatorConfig config) {
-        Vertx vertx = Vertx.vertx();
-        try {
-            return await(new ClaySimulator(vertx, true, config).listen(), "start the Clay simulator on "
-                    + config.host() + ":" + config.port());
-        } catch (RuntimeException e) {
-            vertx.close();
-            throw e;
-        }
+        return FakeHttpServer.startBlocking(vertx -> new ClaySimulator(vertx, true, config).listen(),
+                "the Clay simulator on " + config.host() + ":" + config.port());
     }
 
     private Future<ClaySimulator> listen() {
-        Router router = Router.router(vertx);
+        Router router = Router.router(server.vertx());
         router.post("/webhooks/:id")
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
                 .handler(webhookHandler)
@@ -84,14 +71,7 @@ public final class ClaySimulator implements AutoCloseable {
         router.route().last().handler(ctx -> AdminApi.json(ctx, 404,
                 WebhookHandler.error("not_found", "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(ClaySimulator::fail);
-        return vertx.createHttpServer()
-                .requestHandler(router)
-                .listen(config.port(), config.host())
-                .map(listening -> {
-                    this.server = listening;
-                    LOG.info("Clay simulator listening on {} with {}", baseUrl(), config);
-                    return this;
-                });
+        return server.listen(router, "Clay simulator", config).map(this);
     }
 
     private static void fail(io.vertx.ext.web.RoutingContext ctx) {
@@ -107,13 +87,12 @@ public final class ClaySimulator implements AutoCloseable {
 
     /** The port it listens on (the one picked when configured with 0). */
     public int port() {
-        return server.actualPort();
+        return server.port();
     }
 
     /** {@code http://<host>:<port>}, with 127.0.0.1 when bound to every interface. */
     public String baseUrl() {
-        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + port();
+        return server.baseUrl();
     }
 
     /** The URL of a webhook: {@code http://<host>:<port>/webhooks/<id>}. */
@@ -193,30 +172,13 @@ public final class ClaySimulator implements AutoCloseable {
         if (callbackSender != null) {
             callbackSender.close();
         }
-        if (ownsVertx) {
-            // Closing Vert.x closes the server; chaining on the server's future instead would never complete, as its
-            // callbacks run on an event loop that the close stops.
-            return vertx.close();
-        }
-        return server == null ? Future.succeededFuture() : server.close();
+        return server.stop();
     }
 
     /** {@link #stop()} and wait for it: not on an event loop. */
     @Override
     public void close() {
-        await(stop(), "stop the Clay simulator");
+        FakeHttpServer.await(stop(), "stop the Clay simulator");
     }
 
-    private static <T> T await(Future<T> future, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to " + what, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out after " + BLOCKING_TIMEOUT_SECONDS + " s waiting to " + what, e);
-        }
-    }
 }

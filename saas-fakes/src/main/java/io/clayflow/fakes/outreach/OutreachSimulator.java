@@ -1,17 +1,15 @@
 package io.clayflow.fakes.outreach;
 
+import io.clayflow.fakes.FakeHttpServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +21,15 @@ import org.slf4j.LoggerFactory;
 public final class OutreachSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutreachSimulator.class);
-    private static final long BLOCKING_TIMEOUT_SECONDS = 30;
 
-    private final Vertx vertx;
-    private final boolean ownsVertx;
+    private final FakeHttpServer server;
     private final OutreachConfig config;
     private final OutreachStore store;
     private final OutreachApi api;
-    private HttpServer server;
 
     private OutreachSimulator(Vertx vertx, boolean ownsVertx, OutreachConfig config) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.ownsVertx = ownsVertx;
         this.config = Objects.requireNonNull(config, "config");
+        this.server = new FakeHttpServer(vertx, ownsVertx, config.host(), config.port());
         this.store = new OutreachStore(config.excludedDomains(), Instant::now);
         this.api = new OutreachApi(vertx, config, store,
                 new UserRateLimit(config.requestsPerWindow(), config.window().toMillis(), System::currentTimeMillis),
@@ -49,17 +43,12 @@ public final class OutreachSimulator implements AutoCloseable {
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens. */
     public static OutreachSimulator start(OutreachConfig config) {
-        Vertx vertx = Vertx.vertx();
-        try {
-            return await(new OutreachSimulator(vertx, true, config).listen(), "start the Outreach simulator");
-        } catch (RuntimeException e) {
-            vertx.close();
-            throw e;
-        }
+        return FakeHttpServer.startBlocking(vertx -> new OutreachSimulator(vertx, true, config).listen(),
+                "the Outreach simulator");
     }
 
     private Future<OutreachSimulator> listen() {
-        Router router = Router.router(vertx);
+        Router router = Router.router(server.vertx());
         api.mount(router);
         router.get("/admin/stats").handler(ctx -> admin(ctx, stats().toJson()));
         router.get("/admin/prospects").handler(ctx -> {
@@ -74,25 +63,20 @@ public final class OutreachSimulator implements AutoCloseable {
             admin(ctx, new JsonObject().put("count", list.size()).put("sequence_states", list));
         });
         router.get("/health").handler(ctx -> admin(ctx, new JsonObject().put("status", "UP")));
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(listening -> {
-            this.server = listening;
-            LOG.info("Outreach simulator listening on {} with {}", baseUrl(), config);
-            return this;
-        });
+        return server.listen(router, "Outreach simulator", config).map(this);
     }
 
-    private static void admin(io.vertx.ext.web.RoutingContext ctx, JsonObject body) {
-        ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+    private static void admin(RoutingContext ctx, JsonObject body) {
+        FakeHttpServer.json(ctx, 200, body);
     }
 
     public int port() {
-        return server.actualPort();
+        return server.port();
     }
 
     /** {@code http://<host>:<port>}: the base URL to configure instead of {@code https://api.outreach.io}. */
     public String baseUrl() {
-        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + port();
+        return server.baseUrl();
     }
 
     public OutreachConfig config() {
@@ -156,27 +140,12 @@ public final class OutreachSimulator implements AutoCloseable {
 
     /** Stops listening; closes its own Vert.x when it made one. */
     public Future<Void> stop() {
-        if (ownsVertx) {
-            return vertx.close();
-        }
-        return server == null ? Future.succeededFuture() : server.close();
+        return server.stop();
     }
 
     @Override
     public void close() {
-        await(stop(), "stop the Outreach simulator");
+        FakeHttpServer.await(stop(), "stop the Outreach simulator");
     }
 
-    private static <T> T await(Future<T> future, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to " + what, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out after " + BLOCKING_TIMEOUT_SECONDS + " s waiting to " + what, e);
-        }
-    }
 }
