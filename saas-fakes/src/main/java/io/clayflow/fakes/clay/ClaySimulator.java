@@ -1,6 +1,6 @@
 package io.clayflow.fakes.clay;
 
-import io.clayflow.fakes.FakeHttpServer;
+import io.clayflow.fakes.SaasFake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +9,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +17,10 @@ import org.slf4j.LoggerFactory;
  * enrichment, an HTTP API column calling back, fault knobs, and counters. Start one with {@link #start(SimulatorConfig)}
  * (blocking, owns its Vert.x) or {@link #start(Vertx, SimulatorConfig)}; close it when done.
  */
-public final class ClaySimulator implements AutoCloseable {
+public final class ClaySimulator extends SaasFake<SimulatorConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaySimulator.class);
 
-    private final FakeHttpServer server;
-    private final SimulatorConfig config;
     private final Workspace workspace;
     private final FaultInjector faults;
     private final SimulatorCounters counters = new SimulatorCounters();
@@ -32,8 +29,7 @@ public final class ClaySimulator implements AutoCloseable {
     private final WebhookHandler webhookHandler;
 
     private ClaySimulator(Vertx vertx, boolean ownsVertx, SimulatorConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.server = new FakeHttpServer(vertx, ownsVertx, config.host(), config.port());
+        super(vertx, ownsVertx, "Clay simulator", config.host(), config.port(), config);
         this.workspace = new Workspace(config, System::nanoTime);
         this.faults = new FaultInjector(config.faults(), config.seed());
         this.timers = new Timers(vertx);
@@ -51,14 +47,14 @@ public final class ClaySimulator implements AutoCloseable {
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens; for tests and the app. */
     public static ClaySimulator start(SimulatorConfig config) {
-        return FakeHttpServer.startBlocking(vertx -> new ClaySimulator(vertx, true, config).listen(),
+        return SaasFake.startBlocking(vertx -> new ClaySimulator(vertx, true, config).listen(),
                 "the Clay simulator on " + config.host() + ":" + config.port());
     }
 
     private Future<ClaySimulator> listen() {
-        Router router = Router.router(server.vertx());
+        Router router = Router.router(vertx());
         router.post("/webhooks/:id")
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+                .handler(BodyHandler.create(false).setBodyLimit(config().maxBodyBytes()))
                 .handler(webhookHandler)
                 .failureHandler(ctx -> {
                     if (ctx.statusCode() == 413) {
@@ -71,7 +67,7 @@ public final class ClaySimulator implements AutoCloseable {
         router.route().last().handler(ctx -> AdminApi.json(ctx, 404,
                 WebhookHandler.error("not_found", "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(ClaySimulator::fail);
-        return server.listen(router, "Clay simulator", config).map(this);
+        return listen(router).map(this);
     }
 
     private static void fail(io.vertx.ext.web.RoutingContext ctx) {
@@ -85,23 +81,9 @@ public final class ClaySimulator implements AutoCloseable {
         }
     }
 
-    /** The port it listens on (the one picked when configured with 0). */
-    public int port() {
-        return server.port();
-    }
-
-    /** {@code http://<host>:<port>}, with 127.0.0.1 when bound to every interface. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
     /** The URL of a webhook: {@code http://<host>:<port>/webhooks/<id>}. */
     public String webhookUrl(String webhookId) {
         return baseUrl() + "/webhooks/" + webhookId;
-    }
-
-    public SimulatorConfig config() {
-        return config;
     }
 
     /**
@@ -167,18 +149,12 @@ public final class ClaySimulator implements AutoCloseable {
      * Stops listening and cancels what is still due (enrichments, retries, held requests); closes its own Vert.x when it
      * made one. Safe to call on an event loop.
      */
+    @Override
     public Future<Void> stop() {
         timers.cancelAll();
         if (callbackSender != null) {
             callbackSender.close();
         }
-        return server.stop();
+        return super.stop();
     }
-
-    /** {@link #stop()} and wait for it: not on an event loop. */
-    @Override
-    public void close() {
-        FakeHttpServer.await(stop(), "stop the Clay simulator");
-    }
-
 }

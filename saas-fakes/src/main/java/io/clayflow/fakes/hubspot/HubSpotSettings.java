@@ -1,40 +1,36 @@
 package io.clayflow.fakes.hubspot;
 
-import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
+import static io.clayflow.fakes.FakeServerKeys.ENABLED;
+import static io.clayflow.fakes.FakeServerKeys.HTTP_HOST;
+import static io.clayflow.fakes.FakeServerKeys.HTTP_PORT;
+import static io.clayflow.fakes.FakeServerKeys.SEED;
+import static io.clayflow.fakes.FakeServerKeys.TOKEN;
 import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
 import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
-import static org.apache.kafka.common.config.ConfigDef.Type.BOOLEAN;
 import static org.apache.kafka.common.config.ConfigDef.Type.INT;
 import static org.apache.kafka.common.config.ConfigDef.Type.LIST;
 import static org.apache.kafka.common.config.ConfigDef.Type.LONG;
-import static org.apache.kafka.common.config.ConfigDef.Type.PASSWORD;
-import static org.apache.kafka.common.config.ConfigDef.Type.STRING;
 
+import io.clayflow.fakes.FakeServerKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
 import org.apache.kafka.common.config.ConfigDef.Range;
 
 /**
  * The HubSpot fake's settings in the fakes app, under {@code hubspot.} there (the keys below are without it): off
- * unless {@value #ENABLED} is true; the rest are {@link HubSpotConfig}'s, with HubSpot's own limits as defaults.
+ * unless {@code enabled} is true; the rest are {@link HubSpotConfig}'s, with HubSpot's own limits as defaults.
  */
 public final class HubSpotSettings extends AbstractConfig {
 
-    public static final String ENABLED = "enabled";
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String TOKEN = "token";
     public static final String RATE_LIMIT_MAX = "rate.limit.max";
     public static final String RATE_LIMIT_INTERVAL = "rate.limit.interval.ms";
     public static final String DAILY_LIMIT = "daily.limit";
     public static final String MAX_INPUTS = "max.inputs";
     public static final String MAX_VALUE_LENGTH = "max.value.length";
     public static final String EXTRA_PROPERTIES = "extra.properties";
-    public static final String SEED = "seed";
 
     /** The port the local stack gives the HubSpot fake. */
     public static final int DEFAULT_PORT = 8091;
@@ -44,11 +40,7 @@ public final class HubSpotSettings extends AbstractConfig {
     }
 
     public static ConfigDef definition() {
-        return new ConfigDef()
-                .define(ENABLED, BOOLEAN, false, HIGH, "Whether the app runs the HubSpot fake too.")
-                .define(HTTP_HOST, STRING, "127.0.0.1", new NonEmptyString(), HIGH, "Interface to bind.")
-                .define(HTTP_PORT, INT, DEFAULT_PORT, Range.between(0, 65_535), HIGH, "Port to bind; 0: a free one.")
-                .define(TOKEN, PASSWORD, HubSpotConfig.DEFAULT_TOKEN, HIGH, "The private-app token it accepts.")
+        return FakeServerKeys.define("HubSpot", DEFAULT_PORT, HubSpotConfig.DEFAULT_TOKEN)
                 .define(RATE_LIMIT_MAX, INT, HubSpotConfig.DEFAULT_RATE_LIMIT_MAX, Range.atLeast(1), MEDIUM,
                         "Requests per rolling interval (HubSpot: 190 per 10 s).")
                 .define(RATE_LIMIT_INTERVAL, LONG, HubSpotConfig.DEFAULT_RATE_LIMIT_INTERVAL.toMillis(),
@@ -60,8 +52,7 @@ public final class HubSpotSettings extends AbstractConfig {
                 .define(MAX_VALUE_LENGTH, INT, HubSpotConfig.DEFAULT_MAX_VALUE_LENGTH, Range.atLeast(1), LOW,
                         "Longest property value accepted.")
                 .define(EXTRA_PROPERTIES, LIST, "", LOW,
-                        "Custom contact properties the portal has besides HubSpot's defaults and clayflow's own.")
-                .define(SEED, LONG, 42L, LOW, "Seeds the fault draws.");
+                        "Custom contact properties the portal has besides HubSpot's defaults and clayflow's own.");
     }
 
     /** The HubSpot fake's configuration from the app's {@code hubspot.*} settings (prefix removed), when enabled. */

@@ -1,6 +1,6 @@
 package io.clayflow.fakes.hubspot;
 
-import io.clayflow.fakes.FakeHttpServer;
+import io.clayflow.fakes.SaasFake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -21,22 +21,19 @@ import org.slf4j.LoggerFactory;
  * a small API to read what it stored and how it was called. Start it with {@link #start(HubSpotConfig)} (blocking,
  * owns its Vert.x) or {@link #start(Vertx, HubSpotConfig)}; close it when done.
  */
-public final class HubSpotSimulator implements AutoCloseable {
+public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubSpotSimulator.class);
     // Well above 100 inputs of the largest allowed values would be silly; HubSpot's own body limit is not documented.
     private static final long MAX_BODY_BYTES = 30L * 1024 * 1024;
 
-    private final FakeHttpServer server;
-    private final HubSpotConfig config;
     private final ContactStore store = new ContactStore(Clock.systemUTC());
     private final HubSpotCounters counters = new HubSpotCounters();
     private final AtomicReference<HubSpotFaults> faults;
     private final BatchUpsertHandler handler;
 
     private HubSpotSimulator(Vertx vertx, boolean ownsVertx, HubSpotConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.server = new FakeHttpServer(vertx, ownsVertx, config.host(), config.port());
+        super(vertx, ownsVertx, "HubSpot simulator", config.host(), config.port(), config);
         this.faults = new AtomicReference<>(config.faults());
         RollingRateLimit limit = new RollingRateLimit(config.rateLimitMax(), config.rateLimitInterval(),
                 config.dailyLimit(), System::nanoTime);
@@ -50,34 +47,21 @@ public final class HubSpotSimulator implements AutoCloseable {
 
     /** Starts a fake on a Vert.x of its own and waits until it listens. */
     public static HubSpotSimulator start(HubSpotConfig config) {
-        return FakeHttpServer.startBlocking(vertx -> new HubSpotSimulator(vertx, true, config).listen(),
+        return SaasFake.startBlocking(vertx -> new HubSpotSimulator(vertx, true, config).listen(),
                 "the HubSpot simulator");
     }
 
     private Future<HubSpotSimulator> listen() {
-        Router router = Router.router(server.vertx());
+        Router router = Router.router(vertx());
         router.post(BatchUpsertHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .handler(handler);
-        router.get("/admin/contacts").handler(ctx -> FakeHttpServer.json(ctx, 200, contactsJson()));
-        router.get("/admin/stats").handler(ctx -> FakeHttpServer.json(ctx, 200, stats().toJson()));
+        router.get("/admin/contacts").handler(ctx -> SaasFake.json(ctx, 200, contactsJson()));
+        router.get("/admin/stats").handler(ctx -> SaasFake.json(ctx, 200, stats().toJson()));
         router.put("/admin/faults").handler(BodyHandler.create(false).setBodyLimit(10_000)).handler(this::putFaults);
-        router.get("/health").handler(ctx -> FakeHttpServer.json(ctx, 200, new JsonObject().put("status", "UP")));
-        router.route().last().handler(ctx -> FakeHttpServer.json(ctx, 404, HubSpotErrors.error("OBJECT_NOT_FOUND",
+        router.get("/health").handler(ctx -> SaasFake.json(ctx, 200, new JsonObject().put("status", "UP")));
+        router.route().last().handler(ctx -> SaasFake.json(ctx, 404, HubSpotErrors.error("OBJECT_NOT_FOUND",
                 "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
-        return server.listen(router, "HubSpot simulator", config).map(this);
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** {@code http://<host>:<port>}: what the sink's {@code hubspot.base.url} should be. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public HubSpotConfig config() {
-        return config;
+        return listen(router).map(this);
     }
 
     /** Every contact, in the order they were created. */
@@ -121,20 +105,11 @@ public final class HubSpotSimulator implements AutoCloseable {
             setFaults(new HubSpotFaults(given.getDouble("error_rate", 0.0), given.getInteger("forced_status", 0),
                     java.time.Duration.ofMillis(given.getLong("retry_after_ms", 1000L)),
                     java.time.Duration.ofMillis(given.getLong("latency_ms", 0L))));
-            FakeHttpServer.json(ctx, 200, given);
+            SaasFake.json(ctx, 200, given);
         } catch (RuntimeException e) {
-            FakeHttpServer.json(ctx, 400, HubSpotErrors.validation("bad faults: " + e.getMessage()));
+            SaasFake.json(ctx, 400, HubSpotErrors.validation("bad faults: " + e.getMessage()));
         }
     }
 
-    /** Stops listening; closes its own Vert.x when it made one. */
-    public Future<Void> stop() {
-        return server.stop();
-    }
-
-    @Override
-    public void close() {
-        FakeHttpServer.await(stop(), "stop the HubSpot simulator");
-    }
 
 }

@@ -1,41 +1,37 @@
 package io.clayflow.fakes.outreach;
 
-import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
+import static io.clayflow.fakes.FakeServerKeys.ENABLED;
+import static io.clayflow.fakes.FakeServerKeys.HTTP_HOST;
+import static io.clayflow.fakes.FakeServerKeys.HTTP_PORT;
+import static io.clayflow.fakes.FakeServerKeys.SEED;
+import static io.clayflow.fakes.FakeServerKeys.TOKEN;
 import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
 import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
-import static org.apache.kafka.common.config.ConfigDef.Type.BOOLEAN;
 import static org.apache.kafka.common.config.ConfigDef.Type.INT;
 import static org.apache.kafka.common.config.ConfigDef.Type.LIST;
 import static org.apache.kafka.common.config.ConfigDef.Type.LONG;
-import static org.apache.kafka.common.config.ConfigDef.Type.PASSWORD;
-import static org.apache.kafka.common.config.ConfigDef.Type.STRING;
 
+import io.clayflow.fakes.FakeServerKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The Outreach fake's settings in the fakes app, under {@code outreach.} there (the keys below are without it): off
- * unless {@value #ENABLED} is true; the rest are {@link OutreachConfig}'s, with Outreach's own limit as default.
+ * unless {@code enabled} is true; the rest are {@link OutreachConfig}'s, with Outreach's own limit as default.
  */
 public final class OutreachSettings extends AbstractConfig {
 
-    public static final String ENABLED = "enabled";
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String TOKEN = "token";
     public static final String SEQUENCE_IDS = "sequence.ids";
     public static final String MAILBOX_IDS = "mailbox.ids";
     public static final String RATE_LIMIT_REQUESTS = "rate.limit.requests";
     public static final String RATE_LIMIT_WINDOW = "rate.limit.window.ms";
     public static final String EXCLUDED_DOMAINS = "excluded.domains";
-    public static final String SEED = "seed";
 
     /** The port the local stack gives the Outreach fake. */
     public static final int DEFAULT_PORT = 8092;
@@ -45,19 +41,16 @@ public final class OutreachSettings extends AbstractConfig {
     }
 
     public static ConfigDef definition() {
-        return new ConfigDef()
-                .define(ENABLED, BOOLEAN, false, HIGH, "Whether the app runs the Outreach fake too.")
-                .define(HTTP_HOST, STRING, "127.0.0.1", new NonEmptyString(), HIGH, "Interface to bind.")
-                .define(HTTP_PORT, INT, DEFAULT_PORT, Range.between(0, 65_535), HIGH, "Port to bind; 0: a free one.")
-                .define(TOKEN, PASSWORD, "outreach-token", HIGH, "The OAuth bearer token it accepts (one user).")
-                .define(SEQUENCE_IDS, LIST, "1", OutreachSettings::integerIds, MEDIUM, "The sequences that exist (integer ids).")
-                .define(MAILBOX_IDS, LIST, "1", OutreachSettings::integerIds, MEDIUM, "The mailboxes that exist (integer ids).")
+        return FakeServerKeys.define("Outreach", DEFAULT_PORT, "outreach-token")
+                .define(SEQUENCE_IDS, LIST, "1", OutreachSettings::integerIds, MEDIUM,
+                        "The sequences that exist (integer ids).")
+                .define(MAILBOX_IDS, LIST, "1", OutreachSettings::integerIds, MEDIUM,
+                        "The mailboxes that exist (integer ids).")
                 .define(RATE_LIMIT_REQUESTS, INT, OutreachConfig.DEFAULT_REQUESTS_PER_HOUR, Range.atLeast(1), MEDIUM,
                         "Requests per user per window (Outreach: 10,000 per hour).")
                 .define(RATE_LIMIT_WINDOW, LONG, Duration.ofHours(1).toMillis(), Range.atLeast(1), MEDIUM,
                         "The window, in ms.")
-                .define(EXCLUDED_DOMAINS, LIST, "", LOW, "Email domains the org excludes.")
-                .define(SEED, LONG, 42L, LOW, "Seeds the fault draws.");
+                .define(EXCLUDED_DOMAINS, LIST, "", LOW, "Email domains the org excludes.");
     }
 
     /** The Outreach fake's configuration from the app's {@code outreach.*} settings (prefix removed), when enabled. */

@@ -1,6 +1,6 @@
 package io.clayflow.fakes.outreach;
 
-import io.clayflow.fakes.FakeHttpServer;
+import io.clayflow.fakes.SaasFake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -9,7 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,18 +17,15 @@ import org.slf4j.LoggerFactory;
  * shapes, errors and hourly limit, plus a Java API and {@code /admin/*} endpoints to read what it holds. Start one with
  * {@link #start(OutreachConfig)} (blocking, owns its Vert.x) or {@link #start(Vertx, OutreachConfig)}.
  */
-public final class OutreachSimulator implements AutoCloseable {
+public final class OutreachSimulator extends SaasFake<OutreachConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutreachSimulator.class);
 
-    private final FakeHttpServer server;
-    private final OutreachConfig config;
     private final OutreachStore store;
     private final OutreachApi api;
 
     private OutreachSimulator(Vertx vertx, boolean ownsVertx, OutreachConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.server = new FakeHttpServer(vertx, ownsVertx, config.host(), config.port());
+        super(vertx, ownsVertx, "Outreach simulator", config.host(), config.port(), config);
         this.store = new OutreachStore(config.excludedDomains(), Instant::now);
         this.api = new OutreachApi(vertx, config, store,
                 new UserRateLimit(config.requestsPerWindow(), config.window().toMillis(), System::currentTimeMillis),
@@ -43,12 +39,12 @@ public final class OutreachSimulator implements AutoCloseable {
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens. */
     public static OutreachSimulator start(OutreachConfig config) {
-        return FakeHttpServer.startBlocking(vertx -> new OutreachSimulator(vertx, true, config).listen(),
+        return SaasFake.startBlocking(vertx -> new OutreachSimulator(vertx, true, config).listen(),
                 "the Outreach simulator");
     }
 
     private Future<OutreachSimulator> listen() {
-        Router router = Router.router(server.vertx());
+        Router router = Router.router(vertx());
         api.mount(router);
         router.get("/admin/stats").handler(ctx -> admin(ctx, stats().toJson()));
         router.get("/admin/prospects").handler(ctx -> {
@@ -63,24 +59,11 @@ public final class OutreachSimulator implements AutoCloseable {
             admin(ctx, new JsonObject().put("count", list.size()).put("sequence_states", list));
         });
         router.get("/health").handler(ctx -> admin(ctx, new JsonObject().put("status", "UP")));
-        return server.listen(router, "Outreach simulator", config).map(this);
+        return listen(router).map(this);
     }
 
     private static void admin(RoutingContext ctx, JsonObject body) {
-        FakeHttpServer.json(ctx, 200, body);
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** {@code http://<host>:<port>}: the base URL to configure instead of {@code https://api.outreach.io}. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public OutreachConfig config() {
-        return config;
+        SaasFake.json(ctx, 200, body);
     }
 
     /** The prospects, in the order they were created. */
@@ -138,14 +121,5 @@ public final class OutreachSimulator implements AutoCloseable {
         return api.stats();
     }
 
-    /** Stops listening; closes its own Vert.x when it made one. */
-    public Future<Void> stop() {
-        return server.stop();
-    }
-
-    @Override
-    public void close() {
-        FakeHttpServer.await(stop(), "stop the Outreach simulator");
-    }
 
 }

@@ -16,29 +16,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lifecycle the Clay, HubSpot and Outreach fakes share: one Vert.x HTTP server on a host and port, on a Vert.x of
- * its own (closed with it) or on the caller's (left open), with blocking start and stop for tests and apps.
+ * What the Clay, HubSpot and Outreach fakes share: one Vert.x HTTP server on a host and port, on a Vert.x of its own
+ * (closed with it) or on the caller's (left open), its configuration, and blocking start and stop for tests and apps.
+ *
+ * @param <C> the fake's configuration
  */
-public final class FakeHttpServer {
+public abstract class SaasFake<C> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FakeHttpServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SaasFake.class);
     private static final long BLOCKING_TIMEOUT_SECONDS = 30;
 
     private final Vertx vertx;
     private final boolean ownsVertx;
+    private final String name;
     private final String host;
     private final int port;
+    private final C config;
     private volatile HttpServer server;
 
     /**
      * @param ownsVertx whether {@link #stop()} closes {@code vertx}: true when the fake made it
+     * @param name      what it is in messages, e.g. "Clay simulator"
      * @param port      0 picks a free port ({@link #port()} tells which)
      */
-    public FakeHttpServer(Vertx vertx, boolean ownsVertx, String host, int port) {
+    protected SaasFake(Vertx vertx, boolean ownsVertx, String name, String host, int port, C config) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.ownsVertx = ownsVertx;
+        this.name = Objects.requireNonNull(name, "name");
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     /**
@@ -57,8 +64,8 @@ public final class FakeHttpServer {
         }
     }
 
-    /** Listens with {@code router}; logs {@code name} and its {@code config} once it does. */
-    public Future<Void> listen(Router router, String name, Object config) {
+    /** Listens with {@code router}; logs what it is and its configuration once it does. */
+    protected final Future<Void> listen(Router router) {
         return vertx.createHttpServer().requestHandler(router).listen(port, host).map(listening -> {
             this.server = listening;
             LOG.info("{} listening on {} with {}", name, baseUrl(), config);
@@ -66,17 +73,21 @@ public final class FakeHttpServer {
         });
     }
 
-    public Vertx vertx() {
+    protected final Vertx vertx() {
         return vertx;
     }
 
+    public final C config() {
+        return config;
+    }
+
     /** The port it listens on (the one picked when configured with 0). */
-    public int port() {
+    public final int port() {
         return server.actualPort();
     }
 
     /** {@code http://<host>:<port>}, with 127.0.0.1 when bound to every interface. */
-    public String baseUrl() {
+    public final String baseUrl() {
         String reachable = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
         return "http://" + reachable + ":" + port();
     }
@@ -90,6 +101,12 @@ public final class FakeHttpServer {
         }
         HttpServer listening = server;
         return listening == null ? Future.succeededFuture() : listening.close();
+    }
+
+    /** {@link #stop()} and wait for it: not on an event loop. */
+    @Override
+    public final void close() {
+        await(stop(), "stop the " + name);
     }
 
     /** Waits for {@code future}, bounded: not on an event loop. */
