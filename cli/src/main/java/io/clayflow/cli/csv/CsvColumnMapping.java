@@ -17,7 +17,7 @@ import org.apache.avro.Schema;
  * becomes an attribute named by its header. {@code --map column=field} overrides: {@code field} is a Lead field,
  * {@code attributes.<name>}, or {@code -} to drop the column.
  */
-public final class ColumnMapping {
+public final class CsvColumnMapping {
 
     /** What one column feeds. */
     public sealed interface Target permits Field, Attribute, Ignored {
@@ -54,7 +54,7 @@ public final class ColumnMapping {
     private final List<String> header;
     private final List<Target> targets;
 
-    private ColumnMapping(List<String> header, List<Target> targets) {
+    private CsvColumnMapping(List<String> header, List<Target> targets) {
         this.header = List.copyOf(header);
         this.targets = List.copyOf(targets);
     }
@@ -65,7 +65,7 @@ public final class ColumnMapping {
      *
      * @throws IllegalArgumentException when an override names an unknown column or field
      */
-    public static ColumnMapping of(List<String> header, Map<String, String> overrides) {
+    public static CsvColumnMapping of(List<String> header, Map<String, String> overrides) {
         Map<String, String> byColumn = new LinkedHashMap<>();
         overrides.forEach((column, field) -> byColumn.put(column.strip().toLowerCase(Locale.ROOT), field.strip()));
         Set<String> known = header.stream().map(name -> name.strip().toLowerCase(Locale.ROOT))
@@ -81,7 +81,7 @@ public final class ColumnMapping {
             String override = byColumn.get(name.strip().toLowerCase(Locale.ROOT));
             targets.add(override != null ? parse(override) : byDefault(name));
         }
-        return new ColumnMapping(header, targets);
+        return new CsvColumnMapping(header, targets);
     }
 
     private static Target parse(String field) {

@@ -3,11 +3,12 @@ package io.clayflow.fakes.clay;
 import java.util.function.LongSupplier;
 
 /**
- * The workspace's rate limit, counted in rows. A request of n rows is let through when the bucket holds
- * min(n, burst) tokens and then takes all n, so a request larger than the burst is not refused forever: it leaves the
- * bucket in debt, which the refill repays before the next request passes. The long-run rate stays the configured one.
+ * The Clay workspace's webhook rate limit: a token bucket counted in rows. A request of n rows is let through when
+ * the bucket holds min(n, burst) tokens and then takes all n, so a request larger than the burst is not refused
+ * forever: it leaves the bucket in debt, which the refill repays before the next request passes. The long-run rate
+ * stays the configured one.
  */
-final class TokenBucket {
+final class WorkspaceRateLimit {
 
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
@@ -17,7 +18,7 @@ final class TokenBucket {
     private double tokens;
     private long refilledAt;
 
-    TokenBucket(double ratePerSecond, int burst, LongSupplier nanoClock) {
+    WorkspaceRateLimit(double ratePerSecond, int burst, LongSupplier nanoClock) {
         if (!(ratePerSecond > 0) || burst < 1) {
             throw new IllegalArgumentException("rate must be > 0 and burst >= 1");
         }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class TokenBucketTest {
+class WorkspaceRateLimitTest {
 
     private static final long SECOND = 1_000_000_000L;
 
     private final AtomicLong now = new AtomicLong();
-    private final TokenBucket bucket = new TokenBucket(10, 20, now::get);
+    private final WorkspaceRateLimit bucket = new WorkspaceRateLimit(10, 20, now::get);
 
     @Test
     void startsFullAndLetsTheBurstThroughRowByRow() {
@@ -41,7 +41,7 @@ class TokenBucketTest {
 
     @Test
     void retryAfterIsTheWholeSecondsUntilEnoughTokens() {
-        TokenBucket slow = new TokenBucket(0.5, 4, now::get);
+        WorkspaceRateLimit slow = new WorkspaceRateLimit(0.5, 4, now::get);
         slow.tryTake(4);
         assertThat(slow.tryTake(3)).as("3 tokens at 0.5/s").isEqualTo(6);
     }
