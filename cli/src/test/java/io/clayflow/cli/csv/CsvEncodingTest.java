@@ -7,7 +7,7 @@ import io.clayflow.cli.ClayflowCli;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.csv.StrictDecodingReader.UndecodableInputException;
 import io.clayflow.schemas.Lead;
-import io.clayflow.topology.intake.LeadValidator;
+import io.clayflow.intake.LeadValidator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
