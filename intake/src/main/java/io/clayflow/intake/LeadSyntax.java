@@ -112,7 +112,7 @@ final class LeadSyntax {
         return Optional.of(LINKEDIN_PROFILE_PREFIX + handle.get().toLowerCase(Locale.ROOT));
     }
 
-    /** The text after {@code http://} or {@code https://} (all of it when it has no scheme); null for another scheme. */
+    /** The text after {@code http://} or {@code https://} (all of it without a scheme); null for another scheme. */
     private static String withoutWebScheme(String text) {
         String rest = text.strip();
         Matcher scheme = SCHEME.matcher(rest);
