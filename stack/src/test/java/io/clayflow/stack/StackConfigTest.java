@@ -55,7 +55,7 @@ class StackConfigTest {
     void theBuildSaysWhereTheRegistryAndThePluginAre() {
         StackConfig config = StackConfig.load(null, Map.of(), Map.of());
 
-        assertThat(config.registryDistributionDir()).isAbsolute().endsWithRaw(Path.of("stack", "target", "apicurio"));
+        assertThat(config.registryDistributionDir()).isAbsolute().endsWithRaw(Path.of("local-servers", "target", "apicurio"));
         // endsWithRaw: a unit-test build (mvn test) does not package the plugin, so the directory need not exist yet.
         assertThat(config.connectPluginPath().normalize()).endsWithRaw(Path.of("connectors", "target", "plugin"));
         assertThat(config.registryVersionJava17()).matches("\\d+\\.\\d+\\.\\d+");
