@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The schema registry: Apicurio Registry as a child process (local-servers' {@link ApicurioLauncher}) serving the
  * Confluent-compatible API, its schemas in an H2 database file under {@code <data>/registry} so that they, and with
  * them the ids in every record on disk, survive a restart (Apicurio's default storage is in memory). The child is
- * stopped with the stack, by a JVM shutdown hook if the JVM exits otherwise, and one left behind by a killed stack is
- * stopped at the next start.
+ * stopped with the stack, last (the stack's one shutdown hook stops it when the JVM exits), and one left behind by a
+ * killed stack is stopped at the next start.
  */
 public final class SchemaRegistryPart implements StackPart {
 
@@ -39,7 +39,6 @@ public final class SchemaRegistryPart implements StackPart {
     private final RegistryApi api;
     private ApicurioDistribution distribution;
     private Process process;
-    private Thread shutdownHook;
     private boolean compatibilitySet;
 
     public SchemaRegistryPart(StackConfig config) {
@@ -93,9 +92,6 @@ public final class SchemaRegistryPart implements StackPart {
         process = new ApicurioLauncher(distribution).start(settings, log);
         Files.writeString(pidFile(), "registry=" + process.pid() + "\nstack=" + ProcessHandle.current().pid() + "\n",
                 StandardCharsets.UTF_8);
-        Process started = process;
-        shutdownHook = new Thread(() -> ApicurioLauncher.stop(started, STOP_GRACE), "clayflow-registry-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("Started {} (pid {}), log {}", distribution, process.pid(), log);
     }
 
@@ -200,11 +196,6 @@ public final class SchemaRegistryPart implements StackPart {
             return;
         }
         ApicurioLauncher.stop(process, STOP_GRACE);
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is shutting down and runs the hook itself.
-        }
         Files.deleteIfExists(pidFile());
         LOG.info("Stopped the schema registry (exit code {})", process.exitValue());
     }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * {@code up}'s live screen: which parts answer their readiness check, the main addresses, and the pipeline's
  * counters per stage ({@code clayflow status}'s collector and table). On a terminal it redraws in place; otherwise
- * it prints the counters only when they changed.
+ * ({@link ScreenMode}: a pipe, a file, {@code TERM=dumb}) it prints the counters only when they changed, and never an
+ * escape sequence.
  */
 final class StatusScreen implements AutoCloseable {
 
