@@ -1,5 +1,6 @@
 package io.clayflow.stack;
 
+import io.clayflow.config.AppSettings;
 import io.clayflow.config.LayeredProperties;
 import io.clayflow.topology.intake.IntakeConfig;
 import io.clayflow.topology.routing.RoutingConfig;
@@ -27,7 +28,8 @@ public final class StackConfig extends AbstractConfig {
 
     public static final String DEFAULTS_RESOURCE = "stack.properties";
     public static final String BUILD_RESOURCE = "stack-build.properties";
-    public static final String ENV_PREFIX = "CLAYFLOW_STACK_";
+    /** The app name: messages say it, and its environment variables start {@code CLAYFLOW_STACK_}. */
+    public static final String APP = "stack";
 
     public static final String DATA_DIR = "data.dir";
     public static final String HOST = "host";
@@ -82,22 +84,32 @@ public final class StackConfig extends AbstractConfig {
     }
 
     /**
-     * Classpath defaults, then {@code file} when given, then {@code CLAYFLOW_STACK_*} variables, then
-     * {@code overrides}.
+     * Where the build put the registry and the Connect plugin, then the classpath defaults, then {@code file} when
+     * given, then {@code CLAYFLOW_STACK_*} variables (every key, e.g. {@code CLAYFLOW_STACK_DATA_DIR}, and
+     * {@code CLAYFLOW_STACK_OVERRIDE_INTAKE_THROTTLE_RATE_PER_SECOND} for {@code override.intake.throttle.rate.per.second}),
+     * then {@code overrides}; read as every app reads its settings ({@link AppSettings}).
      *
-     * @throws ConfigException naming the bad key, or the file that cannot be read
+     * @throws ConfigException naming the bad key (an unknown one with the closest known key), or the file that
+     *     cannot be read
      */
     public static StackConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
+        AppSettings settings = settings();
         Map<String, String> props = new LinkedHashMap<>(LayeredProperties.classpath(StackConfig.class,
                 BUILD_RESOURCE));
         try {
-            props.putAll(LayeredProperties.load(StackConfig.class, DEFAULTS_RESOURCE, file, ENV_PREFIX, environment,
-                    "stack"));
+            props.putAll(settings.load(file, environment));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+        settings.resolve(overrides); // the same check for the flags: an unknown key is refused, never ignored
         props.putAll(overrides);
         return new StackConfig(props);
+    }
+
+    /** The stack's keys, its shipped defaults, and {@code override.<part>.} passed on to the parts unchecked. */
+    static AppSettings settings() {
+        return AppSettings.forApp(APP, CONFIG_DEF).defaults(StackConfig.class, DEFAULTS_RESOURCE)
+                .passThrough(OVERRIDE_PREFIX);
     }
 
     /** The data directory, absolute. */
