@@ -65,7 +65,7 @@ final class StatusScreen implements AutoCloseable {
                 config.registryUrl(), config.connectUrl()));
         screen.append(String.format("gateway %s   clay simulator %s   secrets %s%n%n", config.gatewayUrl(),
                 stack.part(ClaySimulatorPart.class).webhookUrl(), stack.secretsFile()));
-        var clay = stack.part(ClaySimulatorPart.class).simulator().stats();
+        var clay = stack.part(ClaySimulatorPart.class).running().stats();
         screen.append(String.format("clay simulator: %d rows received, %d added, %d callbacks sent, %d failed%n%n",
                 clay.rowsReceived(), clay.rowsAdded(), clay.callbacksSent(), clay.callbacksFailed()));
         screen.append(counters);
