@@ -1,6 +1,6 @@
 package io.clayflow.status;
 
-import io.clayflow.topology.DeadLetter;
+import io.clayflow.streams.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.clayflow.status;
 
+import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.Topics;
-import io.clayflow.topology.intake.IntakeTopology;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.clayflow.stack;
 
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.routing.RoutingConfig;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.routing.RoutingConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;

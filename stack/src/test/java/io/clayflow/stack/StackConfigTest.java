@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clayflow.config.AppSettings;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.routing.RoutingConfig;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.routing.RoutingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

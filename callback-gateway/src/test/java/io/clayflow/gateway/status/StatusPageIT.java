@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.clayflow.gateway.GatewayConfigLoader;
 import io.clayflow.gateway.GatewayServer;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -13,8 +15,6 @@ import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.HeadlessChromium;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.intake.IntakeTopology;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -183,7 +183,7 @@ class StatusPageIT {
         IntakeConfig config = new IntakeConfig(props);
         SpecificAvroSerde<Lead> serde = new SpecificAvroSerde<>();
         serde.configure(config.serdeConfigs(), false);
-        return new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties());
+        return new KafkaStreams(IntakeTopology.buildTopology(config, serde), config.streamsProperties());
     }
 
     private static List<Long> funnel(JsonObject status) {
