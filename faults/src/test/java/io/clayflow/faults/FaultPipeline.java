@@ -1,9 +1,9 @@
 package io.clayflow.faults;
 
-import io.clayflow.claysim.CallbackConfig;
-import io.clayflow.claysim.ClaySimulator;
-import io.clayflow.claysim.SimulatorConfig;
-import io.clayflow.claysim.WebhookConfig;
+import io.clayflow.fakes.clay.CallbackConfig;
+import io.clayflow.fakes.clay.ClaySimulator;
+import io.clayflow.fakes.clay.SimulatorConfig;
+import io.clayflow.fakes.clay.WebhookConfig;
 import io.clayflow.gateway.GatewayApp;
 import io.clayflow.schemas.Topics;
 import io.clayflow.testsupport.KafkaBroker;

@@ -3,9 +3,9 @@ package io.clayflow.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.clayflow.claysim.ClaySimulator;
-import io.clayflow.claysim.Refusal;
-import io.clayflow.claysim.SimulatorStats;
+import io.clayflow.fakes.clay.ClaySimulator;
+import io.clayflow.fakes.clay.Refusal;
+import io.clayflow.fakes.clay.SimulatorStats;
 import io.clayflow.faults.FaultPipeline.Part;
 import io.clayflow.schemas.Topics;
 import io.clayflow.testsupport.ClayflowIntegrationTest;

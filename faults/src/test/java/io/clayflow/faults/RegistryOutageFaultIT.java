@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.clayflow.claysim.ClaySimulator;
-import io.clayflow.claysim.SimulatorStats;
+import io.clayflow.fakes.clay.ClaySimulator;
+import io.clayflow.fakes.clay.SimulatorStats;
 import io.clayflow.faults.FaultPipeline.Part;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;

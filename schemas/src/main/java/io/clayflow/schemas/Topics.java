@@ -22,6 +22,16 @@ public final class Topics {
     /** Dead letters of every stage: original bytes, headers with the reason. */
     public static final String LEADS_DLQ = "leads.dlq";
 
+    /**
+     * The Clay sink's own state, compacted: submissions per webhook (its lifetime quota) and, per outbox partition,
+     * the offset after the last row Clay took (its progress). Keys: {@link ClaySinkState}.
+     */
+    public static final String CLAY_SINK_STATE = "clayflow.clay-sink-state";
+    /** The Clay sink state topic's name before 0.2; still read so that an upgrade keeps its counts and progress. */
+    public static final String LEGACY_CLAY_WEBHOOK_QUOTA = "clayflow.clay-webhook-quota";
+    /** What {@code clayflow dlq replay} replayed, so that a dead letter is not replayed twice. */
+    public static final String DLQ_REPLAYS = "clayflow.dlq-replays";
+
     /** Every topic above, in flow order. */
     public static final List<String> ALL = List.of(LEADS_RAW, LEADS_CLAY_OUTBOX, LEADS_ENRICHED, LEADS_ROUTE_CRM,
             LEADS_ROUTE_OUTREACH, LEADS_ROUTE_NURTURE, LEADS_ROUTE_WAREHOUSE, LEADS_DLQ);

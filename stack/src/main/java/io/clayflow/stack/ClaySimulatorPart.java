@@ -1,9 +1,9 @@
 package io.clayflow.stack;
 
-import io.clayflow.claysim.ClaySimulator;
-import io.clayflow.claysim.SimulatorConfig;
-import io.clayflow.claysim.SimulatorConfigLoader;
-import io.clayflow.claysim.SimulatorStats;
+import io.clayflow.fakes.clay.ClaySimulator;
+import io.clayflow.fakes.clay.SimulatorConfig;
+import io.clayflow.fakes.clay.SimulatorConfigLoader;
+import io.clayflow.fakes.clay.SimulatorStats;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.clayflow.stack;
 
-import io.clayflow.claysim.hubspot.HubSpotConfig;
-import io.clayflow.claysim.hubspot.HubSpotSimulator;
+import io.clayflow.fakes.hubspot.HubSpotConfig;
+import io.clayflow.fakes.hubspot.HubSpotSimulator;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

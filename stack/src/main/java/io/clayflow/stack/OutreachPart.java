@@ -1,7 +1,7 @@
 package io.clayflow.stack;
 
-import io.clayflow.claysim.outreach.OutreachConfig;
-import io.clayflow.claysim.outreach.OutreachSimulator;
+import io.clayflow.fakes.outreach.OutreachConfig;
+import io.clayflow.fakes.outreach.OutreachSimulator;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

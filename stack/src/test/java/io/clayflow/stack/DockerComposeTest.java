@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clayflow.claysim.SimulatorConfigLoader;
+import io.clayflow.fakes.clay.SimulatorConfigLoader;
 import io.clayflow.gateway.GatewayConfig;
 import io.clayflow.gateway.GatewayConfigLoader;
 import io.clayflow.schemas.Topics;

@@ -3,9 +3,9 @@ package io.clayflow.connect.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clayflow.claysim.hubspot.HubSpotConfig;
-import io.clayflow.claysim.hubspot.HubSpotFaults;
-import io.clayflow.claysim.hubspot.HubSpotSimulator;
+import io.clayflow.fakes.hubspot.HubSpotConfig;
+import io.clayflow.fakes.hubspot.HubSpotFaults;
+import io.clayflow.fakes.hubspot.HubSpotSimulator;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;

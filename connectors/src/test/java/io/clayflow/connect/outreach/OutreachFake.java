@@ -1,7 +1,7 @@
 package io.clayflow.connect.outreach;
 
-import io.clayflow.claysim.outreach.OutreachConfig;
-import io.clayflow.claysim.outreach.OutreachSimulator;
+import io.clayflow.fakes.outreach.OutreachConfig;
+import io.clayflow.fakes.outreach.OutreachSimulator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 

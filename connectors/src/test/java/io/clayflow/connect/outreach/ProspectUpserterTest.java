@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clayflow.claysim.outreach.OutreachConfig;
-import io.clayflow.claysim.outreach.Prospect;
+import io.clayflow.fakes.outreach.OutreachConfig;
+import io.clayflow.fakes.outreach.Prospect;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;

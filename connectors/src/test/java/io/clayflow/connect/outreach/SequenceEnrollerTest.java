@@ -3,8 +3,8 @@ package io.clayflow.connect.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clayflow.claysim.outreach.OutreachConfig;
-import io.clayflow.claysim.outreach.Prospect;
+import io.clayflow.fakes.outreach.OutreachConfig;
+import io.clayflow.fakes.outreach.Prospect;
 import io.clayflow.connect.resilience.UnavailableException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.clayflow.claysim.ClaySimulator;
+import io.clayflow.fakes.clay.ClaySimulator;
 import io.clayflow.connect.it.ConnectWorker;
-import io.clayflow.claysim.Faults;
-import io.clayflow.claysim.Refusal;
-import io.clayflow.claysim.SimulatorConfig;
-import io.clayflow.claysim.WebhookConfig;
+import io.clayflow.fakes.clay.Faults;
+import io.clayflow.fakes.clay.Refusal;
+import io.clayflow.fakes.clay.SimulatorConfig;
+import io.clayflow.fakes.clay.WebhookConfig;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.testsupport.ClayflowIntegrationTest;

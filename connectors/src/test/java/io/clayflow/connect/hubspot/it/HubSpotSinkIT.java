@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.clayflow.claysim.hubspot.HubSpotConfig;
-import io.clayflow.claysim.hubspot.HubSpotContact;
-import io.clayflow.claysim.hubspot.HubSpotFaults;
-import io.clayflow.claysim.hubspot.HubSpotSimulator;
+import io.clayflow.fakes.hubspot.HubSpotConfig;
+import io.clayflow.fakes.hubspot.HubSpotContact;
+import io.clayflow.fakes.hubspot.HubSpotFaults;
+import io.clayflow.fakes.hubspot.HubSpotSimulator;
 import io.clayflow.connect.it.ConnectWorker;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.clayflow.claysim.outreach.OutreachConfig;
-import io.clayflow.claysim.outreach.OutreachSimulator;
-import io.clayflow.claysim.outreach.Prospect;
-import io.clayflow.claysim.outreach.SequenceState;
+import io.clayflow.fakes.outreach.OutreachConfig;
+import io.clayflow.fakes.outreach.OutreachSimulator;
+import io.clayflow.fakes.outreach.Prospect;
+import io.clayflow.fakes.outreach.SequenceState;
 import io.clayflow.connect.it.ConnectWorker;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;

@@ -1,0 +1,222 @@
+package io.clayflow.fakes.clay;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running stand-in for a Clay workspace: webhooks that take rows under Clay's limits into tables, deterministic
+ * enrichment, an HTTP API column calling back, fault knobs, and counters. Start one with {@link #start(SimulatorConfig)}
+ * (blocking, owns its Vert.x) or {@link #start(Vertx, SimulatorConfig)}; close it when done.
+ */
+public final class ClaySimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaySimulator.class);
+    private static final long BLOCKING_TIMEOUT_SECONDS = 30;
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final SimulatorConfig config;
+    private final Workspace workspace;
+    private final FaultInjector faults;
+    private final SimulatorCounters counters = new SimulatorCounters();
+    private final Timers timers;
+    private final CallbackSender callbackSender;
+    private final WebhookHandler webhookHandler;
+    private HttpServer server;
+
+    private ClaySimulator(Vertx vertx, boolean ownsVertx, SimulatorConfig config) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.ownsVertx = ownsVertx;
+        this.config = Objects.requireNonNull(config, "config");
+        this.workspace = new Workspace(config, System::nanoTime);
+        this.faults = new FaultInjector(config.faults(), config.seed());
+        this.timers = new Timers(vertx);
+        this.callbackSender = config.callback().enabled()
+                ? new CallbackSender(vertx, config.callback(), counters, timers) : null;
+        HttpApiColumn column = new HttpApiColumn(new LeadEnricher(config.seed()), config.enrichmentDelay(), faults,
+                callbackSender, timers, counters);
+        this.webhookHandler = new WebhookHandler(workspace, faults, column, counters, timers, config.maxBodyBytes());
+    }
+
+    /** Starts a simulator on {@code vertx}, which stays the caller's to close. */
+    public static Future<ClaySimulator> start(Vertx vertx, SimulatorConfig config) {
+        return new ClaySimulator(vertx, false, config).listen();
+    }
+
+    /** Starts a simulator on a Vert.x of its own and waits until it listens; for tests and the app. */
+    public static ClaySimulator start(SimulatorConfig config) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return await(new ClaySimulator(vertx, true, config).listen(), "start the Clay simulator on "
+                    + config.host() + ":" + config.port());
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    private Future<ClaySimulator> listen() {
+        Router router = Router.router(vertx);
+        router.post("/webhooks/:id")
+                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+                .handler(webhookHandler)
+                .failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413) {
+                        webhookHandler.tooLarge(ctx);
+                    } else {
+                        fail(ctx);
+                    }
+                });
+        new AdminApi(this).mount(router);
+        router.route().last().handler(ctx -> AdminApi.json(ctx, 404,
+                WebhookHandler.error("not_found", "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
+        router.route().failureHandler(ClaySimulator::fail);
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(config.port(), config.host())
+                .map(listening -> {
+                    this.server = listening;
+                    LOG.info("Clay simulator listening on {} with {}", baseUrl(), config);
+                    return this;
+                });
+    }
+
+    private static void fail(io.vertx.ext.web.RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.error("Simulator endpoint {} failed", ctx.request().path(), ctx.failure());
+        }
+        if (!ctx.response().ended()) {
+            AdminApi.json(ctx, status, WebhookHandler.error("error", ctx.failure() == null
+                    ? "HTTP " + status : String.valueOf(ctx.failure().getMessage())));
+        }
+    }
+
+    /** The port it listens on (the one picked when configured with 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** {@code http://<host>:<port>}, with 127.0.0.1 when bound to every interface. */
+    public String baseUrl() {
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** The URL of a webhook: {@code http://<host>:<port>/webhooks/<id>}. */
+    public String webhookUrl(String webhookId) {
+        return baseUrl() + "/webhooks/" + webhookId;
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /**
+     * Adds a webhook (and its empty table) to the running workspace.
+     *
+     * @throws IllegalArgumentException when a webhook with that id exists
+     */
+    public void addWebhook(WebhookConfig webhook) {
+        workspace.addWebhook(webhook);
+    }
+
+    /** The webhooks, in the order they were added. */
+    public List<WebhookConfig> webhooks() {
+        return workspace.webhooks().stream().map(Webhook::config).toList();
+    }
+
+    /** Replaces the faults in force (webhook faults from the next request, callback faults from the next row). */
+    public void setFaults(Faults newFaults) {
+        faults.set(newFaults);
+        LOG.info("Faults now {}", newFaults);
+    }
+
+    public Faults faults() {
+        return faults.faults();
+    }
+
+    /** The counters now. */
+    public SimulatorStats stats() {
+        Map<String, SimulatorStats.WebhookStats> perWebhook = new LinkedHashMap<>();
+        workspace.webhooks().forEach(webhook -> perWebhook.put(webhook.config().id(), webhook.stats()));
+        return counters.snapshot(perWebhook);
+    }
+
+    /** One webhook's usage, or {@code null} when there is no such webhook. */
+    public SimulatorStats.WebhookStats webhookStats(String webhookId) {
+        return workspace.webhook(webhookId).map(Webhook::stats).orElse(null);
+    }
+
+    /**
+     * The {@code lead_id}s of the rows in a webhook's table, in the order they were added.
+     *
+     * @throws IllegalArgumentException when there is no such webhook
+     */
+    public List<String> rowLeadIds(String webhookId) {
+        return table(webhookId).leadIds();
+    }
+
+    /**
+     * Copies of the rows in a webhook's table, as they were received, in the order they were added.
+     *
+     * @throws IllegalArgumentException when there is no such webhook
+     */
+    public List<JsonObject> rows(String webhookId) {
+        return table(webhookId).rows();
+    }
+
+    private ClayTable table(String webhookId) {
+        return workspace.webhook(webhookId).map(Webhook::table)
+                .orElseThrow(() -> new IllegalArgumentException("no webhook '" + webhookId + "'"));
+    }
+
+    /**
+     * Stops listening and cancels what is still due (enrichments, retries, held requests); closes its own Vert.x when it
+     * made one. Safe to call on an event loop.
+     */
+    public Future<Void> stop() {
+        timers.cancelAll();
+        if (callbackSender != null) {
+            callbackSender.close();
+        }
+        if (ownsVertx) {
+            // Closing Vert.x closes the server; chaining on the server's future instead would never complete, as its
+            // callbacks run on an event loop that the close stops.
+            return vertx.close();
+        }
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** {@link #stop()} and wait for it: not on an event loop. */
+    @Override
+    public void close() {
+        await(stop(), "stop the Clay simulator");
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after " + BLOCKING_TIMEOUT_SECONDS + " s waiting to " + what, e);
+        }
+    }
+}

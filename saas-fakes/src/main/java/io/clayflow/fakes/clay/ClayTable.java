@@ -1,0 +1,54 @@
+package io.clayflow.fakes.clay;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The rows a webhook has fed, in arrival order, with the table's row cap and its auto-dedupe on {@code lead_id}. */
+final class ClayTable {
+
+    /** What became of a row offered to the table. */
+    enum Outcome { ADDED, DUPLICATE, TABLE_FULL }
+
+    private final int rowCap;
+    private final boolean dedupe;
+    private final List<JsonObject> rows = new ArrayList<>();
+    private final Set<String> leadIds = new HashSet<>();
+
+    ClayTable(int rowCap, boolean dedupe) {
+        this.rowCap = rowCap;
+        this.dedupe = dedupe;
+    }
+
+    synchronized Outcome add(String leadId, JsonObject row) {
+        if (dedupe && leadIds.contains(leadId)) {
+            return Outcome.DUPLICATE;
+        }
+        if (rows.size() >= rowCap) {
+            return Outcome.TABLE_FULL;
+        }
+        rows.add(row.copy());
+        leadIds.add(leadId);
+        return Outcome.ADDED;
+    }
+
+    synchronized List<JsonObject> rows() {
+        List<JsonObject> copy = new ArrayList<>(rows.size());
+        rows.forEach(row -> copy.add(row.copy()));
+        return copy;
+    }
+
+    synchronized List<String> leadIds() {
+        return rows.stream().map(row -> row.getString(WebhookRequest.LEAD_ID)).toList();
+    }
+
+    synchronized int size() {
+        return rows.size();
+    }
+
+    int rowCap() {
+        return rowCap;
+    }
+}

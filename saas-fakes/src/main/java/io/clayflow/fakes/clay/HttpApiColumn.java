@@ -1,0 +1,49 @@
+package io.clayflow.fakes.clay;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+
+/**
+ * The table's enrichment and HTTP API column: once a row is added, after the enrichment delay, the row is enriched and
+ * posted to the callback URL. The callback faults act here: duplicates (Clay's auto-update re-running the column),
+ * random extra delay (out of order), and the column erroring (no call at all).
+ */
+final class HttpApiColumn {
+
+    private final LeadEnricher enricher;
+    private final Duration delay;
+    private final FaultInjector faults;
+    private final CallbackSender sender;
+    private final Timers timers;
+    private final SimulatorCounters counters;
+
+    /** {@code sender} is {@code null} when no callback URL is configured: nothing is then called. */
+    HttpApiColumn(LeadEnricher enricher, Duration delay, FaultInjector faults, CallbackSender sender, Timers timers,
+                  SimulatorCounters counters) {
+        this.enricher = enricher;
+        this.delay = delay;
+        this.faults = faults;
+        this.sender = sender;
+        this.timers = timers;
+        this.counters = counters;
+    }
+
+    void rowAdded(JsonObject row) {
+        if (sender == null) {
+            return;
+        }
+        timers.schedule(delay.toMillis() + faults.callbackExtraDelayMillis(), () -> run(row));
+        if (faults.callbackDuplicated()) {
+            counters.callbackDuplicated();
+            timers.schedule(delay.toMillis() + faults.callbackExtraDelayMillis(), () -> run(row));
+        }
+    }
+
+    private void run(JsonObject row) {
+        if (faults.callbackFails()) {
+            counters.callbackFailed();
+            return;
+        }
+        sender.send(enricher.enrich(row));
+    }
+}

@@ -1,0 +1,168 @@
+package io.clayflow.fakes.clay;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a {@link ClaySimulator} needs: where it listens, the workspace's limits, its webhooks, how it enriches
+ * and calls back, and the faults it starts with. Build one with {@link #builder()}; the app loads one from
+ * {@code clay-simulator.properties} and {@code CLAYFLOW_SIMULATOR_*} variables.
+ *
+ * @param host                 interface to bind
+ * @param port                 port to bind; 0 picks a free one ({@link ClaySimulator#port()} tells which)
+ * @param seed                 seeds the fault draws and salts the enrichment hash: same seed, same run
+ * @param ratePerSecond        the workspace's sustained webhook rate, in rows per second (Clay: about 10)
+ * @param burst                the workspace's burst, in rows (Clay: about 20)
+ * @param maxBodyBytes         largest webhook body accepted (Clay: under 100 KB; 100,000 bytes, the stricter reading)
+ * @param tableDedupe          tables auto-dedupe on {@code lead_id}, dropping rows whose id they already hold
+ * @param webhooks             the webhooks present at start; more can be added at run time
+ * @param enrichmentDelay      from a row being added to its enrichment finishing and its callback being sent
+ * @param callback             the HTTP API column's target
+ * @param faults               the faults in force at start
+ */
+public record SimulatorConfig(String host, int port, long seed, double ratePerSecond, int burst, int maxBodyBytes,
+                              boolean tableDedupe, List<WebhookConfig> webhooks, Duration enrichmentDelay,
+                              CallbackConfig callback, Faults faults) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8090;
+    public static final long DEFAULT_SEED = 42;
+    public static final double DEFAULT_RATE_PER_SECOND = 10.0;
+    public static final int DEFAULT_BURST = 20;
+    public static final int DEFAULT_MAX_BODY_BYTES = 100_000;
+    public static final Duration DEFAULT_ENRICHMENT_DELAY = Duration.ofMillis(200);
+
+    public SimulatorConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(enrichmentDelay, "enrichmentDelay");
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(faults, "faults");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
+        if (!(ratePerSecond > 0)) {
+            throw new IllegalArgumentException("rate per second must be > 0, got " + ratePerSecond);
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be >= 1, got " + burst);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("max body bytes must be >= 1, got " + maxBodyBytes);
+        }
+        if (enrichmentDelay.isNegative()) {
+            throw new IllegalArgumentException("enrichment delay must be >= 0, got " + enrichmentDelay);
+        }
+        webhooks = List.copyOf(webhooks);
+        Set<String> ids = new HashSet<>();
+        for (WebhookConfig webhook : webhooks) {
+            if (!ids.add(webhook.id())) {
+                throw new IllegalArgumentException("webhook id '" + webhook.id() + "' is configured twice");
+            }
+        }
+    }
+
+    /** Defaults: loopback, port 8090, Clay's limits, no webhooks, 200 ms enrichment, no callback, no faults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration, to change a few settings. */
+    public Builder toBuilder() {
+        Builder builder = new Builder().host(host).port(port).seed(seed).rateLimit(ratePerSecond, burst)
+                .maxBodyBytes(maxBodyBytes).tableDedupe(tableDedupe).enrichmentDelay(enrichmentDelay)
+                .callback(callback).faults(faults);
+        webhooks.forEach(builder::webhook);
+        return builder;
+    }
+
+    /** Builds a {@link SimulatorConfig}; each setter replaces the default it names. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private long seed = DEFAULT_SEED;
+        private double ratePerSecond = DEFAULT_RATE_PER_SECOND;
+        private int burst = DEFAULT_BURST;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean tableDedupe = true;
+        private final List<WebhookConfig> webhooks = new ArrayList<>();
+        private Duration enrichmentDelay = DEFAULT_ENRICHMENT_DELAY;
+        private CallbackConfig callback = CallbackConfig.none();
+        private Faults faults = Faults.none();
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        /** 0 picks a free port: what tests want. */
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The workspace's token bucket: {@code ratePerSecond} rows per second, at most {@code burst} at once. */
+        public Builder rateLimit(double ratePerSecond, int burst) {
+            this.ratePerSecond = ratePerSecond;
+            this.burst = burst;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int value) {
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        public Builder tableDedupe(boolean value) {
+            this.tableDedupe = value;
+            return this;
+        }
+
+        public Builder webhook(WebhookConfig value) {
+            this.webhooks.add(Objects.requireNonNull(value, "webhook"));
+            return this;
+        }
+
+        /** An open webhook with Clay's default caps. */
+        public Builder webhook(String id) {
+            return webhook(WebhookConfig.of(id));
+        }
+
+        public Builder enrichmentDelay(Duration value) {
+            this.enrichmentDelay = value;
+            return this;
+        }
+
+        public Builder callback(CallbackConfig value) {
+            this.callback = value;
+            return this;
+        }
+
+        /** Callbacks to {@code url} with {@code token}, default timeout and retries. */
+        public Builder callback(String url, String token) {
+            return callback(CallbackConfig.to(url, token));
+        }
+
+        public Builder faults(Faults value) {
+            this.faults = value;
+            return this;
+        }
+
+        public SimulatorConfig build() {
+            return new SimulatorConfig(host, port, seed, ratePerSecond, burst, maxBodyBytes, tableDedupe, webhooks,
+                    enrichmentDelay, callback, faults);
+        }
+    }
+}

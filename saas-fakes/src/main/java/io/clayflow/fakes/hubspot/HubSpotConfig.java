@@ -1,0 +1,151 @@
+package io.clayflow.fakes.hubspot;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of the HubSpot fake: where it listens, the private-app tokens it accepts, HubSpot's limits and the contact
+ * property schema it knows. Build one with {@link #builder()}; the defaults are HubSpot's (paid tier).
+ *
+ * @param properties contact property names the portal has; any other property in an input is refused with
+ *                   {@code PROPERTY_DOESNT_EXIST}, as HubSpot does
+ */
+public record HubSpotConfig(String host, int port, Set<String> tokens, int rateLimitMax, Duration rateLimitInterval,
+                            long dailyLimit, int maxInputs, int maxValueLength, Set<String> properties,
+                            HubSpotFaults faults, long seed) {
+
+    /** The token the local stack uses unless told otherwise. */
+    public static final String DEFAULT_TOKEN = "pat-local-clayflow";
+    /** HubSpot's burst limit on paid tiers: 190 requests per rolling 10 seconds. */
+    public static final int DEFAULT_RATE_LIMIT_MAX = 190;
+    public static final Duration DEFAULT_RATE_LIMIT_INTERVAL = Duration.ofSeconds(10);
+    public static final long DEFAULT_DAILY_LIMIT = 1_000_000;
+    public static final int DEFAULT_MAX_INPUTS = 100;
+    /** HubSpot refuses string property values longer than this. */
+    public static final int DEFAULT_MAX_VALUE_LENGTH = 65_536;
+
+    /** HubSpot's default contact properties a lead sink uses, plus clayflow's custom ones. */
+    public static final Set<String> DEFAULT_PROPERTIES = Set.of("email", "firstname", "lastname", "company",
+            "jobtitle", "phone", "mobilephone", "website", "country", "state", "city", "industry", "lifecyclestage",
+            "hs_lead_status", "numemployees", "annualrevenue", "seniority", "hs_linkedin_url", "clayflow_lead_id",
+            "clayflow_icp_score", "clayflow_seniority", "clayflow_company_size", "clayflow_source");
+
+    public HubSpotConfig {
+        Objects.requireNonNull(host, "host");
+        tokens = Set.copyOf(tokens);
+        properties = Set.copyOf(properties);
+        Objects.requireNonNull(rateLimitInterval, "rateLimitInterval");
+        Objects.requireNonNull(faults, "faults");
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("at least one private-app token is needed");
+        }
+        if (rateLimitMax < 1 || rateLimitInterval.isZero() || rateLimitInterval.isNegative() || dailyLimit < 1
+                || maxInputs < 1 || maxValueLength < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        if (!properties.contains("email")) {
+            throw new IllegalArgumentException("the property schema must contain email");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fluent construction with HubSpot's defaults. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port = 8091;
+        private final Set<String> tokens = new LinkedHashSet<>(Set.of(DEFAULT_TOKEN));
+        private int rateLimitMax = DEFAULT_RATE_LIMIT_MAX;
+        private Duration rateLimitInterval = DEFAULT_RATE_LIMIT_INTERVAL;
+        private long dailyLimit = DEFAULT_DAILY_LIMIT;
+        private int maxInputs = DEFAULT_MAX_INPUTS;
+        private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
+        private final Set<String> properties = new LinkedHashSet<>(DEFAULT_PROPERTIES);
+        private HubSpotFaults faults = HubSpotFaults.none();
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Replaces the accepted private-app tokens with this one. */
+        public Builder token(String token) {
+            tokens.clear();
+            tokens.add(Objects.requireNonNull(token, "token"));
+            return this;
+        }
+
+        /** At most {@code max} requests per rolling {@code interval} (HubSpot: 190 per 10 s). */
+        public Builder rateLimit(int max, Duration interval) {
+            this.rateLimitMax = max;
+            this.rateLimitInterval = interval;
+            return this;
+        }
+
+        public Builder dailyLimit(long dailyLimit) {
+            this.dailyLimit = dailyLimit;
+            return this;
+        }
+
+        public Builder maxInputs(int maxInputs) {
+            this.maxInputs = maxInputs;
+            return this;
+        }
+
+        public Builder maxValueLength(int maxValueLength) {
+            this.maxValueLength = maxValueLength;
+            return this;
+        }
+
+        /** Adds custom contact properties to the portal's schema. */
+        public Builder property(String... names) {
+            properties.addAll(Set.of(names));
+            return this;
+        }
+
+        /** Replaces the schema: only these properties (and email) exist. */
+        public Builder properties(Set<String> names) {
+            properties.clear();
+            properties.add("email");
+            properties.addAll(names);
+            return this;
+        }
+
+        public Builder faults(HubSpotFaults faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public HubSpotConfig build() {
+            return new HubSpotConfig(host, port, tokens, rateLimitMax, rateLimitInterval, dailyLimit, maxInputs,
+                    maxValueLength, properties, faults, seed);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HubSpotConfig[host=" + host + ", port=" + port + ", tokens=[hidden], rateLimit=" + rateLimitMax + "/"
+                + rateLimitInterval.toMillis() + "ms, dailyLimit=" + dailyLimit + ", maxInputs=" + maxInputs
+                + ", properties=" + properties.size() + ", faults=" + faults + "]";
+    }
+}

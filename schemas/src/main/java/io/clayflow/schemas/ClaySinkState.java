@@ -1,0 +1,28 @@
+package io.clayflow.schemas;
+
+/**
+ * The record keys of the Clay sink's state topic ({@link Topics#CLAY_SINK_STATE}): a webhook's submission count is
+ * keyed by a hash of its URL; the sink's progress per outbox partition by {@link #progressKey}. Readers skip keys they
+ * do not know.
+ */
+public final class ClaySinkState {
+
+    public static final String PROGRESS_PREFIX = "progress/";
+
+    private ClaySinkState() {
+    }
+
+    /** {@code progress/<connector>/<topic>/<partition>}: the offset after the last row Clay took, with the topic id. */
+    public static String progressKey(String connector, String topic, int partition) {
+        return PROGRESS_PREFIX + connector + "/" + topic + "/" + partition;
+    }
+
+    /** The prefix of every progress key of one connector. */
+    public static String progressPrefix(String connector) {
+        return PROGRESS_PREFIX + connector + "/";
+    }
+
+    public static boolean isProgressKey(String key) {
+        return key != null && key.startsWith(PROGRESS_PREFIX);
+    }
+}

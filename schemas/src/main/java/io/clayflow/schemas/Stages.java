@@ -1,0 +1,16 @@
+package io.clayflow.schemas;
+
+/** The stage names dead letters, metrics and the status page use: where in the pipeline a record was. */
+public final class Stages {
+
+    public static final String INTAKE_DECODE = "intake.decode";
+    public static final String INTAKE_VALIDATE = "intake.validate";
+    public static final String INTAKE_NORMALIZE = "intake.normalize";
+    public static final String INTAKE_DEDUPE = "intake.dedupe";
+    public static final String INTAKE_THROTTLE = "intake.throttle";
+    public static final String ROUTING_DECODE = "routing.decode";
+    public static final String ROUTING_ROUTE = "routing.route";
+
+    private Stages() {
+    }
+}

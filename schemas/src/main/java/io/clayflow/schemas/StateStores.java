@@ -1,0 +1,26 @@
+package io.clayflow.schemas;
+
+/**
+ * The Streams apps' default application ids and their state stores: part of the contract because the status app and
+ * operators read the stores' changelog topics ({@code <application.id>-<store>-changelog}).
+ */
+public final class StateStores {
+
+    public static final String INTAKE_APPLICATION_ID = "clayflow-intake";
+    public static final String ROUTING_APPLICATION_ID = "clayflow-routing";
+
+    /** Intake's dedupe keys with when each was first seen. */
+    public static final String INTAKE_DEDUPE = "intake-dedupe-store";
+    /** Leads waiting for the throttle or the credit budget. */
+    public static final String INTAKE_THROTTLE_BACKLOG = "intake-throttle-backlog";
+    /** The throttle's token bucket and the budget's spend per period. */
+    public static final String INTAKE_THROTTLE_STATE = "intake-throttle-state";
+
+    private StateStores() {
+    }
+
+    /** The changelog topic Kafka Streams keeps for {@code store} of the app {@code applicationId}. */
+    public static String changelogTopic(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog";
+    }
+}
