@@ -16,7 +16,17 @@ public final class StateStores {
     /** The throttle's token bucket and the budget's spend per period. */
     public static final String INTAKE_THROTTLE_STATE = "intake-throttle-state";
 
+    /** Intake's repartition by {@code lead_id} ahead of dedupe ({@link #repartitionTopic}). */
+    public static final String INTAKE_DEDUPE_REPARTITION = "intake-dedupe";
+    /** Intake's one-partition repartition ahead of the throttle ({@link #repartitionTopic}). */
+    public static final String INTAKE_THROTTLE_REPARTITION = "intake-throttle";
+
     private StateStores() {
+    }
+
+    /** The repartition topic Kafka Streams keeps for the repartition named {@code name} of {@code applicationId}. */
+    public static String repartitionTopic(String applicationId, String name) {
+        return applicationId + "-" + name + "-repartition";
     }
 
     /** The changelog topic Kafka Streams keeps for {@code store} of the app {@code applicationId}. */
