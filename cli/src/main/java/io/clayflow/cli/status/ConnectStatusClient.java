@@ -63,10 +63,10 @@ final class ConnectStatusClient {
             List<ConnectorState.TaskState> tasks = new ArrayList<>();
             status.path("tasks").forEach(task -> tasks.add(new ConnectorState.TaskState(task.path("id").asInt(),
                     task.path("state").asText("UNKNOWN"), text(task, "worker_id"),
-                    ConnectorState.firstLine(text(task, "trace")))));
+                    ConnectorState.failureLine(text(task, "trace")))));
             connectors.add(new ConnectorState(entry.getKey(), text(status, "type"),
                     connector.path("state").asText("UNKNOWN"), text(connector, "worker_id"),
-                    ConnectorState.firstLine(text(connector, "trace")), tasks));
+                    ConnectorState.failureLine(text(connector, "trace")), tasks));
         }
         connectors.sort(java.util.Comparator.comparing(ConnectorState::name));
         return connectors;
