@@ -24,8 +24,11 @@ public final class StatusPart implements StackPart {
     private final StackConfig config;
     private final long creditsPerPeriod;
     private final HttpProbe http = new HttpProbe();
-    private Vertx vertx;
-    private StatusServer server;
+    /** The running app and the Vert.x instance it runs on, or null while stopped. */
+    private Running running;
+
+    private record Running(Vertx vertx, StatusServer server) {
+    }
 
     /** @param creditsPerPeriod intake's {@code budget.credits.per.period}: the page shows credits left of it */
     public StatusPart(StackConfig config, long creditsPerPeriod) {
@@ -53,23 +56,28 @@ public final class StatusPart implements StackPart {
     @Override
     public void start() throws Exception {
         StatusConfig statusConfig = statusConfig();
-        vertx = Vertx.vertx();
-        server = StatusServer.start(vertx, statusConfig).await(30, TimeUnit.SECONDS);
+        Vertx vertx = Vertx.vertx();
+        try {
+            running = new Running(vertx, StatusServer.start(vertx, statusConfig).await(30, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            vertx.close();
+            throw e;
+        }
     }
 
     /** The status page's base URL, once started. */
     public String url() {
-        return "http://" + config.host() + ":" + server.port();
+        return "http://" + config.host() + ":" + running.server().port();
     }
 
     @Override
     public boolean isReady() {
-        return server != null && http.status(URI.create(url() + "/health/ready")) == 200;
+        return running != null && http.status(URI.create(url() + "/health/ready")) == 200;
     }
 
     @Override
     public List<Endpoint> endpoints() {
-        if (server == null) {
+        if (running == null) {
             return List.of();
         }
         return List.of(new Endpoint("status page", url() + "/status"),
@@ -78,18 +86,15 @@ public final class StatusPart implements StackPart {
 
     @Override
     public void stop() throws Exception {
-        if (server != null) {
-            server.close().await(STOP_SECONDS, TimeUnit.SECONDS);
-            server = null;
-        }
-        if (vertx != null) {
-            vertx.close().await(STOP_SECONDS, TimeUnit.SECONDS);
-            vertx = null;
+        if (running != null) {
+            Vertx vertx = running.vertx();
+            running.server().close().eventually(vertx::close).await(STOP_SECONDS, TimeUnit.SECONDS);
+            running = null;
         }
     }
 
     @Override
     public boolean isStopped() {
-        return server == null && vertx == null;
+        return running == null;
     }
 }
