@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.GrafanaDashboard;
-import io.clayflow.testsupport.PrometheusScrape;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import io.vertx.core.json.JsonObject;
@@ -157,7 +156,7 @@ class GatewayCallbackIT {
     void servesEveryGatewayMetricTheDashboardQueriesAndNoPipelineGauges() throws Exception {
         assertThat(gateway.callback("{\"Lead ID\": \"lead-metrics-2\"}").statusCode()).isEqualTo(200);
 
-        String scrape = PrometheusScrape.fetch(gateway.management("/metrics"));
+        String scrape = gateway.get(gateway.management("/metrics")).body();
 
         assertThat(GrafanaDashboard.scrapedNames(scrape))
                 .containsAll(GrafanaDashboard.load().metricNamesStartingWith("gateway_"))

@@ -12,7 +12,6 @@ import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.HeadlessChromium;
 import io.clayflow.testsupport.KafkaBroker;
-import io.clayflow.testsupport.PrometheusScrape;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import io.clayflow.topology.intake.IntakeConfig;
 import io.clayflow.topology.intake.IntakeTopology;
@@ -150,7 +149,7 @@ class StatusAppIT {
         GrafanaDashboard dashboard = GrafanaDashboard.load();
         // A scrape serves the last reading's gauges and asks for a fresh one: the send rate needs two.
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String scrape = PrometheusScrape.fetch(uri(status.port(), "/metrics"));
+            String scrape = get(status.port(), "/metrics").body();
             assertThat(sample(scrape, "clayflow_pipeline_records", "stage=\"raw\"")).isEqualTo(9);
             assertThat(sample(scrape, "clayflow_pipeline_records", "stage=\"sent_to_clay\"")).isEqualTo(6);
             assertThat(sample(scrape, "clayflow_pipeline_routed", "route=\"warehouse\"")).isEqualTo(4);
