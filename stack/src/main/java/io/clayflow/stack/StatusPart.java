@@ -87,8 +87,12 @@ public final class StatusPart implements StackPart {
     @Override
     public void stop() throws Exception {
         if (running != null) {
-            Vertx vertx = running.vertx();
-            running.server().close().eventually(vertx::close).await(STOP_SECONDS, TimeUnit.SECONDS);
+            try {
+                running.server().close().await(STOP_SECONDS, TimeUnit.SECONDS);
+            } finally {
+                // Awaited on its own: a future chained after Vert.x's close would complete on a closed event loop.
+                running.vertx().close().await(STOP_SECONDS, TimeUnit.SECONDS);
+            }
             running = null;
         }
     }

@@ -32,7 +32,9 @@ public final class StatusApp {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.close().transform(ignored -> vertx.close()).await(STOP_BOUND_SECONDS, TimeUnit.SECONDS);
+                server.close().await(STOP_BOUND_SECONDS, TimeUnit.SECONDS);
+                // Awaited on its own: a future chained after Vert.x's close would complete on a closed event loop.
+                vertx.close().await(STOP_BOUND_SECONDS, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warn("The status app did not stop cleanly", e);
             }
