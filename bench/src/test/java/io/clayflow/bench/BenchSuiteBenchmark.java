@@ -2,10 +2,10 @@ package io.clayflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.intake.DedupeStoreScale;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.intake.DedupeStoreScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

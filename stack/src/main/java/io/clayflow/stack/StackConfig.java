@@ -1,8 +1,8 @@
 package io.clayflow.stack;
 
 import io.clayflow.config.LayeredProperties;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.routing.RoutingConfig;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.routing.RoutingConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -3,8 +3,8 @@ package io.clayflow.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.routing.RoutingConfig;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.routing.RoutingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.clayflow.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clayflow.topology.DeadLetter;
+import io.clayflow.streams.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clayflow.config.AppSettings;
 import io.clayflow.schemas.Topics;
-import io.clayflow.topology.intake.IntakeConfig;
+import io.clayflow.intake.IntakeConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
