@@ -1,16 +1,17 @@
 package io.clayflow.bench;
 
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.intake.IntakeTopology;
+import io.clayflow.intake.it.IntakeLoad;
+import io.clayflow.intake.it.IntakeLoad.Batch;
+import io.clayflow.intake.it.IntakeLoad.OutboxCounter;
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.intake.IntakeTopology;
-import io.clayflow.topology.intake.it.IntakeLoad;
-import io.clayflow.topology.intake.it.IntakeLoad.Batch;
-import io.clayflow.topology.intake.it.IntakeLoad.OutboxCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +92,7 @@ final class IntakeBench implements AutoCloseable {
         double produceSeconds = IntakeLoad.produce(kafka, batch);
         long before = counter.count();
         try (SpecificAvroSerde<Lead> serde = IntakeLoad.serde(throughputConfig);
-             KafkaStreams streams = new KafkaStreams(IntakeTopology.build(throughputConfig, serde),
+             KafkaStreams streams = new KafkaStreams(IntakeTopology.buildTopology(throughputConfig, serde),
                      throughputConfig.streamsProperties())) {
             long start = System.nanoTime();
             streams.start();
@@ -117,7 +118,7 @@ final class IntakeBench implements AutoCloseable {
         long[] arrived = new long[leads];
         long before = counter.count();
         try (SpecificAvroSerde<Lead> serde = IntakeLoad.serde(config);
-             KafkaStreams streams = new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties());
+             KafkaStreams streams = new KafkaStreams(IntakeTopology.buildTopology(config, serde), config.streamsProperties());
              LatencyProbe probe = new LatencyProbe(first, arrived)) {
             streams.start();
             awaitRunning(streams);
@@ -168,12 +169,12 @@ final class IntakeBench implements AutoCloseable {
         }
         long before = counter.count();
         try (SpecificAvroSerde<Lead> serde = IntakeLoad.serde(throughputConfig);
-             KafkaStreams streams = new KafkaStreams(IntakeTopology.build(throughputConfig, serde),
+             KafkaStreams streams = new KafkaStreams(IntakeTopology.buildTopology(throughputConfig, serde),
                      throughputConfig.streamsProperties())) {
             long start = System.nanoTime();
             streams.start();
             long end = counter.waitFor(before + leads, TIMEOUT);
-            StoreFootprint footprint = StoreFootprint.of(IntakeTopology.DEDUPE_STORE, streams.metrics(),
+            StoreFootprint footprint = StoreFootprint.of(StateStores.INTAKE_DEDUPE, streams.metrics(),
                     Path.of(throughputConfig.streamsProperties().getProperty("state.dir")));
             leave(streams);
             return new DedupeScale(leads, counter.count(), (end - start) / 1e9, footprint);

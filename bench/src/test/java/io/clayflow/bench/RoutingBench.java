@@ -1,16 +1,16 @@
 package io.clayflow.bench;
 
 import io.clayflow.gateway.GatewayUnderTest;
+import io.clayflow.intake.it.IntakeLoad.OutboxCounter;
+import io.clayflow.routing.Route;
+import io.clayflow.routing.RoutingConfig;
+import io.clayflow.routing.RoutingTopology;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.GenericAvroSerde;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.intake.it.IntakeLoad.OutboxCounter;
-import io.clayflow.topology.routing.Route;
-import io.clayflow.topology.routing.RoutingConfig;
-import io.clayflow.topology.routing.RoutingTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;

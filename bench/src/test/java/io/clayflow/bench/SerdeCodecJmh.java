@@ -1,11 +1,11 @@
 package io.clayflow.bench;
 
+import io.clayflow.intake.it.IntakeLoad;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
-import io.clayflow.topology.intake.it.IntakeLoad;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,9 @@
 package io.clayflow.schemas;
 
 /**
- * The Streams apps' default application ids and their state stores: part of the contract because the status app and
- * operators read the stores' changelog topics ({@code <application.id>-<store>-changelog}).
+ * The Streams apps' default application ids, their state stores and repartitions: part of the contract because the
+ * status app and operators read their internal topics ({@code <application.id>-<store>-changelog},
+ * {@code <application.id>-<name>-repartition}).
  */
 public final class StateStores {
 
@@ -16,7 +17,17 @@ public final class StateStores {
     /** The throttle's token bucket and the budget's spend per period. */
     public static final String INTAKE_THROTTLE_STATE = "intake-throttle-state";
 
+    /** Intake's repartition by {@code lead_id} before dedupe (as many partitions as {@code leads.raw}). */
+    public static final String INTAKE_DEDUPE_REPARTITION = "intake-dedupe";
+    /** Intake's repartition before the throttle: exactly one partition, so one task paces the whole app. */
+    public static final String INTAKE_THROTTLE_REPARTITION = "intake-throttle";
+
     private StateStores() {
+    }
+
+    /** The repartition topic Kafka Streams keeps for {@code name} of the app {@code applicationId}. */
+    public static String repartitionTopic(String applicationId, String name) {
+        return applicationId + "-" + name + "-repartition";
     }
 
     /** The changelog topic Kafka Streams keeps for {@code store} of the app {@code applicationId}. */

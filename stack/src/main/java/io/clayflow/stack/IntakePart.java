@@ -1,11 +1,8 @@
 package io.clayflow.stack;
 
-import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.serde.SpecificAvroSerde;
-import io.clayflow.topology.intake.IntakeApp;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.intake.IntakeTopology;
-import org.apache.kafka.streams.Topology;
+import io.clayflow.intake.IntakeApp;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.streams.StreamsApp;
 
 /**
  * The intake topology ({@code leads.raw} → validate, normalize, dedupe, throttle → {@code leads.clay.outbox}): its
@@ -14,12 +11,11 @@ import org.apache.kafka.streams.Topology;
 public final class IntakePart extends StreamsAppPart {
 
     private final IntakeConfig intakeConfig;
-    private SpecificAvroSerde<Lead> leadSerde;
 
     public IntakePart(StackConfig config) {
-        super("intake");
-        this.intakeConfig = new IntakeConfig(settings(config, "intake", StackConfig.INTAKE_METRICS_PORT,
-                IntakeConfig.classpathDefaults()));
+        super(IntakeConfig.APP);
+        this.intakeConfig = IntakeConfig.LOADER.resolve(settings(config, IntakeConfig.APP,
+                StackConfig.INTAKE_METRICS_PORT));
     }
 
     @Override
@@ -28,19 +24,7 @@ public final class IntakePart extends StreamsAppPart {
     }
 
     @Override
-    protected Topology topology() {
-        leadSerde = new SpecificAvroSerde<>();
-        leadSerde.configure(intakeConfig.serdeConfigs(), false);
-        return IntakeTopology.build(intakeConfig, leadSerde);
-    }
-
-    @Override
-    protected void beforeStart() {
-        IntakeApp.warmUpOutboxSerializer(leadSerde);
-    }
-
-    @Override
-    protected void closeSerdes() {
-        leadSerde.close();
+    protected StreamsApp app() {
+        return new IntakeApp(intakeConfig);
     }
 }

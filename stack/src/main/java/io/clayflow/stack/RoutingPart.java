@@ -1,9 +1,8 @@
 package io.clayflow.stack;
 
-import io.clayflow.schemas.serde.GenericAvroSerde;
-import io.clayflow.topology.routing.RoutingConfig;
-import io.clayflow.topology.routing.RoutingTopology;
-import org.apache.kafka.streams.Topology;
+import io.clayflow.routing.RoutingApp;
+import io.clayflow.routing.RoutingConfig;
+import io.clayflow.streams.StreamsApp;
 
 /**
  * The routing topology: {@code leads.enriched} → the route topics its rules select ({@code override.routing.rules.file}
@@ -12,12 +11,11 @@ import org.apache.kafka.streams.Topology;
 public final class RoutingPart extends StreamsAppPart {
 
     private final RoutingConfig routingConfig;
-    private GenericAvroSerde leadSerde;
 
     public RoutingPart(StackConfig config) {
-        super("routing");
-        this.routingConfig = new RoutingConfig(settings(config, "routing", StackConfig.ROUTING_METRICS_PORT,
-                RoutingConfig.classpathDefaults()));
+        super(RoutingConfig.APP);
+        this.routingConfig = RoutingConfig.LOADER.resolve(settings(config, RoutingConfig.APP,
+                StackConfig.ROUTING_METRICS_PORT));
         routingConfig.routeRules(); // a bad rules file fails the stack's creation, naming the file and line
     }
 
@@ -27,14 +25,7 @@ public final class RoutingPart extends StreamsAppPart {
     }
 
     @Override
-    protected Topology topology() {
-        leadSerde = new GenericAvroSerde();
-        leadSerde.configure(routingConfig.serdeConfigs(), false);
-        return RoutingTopology.buildTopology(routingConfig, leadSerde);
-    }
-
-    @Override
-    protected void closeSerdes() {
-        leadSerde.close();
+    protected StreamsApp app() {
+        return new RoutingApp(routingConfig);
     }
 }

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvLeadReader {
 
     /** What was read: the delimiter used and the column mapping. */
-    public record Layout(char delimiter, ColumnMapping mapping) {
+    public record Layout(char delimiter, CsvColumnMapping mapping) {
     }
 
     private static final int HEADER_LOOKAHEAD = 1 << 20;
@@ -33,7 +33,7 @@ public final class CsvLeadReader {
 
     private final Character delimiter;
     private final Map<String, String> overrides;
-    private final Function<ColumnMapping, LeadRowConverter> converters;
+    private final Function<CsvColumnMapping, LeadRowConverter> converters;
 
     /**
      * @param delimiter the delimiter, or null to detect it from the header line
@@ -41,7 +41,7 @@ public final class CsvLeadReader {
      * @param converters makes the row converter once the header's mapping is known
      */
     public CsvLeadReader(Character delimiter, Map<String, String> overrides,
-            Function<ColumnMapping, LeadRowConverter> converters) {
+            Function<CsvColumnMapping, LeadRowConverter> converters) {
         this.delimiter = delimiter;
         this.overrides = Map.copyOf(overrides);
         this.converters = Objects.requireNonNull(converters, "converters");
@@ -51,7 +51,8 @@ public final class CsvLeadReader {
      * Reads every row and hands it to {@code rows}.
      *
      * @throws IllegalArgumentException when the file has no header or {@code --map} does not fit it
-     * @throws IOException when the file cannot be read
+     * @throws IOException when the file cannot be read, or (from a {@link StrictDecodingReader}) its bytes are not
+     *                     valid in the charset it is read in
      */
     public Layout read(Reader source, Consumer<LeadRow> rows) throws IOException {
         BufferedReader in = new BufferedReader(source, 64 * 1024);
@@ -79,7 +80,7 @@ public final class CsvLeadReader {
             if (!records.hasNext()) {
                 throw new IllegalArgumentException("the file is empty: a header row naming the columns is needed");
             }
-            ColumnMapping mapping = ColumnMapping.of(records.next().toList(), overrides);
+            CsvColumnMapping mapping = CsvColumnMapping.of(records.next().toList(), overrides);
             LeadRowConverter converter = converters.apply(mapping);
             while (true) {
                 long startLine = parser.getCurrentLineNumber() + 1;
@@ -90,6 +91,9 @@ public final class CsvLeadReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException e) {
+                    if (e.getCause() instanceof StrictDecodingReader.UndecodableInputException undecodable) {
+                        throw undecodable;
+                    }
                     rows.accept(LeadRow.refused(startLine, LeadRowConverter.UNREADABLE, "the CSV cannot be read "
                             + "from here on (" + e.getCause().getMessage() + "); a quote opened on or after this "
                             + "line is never closed"));

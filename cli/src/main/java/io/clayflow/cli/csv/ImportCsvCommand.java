@@ -4,12 +4,13 @@ import io.clayflow.cli.CliException;
 import io.clayflow.cli.ClusterOptions;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.kafka.LeadProducer;
+import io.clayflow.intake.LeadValidator;
 import io.clayflow.schemas.Topics;
-import io.clayflow.topology.intake.LeadValidator;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
 /** {@code clayflow import-csv}: a CSV of leads into leads.raw, with a report of refused rows by line. */
 @Command(name = "import-csv", mixinStandardHelpOptions = true,
         description = {"Produces the leads of a CSV file to leads.raw (Avro, through the schema registry).",
-                "The file needs a header row; UTF-8 with or without a byte-order mark; ',' ';' or tab as delimiter "
+                "The file needs a header row; UTF-8 with or without a byte-order mark unless --encoding names "
+                        + "another encoding; a file with bytes that are not valid in it is refused whole, naming "
+                        + "the line, and nothing is produced; ',' ';' or tab as delimiter "
                         + "(detected from the header unless --delimiter is given); quoted fields may hold delimiters, "
                         + "quotes (doubled) and line breaks. Columns map to Lead fields by name (First Name → "
                         + "first_name, Company → company_name, ...); other columns go to attributes.",
@@ -54,6 +57,11 @@ public final class ImportCsvCommand implements Callable<Integer> {
     @Option(names = "--delimiter", paramLabel = "CHAR",
             description = "',' ';' or 'tab' (default: detected from the header line).")
     String delimiter;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "The file's encoding, e.g. windows-1252 for an Excel export on Windows "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Charset encoding;
 
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "csv-import",
             description = "The source of rows whose source column is empty or absent (default: ${DEFAULT-VALUE}).")
@@ -80,6 +88,12 @@ public final class ImportCsvCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "cannot read " + file);
         }
         Character separator = separator();
+        CsvFileEncoding decoding = new CsvFileEncoding(encoding);
+        try {
+            decoding.check(file);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, file + ": refused, nothing produced: " + e.getMessage(), e);
+        }
         ImportReport report = new ImportReport();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -90,7 +104,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
         CsvLeadReader.Layout layout;
         try (LeadProducer producer = new LeadProducer(cluster.settings(), topic);
              CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
-             InputStreamReader reader = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
+             Reader reader = decoding.reader(counted)) {
             ProgressBar bar = new ProgressBar(err, terminal, size, System::nanoTime);
             long[] rows = {0};
             try {
@@ -108,6 +122,10 @@ public final class ImportCsvCommand implements Callable<Integer> {
                         });
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, file + ": " + e.getMessage(), e);
+            } catch (StrictDecodingReader.UndecodableInputException e) {
+                // The file changed after it was checked: what came before this line is on the topic.
+                throw new CliException(ExitCodes.FAILED, file + ": " + decoding.refusal(e).getMessage() + " ("
+                        + report.producedRows() + " rows before it were produced)", e);
             }
             producer.flush();
             bar.finish(rows[0]);
@@ -140,7 +158,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, CsvLeadReader.Layout layout, ImportReport report) {
-        out.printf("%s: delimiter %s, columns: %s%n", file, layout.delimiter() == '\t' ? "tab"
+        out.printf("%s: %s, delimiter %s, columns: %s%n", file, encoding.name(), layout.delimiter() == '\t' ? "tab"
                 : "'" + layout.delimiter() + "'", String.join(", ", layout.mapping().describe()));
         out.printf("Produced %,d rows to %s; refused %,d%n", report.producedRows(), topic, report.refusedRows().size());
         report.refusedByReason().forEach((reason, count) -> out.printf("  %,8d  %s%n", count, reason));

@@ -1,8 +1,8 @@
 package io.clayflow.cli.csv;
 
+import io.clayflow.intake.LeadValidator;
+import io.clayflow.intake.RuleViolation;
 import io.clayflow.schemas.Lead;
-import io.clayflow.topology.intake.LeadValidator;
-import io.clayflow.topology.intake.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,12 +27,12 @@ public final class LeadRowConverter {
     public static final String OCCURRED_AT_SYNTAX = "occurred_at.syntax";
     public static final String UNREADABLE = "csv.unreadable";
 
-    private final ColumnMapping mapping;
+    private final CsvColumnMapping mapping;
     private final String defaultSource;
     private final Instant importedAt;
     private final LeadValidator validator;
 
-    public LeadRowConverter(ColumnMapping mapping, String defaultSource, Instant importedAt, LeadValidator validator) {
+    public LeadRowConverter(CsvColumnMapping mapping, String defaultSource, Instant importedAt, LeadValidator validator) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.defaultSource = Objects.requireNonNull(defaultSource, "defaultSource");
         this.importedAt = Objects.requireNonNull(importedAt, "importedAt");
@@ -52,11 +52,11 @@ public final class LeadRowConverter {
             if (value == null || value.isBlank()) {
                 continue;
             }
-            ColumnMapping.Target target = mapping.target(i);
-            if (target instanceof ColumnMapping.Attribute attribute) {
+            CsvColumnMapping.Target target = mapping.target(i);
+            if (target instanceof CsvColumnMapping.Attribute attribute) {
                 attributes.put(attribute.key(), value.strip());
-            } else if (target instanceof ColumnMapping.Field field) {
-                if (field.name().equals(ColumnMapping.OCCURRED_AT)) {
+            } else if (target instanceof CsvColumnMapping.Field field) {
+                if (field.name().equals(CsvColumnMapping.OCCURRED_AT)) {
                     Optional<Instant> when = instant(value.strip());
                     if (when.isEmpty()) {
                         return LeadRow.refused(line, OCCURRED_AT_SYNTAX, "occurred_at '" + value.strip()

@@ -1,7 +1,7 @@
 package io.clayflow.cli.demo;
 
+import io.clayflow.intake.LeadValidator;
 import io.clayflow.schemas.Lead;
-import io.clayflow.topology.intake.LeadValidator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

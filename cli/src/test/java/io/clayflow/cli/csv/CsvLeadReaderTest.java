@@ -3,7 +3,7 @@ package io.clayflow.cli.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clayflow.topology.intake.LeadValidator;
+import io.clayflow.intake.LeadValidator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.cli.demo.DemoLeadGenerator.DemoLead;
 import io.clayflow.cli.demo.DemoLeadGenerator.Kind;
+import io.clayflow.intake.LeadValidator;
 import io.clayflow.schemas.Lead;
-import io.clayflow.topology.intake.LeadValidator;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DemoLeadGeneratorTest {
 

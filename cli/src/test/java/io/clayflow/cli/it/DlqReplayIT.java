@@ -3,14 +3,15 @@ package io.clayflow.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
+import io.clayflow.streams.DeadLetter;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.DeadLetter;
-import io.clayflow.topology.intake.IntakeConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class DlqReplayIT {
                 Map.of(IntakeConfig.MAX_LENGTH_PREFIX + "first_name", "10"))) {
             kafka.consume(Topics.LEADS_CLAY_OUTBOX, 1, Duration.ofSeconds(60));
             List<ConsumerRecord<byte[], byte[]>> dlq = kafka.consume(Topics.LEADS_DLQ, 1, Duration.ofSeconds(60));
-            assertThat(DeadLetter.header(dlq.get(0).headers(), DeadLetter.REASON)).isEqualTo("first_name.too_long");
+            assertThat(DeadLetter.header(dlq.get(0).headers(), DeadLetterHeaders.REASON)).isEqualTo("first_name.too_long");
         }
 
         CliRun list = CliRun.against(kafka, registry, "dlq list");
@@ -91,7 +92,7 @@ class DlqReplayIT {
                 .filter(record -> record.headers().lastHeader("clayflow.replay.of") != null).findFirst().orElseThrow();
         assertThat(DeadLetter.header(replayed.headers(), "clayflow.replay.of")).isEqualTo("leads.dlq/0/0");
         assertThat(DeadLetter.header(replayed.headers(), "trace-id")).isEqualTo("t-1");
-        assertThat(replayed.headers().lastHeader(DeadLetter.REASON)).isNull();
+        assertThat(replayed.headers().lastHeader(DeadLetterHeaders.REASON)).isNull();
         assertThat(kafka.consume(Topics.LEADS_CLAY_OUTBOX, 2, Duration.ofSeconds(30))).hasSize(2);
 
         CliRun listAfter = CliRun.against(kafka, registry, "dlq list");

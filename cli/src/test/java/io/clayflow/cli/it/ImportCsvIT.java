@@ -9,6 +9,7 @@ import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,34 @@ class ImportCsvIT {
                 .filter(lead -> lead.getEmail().strip().equals("person7@quoted.example.com")).findFirst().orElseThrow();
         assertThat(quoted.getCompanyName()).isEqualTo("Quote \"Q\"; Partners");
         assertThat(quoted.getAttributes()).containsEntry("notes", "line one;\nline two");
+    }
+
+    @Test
+    void aWindows1252ExportWithItsEncodingGivenReachesLeadsRawWithTheNamesExactly(KafkaBroker kafka,
+            SchemaRegistryServer registry, @TempDir Path dir) throws Exception {
+        String topic = "leads.raw.windows-1252";
+        kafka.createTopic(topic, 1);
+        Path file = dir.resolve("excel-export.csv");
+        Files.write(file, ("E-Mail;First Name;Last Name;Company\r\n"
+                + "juergen@baeckerei.de;J\u00fcrgen;M\u00fcller;B\u00e4ckerei Gr\u00f6\u00dfe\r\n"
+                + "zoe@acme.fr;Zo\u00eb;Lef\u00e8vre;Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\r\n")
+                .getBytes(Charset.forName("windows-1252")));
+
+        CliRun run = CliRun.against(kafka, registry, "import-csv", file.toString(), "--topic", topic,
+                "--encoding", "windows-1252", "--map", "E-Mail=email");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("windows-1252", "Produced 2 rows", "refused 0");
+        List<ConsumerRecord<String, Lead>> records;
+        try (SpecificAvroSerde<Lead> serde = new SpecificAvroSerde<>()) {
+            serde.configure(Map.of("schema.registry.url", registry.url()), false);
+            records = kafka.consume(topic, 2, Duration.ofSeconds(60), new StringDeserializer(), serde.deserializer());
+        }
+        assertThat(records).extracting(record -> record.value().getFirstName() + " " + record.value().getLastName()
+                        + " / " + record.value().getCompanyName())
+                .containsExactly("J\u00fcrgen M\u00fcller / B\u00e4ckerei Gr\u00f6\u00dfe",
+                        "Zo\u00eb Lef\u00e8vre / Soci\u00e9t\u00e9 G\u00e9n\u00e9rale")
+                .allSatisfy(names -> assertThat(names).doesNotContain("\uFFFD"));
     }
 
     /** Row i at a known line; every 37th row is bad in one of five ways, some rows span lines, blank lines between. */

@@ -1,11 +1,11 @@
 package io.clayflow.cli.it;
 
+import io.clayflow.intake.IntakeConfig;
+import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
-import io.clayflow.topology.intake.IntakeConfig;
-import io.clayflow.topology.intake.IntakeTopology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class IntakeRunner implements AutoCloseable {
         props.putAll(overrides);
         IntakeConfig config = new IntakeConfig(props);
         serde.configure(config.serdeConfigs(), false);
-        streams = new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties());
+        streams = new KafkaStreams(IntakeTopology.buildTopology(config, serde), config.streamsProperties());
         streams.start();
     }
 

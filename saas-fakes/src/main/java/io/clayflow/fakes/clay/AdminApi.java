@@ -1,6 +1,6 @@
 package io.clayflow.fakes.clay;
 
-import io.vertx.core.http.HttpHeaders;
+import io.clayflow.fakes.SaasFake;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -102,6 +102,6 @@ final class AdminApi {
     }
 
     static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
+        SaasFake.json(ctx, status, body);
     }
 }

@@ -1,18 +1,14 @@
 package io.clayflow.fakes.clay;
 
+import io.clayflow.fakes.SaasFake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,26 +17,19 @@ import org.slf4j.LoggerFactory;
  * enrichment, an HTTP API column calling back, fault knobs, and counters. Start one with {@link #start(SimulatorConfig)}
  * (blocking, owns its Vert.x) or {@link #start(Vertx, SimulatorConfig)}; close it when done.
  */
-public final class ClaySimulator implements AutoCloseable {
+public final class ClaySimulator extends SaasFake<SimulatorConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaySimulator.class);
-    private static final long BLOCKING_TIMEOUT_SECONDS = 30;
 
-    private final Vertx vertx;
-    private final boolean ownsVertx;
-    private final SimulatorConfig config;
     private final Workspace workspace;
     private final FaultInjector faults;
     private final SimulatorCounters counters = new SimulatorCounters();
     private final Timers timers;
     private final CallbackSender callbackSender;
     private final WebhookHandler webhookHandler;
-    private HttpServer server;
 
     private ClaySimulator(Vertx vertx, boolean ownsVertx, SimulatorConfig config) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.ownsVertx = ownsVertx;
-        this.config = Objects.requireNonNull(config, "config");
+        super(vertx, ownsVertx, "Clay simulator", config.host(), config.port(), config);
         this.workspace = new Workspace(config, System::nanoTime);
         this.faults = new FaultInjector(config.faults(), config.seed());
         this.timers = new Timers(vertx);
@@ -58,20 +47,14 @@ public final class ClaySimulator implements AutoCloseable {
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens; for tests and the app. */
     public static ClaySimulator start(SimulatorConfig config) {
-        Vertx vertx = Vertx.vertx();
-        try {
-            return await(new ClaySimulator(vertx, true, config).listen(), "start the Clay simulator on "
-                    + config.host() + ":" + config.port());
-        } catch (RuntimeException e) {
-            vertx.close();
-            throw e;
-        }
+        return SaasFake.startBlocking(vertx -> new ClaySimulator(vertx, true, config).listen(),
+                "the Clay simulator on " + config.host() + ":" + config.port());
     }
 
     private Future<ClaySimulator> listen() {
-        Router router = Router.router(vertx);
+        Router router = Router.router(vertx());
         router.post("/webhooks/:id")
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+                .handler(BodyHandler.create(false).setBodyLimit(config().maxBodyBytes()))
                 .handler(webhookHandler)
                 .failureHandler(ctx -> {
                     if (ctx.statusCode() == 413) {
@@ -84,14 +67,7 @@ public final class ClaySimulator implements AutoCloseable {
         router.route().last().handler(ctx -> AdminApi.json(ctx, 404,
                 WebhookHandler.error("not_found", "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(ClaySimulator::fail);
-        return vertx.createHttpServer()
-                .requestHandler(router)
-                .listen(config.port(), config.host())
-                .map(listening -> {
-                    this.server = listening;
-                    LOG.info("Clay simulator listening on {} with {}", baseUrl(), config);
-                    return this;
-                });
+        return listen(router).map(this);
     }
 
     private static void fail(io.vertx.ext.web.RoutingContext ctx) {
@@ -105,24 +81,9 @@ public final class ClaySimulator implements AutoCloseable {
         }
     }
 
-    /** The port it listens on (the one picked when configured with 0). */
-    public int port() {
-        return server.actualPort();
-    }
-
-    /** {@code http://<host>:<port>}, with 127.0.0.1 when bound to every interface. */
-    public String baseUrl() {
-        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + port();
-    }
-
     /** The URL of a webhook: {@code http://<host>:<port>/webhooks/<id>}. */
     public String webhookUrl(String webhookId) {
         return baseUrl() + "/webhooks/" + webhookId;
-    }
-
-    public SimulatorConfig config() {
-        return config;
     }
 
     /**
@@ -188,35 +149,12 @@ public final class ClaySimulator implements AutoCloseable {
      * Stops listening and cancels what is still due (enrichments, retries, held requests); closes its own Vert.x when it
      * made one. Safe to call on an event loop.
      */
+    @Override
     public Future<Void> stop() {
         timers.cancelAll();
         if (callbackSender != null) {
             callbackSender.close();
         }
-        if (ownsVertx) {
-            // Closing Vert.x closes the server; chaining on the server's future instead would never complete, as its
-            // callbacks run on an event loop that the close stops.
-            return vertx.close();
-        }
-        return server == null ? Future.succeededFuture() : server.close();
-    }
-
-    /** {@link #stop()} and wait for it: not on an event loop. */
-    @Override
-    public void close() {
-        await(stop(), "stop the Clay simulator");
-    }
-
-    private static <T> T await(Future<T> future, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to " + what, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out after " + BLOCKING_TIMEOUT_SECONDS + " s waiting to " + what, e);
-        }
+        return super.stop();
     }
 }

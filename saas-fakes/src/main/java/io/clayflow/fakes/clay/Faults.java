@@ -54,39 +54,40 @@ public record Faults(double webhookErrorRate, double webhookTimeoutRate, Duratio
         return new Faults(0, 0, DEFAULT_TIMEOUT_HOLD, Duration.ZERO, 0, 0, 0, DEFAULT_REORDER_MAX_DELAY, 0);
     }
 
+    // The withers go through the admin API's JSON, so Java and PUT /admin/faults describe faults the one same way
+    // (durations in whole milliseconds, as the API has them).
+
     public Faults withWebhookErrorRate(double rate) {
-        return new Faults(rate, webhookTimeoutRate, webhookTimeoutHold, webhookLatency, forcedStatus,
-                callbackDuplicateRate, callbackReorderRate, callbackReorderMaxDelay, callbackFailureRate);
+        return with(new JsonObject().put("webhook_error_rate", rate));
     }
 
     public Faults withWebhookTimeouts(double rate, Duration hold) {
-        return new Faults(webhookErrorRate, rate, hold, webhookLatency, forcedStatus,
-                callbackDuplicateRate, callbackReorderRate, callbackReorderMaxDelay, callbackFailureRate);
+        return with(new JsonObject().put("webhook_timeout_rate", rate).put("webhook_timeout_hold_ms", hold.toMillis()));
     }
 
     public Faults withWebhookLatency(Duration latency) {
-        return new Faults(webhookErrorRate, webhookTimeoutRate, webhookTimeoutHold, latency, forcedStatus,
-                callbackDuplicateRate, callbackReorderRate, callbackReorderMaxDelay, callbackFailureRate);
+        return with(new JsonObject().put("webhook_latency_ms", latency.toMillis()));
     }
 
     public Faults withForcedStatus(int status) {
-        return new Faults(webhookErrorRate, webhookTimeoutRate, webhookTimeoutHold, webhookLatency, status,
-                callbackDuplicateRate, callbackReorderRate, callbackReorderMaxDelay, callbackFailureRate);
+        return with(new JsonObject().put("forced_status", status));
     }
 
     public Faults withCallbackDuplicateRate(double rate) {
-        return new Faults(webhookErrorRate, webhookTimeoutRate, webhookTimeoutHold, webhookLatency, forcedStatus,
-                rate, callbackReorderRate, callbackReorderMaxDelay, callbackFailureRate);
+        return with(new JsonObject().put("callback_duplicate_rate", rate));
     }
 
     public Faults withCallbackReorder(double rate, Duration maxDelay) {
-        return new Faults(webhookErrorRate, webhookTimeoutRate, webhookTimeoutHold, webhookLatency, forcedStatus,
-                callbackDuplicateRate, rate, maxDelay, callbackFailureRate);
+        return with(new JsonObject().put("callback_reorder_rate", rate)
+                .put("callback_reorder_max_delay_ms", maxDelay.toMillis()));
     }
 
     public Faults withCallbackFailureRate(double rate) {
-        return new Faults(webhookErrorRate, webhookTimeoutRate, webhookTimeoutHold, webhookLatency, forcedStatus,
-                callbackDuplicateRate, callbackReorderRate, callbackReorderMaxDelay, rate);
+        return with(new JsonObject().put("callback_failure_rate", rate));
+    }
+
+    private Faults with(JsonObject changes) {
+        return fromJson(toJson().mergeIn(changes));
     }
 
     public JsonObject toJson() {

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Everything a {@link ClaySimulator} needs: where it listens, the workspace's limits, its webhooks, how it enriches
- * and calls back, and the faults it starts with. Build one with {@link #builder()}; the app loads one from
- * {@code clay-simulator.properties} and {@code CLAYFLOW_SIMULATOR_*} variables.
+ * and calls back, and the faults it starts with. Build one with {@link #builder()}; the app loads one through
+ * {@link SimulatorConfigLoader} (defaults, a file, {@code CLAYFLOW_SIMULATOR_*} variables).
  *
  * @param host                 interface to bind
  * @param port                 port to bind; 0 picks a free one ({@link ClaySimulator#port()} tells which)

@@ -1,192 +1,124 @@
 package io.clayflow.fakes.clay;
 
-import static io.clayflow.config.PropertyValues.bad;
-import static io.clayflow.config.PropertyValues.longIn;
-import static io.clayflow.config.PropertyValues.millis;
-import static io.clayflow.config.PropertyValues.required;
-
-import io.clayflow.config.LayeredProperties;
+import io.clayflow.config.AppSettings;
+import io.clayflow.config.Secrets;
+import io.clayflow.fakes.hubspot.HubSpotSettings;
+import io.clayflow.fakes.outreach.OutreachSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.types.Password;
 
 /**
- * Reads a {@link SimulatorConfig} from properties: the defaults in {@code clay-simulator.properties}, then an optional
- * file, then {@code CLAYFLOW_SIMULATOR_*} environment variables. An unknown key or a bad value fails naming the key.
+ * Reads the fakes app's settings through {@link AppSettings}: the {@link #definition} defaults, then an optional
+ * properties file, then {@code CLAYFLOW_SIMULATOR_*} environment variables. The Clay fake's keys sit at the root
+ * (their names are a contract: compose and the stack use them); the HubSpot fake's under {@value #HUBSPOT_PREFIX},
+ * the Outreach fake's under {@value #OUTREACH_PREFIX}. An unknown key fails naming the closest known one, a bad value
+ * naming its key ({@link org.apache.kafka.common.config.ConfigException}). The keys are constants of
+ * {@link ClaySettings}, {@link HubSpotSettings} and {@link OutreachSettings}.
  */
 public final class SimulatorConfigLoader {
 
-    public static final String DEFAULTS_RESOURCE = "clay-simulator.properties";
+    /** The app's name in messages and in its environment prefix. */
+    public static final String APP = "simulator";
     public static final String ENV_PREFIX = "CLAYFLOW_SIMULATOR_";
-
-    static final String HTTP_HOST = "http.host";
-    static final String HTTP_PORT = "http.port";
-    static final String SEED = "seed";
-    static final String RATE = "workspace.rate.per.second";
-    static final String BURST = "workspace.burst";
-    static final String MAX_BODY = "webhook.max.body.bytes";
-    static final String WEBHOOKS = "webhooks";
-    static final String WEBHOOK_TOKEN = "webhook.token";
-    static final String WEBHOOK_CAP = "webhook.submission.cap";
-    static final String WEBHOOK_ROW_CAP = "webhook.row.cap";
-    static final String TABLE_DEDUPE = "table.dedupe";
-    static final String ENRICHMENT_DELAY = "enrichment.delay.ms";
-    static final String CALLBACK_URL = "callback.url";
-    static final String CALLBACK_TOKEN = "callback.token";
-    static final String CALLBACK_TIMEOUT = "callback.timeout.ms";
-    static final String CALLBACK_ATTEMPTS = "callback.max.attempts";
-    static final String CALLBACK_BACKOFF = "callback.retry.backoff.ms";
-    static final String F_ERROR_RATE = "faults.webhook.error.rate";
-    static final String F_TIMEOUT_RATE = "faults.webhook.timeout.rate";
-    static final String F_TIMEOUT_HOLD = "faults.webhook.timeout.hold.ms";
-    static final String F_LATENCY = "faults.webhook.latency.ms";
-    static final String F_FORCED_STATUS = "faults.webhook.forced.status";
-    static final String F_DUPLICATE_RATE = "faults.callback.duplicate.rate";
-    static final String F_REORDER_RATE = "faults.callback.reorder.rate";
-    static final String F_REORDER_MAX_DELAY = "faults.callback.reorder.max.delay.ms";
-    static final String F_FAILURE_RATE = "faults.callback.failure.rate";
-
-    static final Set<String> KEYS = Set.of(HTTP_HOST, HTTP_PORT, SEED, RATE, BURST, MAX_BODY, WEBHOOKS, WEBHOOK_TOKEN,
-            WEBHOOK_CAP, WEBHOOK_ROW_CAP, TABLE_DEDUPE, ENRICHMENT_DELAY, CALLBACK_URL, CALLBACK_TOKEN,
-            CALLBACK_TIMEOUT, CALLBACK_ATTEMPTS, CALLBACK_BACKOFF, F_ERROR_RATE, F_TIMEOUT_RATE, F_TIMEOUT_HOLD,
-            F_LATENCY, F_FORCED_STATUS, F_DUPLICATE_RATE, F_REORDER_RATE, F_REORDER_MAX_DELAY, F_FAILURE_RATE);
-    private static final List<String> PER_WEBHOOK_SUFFIXES = List.of("token", "submission.cap", "row.cap");
+    public static final String HUBSPOT_PREFIX = "hubspot.";
+    public static final String OUTREACH_PREFIX = "outreach.";
 
     private SimulatorConfigLoader() {
     }
 
-    /** The app's configuration: classpath defaults, then {@code file} when given, then the environment. */
-    public static SimulatorConfig load(Path file, Map<String, String> environment) {
-        return fromProperties(LayeredProperties.load(SimulatorConfigLoader.class, DEFAULTS_RESOURCE, file, ENV_PREFIX,
-                environment, "simulator"));
+    /** Every key of the app without per-webhook ones: the Clay fake's, {@code hubspot.*} and {@code outreach.*}. */
+    public static ConfigDef definition() {
+        return definition(List.of());
     }
 
     /**
-     * Settings from environment variables: {@code CLAYFLOW_SIMULATOR_HTTP_PORT=9090} sets {@code http.port}
-     * (the rest of the name lower-cased, every {@code _} read as {@code .}).
+     * Every key of the app, with {@code webhook.<id>.token|submission.cap|row.cap} for each of {@code webhookIds}:
+     * defined so that they are checked and can be set from the environment like any other key.
      */
-    public static Map<String, String> fromEnvironment(Map<String, String> environment) {
-        return LayeredProperties.fromEnvironment(ENV_PREFIX, environment);
+    public static ConfigDef definition(Collection<String> webhookIds) {
+        ConfigDef definition = ClaySettings.definition(webhookIds);
+        scope(definition, HUBSPOT_PREFIX, HubSpotSettings.definition());
+        scope(definition, OUTREACH_PREFIX, OutreachSettings.definition());
+        return definition;
     }
 
-    /** A configuration from complete properties (every key of {@code clay-simulator.properties} present). */
+    /**
+     * Defines {@code child}'s keys under {@code prefix}. Not {@link ConfigDef#embed}: its validators see the key
+     * without the prefix, so an error would name {@code mailbox.ids} where the user wrote
+     * {@code outreach.mailbox.ids}.
+     */
+    private static void scope(ConfigDef into, String prefix, ConfigDef child) {
+        String group = prefix.substring(0, prefix.length() - 1);
+        int order = 0;
+        for (ConfigDef.ConfigKey key : child.configKeys().values()) {
+            into.define(prefix + key.name, key.type, key.defaultValue, key.validator, key.importance,
+                    key.documentation, group, order++, key.width, prefix + key.name);
+        }
+    }
+
+    /** The Clay fake's configuration: {@link #definition} defaults, then {@code file} when given, then the environment. */
+    public static SimulatorConfig load(Path file, Map<String, String> environment) {
+        return loadApp(file, environment).clay();
+    }
+
+    /** Every fake the app runs, read like {@link #load}. */
+    public static SaasFakesConfig loadApp(Path file, Map<String, String> environment) {
+        return read(settings -> settings.load(file, environment));
+    }
+
+    /** The Clay fake's configuration from {@code props} over the defaults (what the stack and tests use). */
     public static SimulatorConfig fromProperties(Map<String, String> props) {
-        List<String> ids = list(props, WEBHOOKS);
-        rejectUnknownKeys(props, ids);
-        List<WebhookConfig> webhooks = new ArrayList<>();
-        for (String id : ids) {
-            String prefix = "webhook." + id + ".";
-            String token = props.getOrDefault(prefix + "token", props.get(WEBHOOK_TOKEN));
-            long cap = longIn(props, props.containsKey(prefix + "submission.cap") ? prefix + "submission.cap"
-                    : WEBHOOK_CAP, 0, Long.MAX_VALUE);
-            int rowCap = (int) longIn(props, props.containsKey(prefix + "row.cap") ? prefix + "row.cap"
-                    : WEBHOOK_ROW_CAP, 0, Integer.MAX_VALUE);
-            try {
-                webhooks.add(new WebhookConfig(id, token, cap, rowCap));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(WEBHOOKS + ": " + e.getMessage(), e);
-            }
-        }
-        CallbackConfig callback;
-        try {
-            callback = new CallbackConfig(string(props, CALLBACK_URL), string(props, CALLBACK_TOKEN),
-                    millis(props, CALLBACK_TIMEOUT, 1), (int) longIn(props, CALLBACK_ATTEMPTS, 1, 100),
-                    millis(props, CALLBACK_BACKOFF, 0));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(CALLBACK_URL + ": " + e.getMessage(), e);
-        }
-        Faults faults = new Faults(rate(props, F_ERROR_RATE), rate(props, F_TIMEOUT_RATE), millis(props, F_TIMEOUT_HOLD, 0),
-                millis(props, F_LATENCY, 0), forcedStatus(props), rate(props, F_DUPLICATE_RATE),
-                rate(props, F_REORDER_RATE), millis(props, F_REORDER_MAX_DELAY, 0), rate(props, F_FAILURE_RATE));
-        String host = string(props, HTTP_HOST);
-        if (host == null) {
-            throw bad(HTTP_HOST, "", "must name an interface, e.g. 127.0.0.1 or 0.0.0.0");
-        }
-        return new SimulatorConfig(host, (int) longIn(props, HTTP_PORT, 0, 65_535), longIn(props, SEED,
-                Long.MIN_VALUE, Long.MAX_VALUE), positiveDouble(props, RATE), (int) longIn(props, BURST, 1, 1_000_000),
-                (int) longIn(props, MAX_BODY, 1, 100_000_000), bool(props, TABLE_DEDUPE), webhooks,
-                millis(props, ENRICHMENT_DELAY, 0), callback, faults);
+        return read(settings -> settings.resolve(props)).clay();
     }
 
-    /** The defaults shipped in {@code clay-simulator.properties}. */
+    /**
+     * The defaults as properties.
+     *
+     * @deprecated the defaults live in {@link #definition()}; nothing is shipped on the classpath any more, and
+     *             {@link #fromProperties} applies them itself. Kept for callers that start from this map.
+     */
+    @Deprecated
     public static Map<String, String> classpathDefaults() {
-        return LayeredProperties.classpath(SimulatorConfigLoader.class, DEFAULTS_RESOURCE);
-    }
-
-
-
-    private static void rejectUnknownKeys(Map<String, String> props, List<String> ids) {
-        Set<String> known = new HashSet<>(KEYS);
-        for (String id : ids) {
-            PER_WEBHOOK_SUFFIXES.forEach(suffix -> known.add("webhook." + id + "." + suffix));
-        }
-        Set<String> unknown = new TreeSet<>(props.keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown simulator setting(s) " + unknown + " (per-webhook settings "
-                    + "need the id listed in '" + WEBHOOKS + "')");
-        }
-    }
-
-    private static String string(Map<String, String> props, String key) {
-        String value = props.get(key);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static List<String> list(Map<String, String> props, String key) {
-        List<String> items = new ArrayList<>();
-        String value = props.getOrDefault(key, "");
-        for (String item : value.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.trim());
+        Map<String, String> defaults = new TreeMap<>();
+        definition().defaultValues().forEach((key, value) -> {
+            if (value != null) {
+                defaults.put(key, text(value));
             }
-        }
-        return items;
+        });
+        return defaults;
     }
 
-    private static double positiveDouble(Map<String, String> props, String key) {
-        String value = required(props, key);
-        try {
-            double parsed = Double.parseDouble(value);
-            if (!(parsed > 0) || Double.isInfinite(parsed)) {
-                throw bad(key, value, "must be a number > 0");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw bad(key, value, "must be a number > 0");
-        }
+    /** The app's {@link AppSettings}, knowing the per-webhook keys of {@code webhookIds}. */
+    public static AppSettings settings(Collection<String> webhookIds) {
+        return AppSettings.forApp(APP, definition(webhookIds));
     }
 
-    private static double rate(Map<String, String> props, String key) {
-        String value = required(props, key);
-        try {
-            double parsed = Double.parseDouble(value);
-            if (!(parsed >= 0 && parsed <= 1)) {
-                throw bad(key, value, "must be a rate between 0.0 and 1.0");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw bad(key, value, "must be a rate between 0.0 and 1.0");
-        }
+    /**
+     * Two passes, because which per-webhook keys exist depends on a setting: the first reads {@code webhooks} with
+     * every {@code webhook.*} key let through, the second checks every key against the definition for those ids.
+     */
+    private static SaasFakesConfig read(Function<AppSettings, Map<String, String>> source) {
+        Map<String, String> first = source.apply(settings(List.of()).passThrough(ClaySettings.WEBHOOK_PREFIX));
+        List<String> ids = new AbstractConfig(definition(), first, false).getList(ClaySettings.WEBHOOKS);
+        ConfigDef definition = definition(ids);
+        Map<String, String> props = source.apply(AppSettings.forApp(APP, definition));
+        AbstractConfig app = new AbstractConfig(definition, props, false);
+        return new SaasFakesConfig(new ClaySettings(ClaySettings.definition(ids), props).toSimulatorConfig(),
+                HubSpotSettings.enabledIn(app.originalsWithPrefix(HUBSPOT_PREFIX)),
+                OutreachSettings.enabledIn(app.originalsWithPrefix(OUTREACH_PREFIX)), Secrets.describe(app, definition));
     }
 
-    private static int forcedStatus(Map<String, String> props) {
-        int status = (int) longIn(props, F_FORCED_STATUS, 0, 599);
-        if (status != 0 && status < 200) {
-            throw bad(F_FORCED_STATUS, String.valueOf(status), "must be 0 (off) or an HTTP status 200-599");
+    private static String text(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
         }
-        return status;
-    }
-
-    private static boolean bool(Map<String, String> props, String key) {
-        String value = required(props, key);
-        if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
-            throw bad(key, value, "must be true or false");
-        }
-        return Boolean.parseBoolean(value);
+        return value instanceof Password password ? password.value() : String.valueOf(value);
     }
 }

@@ -32,12 +32,12 @@ final class Workspace {
     }
 
     private final boolean tableDedupe;
-    private final TokenBucket bucket;
+    private final WorkspaceRateLimit bucket;
     private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
 
     Workspace(SimulatorConfig config, LongSupplier nanoClock) {
         this.tableDedupe = config.tableDedupe();
-        this.bucket = new TokenBucket(config.ratePerSecond(), config.burst(), nanoClock);
+        this.bucket = new WorkspaceRateLimit(config.ratePerSecond(), config.burst(), nanoClock);
         config.webhooks().forEach(this::addWebhook);
     }
 

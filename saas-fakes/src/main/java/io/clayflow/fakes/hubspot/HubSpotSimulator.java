@@ -1,9 +1,8 @@
 package io.clayflow.fakes.hubspot;
 
+import io.clayflow.fakes.SaasFake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,9 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,26 +21,19 @@ import org.slf4j.LoggerFactory;
  * a small API to read what it stored and how it was called. Start it with {@link #start(HubSpotConfig)} (blocking,
  * owns its Vert.x) or {@link #start(Vertx, HubSpotConfig)}; close it when done.
  */
-public final class HubSpotSimulator implements AutoCloseable {
+public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubSpotSimulator.class);
-    private static final long BLOCKING_TIMEOUT_SECONDS = 30;
     // Well above 100 inputs of the largest allowed values would be silly; HubSpot's own body limit is not documented.
     private static final long MAX_BODY_BYTES = 30L * 1024 * 1024;
 
-    private final Vertx vertx;
-    private final boolean ownsVertx;
-    private final HubSpotConfig config;
     private final ContactStore store = new ContactStore(Clock.systemUTC());
     private final HubSpotCounters counters = new HubSpotCounters();
     private final AtomicReference<HubSpotFaults> faults;
     private final BatchUpsertHandler handler;
-    private HttpServer server;
 
     private HubSpotSimulator(Vertx vertx, boolean ownsVertx, HubSpotConfig config) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.ownsVertx = ownsVertx;
-        this.config = Objects.requireNonNull(config, "config");
+        super(vertx, ownsVertx, "HubSpot simulator", config.host(), config.port(), config);
         this.faults = new AtomicReference<>(config.faults());
         RollingRateLimit limit = new RollingRateLimit(config.rateLimitMax(), config.rateLimitInterval(),
                 config.dailyLimit(), System::nanoTime);
@@ -58,44 +47,21 @@ public final class HubSpotSimulator implements AutoCloseable {
 
     /** Starts a fake on a Vert.x of its own and waits until it listens. */
     public static HubSpotSimulator start(HubSpotConfig config) {
-        Vertx vertx = Vertx.vertx();
-        try {
-            return await(new HubSpotSimulator(vertx, true, config).listen(), "start the HubSpot simulator");
-        } catch (RuntimeException e) {
-            vertx.close();
-            throw e;
-        }
+        return SaasFake.startBlocking(vertx -> new HubSpotSimulator(vertx, true, config).listen(),
+                "the HubSpot simulator");
     }
 
     private Future<HubSpotSimulator> listen() {
-        Router router = Router.router(vertx);
+        Router router = Router.router(vertx());
         router.post(BatchUpsertHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .handler(handler);
-        router.get("/admin/contacts").handler(ctx -> json(ctx, 200, contactsJson()));
-        router.get("/admin/stats").handler(ctx -> json(ctx, 200, stats().toJson()));
+        router.get("/admin/contacts").handler(ctx -> SaasFake.json(ctx, 200, contactsJson()));
+        router.get("/admin/stats").handler(ctx -> SaasFake.json(ctx, 200, stats().toJson()));
         router.put("/admin/faults").handler(BodyHandler.create(false).setBodyLimit(10_000)).handler(this::putFaults);
-        router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
-        router.route().last().handler(ctx -> json(ctx, 404, HubSpotErrors.error("OBJECT_NOT_FOUND",
+        router.get("/health").handler(ctx -> SaasFake.json(ctx, 200, new JsonObject().put("status", "UP")));
+        router.route().last().handler(ctx -> SaasFake.json(ctx, 404, HubSpotErrors.error("OBJECT_NOT_FOUND",
                 "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(listening -> {
-            this.server = listening;
-            LOG.info("HubSpot simulator listening on {} with {}", baseUrl(), config);
-            return this;
-        });
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    /** {@code http://<host>:<port>}: what the sink's {@code hubspot.base.url} should be. */
-    public String baseUrl() {
-        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + port();
-    }
-
-    public HubSpotConfig config() {
-        return config;
+        return listen(router).map(this);
     }
 
     /** Every contact, in the order they were created. */
@@ -139,40 +105,11 @@ public final class HubSpotSimulator implements AutoCloseable {
             setFaults(new HubSpotFaults(given.getDouble("error_rate", 0.0), given.getInteger("forced_status", 0),
                     java.time.Duration.ofMillis(given.getLong("retry_after_ms", 1000L)),
                     java.time.Duration.ofMillis(given.getLong("latency_ms", 0L))));
-            json(ctx, 200, given);
+            SaasFake.json(ctx, 200, given);
         } catch (RuntimeException e) {
-            json(ctx, 400, HubSpotErrors.validation("bad faults: " + e.getMessage()));
+            SaasFake.json(ctx, 400, HubSpotErrors.validation("bad faults: " + e.getMessage()));
         }
     }
 
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(body.encode());
-    }
 
-    /** Stops listening; closes its own Vert.x when it made one. */
-    public Future<Void> stop() {
-        if (ownsVertx) {
-            return vertx.close();
-        }
-        return server == null ? Future.succeededFuture() : server.close();
-    }
-
-    @Override
-    public void close() {
-        await(stop(), "stop the HubSpot simulator");
-    }
-
-    private static <T> T await(Future<T> future, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to " + what, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out after " + BLOCKING_TIMEOUT_SECONDS + " s waiting to " + what, e);
-        }
-    }
 }

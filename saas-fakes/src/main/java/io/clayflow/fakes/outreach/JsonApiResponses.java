@@ -26,18 +26,4 @@ final class JsonApiResponses {
     static void fail(RoutingContext ctx, int status, JsonObject error) {
         send(ctx, status, new JsonObject().put("errors", new JsonArray().add(error)));
     }
-
-    static void validationError(RoutingContext ctx, String detail) {
-        fail(ctx, 422, error("validationError", "Validation Error", detail)
-                .put("source", new JsonObject().put("pointer", "/data")));
-    }
-
-    static void badRequest(RoutingContext ctx, String detail) {
-        fail(ctx, 400, error("badRequest", "Bad Request", detail));
-    }
-
-    static void notFound(RoutingContext ctx, String type, Object id) {
-        fail(ctx, 404, error("resourceNotFound", "Resource Not Found",
-                "Could not find '" + type + "' with ID '" + id + "'."));
-    }
 }

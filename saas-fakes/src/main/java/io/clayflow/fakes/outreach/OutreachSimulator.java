@@ -1,17 +1,14 @@
 package io.clayflow.fakes.outreach;
 
+import io.clayflow.fakes.SaasFake;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,22 +17,15 @@ import org.slf4j.LoggerFactory;
  * shapes, errors and hourly limit, plus a Java API and {@code /admin/*} endpoints to read what it holds. Start one with
  * {@link #start(OutreachConfig)} (blocking, owns its Vert.x) or {@link #start(Vertx, OutreachConfig)}.
  */
-public final class OutreachSimulator implements AutoCloseable {
+public final class OutreachSimulator extends SaasFake<OutreachConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutreachSimulator.class);
-    private static final long BLOCKING_TIMEOUT_SECONDS = 30;
 
-    private final Vertx vertx;
-    private final boolean ownsVertx;
-    private final OutreachConfig config;
     private final OutreachStore store;
     private final OutreachApi api;
-    private HttpServer server;
 
     private OutreachSimulator(Vertx vertx, boolean ownsVertx, OutreachConfig config) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.ownsVertx = ownsVertx;
-        this.config = Objects.requireNonNull(config, "config");
+        super(vertx, ownsVertx, "Outreach simulator", config.host(), config.port(), config);
         this.store = new OutreachStore(config.excludedDomains(), Instant::now);
         this.api = new OutreachApi(vertx, config, store,
                 new UserRateLimit(config.requestsPerWindow(), config.window().toMillis(), System::currentTimeMillis),
@@ -49,17 +39,12 @@ public final class OutreachSimulator implements AutoCloseable {
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens. */
     public static OutreachSimulator start(OutreachConfig config) {
-        Vertx vertx = Vertx.vertx();
-        try {
-            return await(new OutreachSimulator(vertx, true, config).listen(), "start the Outreach simulator");
-        } catch (RuntimeException e) {
-            vertx.close();
-            throw e;
-        }
+        return SaasFake.startBlocking(vertx -> new OutreachSimulator(vertx, true, config).listen(),
+                "the Outreach simulator");
     }
 
     private Future<OutreachSimulator> listen() {
-        Router router = Router.router(vertx);
+        Router router = Router.router(vertx());
         api.mount(router);
         router.get("/admin/stats").handler(ctx -> admin(ctx, stats().toJson()));
         router.get("/admin/prospects").handler(ctx -> {
@@ -74,29 +59,11 @@ public final class OutreachSimulator implements AutoCloseable {
             admin(ctx, new JsonObject().put("count", list.size()).put("sequence_states", list));
         });
         router.get("/health").handler(ctx -> admin(ctx, new JsonObject().put("status", "UP")));
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(listening -> {
-            this.server = listening;
-            LOG.info("Outreach simulator listening on {} with {}", baseUrl(), config);
-            return this;
-        });
+        return listen(router).map(this);
     }
 
-    private static void admin(io.vertx.ext.web.RoutingContext ctx, JsonObject body) {
-        ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    /** {@code http://<host>:<port>}: the base URL to configure instead of {@code https://api.outreach.io}. */
-    public String baseUrl() {
-        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + port();
-    }
-
-    public OutreachConfig config() {
-        return config;
+    private static void admin(RoutingContext ctx, JsonObject body) {
+        SaasFake.json(ctx, 200, body);
     }
 
     /** The prospects, in the order they were created. */
@@ -127,7 +94,7 @@ public final class OutreachSimulator implements AutoCloseable {
     public Prospect addProspect(JsonObject attributes) {
         try {
             return store.create(attributes);
-        } catch (OutreachRefusal refusal) {
+        } catch (JsonApiRefusal refusal) {
             throw new IllegalArgumentException(refusal.getMessage(), refusal);
         }
     }
@@ -136,7 +103,7 @@ public final class OutreachSimulator implements AutoCloseable {
     public SequenceState enroll(long prospectId, long sequenceId, long mailboxId) {
         try {
             return store.enroll(prospectId, sequenceId, mailboxId);
-        } catch (OutreachRefusal refusal) {
+        } catch (JsonApiRefusal refusal) {
             throw new IllegalArgumentException(refusal.getMessage(), refusal);
         }
     }
@@ -154,29 +121,5 @@ public final class OutreachSimulator implements AutoCloseable {
         return api.stats();
     }
 
-    /** Stops listening; closes its own Vert.x when it made one. */
-    public Future<Void> stop() {
-        if (ownsVertx) {
-            return vertx.close();
-        }
-        return server == null ? Future.succeededFuture() : server.close();
-    }
 
-    @Override
-    public void close() {
-        await(stop(), "stop the Outreach simulator");
-    }
-
-    private static <T> T await(Future<T> future, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to " + what, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out after " + BLOCKING_TIMEOUT_SECONDS + " s waiting to " + what, e);
-        }
-    }
 }

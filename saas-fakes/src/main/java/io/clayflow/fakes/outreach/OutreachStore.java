@@ -47,7 +47,7 @@ final class OutreachStore {
         return prospects.keySet().stream().map(this::toProspect).toList();
     }
 
-    /** @throws OutreachRefusal when an attribute is wrong, an email is excluded or belongs to another prospect */
+    /** @throws JsonApiRefusal when an attribute is wrong, an email is excluded or belongs to another prospect */
     synchronized Prospect create(JsonObject attributes) {
         ProspectSchema.check(attributes);
         List<String> emails = emails(attributes);
@@ -67,12 +67,12 @@ final class OutreachStore {
     synchronized Prospect update(long id, JsonObject attributes) {
         JsonObject current = prospects.get(id);
         if (current == null) {
-            throw OutreachRefusal.notFound("prospect", id);
+            throw JsonApiRefusal.notFound("prospect", id);
         }
         ProspectSchema.check(attributes);
         JsonObject merged = current.copy().mergeIn(attributes);
         if (merged.equals(current)) {
-            throw new OutreachRefusal(422, JsonApiResponses.error("validationDuplicateValueError",
+            throw new JsonApiRefusal(422, JsonApiResponses.error("validationDuplicateValueError",
                     "Validation Duplicate Value Error", "A Contact with this email_hash already exists."));
         }
         List<String> emails = emails(attributes);
@@ -85,15 +85,15 @@ final class OutreachStore {
         return toProspect(id);
     }
 
-    /** @throws OutreachRefusal 422 when the prospect already has a state in the sequence */
+    /** @throws JsonApiRefusal 422 when the prospect already has a state in the sequence */
     synchronized SequenceState enroll(long prospectId, long sequenceId, long mailboxId) {
         if (!prospects.containsKey(prospectId)) {
-            throw OutreachRefusal.notFound("prospect", prospectId);
+            throw JsonApiRefusal.notFound("prospect", prospectId);
         }
         boolean enrolled = states.values().stream()
                 .anyMatch(s -> s.prospectId() == prospectId && s.sequenceId() == sequenceId);
         if (enrolled) {
-            throw OutreachRefusal.validation("Sequence state for this prospect and sequence already exists.");
+            throw JsonApiRefusal.validation("Sequence state for this prospect and sequence already exists.");
         }
         SequenceState state = new SequenceState(nextStateId++, prospectId, sequenceId, mailboxId, "active");
         states.put(state.id(), state);
@@ -116,11 +116,11 @@ final class OutreachStore {
         for (String email : emails) {
             String domain = normalize(email).substring(email.indexOf('@') + 1);
             if (excludedDomains.contains(domain)) {
-                throw OutreachRefusal.validation("Contacts contact is using an excluded email address.");
+                throw JsonApiRefusal.validation("Contacts contact is using an excluded email address.");
             }
             Long holder = prospectByEmail.get(normalize(email));
             if (holder != null && holder != owner) {
-                throw OutreachRefusal.validation("Contacts email hash has already been taken.");
+                throw JsonApiRefusal.validation("Contacts email hash has already been taken.");
             }
         }
     }

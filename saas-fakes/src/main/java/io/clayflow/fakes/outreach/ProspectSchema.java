@@ -38,27 +38,27 @@ final class ProspectSchema {
         return Set.copyOf(names);
     }
 
-    /** @throws OutreachRefusal 400 for an unknown attribute or a wrong shape, 422 for an email that is not one */
+    /** @throws JsonApiRefusal 400 for an unknown attribute or a wrong shape, 422 for an email that is not one */
     static void check(JsonObject attributes) {
         for (String name : attributes.fieldNames()) {
             Object value = attributes.getValue(name);
             if (LIST_ATTRIBUTES.contains(name)) {
                 if (!(value instanceof JsonArray list) || list.stream().anyMatch(v -> !(v instanceof String))) {
-                    throw OutreachRefusal.badRequest("Attribute '" + name + "' must be an array of strings.");
+                    throw JsonApiRefusal.badRequest("Attribute '" + name + "' must be an array of strings.");
                 }
             } else if (SCALAR_ATTRIBUTES.contains(name)) {
                 if (value instanceof JsonArray || value instanceof JsonObject) {
-                    throw OutreachRefusal.badRequest("Attribute '" + name + "' must be a single value.");
+                    throw JsonApiRefusal.badRequest("Attribute '" + name + "' must be a single value.");
                 }
             } else {
-                throw OutreachRefusal.badRequest("Unknown or read-only attribute '" + name + "' for prospect.");
+                throw JsonApiRefusal.badRequest("Unknown or read-only attribute '" + name + "' for prospect.");
             }
         }
         JsonArray emails = attributes.getJsonArray("emails");
         if (emails != null) {
             for (Object email : emails) {
                 if (!EMAIL.matcher((String) email).matches()) {
-                    throw OutreachRefusal.validation("Emails '" + email + "' is not a valid email address.");
+                    throw JsonApiRefusal.validation("Emails '" + email + "' is not a valid email address.");
                 }
             }
         }

@@ -5,6 +5,8 @@ import static io.clayflow.testsupport.PrometheusScrape.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.fakes.clay.ClaySimulator;
 import io.clayflow.fakes.clay.Refusal;
 import io.clayflow.schemas.ClaySinkState;
@@ -19,6 +21,8 @@ import io.clayflow.fakes.outreach.OutreachSimulator;
 import io.clayflow.stack.ConnectPart;
 import io.clayflow.stack.ConnectorSpec;
 import io.clayflow.stack.HubSpotPart;
+import io.clayflow.stack.IntakePart;
+import io.clayflow.stack.StatusPart;
 import io.clayflow.stack.OutreachPart;
 import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.SchemaRegistryPart;
@@ -124,7 +128,7 @@ class LocalStackIT {
                 stack.startupTime().toMillis() / 1000.0);
 
         assertThat(stack.readiness()).containsOnlyKeys("kafka", "schema-registry", "topics", "callback-gateway",
-                "clay-simulator", "hubspot-fake", "outreach-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
+                "status", "clay-simulator", "hubspot-fake", "outreach-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
         Path secrets = dataDir.resolve(StackSecrets.FILE_NAME);
         assertThat(stack.secretsFile()).isEqualTo(secrets);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
@@ -155,7 +159,7 @@ class LocalStackIT {
         demo = TestLeads.generate("first", PEOPLE, INVALID, DUPLICATES, 7);
         produce(demo.leads());
         TopicContents topics = new TopicContents(config.bootstrapServers());
-        ClaySimulator clay = stack.part(ClaySimulatorPart.class).simulator();
+        ClaySimulator clay = stack.part(ClaySimulatorPart.class).running();
 
         await("enriched leads").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics.read(Topics.LEADS_ENRICHED).size() >= UNIQUE_VALID);
@@ -193,12 +197,12 @@ class LocalStackIT {
         assertThat(topics.keys(Topics.LEADS_ROUTE_NURTURE)).containsExactlyInAnyOrderElementsOf(warm);
 
         // The CRM route upserted into the HubSpot fake: one contact per hot lead.
-        HubSpotSimulator hubspot = stack.part(HubSpotPart.class).hubspot();
+        HubSpotSimulator hubspot = stack.part(HubSpotPart.class).running();
         await("HubSpot contacts").atMost(FLOW_TIMEOUT).until(() -> hubspot.contacts().size() >= hot.size());
         assertThat(hubspot.contacts()).hasSize(hot.size());
 
         // The outreach route enrolled each hot lead, once, in the Outreach fake's sequence.
-        OutreachSimulator outreach = stack.part(OutreachPart.class).outreach();
+        OutreachSimulator outreach = stack.part(OutreachPart.class).running();
         await("Outreach sequence states").atMost(FLOW_TIMEOUT)
                 .until(() -> outreach.sequenceStates(OutreachPart.SEQUENCE_ID).size() >= hot.size());
         assertThat(outreach.sequenceStates(OutreachPart.SEQUENCE_ID)).hasSize(hot.size());
@@ -248,8 +252,29 @@ class LocalStackIT {
                 });
     }
 
+    /** The status app, started by the stack, shows the funnel and the budget intake runs with. */
     @Test
     @Order(4)
+    void theStatusPageShowsTheFunnelAndTheBudgetIntakeRunsWith() {
+        String url = stack.part(StatusPart.class).url();
+        assertThat(stack.endpoints().get("status")).extracting(endpoint -> endpoint.address())
+                .contains(url + "/status");
+        long budget = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
+
+        await("the status page's figures").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode json = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(
+                            URI.create(url + "/status.json")).version(HttpClient.Version.HTTP_1_1).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    assertThat(json.path("funnel").path(0).path("count").asLong()).isEqualTo(demo.leads().size());
+                    assertThat(json.path("funnel").path(3).path("count").asLong()).isEqualTo(UNIQUE_VALID);
+                    assertThat(json.path("budget").path("credits_per_period").asLong()).isEqualTo(budget);
+                    assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(UNIQUE_VALID);
+                });
+    }
+
+    @Test
+    @Order(5)
     void stoppingStopsEveryPartFreesEveryPortAndLeavesNoChildProcess() {
         ProcessHandle registry = stack.part(SchemaRegistryPart.class).process().orElseThrow();
         long begin = System.nanoTime();
@@ -269,13 +294,13 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restartingOnTheSameDirectoryKeepsEverythingAndSendsNothingToClayTwice() throws Exception {
         stack = LocalStack.create(config);
         stack.start();
         System.out.printf("Local stack ready in %.1f s (restart on its data)%n", stack.startupTime().toMillis() / 1000.0);
         TopicContents topics = new TopicContents(config.bootstrapServers());
-        ClaySimulator clay = stack.part(ClaySimulatorPart.class).simulator();
+        ClaySimulator clay = stack.part(ClaySimulatorPart.class).running();
 
         // Registry schemas kept: every record on disk still decodes through the restarted registry.
         assertThat(decode(topics.read(Topics.LEADS_CLAY_OUTBOX), Lead.class)).hasSize(UNIQUE_VALID);

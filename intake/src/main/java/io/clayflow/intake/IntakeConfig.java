@@ -1,0 +1,278 @@
+package io.clayflow.intake;
+
+import io.clayflow.config.AppSettings;
+import io.clayflow.schemas.StateStores;
+import io.clayflow.streams.ConfigLoader;
+import io.clayflow.streams.StreamsAppConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+
+/**
+ * The intake app's settings: defaults in {@code intake.properties} on the classpath, then an optional file, then
+ * {@code CLAYFLOW_INTAKE_*} environment variables (read through {@link AppSettings}: every defined key is reachable,
+ * an unknown key is refused naming the closest one). Any Kafka Streams, client, producer or consumer setting passes
+ * through under {@code streams.}, any serde or schema-registry setting under {@code serde.}.
+ */
+public class IntakeConfig extends StreamsAppConfig {
+
+    public static final String APP = "intake";
+    public static final String ENV_PREFIX = AppSettings.envName(APP, "");
+    /** Where intake serves GET /metrics and its health by default. */
+    public static final int DEFAULT_METRICS_PORT = 9191;
+
+    public static final String MAX_LENGTH_PREFIX = "validate.max.length.";
+    public static final String MAX_ATTRIBUTES = "validate.max.attributes";
+    public static final String MAX_ATTRIBUTE_LENGTH = "validate.max.attribute.length";
+
+    public static final String EMAIL_PROVIDER_REWRITE = "normalize.email.provider.rewrite";
+    public static final String FREE_EMAIL_DOMAINS = "normalize.free.email.domains";
+
+    public static final String DEDUPE_TTL = "dedupe.ttl";
+    public static final String DEDUPE_KEY_ORDER = "dedupe.key.order";
+
+    public static final String THROTTLE_RATE_PER_SECOND = "throttle.rate.per.second";
+    public static final String THROTTLE_BURST = "throttle.burst";
+    public static final String THROTTLE_PUNCTUATE_INTERVAL_MS = "throttle.punctuate.interval.ms";
+
+    public static final String BUDGET_CREDITS_PER_PERIOD = "budget.credits.per.period";
+    public static final String BUDGET_PERIOD = "budget.period";
+    public static final String BUDGET_CREDITS_PER_LEAD = "budget.credits.per.lead";
+
+    /** Default maximum lengths (characters, after trimming) of the lead's free-text fields. */
+    static final Map<LeadField, Integer> DEFAULT_MAX_LENGTHS = defaultMaxLengths();
+
+    private static final ConfigDef CONFIG_DEF = definition();
+
+    /** How intake reads its settings: {@code intake.properties}, then a file, then {@code CLAYFLOW_INTAKE_*}. */
+    public static final ConfigLoader<IntakeConfig> LOADER = new ConfigLoader<>(APP, CONFIG_DEF, IntakeConfig.class,
+            IntakeConfig::new);
+
+    /** @param props the settings as they are (no defaults added); unknown keys are refused */
+    public IntakeConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props, APP, "dedupe and the credit budget rely on it");
+        long perLead = getLong(BUDGET_CREDITS_PER_LEAD);
+        long perPeriod = getLong(BUDGET_CREDITS_PER_PERIOD);
+        if (perLead > perPeriod) {
+            throw new ConfigException(BUDGET_CREDITS_PER_LEAD, perLead, "a lead costs more credits than "
+                    + BUDGET_CREDITS_PER_PERIOD + " (" + perPeriod + ") allows per period: nothing would ever be released");
+        }
+    }
+
+    /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
+    public static IntakeConfig load(Path file, Map<String, String> environment) {
+        return LOADER.load(file, environment);
+    }
+
+    /** What intake starts from when nothing is set: every key's default and what {@code intake.properties} sets. */
+    public static Map<String, String> classpathDefaults() {
+        return LOADER.defaults();
+    }
+
+    @Override
+    protected Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler() {
+        return IntakeDecodeHandler.class;
+    }
+
+    public LeadValidator.Limits validationLimits() {
+        Map<LeadField, Integer> maxLengths = new LinkedHashMap<>();
+        for (LeadField field : LeadField.values()) {
+            maxLengths.put(field, getInt(MAX_LENGTH_PREFIX + field.fieldName()));
+        }
+        return new LeadValidator.Limits(maxLengths, getInt(MAX_ATTRIBUTES), getInt(MAX_ATTRIBUTE_LENGTH));
+    }
+
+    public boolean emailProviderRewrite() {
+        return getBoolean(EMAIL_PROVIDER_REWRITE);
+    }
+
+    public Set<String> freeEmailDomains() {
+        Set<String> domains = new HashSet<>();
+        getList(FREE_EMAIL_DOMAINS).forEach(domain -> domains.add(domain.trim().toLowerCase(Locale.ROOT)));
+        return Set.copyOf(domains);
+    }
+
+    public Duration dedupeTtl() {
+        return Duration.parse(getString(DEDUPE_TTL));
+    }
+
+    public List<DedupeKey.Kind> dedupeKeyOrder() {
+        return getList(DEDUPE_KEY_ORDER).stream().map(DedupeKey.Kind::of).toList();
+    }
+
+    public double throttleRatePerSecond() {
+        return getDouble(THROTTLE_RATE_PER_SECOND);
+    }
+
+    public int throttleBurst() {
+        return getInt(THROTTLE_BURST);
+    }
+
+    public Duration punctuateInterval() {
+        return Duration.ofMillis(getLong(THROTTLE_PUNCTUATE_INTERVAL_MS));
+    }
+
+    public long budgetCreditsPerPeriod() {
+        return getLong(BUDGET_CREDITS_PER_PERIOD);
+    }
+
+    public Duration budgetPeriod() {
+        return Duration.parse(getString(BUDGET_PERIOD));
+    }
+
+    public long budgetCreditsPerLead() {
+        return getLong(BUDGET_CREDITS_PER_LEAD);
+    }
+
+    private static ConfigDef definition() {
+        ConfigDef def = new ConfigDef();
+        defineCommon(def, StateStores.INTAKE_APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
+
+        String group = "Validation";
+        int order = 0;
+        for (LeadField field : LeadField.values()) {
+            def.define(MAX_LENGTH_PREFIX + field.fieldName(), Type.INT, DEFAULT_MAX_LENGTHS.get(field),
+                    Range.between(1, 100_000), Importance.LOW,
+                    "Longest " + field.fieldName() + " accepted, in characters after trimming; longer leads are "
+                            + "dead-lettered with rule " + field.fieldName() + ".too_long.",
+                    group, ++order, Width.SHORT, "Max length of " + field.fieldName());
+        }
+        def.define(MAX_ATTRIBUTES, Type.INT, 100, Range.between(0, 10_000), Importance.LOW,
+                        "Most attributes entries accepted (rule attributes.too_many).",
+                        group, ++order, Width.SHORT, "Max attributes")
+                .define(MAX_ATTRIBUTE_LENGTH, Type.INT, 2_000, Range.between(1, 1_000_000), Importance.LOW,
+                        "Longest attribute key or value accepted, in characters (rule attributes.too_long).",
+                        group, ++order, Width.SHORT, "Max attribute length");
+
+        group = "Normalization";
+        order = 0;
+        def.define(EMAIL_PROVIDER_REWRITE, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "Rewrite addresses the way their provider reads them before deduplicating: Gmail ignores dots "
+                                + "and +tags (and googlemail.com is gmail.com); Outlook, iCloud, Fastmail and Proton ignore "
+                                + "+tags. Off by default: the address Clay sees is then exactly the one given.",
+                        group, ++order, Width.SHORT, "Provider-specific email rewriting")
+                .define(FREE_EMAIL_DOMAINS, Type.LIST, String.join(",", LeadNormalizer.DEFAULT_FREE_EMAIL_DOMAINS),
+                        Importance.LOW,
+                        "Mailbox providers whose domain is not a company's: company_domain is never derived from "
+                                + "an address at one of them.",
+                        group, ++order, Width.LONG, "Free email domains");
+
+        group = "Dedupe";
+        order = 0;
+        defineDuration(def, DEDUPE_TTL, "P30D", Importance.HIGH,
+                "How long a lead accepted for release blocks the same person (ISO-8601, e.g. P30D, PT12H). The dedupe "
+                        + "store keeps keys this long and then drops them.", group, ++order, "Dedupe TTL");
+        def.define(DEDUPE_KEY_ORDER, Type.LIST, "email,linkedin,name_domain", dedupeKeyOrderValidator(),
+                Importance.MEDIUM, "The order in which a lead's dedupe key is chosen: the first kind the lead has wins. "
+                        + "Each of email, linkedin and name_domain exactly once, so every valid lead has a key.",
+                group, ++order, Width.MEDIUM, "Dedupe key order");
+
+        group = "Throttle";
+        order = 0;
+        def.define(THROTTLE_RATE_PER_SECOND, Type.DOUBLE, 10.0, Range.between(0.001, 1_000_000), Importance.HIGH,
+                        "Leads released into leads.clay.outbox per second, across every instance and partition.",
+                        group, ++order, Width.SHORT, "Release rate (per second)")
+                .define(THROTTLE_BURST, Type.INT, 20, Range.between(1, 1_000_000), Importance.HIGH,
+                        "Most leads released at once after a quiet spell (the token bucket's size).",
+                        group, ++order, Width.SHORT, "Burst")
+                .define(THROTTLE_PUNCTUATE_INTERVAL_MS, Type.LONG, 100L, Range.between(1, 60_000), Importance.LOW,
+                        "How often, in wall-clock milliseconds, the throttle looks at its backlog and releases what "
+                                + "the bucket and the budget allow.",
+                        group, ++order, Width.SHORT, "Punctuation interval (ms)");
+
+        group = "Credit budget";
+        order = 0;
+        def.define(BUDGET_CREDITS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(1), Importance.HIGH,
+                "Clay credits intake may spend per budget period; once spent, leads wait (durably, in order) for the "
+                        + "next period.", group, ++order, Width.SHORT, "Credits per period");
+        defineDuration(def, BUDGET_PERIOD, "P1D", Importance.HIGH,
+                "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at UTC "
+                        + "midnight and PT1H on the hour.", group, ++order, "Budget period");
+        def.define(BUDGET_CREDITS_PER_LEAD, Type.LONG, 1L, Range.atLeast(0), Importance.MEDIUM,
+                "Credits one released lead costs (the enrichments its Clay table runs); 0 turns the budget off.",
+                group, ++order, Width.SHORT, "Credits per lead");
+        return def;
+    }
+
+    private static Map<LeadField, Integer> defaultMaxLengths() {
+        Map<LeadField, Integer> lengths = new LinkedHashMap<>();
+        lengths.put(LeadField.EMAIL, 254);
+        lengths.put(LeadField.FIRST_NAME, 100);
+        lengths.put(LeadField.LAST_NAME, 100);
+        lengths.put(LeadField.COMPANY_NAME, 200);
+        lengths.put(LeadField.COMPANY_DOMAIN, 253);
+        lengths.put(LeadField.TITLE, 200);
+        lengths.put(LeadField.LINKEDIN_URL, 300);
+        lengths.put(LeadField.PHONE, 50);
+        lengths.put(LeadField.SOURCE, 100);
+        lengths.put(LeadField.SOURCE_ID, 200);
+        return Map.copyOf(lengths);
+    }
+
+    /** An ISO-8601 duration setting that must be positive (a STRING, so the value reads as written). */
+    private static void defineDuration(ConfigDef def, String key, String defaultValue, Importance importance,
+            String documentation, String group, int order, String displayName) {
+        def.define(key, Type.STRING, defaultValue, positiveDuration(), importance, documentation, group, order,
+                Width.SHORT, displayName);
+    }
+
+    private static ConfigDef.Validator positiveDuration() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                try {
+                    Duration duration = Duration.parse(String.valueOf(value).trim());
+                    if (duration.isNegative() || duration.isZero()) {
+                        throw new ConfigException(name, value, "must be a positive duration");
+                    }
+                } catch (DateTimeParseException e) {
+                    throw new ConfigException(name, value, "must be an ISO-8601 duration such as P30D, PT12H or PT0.5S");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "an ISO-8601 duration > 0, e.g. P30D";
+            }
+        };
+    }
+
+    private static ConfigDef.Validator dedupeKeyOrderValidator() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                List<DedupeKey.Kind> kinds = new ArrayList<>();
+                for (Object item : (List<?>) value) {
+                    try {
+                        kinds.add(DedupeKey.Kind.of(item.toString()));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(name, value, e.getMessage());
+                    }
+                }
+                if (kinds.size() != DedupeKey.Kind.values().length || Set.copyOf(kinds).size() != kinds.size()) {
+                    throw new ConfigException(name, value,
+                            "must list each of email, linkedin and name_domain exactly once, in the order wanted");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "a permutation of email,linkedin,name_domain";
+            }
+        };
+    }
+}

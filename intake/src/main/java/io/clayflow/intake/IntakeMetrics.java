@@ -1,0 +1,27 @@
+package io.clayflow.intake;
+
+import io.clayflow.streams.TaskMetrics;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+
+/**
+ * Intake's own metrics, in group {@value #GROUP}, tagged {@code thread-id} and {@code clayflow-intake-id} (the
+ * task id): counters {@code duplicates-dropped} and {@code released} ({@code -total}, {@code -rate}), gauges
+ * {@code budget-left} and {@code backlog-size}.
+ */
+final class IntakeMetrics {
+
+    static final String SCOPE = "clayflow-intake";
+    static final String GROUP = "stream-" + SCOPE + "-metrics";
+    static final String DUPLICATES_DROPPED = "duplicates-dropped";
+    static final String RELEASED = "released";
+    static final String BUDGET_LEFT = "budget-left";
+    static final String BACKLOG_SIZE = "backlog-size";
+
+    private IntakeMetrics() {
+    }
+
+    /** The metrics of the task {@code context} belongs to; closed by the processor that asked for them. */
+    static TaskMetrics of(ProcessorContext<?, ?> context) {
+        return new TaskMetrics(context, SCOPE);
+    }
+}

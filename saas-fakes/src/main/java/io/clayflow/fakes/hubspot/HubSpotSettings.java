@@ -1,0 +1,77 @@
+package io.clayflow.fakes.hubspot;
+
+import static io.clayflow.fakes.FakeServerKeys.ENABLED;
+import static io.clayflow.fakes.FakeServerKeys.HTTP_HOST;
+import static io.clayflow.fakes.FakeServerKeys.HTTP_PORT;
+import static io.clayflow.fakes.FakeServerKeys.SEED;
+import static io.clayflow.fakes.FakeServerKeys.TOKEN;
+import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
+import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
+import static org.apache.kafka.common.config.ConfigDef.Type.INT;
+import static org.apache.kafka.common.config.ConfigDef.Type.LIST;
+import static org.apache.kafka.common.config.ConfigDef.Type.LONG;
+
+import io.clayflow.fakes.FakeServerKeys;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Range;
+
+/**
+ * The HubSpot fake's settings in the fakes app, under {@code hubspot.} there (the keys below are without it): off
+ * unless {@code enabled} is true; the rest are {@link HubSpotConfig}'s, with HubSpot's own limits as defaults.
+ */
+public final class HubSpotSettings extends AbstractConfig {
+
+    public static final String RATE_LIMIT_MAX = "rate.limit.max";
+    public static final String RATE_LIMIT_INTERVAL = "rate.limit.interval.ms";
+    public static final String DAILY_LIMIT = "daily.limit";
+    public static final String MAX_INPUTS = "max.inputs";
+    public static final String MAX_VALUE_LENGTH = "max.value.length";
+    public static final String EXTRA_PROPERTIES = "extra.properties";
+
+    /** The port the local stack gives the HubSpot fake. */
+    public static final int DEFAULT_PORT = 8091;
+
+    private HubSpotSettings(Map<String, ?> props) {
+        super(definition(), props, false);
+    }
+
+    public static ConfigDef definition() {
+        return FakeServerKeys.define("HubSpot", DEFAULT_PORT, HubSpotConfig.DEFAULT_TOKEN)
+                .define(RATE_LIMIT_MAX, INT, HubSpotConfig.DEFAULT_RATE_LIMIT_MAX, Range.atLeast(1), MEDIUM,
+                        "Requests per rolling interval (HubSpot: 190 per 10 s).")
+                .define(RATE_LIMIT_INTERVAL, LONG, HubSpotConfig.DEFAULT_RATE_LIMIT_INTERVAL.toMillis(),
+                        Range.atLeast(1), MEDIUM, "The rolling interval, in ms.")
+                .define(DAILY_LIMIT, LONG, HubSpotConfig.DEFAULT_DAILY_LIMIT, Range.atLeast(1), MEDIUM,
+                        "Requests per day.")
+                .define(MAX_INPUTS, INT, HubSpotConfig.DEFAULT_MAX_INPUTS, Range.atLeast(1), MEDIUM,
+                        "Contacts per batch upsert.")
+                .define(MAX_VALUE_LENGTH, INT, HubSpotConfig.DEFAULT_MAX_VALUE_LENGTH, Range.atLeast(1), LOW,
+                        "Longest property value accepted.")
+                .define(EXTRA_PROPERTIES, LIST, "", LOW,
+                        "Custom contact properties the portal has besides HubSpot's defaults and clayflow's own.");
+    }
+
+    /** The HubSpot fake's configuration from the app's {@code hubspot.*} settings (prefix removed), when enabled. */
+    public static Optional<HubSpotConfig> enabledIn(Map<String, ?> props) {
+        HubSpotSettings settings = new HubSpotSettings(props);
+        return settings.getBoolean(ENABLED) ? Optional.of(settings.toConfig()) : Optional.empty();
+    }
+
+    HubSpotConfig toConfig() {
+        return HubSpotConfig.builder()
+                .host(getString(HTTP_HOST))
+                .port(getInt(HTTP_PORT))
+                .token(getPassword(TOKEN).value())
+                .rateLimit(getInt(RATE_LIMIT_MAX), Duration.ofMillis(getLong(RATE_LIMIT_INTERVAL)))
+                .dailyLimit(getLong(DAILY_LIMIT))
+                .maxInputs(getInt(MAX_INPUTS))
+                .maxValueLength(getInt(MAX_VALUE_LENGTH))
+                .property(getList(EXTRA_PROPERTIES).toArray(String[]::new))
+                .seed(getLong(SEED))
+                .build();
+    }
+}
