@@ -8,6 +8,7 @@ import io.clayflow.fakes.clay.Refusal;
 import io.clayflow.fakes.clay.SimulatorStats;
 import io.clayflow.faults.FaultPipeline.Part;
 import io.clayflow.schemas.Topics;
+import io.clayflow.testsupport.ChildJvm;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.Postgres;
 import io.clayflow.testsupport.RestartableKafkaBroker;

@@ -101,7 +101,7 @@ public final class ChildJvm {
      * Sends a signal with the {@code kill} command: {@code STOP} freezes the process as it stands (open transactions
      * stay open, nothing is flushed), {@code CONT} lets it go on.
      */
-    void signal(String signal) throws IOException, InterruptedException {
+    public void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).redirectErrorStream(true)
                 .start();
         String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
