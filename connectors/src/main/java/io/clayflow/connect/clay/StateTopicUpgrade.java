@@ -43,7 +43,7 @@ final class StateTopicUpgrade {
                 clientProps)).load();
     }
 
-    /** The state to start from: the new topic's entries, plus those carried over from the old one on the first start. */
+    /** The state to start from: the new topic's entries, plus those carried over from the old one at first start. */
     Map<String, String> load() {
         Map<String, String> stored = new HashMap<>(state.load());
         if (stored.containsKey(UPGRADED_KEY)) {

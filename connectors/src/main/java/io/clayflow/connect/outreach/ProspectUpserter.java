@@ -31,7 +31,8 @@ final class ProspectUpserter {
     }
 
     /**
-     * @throws OutreachRejectedException when Outreach refuses the prospect (e.g. an excluded or invalid email): its message
+     * @throws OutreachRejectedException when Outreach refuses the prospect (e.g. an excluded or invalid email): its
+     *                                   message
      * @throws UnavailableException when Outreach does not answer in time, limits us, or the circuit is open
      */
     Upserted upsert(String email, ObjectNode attributes) throws OutreachRejectedException, UnavailableException {
@@ -62,7 +63,8 @@ final class ProspectUpserter {
         return JsonApi.list(found).stream().findFirst();
     }
 
-    private Upserted update(JsonNode prospect, ObjectNode attributes) throws UnavailableException, OutreachRejectedException {
+    private Upserted update(JsonNode prospect, ObjectNode attributes)
+            throws UnavailableException, OutreachRejectedException {
         long id = idOf(prospect, null);
         ObjectNode changed = changes(prospect.path("attributes"), attributes);
         if (changed.isEmpty()) {
@@ -100,7 +102,7 @@ final class ProspectUpserter {
     }
 
     private static OutreachRejectedException refused(String what, HttpReply reply) {
-        return new OutreachRejectedException("Outreach refused to " + what + " the prospect (HTTP " + reply.status() + "): "
-                + JsonApi.errors(reply));
+        return new OutreachRejectedException("Outreach refused to " + what + " the prospect (HTTP " + reply.status()
+                + "): " + JsonApi.errors(reply));
     }
 }

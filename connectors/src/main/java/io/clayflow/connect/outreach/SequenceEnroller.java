@@ -43,8 +43,8 @@ final class SequenceEnroller {
                     + OutreachSinkConfig.SEQUENCE_ID + "=" + sequenceId + " and " + OutreachSinkConfig.MAILBOX_ID
                     + "=" + mailboxId);
         }
-        throw new OutreachRejectedException("Outreach refused to add prospect " + prospectId + " to sequence " + sequenceId
-                + " (HTTP " + reply.status() + "): " + errors);
+        throw new OutreachRejectedException("Outreach refused to add prospect " + prospectId + " to sequence "
+                + sequenceId + " (HTTP " + reply.status() + "): " + errors);
     }
 
     private boolean isEnrolled(long prospectId) throws UnavailableException {

@@ -58,7 +58,8 @@ public final class ReadCommitted {
         }
         throw new ConfigException(OVERRIDE, level, "must be " + READ_COMMITTED + ": a sink consumer reads uncommitted "
                 + "records unless told otherwise, and records of aborted intake or routing transactions would be "
-                + "delivered. Set " + OVERRIDE + "=" + READ_COMMITTED + " in the connector's configuration (the worker's "
+                + "delivered. Set " + OVERRIDE + "=" + READ_COMMITTED + " in the connector's configuration (the "
+                + "worker's "
                 + "connector.client.config.override.policy must allow it; its default, All, does), or, if the worker "
                 + "sets consumer.isolation.level=" + READ_COMMITTED + " and forbids overrides, " + BY_WORKER + "=true");
     }

@@ -86,8 +86,9 @@ public final class RecordDecoder<T> implements AutoCloseable {
         }
         if (!type.isInstance(value)) {
             // Names the type, never the value: a reason lands in the dead letter's headers and the logs.
-            throw new DataException(notReadable() + "its value is " + (value instanceof GenericRecord generic
-                    ? "a " + generic.getSchema().getFullName() : value == null ? "null" : "a " + value.getClass().getName()));
+            String what = value instanceof GenericRecord generic ? generic.getSchema().getFullName()
+                    : value == null ? "null" : value.getClass().getName();
+            throw new DataException(notReadable() + "its value is a " + what);
         }
         return type.cast(value);
     }
