@@ -5,7 +5,6 @@ import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.connect.sink.AvroSettings;
-import io.clayflow.schemas.Topics;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -22,25 +21,24 @@ import org.apache.kafka.common.config.types.Password;
 /** Settings of the Clay webhook sink: where to post, how much per request, how fast, how to retry and when to stop. */
 public class ClayWebhookSinkConfig extends AbstractConfig {
 
+    public static final String BATCH_MAX_ROWS = "batch.max.rows";
+    public static final String BATCH_MAX_BYTES = "batch.max.bytes";
+    /** The smallest {@value #BATCH_MAX_BYTES}: room for at least one row. */
+    public static final int MIN_BATCH_BYTES = 1_024;
+    public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
+
     public static final String WEBHOOK_URLS = "clay.webhook.urls";
     public static final String WEBHOOK_TOKEN = "clay.webhook.token";
     public static final String WEBHOOK_SUBMISSION_LIMIT = "clay.webhook.submission.limit";
     public static final String WEBHOOK_QUOTA_WARN_RATIO = "clay.webhook.quota.warn.ratio";
-    public static final String QUOTA_TOPIC = "clay.webhook.quota.topic";
-    public static final String QUOTA_BOOTSTRAP_SERVERS = "clay.webhook.quota.bootstrap.servers";
-    /** Any Kafka client setting of the state topic's producer and consumer, e.g. SASL, under this prefix. */
-    public static final String QUOTA_CLIENT_PREFIX = "clay.webhook.quota.client.";
-
-    public static final String BATCH_MAX_ROWS = "batch.max.rows";
-    public static final String BATCH_MAX_BYTES = "batch.max.bytes";
-    public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
     public ClayWebhookSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        if (batchMaxBytes() < 1_024) {
-            throw new ConfigException(BATCH_MAX_BYTES, batchMaxBytes(), "must leave room for at least one row (>= 1024)");
+        if (batchMaxBytes() < MIN_BATCH_BYTES) {
+            throw new ConfigException(BATCH_MAX_BYTES, batchMaxBytes(), "must leave room for at least one row (>= "
+                    + MIN_BATCH_BYTES + ")");
         }
     }
 
@@ -58,17 +56,8 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                         "Lifetime submissions (rows) a Clay webhook accepts; deleting rows does not reset it.",
                         "Submission limit per webhook")
                 .define(WEBHOOK_QUOTA_WARN_RATIO, Type.DOUBLE, 0.8, Range.between(0.0, 1.0), Importance.LOW,
-                        "Share of a webhook's limit at which a warning is logged.", "Quota warning ratio")
-                .define(QUOTA_TOPIC, Type.STRING, Topics.CLAY_SINK_STATE, new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "Compacted topic of the sink's state: submissions per webhook and, per "
-                                + "outbox partition, the rows Clay took, so both survive restarts. Created if missing. "
-                                + "Under the default name, the state kept under the old default, "
-                                + Topics.LEGACY_CLAY_WEBHOOK_QUOTA + ", is carried over on the first start.",
-                        "State topic")
-                .define(QUOTA_BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                        "Kafka cluster of the state topic (the worker's, so the outbox topic's id can be checked "
-                                + "there). Other client settings go under " + QUOTA_CLIENT_PREFIX + ".",
-                        "State topic cluster");
+                        "Share of a webhook's limit at which a warning is logged.", "Quota warning ratio");
+        StateTopicSettings.define(def);
         ConfigGroup.of(def, "Batching and rate")
                 .define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
                         "Most rows in one webhook request.", "Rows per request")
@@ -107,13 +96,13 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
     }
 
     public String quotaTopic() {
-        return getString(QUOTA_TOPIC);
+        return getString(StateTopicSettings.TOPIC);
     }
 
     /** Client settings of the state topic's producer and consumer. */
     public Map<String, Object> quotaClientProps() {
-        Map<String, Object> props = new HashMap<>(originalsWithPrefix(QUOTA_CLIENT_PREFIX));
-        props.put("bootstrap.servers", String.join(",", getList(QUOTA_BOOTSTRAP_SERVERS)));
+        Map<String, Object> props = new HashMap<>(originalsWithPrefix(StateTopicSettings.CLIENT_PREFIX));
+        props.put("bootstrap.servers", String.join(",", getList(StateTopicSettings.BOOTSTRAP_SERVERS)));
         return props;
     }
 

@@ -22,6 +22,10 @@ import org.apache.kafka.common.config.types.Password;
 /** Settings of the HubSpot contacts sink: where and as whom to upsert, how to map a lead, how much and how fast. */
 public class HubSpotSinkConfig extends AbstractConfig {
 
+    /** HubSpot's standard contact properties for what Clay gives; the email is the upsert key, always sent. */
+    public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
+            + "title:jobtitle,phone:phone,company_domain:website,country:country,industry:industry";
+
     public static final String BASE_URL = "hubspot.base.url";
     public static final String TOKEN = "hubspot.token";
     public static final String MAPPING = "hubspot.mapping";
@@ -31,11 +35,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
     public static final String BATCH_MAX_INPUTS = "batch.max.inputs";
     public static final String RATE_LIMIT_REQUESTS = "rate.limit.requests";
     public static final String RATE_LIMIT_PERIOD_MS = "rate.limit.period.ms";
-
-
-    /** HubSpot's standard contact properties for what Clay gives; the email is the upsert key, always sent. */
-    public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
-            + "title:jobtitle,phone:phone,company_domain:website,country:country,industry:industry";
 
     public static final ConfigDef CONFIG_DEF = definition();
 

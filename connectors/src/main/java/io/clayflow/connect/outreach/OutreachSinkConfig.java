@@ -22,14 +22,15 @@ public class OutreachSinkConfig extends AbstractConfig {
     public static final String TOKEN = "outreach.token";
     public static final String SEQUENCE_ID = "outreach.sequence.id";
     public static final String MAILBOX_ID = "outreach.mailbox.id";
+
+    /** Outreach's standard prospect attributes for what Clay gives; the email is the key, always sent. */
+    public static final String DEFAULT_MAPPING = "firstName=first_name,lastName=last_name,title=title,"
+            + "company=company_name,companyIndustry=industry,addressCountry=country,linkedInUrl=linkedin_url,"
+            + "workPhones=phone";
     public static final String EMAIL_FIELDS = "outreach.prospect.email.fields";
     public static final String FIELD_MAPPING = "outreach.prospect.mapping";
     public static final String REQUESTS_PER_HOUR = "outreach.rate.limit.requests.per.hour";
     public static final String MAX_INLINE_WAIT_MS = "outreach.max.inline.wait.ms";
-
-    public static final String DEFAULT_MAPPING = "firstName=first_name,lastName=last_name,title=title,"
-            + "company=company_name,companyIndustry=industry,addressCountry=country,linkedInUrl=linkedin_url,"
-            + "workPhones=phone";
 
     public static final ConfigDef CONFIG_DEF = definition();
 

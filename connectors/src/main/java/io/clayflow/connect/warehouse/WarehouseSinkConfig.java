@@ -17,17 +17,16 @@ import org.apache.kafka.common.config.types.Password;
 /** Settings of the warehouse sink: which database and table, its credentials, and how to retry a write. */
 public class WarehouseSinkConfig extends AbstractConfig {
 
+    /** The table's key: every record is upserted by it. */
+    public static final String KEY_FIELD = "lead_id";
+    // Before CONFIG_DEF: defining the table key validates its default with it.
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
     public static final String JDBC_URL = "warehouse.jdbc.url";
     public static final String JDBC_USER = "warehouse.jdbc.user";
     public static final String JDBC_PASSWORD = "warehouse.jdbc.password";
     public static final String DUCKDB_PATH = "warehouse.duckdb.path";
     public static final String TABLE = "warehouse.table";
-
-    // Before CONFIG_DEF: defining the table key validates its default with it.
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-
-    /** The table's key: every record is upserted by it. */
-    public static final String KEY_FIELD = "lead_id";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
