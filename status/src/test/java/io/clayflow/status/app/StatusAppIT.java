@@ -231,7 +231,7 @@ class StatusAppIT {
         IntakeConfig config = new IntakeConfig(props);
         SpecificAvroSerde<Lead> serde = new SpecificAvroSerde<>();
         serde.configure(config.serdeConfigs(), false);
-        return new KafkaStreams(IntakeTopology.build(config, serde), config.streamsProperties());
+        return new KafkaStreams(IntakeTopology.buildTopology(config, serde), config.streamsProperties());
     }
 
     /**
