@@ -3,6 +3,7 @@ package io.clayflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.intake.DedupeStoreScale;
+import io.clayflow.testsupport.ChildJvm;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
@@ -240,8 +241,8 @@ class BenchSuiteBenchmark {
 
     private void dedupeStore() throws Exception {
         Path stateDir = Files.createTempDirectory("bench-dedupe-store");
-        String output = new ChildJvm(List.of("-Xmx512m"), STORE_TIMEOUT)
-                .run(DedupeStoreScale.class.getName(), List.of(Long.toString(STORE_KEYS), stateDir.toString()));
+        String output = ChildJvm.run(DedupeStoreScale.class.getName(),
+                List.of(Long.toString(STORE_KEYS), stateDir.toString()), List.of("-Xmx512m"), STORE_TIMEOUT);
         Map<String, String> result = output.lines().filter(line -> line.startsWith("RESULT "))
                 .map(line -> line.substring("RESULT ".length()).split("=", 2))
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));

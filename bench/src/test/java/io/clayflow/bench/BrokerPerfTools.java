@@ -1,5 +1,6 @@
 package io.clayflow.bench;
 
+import io.clayflow.testsupport.ChildJvm;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ final class BrokerPerfTools {
                     + "([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th, (\\d+) ms 99.9th");
 
     private final String bootstrapServers;
-    private final ChildJvm jvm = new ChildJvm(List.of("-Xmx512m"), Duration.ofMinutes(15));
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     BrokerPerfTools(String bootstrapServers) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -39,11 +40,11 @@ final class BrokerPerfTools {
      * with the same batching as the suite's own raw produce (linger 10 ms, 256 KiB batches, no compression).
      */
     ProduceResult produce(String topic, long records, int recordSize) throws IOException, InterruptedException {
-        String out = jvm.run("org.apache.kafka.tools.ProducerPerformance", List.of(
+        String out = ChildJvm.run("org.apache.kafka.tools.ProducerPerformance", List.of(
                 "--topic", topic, "--num-records", Long.toString(records), "--record-size",
                 Integer.toString(recordSize), "--throughput", "-1", "--bootstrap-server", bootstrapServers,
                 "--producer-props", "acks=all", "enable.idempotence=true", "linger.ms=10", "batch.size=262144",
-                "buffer.memory=134217728", "compression.type=none"));
+                "buffer.memory=134217728", "compression.type=none"), List.of("-Xmx512m"), TIMEOUT);
         Matcher total = PRODUCER_TOTAL.matcher(out);
         if (!total.find()) {
             throw new AssertionError("ProducerPerformance printed no total:\n" + out);
@@ -55,9 +56,9 @@ final class BrokerPerfTools {
 
     /** Reads {@code records} records of {@code topic} from the beginning, in a consumer group of its own. */
     ConsumeResult consume(String topic, long records) throws IOException, InterruptedException {
-        String out = jvm.run("org.apache.kafka.tools.ConsumerPerformance", List.of(
+        String out = ChildJvm.run("org.apache.kafka.tools.ConsumerPerformance", List.of(
                 "--topic", topic, "--num-records", Long.toString(records), "--bootstrap-server", bootstrapServers,
-                "--group", "bench-consumer-perf", "--timeout", "120000"));
+                "--group", "bench-consumer-perf", "--timeout", "120000"), List.of("-Xmx512m"), TIMEOUT);
         // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
         // fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
         for (String line : out.split("\\R")) {

@@ -7,6 +7,8 @@ import io.clayflow.cli.status.StatusCommand;
 import io.clayflow.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code clayflow} command: one picocli command whose subcommands each live in a small class of their own. To
@@ -42,7 +44,23 @@ public final class ClayflowCli implements Runnable {
         CommandLine commandLine = new CommandLine(new ClayflowCli());
         commandLine.setExecutionExceptionHandler(new CliFailureHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpAndVersion(commandLine);
         return commandLine;
+    }
+
+    /** {@code --help} and {@code --version} on every subcommand, however deep, whatever its own annotation says. */
+    private static void withHelpAndVersion(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        spec.versionProvider(new CliVersion());
+        if (!spec.optionsMap().containsKey("--help")) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        if (!spec.optionsMap().containsKey("--version")) {
+            spec.addOption(OptionSpec.builder("--version").versionHelp(true)
+                    .description("Print version information and exit.").build());
+        }
+        command.getSubcommands().values().forEach(ClayflowCli::withHelpAndVersion);
     }
 
     @Override

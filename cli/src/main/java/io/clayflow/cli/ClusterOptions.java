@@ -1,5 +1,6 @@
 package io.clayflow.cli;
 
+import io.clayflow.config.SharedKeys;
 import io.clayflow.status.ClusterSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,20 +14,26 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command that talks to a cluster shares ({@code @Mixin ClusterOptions cluster;}): brokers,
- * registry, extra client settings from a file and from {@code -X}, and a timeout. Defaults can come from the
- * environment ({@code CLAYFLOW_BOOTSTRAP_SERVERS}, {@code CLAYFLOW_SCHEMA_REGISTRY_URL}).
+ * registry, extra client settings from a file and from {@code -X}, and a timeout. The defaults are every app's
+ * ({@link SharedKeys}): what {@code ./clayflow up} serves, or the shared environment variables
+ * ({@code CLAYFLOW_BOOTSTRAP_SERVERS}, {@code CLAYFLOW_SCHEMA_REGISTRY_URL}).
  */
 public final class ClusterOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            defaultValue = "${env:CLAYFLOW_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka brokers to connect to (default: ${DEFAULT-VALUE}; env CLAYFLOW_BOOTSTRAP_SERVERS).")
+    // --bootstrap-server too: the spelling of Kafka's own tools.
+    @Option(names = {"--bootstrap-servers", "--bootstrap-server"}, paramLabel = "HOST:PORT[,...]",
+            defaultValue = "${env:" + SharedKeys.ENV_BOOTSTRAP_SERVERS + ":-" + SharedKeys.DEFAULT_BOOTSTRAP_SERVERS
+                    + "}",
+            description = "Kafka brokers to connect to (default: ${DEFAULT-VALUE}; env "
+                    + SharedKeys.ENV_BOOTSTRAP_SERVERS + ").")
     String bootstrapServers;
 
     @Option(names = "--schema-registry-url", paramLabel = "URL[,...]",
-            defaultValue = "${env:CLAYFLOW_SCHEMA_REGISTRY_URL:-http://localhost:8081}",
-            description = "Confluent-compatible schema registry (default: ${DEFAULT-VALUE}; "
-                    + "env CLAYFLOW_SCHEMA_REGISTRY_URL).")
+            defaultValue = "${env:" + SharedKeys.ENV_SCHEMA_REGISTRY_URL + ":-" + SharedKeys.DEFAULT_SCHEMA_REGISTRY_URL
+                    + "}",
+            description = "Confluent-compatible schema registry API (default: ${DEFAULT-VALUE}, where ./clayflow up "
+                    + "serves it; a Confluent Schema Registry serves it at its root URL, e.g. http://localhost:8081; "
+                    + "env " + SharedKeys.ENV_SCHEMA_REGISTRY_URL + ").")
     String schemaRegistryUrl;
 
     @Option(names = "--command-config", paramLabel = "FILE",

@@ -3,6 +3,7 @@ package io.clayflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clayflow.config.SharedKeys;
 import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,6 +43,25 @@ class ClusterOptionsTest {
                 "localhost:9092"));
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.clientProperties()).isEmpty();
+    }
+
+    @Test
+    void theDefaultRegistryIsWhereUpServesIt() {
+        Probe probe = new Probe();
+        new CommandLine(probe).parseArgs();
+
+        assertThat(probe.cluster.settings().schemaRegistryUrl()).isEqualTo(System.getenv().getOrDefault(
+                SharedKeys.ENV_SCHEMA_REGISTRY_URL, "http://localhost:8081/apis/ccompat/v7"))
+                .isEqualTo(System.getenv().getOrDefault(SharedKeys.ENV_SCHEMA_REGISTRY_URL,
+                        SharedKeys.DEFAULT_SCHEMA_REGISTRY_URL));
+    }
+
+    @Test
+    void bootstrapServerIsKafkasOwnSpellingOfBootstrapServers() {
+        Probe probe = new Probe();
+        new CommandLine(probe).parseArgs("--bootstrap-server", "b1:9093");
+
+        assertThat(probe.cluster.settings().bootstrapServers()).isEqualTo("b1:9093");
     }
 
     @Test

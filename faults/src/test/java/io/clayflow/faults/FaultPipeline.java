@@ -8,6 +8,7 @@ import io.clayflow.gateway.GatewayApp;
 import io.clayflow.intake.IntakeApp;
 import io.clayflow.routing.RoutingApp;
 import io.clayflow.schemas.Topics;
+import io.clayflow.testsupport.ChildJvm;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.Postgres;
 import java.io.IOException;
@@ -166,16 +167,22 @@ final class FaultPipeline implements AutoCloseable {
         String name = part.name().toLowerCase() + "-" + n;
         ChildJvm jvm = switch (part) {
             case INTAKE -> ChildJvm.start(name, IntakeApp.class.getName(),
-                    List.of(write("intake.properties", intakeSettings()).toString()), dir, logConfig, "256m");
+                    List.of(write("intake.properties", intakeSettings()).toString()), dir, jvmOptions("256m"));
             case ROUTING -> ChildJvm.start(name, RoutingApp.class.getName(),
-                    List.of(write("routing.properties", routingSettings()).toString()), dir, logConfig, "192m");
+                    List.of(write("routing.properties", routingSettings()).toString()), dir, jvmOptions("192m"));
             case GATEWAY -> ChildJvm.start(name, GatewayApp.class.getName(),
-                    List.of(write("gateway.properties", gatewaySettings()).toString()), dir, logConfig, "192m");
+                    List.of(write("gateway.properties", gatewaySettings()).toString()), dir, jvmOptions("192m"));
             case CONNECT -> ChildJvm.start(name, ConnectDistributed.class.getName(),
-                    List.of(write("worker.properties", workerSettings()).toString()), dir, logConfig, "384m");
+                    List.of(write("worker.properties", workerSettings()).toString()), dir, jvmOptions("384m"));
         };
         running.put(part, jvm);
         return jvm;
+    }
+
+    /** A small heap, the serial GC and C1 only: four parts and a broker share a 2-core machine. */
+    private List<String> jvmOptions(String heap) {
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=" + logConfig);
     }
 
     /** SIGKILLs the part's process; returns its exit code (137). */

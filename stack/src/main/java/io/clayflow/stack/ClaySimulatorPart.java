@@ -4,7 +4,6 @@ import io.clayflow.fakes.clay.ClaySimulator;
 import io.clayflow.fakes.clay.SimulatorConfig;
 import io.clayflow.fakes.clay.SimulatorConfigLoader;
 import io.clayflow.fakes.clay.SimulatorStats;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,28 +16,18 @@ import org.slf4j.LoggerFactory;
  * The Clay simulator in this JVM: a webhook that requires the stack's webhook token, and an HTTP API column that
  * calls the gateway back with the stack's callback token.
  */
-public final class ClaySimulatorPart implements StackPart {
+public final class ClaySimulatorPart extends FakeServicePart<ClaySimulator> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaySimulatorPart.class);
     private static final Duration DRAIN_BOUND = Duration.ofSeconds(5);
 
-    private final StackConfig config;
-    private final StackSecrets secrets;
     private final String callbackUrl;
-    private final HttpProbe http = new HttpProbe();
-    private SimulatorConfig simulatorConfig;
-    private ClaySimulator simulator;
+    private final SimulatorConfig simulatorConfig;
 
     public ClaySimulatorPart(StackConfig config, StackSecrets secrets, String callbackUrl) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        super("clay-simulator", config, secrets, config.simulatorUrl());
         this.callbackUrl = Objects.requireNonNull(callbackUrl, "callbackUrl");
         this.simulatorConfig = simulatorConfig();
-    }
-
-    @Override
-    public String name() {
-        return "clay-simulator";
     }
 
     SimulatorConfig simulatorConfig() {
@@ -57,22 +46,10 @@ public final class ClaySimulatorPart implements StackPart {
         return config.simulatorUrl() + "/webhooks/" + simulatorConfig.webhooks().get(0).id();
     }
 
-    /** The running simulator (its counters and tables), for the status screen and tests. */
-    public ClaySimulator simulator() {
-        if (simulator == null) {
-            throw new IllegalStateException("The Clay simulator is not running");
-        }
-        return simulator;
-    }
 
     @Override
-    public void start() {
-        simulator = ClaySimulator.start(simulatorConfig);
-    }
-
-    @Override
-    public boolean isReady() {
-        return simulator != null && http.status(URI.create(config.simulatorUrl() + "/health")) == 200;
+    ClaySimulator launch() {
+        return ClaySimulator.start(simulatorConfig);
     }
 
     @Override
@@ -88,10 +65,7 @@ public final class ClaySimulatorPart implements StackPart {
      * Clay sink before this, so no new rows arrive meanwhile.
      */
     @Override
-    public void stop() {
-        if (simulator == null) {
-            return;
-        }
+    void beforeClose(ClaySimulator simulator) {
         long deadline = System.nanoTime() + DRAIN_BOUND.toNanos();
         while (pendingCallbacks(simulator.stats()) > 0 && System.nanoTime() < deadline) {
             try {
@@ -106,18 +80,11 @@ public final class ClaySimulatorPart implements StackPart {
             LOG.warn("Stopping the Clay simulator with {} callbacks still due: those leads will not be enriched",
                     pending);
         }
-        simulator.close();
-        simulator = null;
     }
 
     /** Rows added whose callback has been neither answered nor given up on (a duplicated callback counts twice). */
     static long pendingCallbacks(SimulatorStats stats) {
         long settled = stats.callbacksSent() - stats.callbacksDuplicated() + stats.callbacksFailed();
         return Math.max(0, stats.rowsAdded() - settled);
-    }
-
-    @Override
-    public boolean isStopped() {
-        return simulator == null;
     }
 }

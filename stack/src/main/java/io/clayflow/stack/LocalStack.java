@@ -12,10 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -30,16 +27,18 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration READY_POLL = Duration.ofMillis(200);
-    private static final Duration STOP_RESERVE_PER_PART = Duration.ofSeconds(2);
-    private static final Duration MIN_STOP_SLICE = Duration.ofSeconds(1);
 
     private final StackConfig config;
     private final StackSecrets secrets;
     private final List<List<StackPart>> stages;
     private final List<StackPart> parts;
-    private final List<StackPart> started = new ArrayList<>();
+    // Guards started and closed: a SIGTERM's stop may come while start() is still starting parts.
+    private final Object lifecycle = new Object();
+    private final List<StackPart> started = new CopyOnWriteArrayList<>();
+    private StopListener stopListener = new StopListener() { };
+    private volatile StackShutdownHook shutdownHook;
     private Duration startupTime;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** {@code stages}: the parts in start order, grouped into stages whose parts can start together. */
     LocalStack(StackConfig config, StackSecrets secrets, List<List<StackPart>> stages) {
@@ -67,10 +66,17 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(config, secrets, stages);
     }
 
+    /** Who hears of a stop the JVM's exit makes (SIGTERM, Ctrl-C): set it before {@link #start()}. */
+    public LocalStack onExitStop(StopListener listener) {
+        this.stopListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /**
      * Starts every part in order, stage by stage, each stage's parts answering their readiness checks before the next
      * stage starts. If one fails or is not ready within {@code part.start.timeout.ms}, the parts already started are
-     * stopped and the failure thrown.
+     * stopped and the failure thrown. From here until {@link #close()}, the stack's one JVM shutdown hook stops it
+     * ({@link StackShutdownHook}).
      */
     public void start() {
         start((part, took) -> { });
@@ -94,6 +100,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         checkPortsFree();
+        StackShutdownHook.keepConnectFromRegisteringItsOwn();
+        shutdownHook = StackShutdownHook.register(this, stopListener);
         long begin = System.nanoTime();
         for (List<StackPart> stage : stages) {
             long stageBegin = System.nanoTime();
@@ -101,8 +109,13 @@ public final class LocalStack implements AutoCloseable {
             try {
                 for (StackPart part : stage) {
                     current = part;
-                    started.add(part);
-                    part.start();
+                    synchronized (lifecycle) {
+                        if (closed) {
+                            throw new IllegalStateException("the stack was stopped while it started");
+                        }
+                        started.add(part);
+                        part.start();
+                    }
                 }
                 for (StackPart part : stage) {
                     current = part;
@@ -132,6 +145,9 @@ public final class LocalStack implements AutoCloseable {
     private void awaitReady(StackPart part) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + config.partStartTimeout().toNanos();
         while (!part.isReady()) {
+            if (closed) {
+                throw new IllegalStateException("the stack was stopped while it started");
+            }
             if (System.nanoTime() > deadline) {
                 String why = part.notReadyReason();
                 throw new TimeoutException(part.name() + " was not ready within " + config.partStartTimeout().toSeconds()
@@ -178,14 +194,6 @@ public final class LocalStack implements AutoCloseable {
         return readiness().values().stream().allMatch(Boolean::booleanValue);
     }
 
-    private static ExecutorService stopper() {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "clayflow-stack-stop");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
     /** Where each part listens, by part, in start order. */
     public Map<String, List<Endpoint>> endpoints() {
         Map<String, List<Endpoint>> endpoints = new LinkedHashMap<>();
@@ -213,64 +221,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the started parts in reverse order within {@code stop.timeout.ms} in all. A part that fails or hangs is
-     * reported and the others still stopped (each part after it keeps a reserve of the time); then each part not stopped is killed ({@link StackPart#kill()}), so that
-     * no child process outlives the stack.
+     * Stops the started parts in reverse order within {@code stop.timeout.ms} in all ({@link ReverseStop}: a part
+     * that fails or hangs is reported, the others still stopped, and what did not stop is killed, so that no child
+     * process outlives the stack). Safe to call twice, and from the shutdown hook while {@link #start()} runs.
      */
     @Override
     public void close() {
-        closed = true;
-        List<StackPart> toStop = new ArrayList<>(started);
-        Collections.reverse(toStop);
-        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
-        RuntimeException failure = null;
-        ExecutorService stopper = stopper();
-        try {
-            for (int i = 0; i < toStop.size(); i++) {
-                StackPart part = toStop.get(i);
-                // A part may use what is left minus a reserve for each part after it, so that one that hangs does
-                // not leave the broker and the registry no time at all; and never less than a minimum slice.
-                long reserve = STOP_RESERVE_PER_PART.toNanos() * (toStop.size() - 1 - i);
-                long left = Math.max(MIN_STOP_SLICE.toNanos(), deadline - System.nanoTime() - reserve);
-                Future<?> stopping = stopper.submit(() -> {
-                    part.stop();
-                    return null;
-                });
-                try {
-                    stopping.get(left, TimeUnit.NANOSECONDS);
-                    LOG.info("Stopped {}", part.name());
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    stopping.cancel(true);
-                    RuntimeException partFailure = new IllegalStateException("Stopping " + part.name() + " failed: "
-                            + e, e);
-                    LOG.error("Stopping {} failed", part.name(), e);
-                    if (failure == null) {
-                        failure = partFailure;
-                    } else {
-                        failure.addSuppressed(partFailure);
-                    }
-                    if (e instanceof TimeoutException) {
-                        // A hung part holds the one stopping thread: the rest get a fresh one.
-                        stopper.shutdownNow();
-                        stopper = stopper();
-                    }
-                }
-            }
-        } finally {
-            stopper.shutdownNow();
-            for (StackPart part : toStop) {
-                if (!part.isStopped()) {
-                    LOG.warn("Killing {}, which did not stop", part.name());
-                    part.kill();
-                }
-            }
+        List<StackPart> toStop;
+        synchronized (lifecycle) {
+            closed = true;
+            toStop = new ArrayList<>(started);
             started.clear();
         }
-        if (failure != null) {
-            throw failure;
+        if (shutdownHook != null) {
+            shutdownHook.remove();
         }
+        Collections.reverse(toStop);
+        ReverseStop.stop(toStop, config.stopTimeout());
     }
 }

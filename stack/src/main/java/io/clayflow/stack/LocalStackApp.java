@@ -1,7 +1,9 @@
 package io.clayflow.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
@@ -27,16 +29,15 @@ public final class LocalStackApp {
             System.exit(2);
             return;
         }
-        LocalStack stack = LocalStack.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping the local stack");
-            try {
-                stack.close();
-            } finally {
+        LocalStack stack = LocalStack.create(config).onExitStop(new StopListener() {
+            @Override
+            public void stopped(Duration took, Optional<RuntimeException> failure) {
+                LOG.info("Stopped the local stack in {} ms{}", took.toMillis(),
+                        failure.map(e -> ": " + e.getMessage()).orElse(""));
                 stopped.countDown();
             }
-        }, "clayflow-stack-shutdown"));
+        });
         try {
             stack.start();
         } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package io.clayflow.stack;
 
+import io.clayflow.localservers.ApicurioBuilds;
+import io.clayflow.localservers.ApicurioDistribution;
+import io.clayflow.localservers.ApicurioLauncher;
+import io.clayflow.localservers.JavaRuntime;
+import io.clayflow.localservers.RegistryApi;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,34 +20,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schema registry: Apicurio Registry as a child process serving the Confluent-compatible API, its schemas in an
- * H2 database file under {@code <data>/registry} so that they, and with them the ids in every record on disk,
- * survive a restart (Apicurio's default storage is in memory). The child is stopped with the stack, by a JVM
- * shutdown hook if the JVM exits otherwise, and one left behind by a killed stack is stopped at the next start.
+ * The schema registry: Apicurio Registry as a child process (local-servers' {@link ApicurioLauncher}) serving the
+ * Confluent-compatible API, its schemas in an H2 database file under {@code <data>/registry} so that they, and with
+ * them the ids in every record on disk, survive a restart (Apicurio's default storage is in memory). The child is
+ * stopped with the stack, last (the stack's one shutdown hook stops it when the JVM exits), and one left behind by a
+ * killed stack is stopped at the next start.
  */
 public final class SchemaRegistryPart implements StackPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryPart.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    private static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     private final StackConfig config;
-    private final JavaRuntimes.Runtime currentJava;
+    private final JavaRuntime currentJava;
     private final Path home;
-    private final HttpProbe http = new HttpProbe();
-    private RegistryDistribution distribution;
+    private final ApicurioLauncher.Settings settings;
+    private final RegistryApi api;
+    private ApicurioDistribution distribution;
     private Process process;
-    private Thread shutdownHook;
     private boolean compatibilitySet;
 
     public SchemaRegistryPart(StackConfig config) {
-        this(config, JavaRuntimes.current());
+        this(config, JavaRuntime.current());
     }
 
-    SchemaRegistryPart(StackConfig config, JavaRuntimes.Runtime currentJava) {
+    SchemaRegistryPart(StackConfig config, JavaRuntime currentJava) {
         this.config = Objects.requireNonNull(config, "config");
         this.currentJava = Objects.requireNonNull(currentJava, "currentJava");
         this.home = config.dataDir().resolve("registry");
+        this.settings = new ApicurioLauncher.Settings(config.host(), config.port(StackConfig.REGISTRY_PORT),
+                config.port(StackConfig.REGISTRY_MANAGEMENT_PORT), "256m", Optional.of(home.resolve("registry")));
+        this.api = new RegistryApi(settings.url(), REQUEST_TIMEOUT);
     }
 
     @Override
@@ -65,51 +71,27 @@ public final class SchemaRegistryPart implements StackPart {
 
     /** The H2 database URL: the file lives (as {@code registry.mv.db}) in the data directory. */
     String datasourceUrl() {
-        return "jdbc:h2:file:" + home.resolve("registry");
+        return settings.datasourceUrl().orElseThrow();
     }
 
-    List<String> command(RegistryDistribution chosen) {
-        List<String> command = new ArrayList<>();
-        command.add(chosen.java().executable().toString());
-        // A local registry holds a few schemas: a small heap, the serial GC and C1 only start it fastest.
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Dquarkus.http.host=" + config.host());
-        command.add("-Dquarkus.http.port=" + config.port(StackConfig.REGISTRY_PORT));
-        command.add("-Dquarkus.management.host=" + config.host());
-        command.add("-Dquarkus.management.port=" + config.port(StackConfig.REGISTRY_MANAGEMENT_PORT));
-        command.add("-Dquarkus.http.access-log.enabled=false");
-        command.add("-Dquarkus.otel.sdk.disabled=true");
-        command.add("-Dquarkus.log.console.color=false");
-        // Confluent's registry gives a schema the same id whatever its formatting; Apicurio does only with this.
-        command.add("-Dapicurio.ccompat.use-canonical-hash=true");
-        command.add("-Dapicurio.storage.kind=sql");
-        command.add("-Dapicurio.storage.sql.kind=h2");
-        command.add("-Dapicurio.datasource.url=" + datasourceUrl());
-        command.add("-jar");
-        command.add(chosen.launcher().toString());
-        return command;
+    /** The registry build and Java to run: {@code registry.java.home} if set, else the first Java 21+ found. */
+    private ApicurioDistribution choose() {
+        ApicurioBuilds builds = new ApicurioBuilds(config.registryDistributionDir(),
+                StackConfig.REGISTRY_DISTRIBUTION_DIR, config.registryVersionJava17(), config.registryVersionJava21());
+        Optional<JavaRuntime> configured = Optional.ofNullable(config.registryJavaHome())
+                .map(javaHome -> JavaRuntime.configured(StackConfig.REGISTRY_JAVA_HOME, javaHome));
+        return builds.choose(configured, currentJava, ApicurioBuilds.JVM_DIRECTORY);
     }
 
     @Override
     public void start() throws IOException {
-        distribution = RegistryDistribution.choose(config, currentJava, RegistryDistribution.JVM_DIRECTORY);
+        distribution = choose();
         Files.createDirectories(home);
-        Path logs = Files.createDirectories(config.dataDir().resolve("logs"));
+        Path log = Files.createDirectories(config.dataDir().resolve("logs")).resolve("registry.log");
         stopLeftovers();
-        List<String> command = command(distribution);
-        Path log = logs.resolve("registry.log");
-        process = new ProcessBuilder(command)
-                .directory(distribution.directory().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        process = new ApicurioLauncher(distribution).start(settings, log);
         Files.writeString(pidFile(), "registry=" + process.pid() + "\nstack=" + ProcessHandle.current().pid() + "\n",
                 StandardCharsets.UTF_8);
-        Process started = process;
-        shutdownHook = new Thread(() -> stop(started), "clayflow-registry-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("Started {} (pid {}), log {}", distribution, process.pid(), log);
     }
 
@@ -162,16 +144,22 @@ public final class SchemaRegistryPart implements StackPart {
 
     @Override
     public boolean isReady() {
-        if (process == null || !process.isAlive()) {
+        try {
+            if (process == null || !process.isAlive() || !api.answers()) {
+                return false;
+            }
+            if (!compatibilitySet) {
+                api.setGlobalCompatibility("BACKWARD");
+                compatibilitySet = true;
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Setting the registry's compatibility failed: {}", e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
-        if (http.status(URI.create(url() + "/subjects")) != 200) {
-            return false;
-        }
-        if (!compatibilitySet) {
-            compatibilitySet = setGlobalCompatibility("BACKWARD");
-        }
-        return compatibilitySet;
     }
 
     @Override
@@ -191,24 +179,6 @@ public final class SchemaRegistryPart implements StackPart {
         }
     }
 
-    /** clayflow's schemas evolve BACKWARD-compatibly; the registry refuses a schema that would break that. */
-    private boolean setGlobalCompatibility(String level) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/config"))
-                    .header("Content-Type", CONFLUENT_JSON)
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}")));
-            if (response.statusCode() != 200) {
-                LOG.warn("Setting the registry's compatibility answered {}: {}", response.statusCode(), response.body());
-            }
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Override
     public List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -225,29 +195,9 @@ public final class SchemaRegistryPart implements StackPart {
         if (process == null) {
             return;
         }
-        stop(process);
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is shutting down and runs the hook itself.
-        }
+        ApicurioLauncher.stop(process, STOP_GRACE);
         Files.deleteIfExists(pidFile());
         LOG.info("Stopped the schema registry (exit code {})", process.exitValue());
-    }
-
-    private static void stop(Process process) {
-        // The registry is a Java process of its own: stop anything it started too.
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.clayflow.stack;
 
+import io.clayflow.config.AppSettings;
 import io.clayflow.config.LayeredProperties;
-import io.clayflow.intake.IntakeConfig;
-import io.clayflow.routing.RoutingConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -27,7 +22,8 @@ public final class StackConfig extends AbstractConfig {
 
     public static final String DEFAULTS_RESOURCE = "stack.properties";
     public static final String BUILD_RESOURCE = "stack-build.properties";
-    public static final String ENV_PREFIX = "CLAYFLOW_STACK_";
+    /** The app name: messages say it, and its environment variables start {@code CLAYFLOW_STACK_}. */
+    public static final String APP = "stack";
 
     public static final String DATA_DIR = "data.dir";
     public static final String HOST = "host";
@@ -52,7 +48,7 @@ public final class StackConfig extends AbstractConfig {
     public static final List<String> PORT_KEYS = List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, REGISTRY_PORT,
             REGISTRY_MANAGEMENT_PORT, CONNECT_PORT, GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, SIMULATOR_PORT, HUBSPOT_PORT,
             OUTREACH_PORT, INTAKE_METRICS_PORT, ROUTING_METRICS_PORT);
-    private static final List<String> OPTIONAL_PORT_KEYS = List.of(INTAKE_METRICS_PORT, ROUTING_METRICS_PORT);
+    static final List<String> OPTIONAL_PORT_KEYS = List.of(INTAKE_METRICS_PORT, ROUTING_METRICS_PORT);
 
     public static final String REGISTRY_DISTRIBUTION_DIR = "registry.distribution.dir";
     public static final String REGISTRY_VERSION_JAVA17 = "registry.version.java17";
@@ -65,7 +61,7 @@ public final class StackConfig extends AbstractConfig {
 
     public static final String OVERRIDE_PREFIX = "override.";
 
-    private static final ConfigDef CONFIG_DEF = definition();
+    private static final ConfigDef CONFIG_DEF = StackConfigDefinition.definition();
 
     public StackConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
@@ -82,22 +78,32 @@ public final class StackConfig extends AbstractConfig {
     }
 
     /**
-     * Classpath defaults, then {@code file} when given, then {@code CLAYFLOW_STACK_*} variables, then
-     * {@code overrides}.
+     * Where the build put the registry and the Connect plugin, then the classpath defaults, then {@code file} when
+     * given, then {@code CLAYFLOW_STACK_*} variables (every key, e.g. {@code CLAYFLOW_STACK_DATA_DIR}, and
+     * {@code CLAYFLOW_STACK_OVERRIDE_INTAKE_THROTTLE_RATE_PER_SECOND} for {@code override.intake.throttle.rate.per.second}),
+     * then {@code overrides}; read as every app reads its settings ({@link AppSettings}).
      *
-     * @throws ConfigException naming the bad key, or the file that cannot be read
+     * @throws ConfigException naming the bad key (an unknown one with the closest known key), or the file that
+     *     cannot be read
      */
     public static StackConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
+        AppSettings settings = settings();
         Map<String, String> props = new LinkedHashMap<>(LayeredProperties.classpath(StackConfig.class,
                 BUILD_RESOURCE));
         try {
-            props.putAll(LayeredProperties.load(StackConfig.class, DEFAULTS_RESOURCE, file, ENV_PREFIX, environment,
-                    "stack"));
+            props.putAll(settings.load(file, environment));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+        settings.resolve(overrides); // the same check for the flags: an unknown key is refused, never ignored
         props.putAll(overrides);
         return new StackConfig(props);
+    }
+
+    /** The stack's keys, its shipped defaults, and {@code override.<part>.} passed on to the parts unchecked. */
+    static AppSettings settings() {
+        return AppSettings.forApp(APP, CONFIG_DEF).defaults(StackConfig.class, DEFAULTS_RESOURCE)
+                .passThrough(OVERRIDE_PREFIX);
     }
 
     /** The data directory, absolute. */
@@ -207,76 +213,5 @@ public final class StackConfig extends AbstractConfig {
         Map<String, String> out = new LinkedHashMap<>();
         originalsWithPrefix(OVERRIDE_PREFIX + part + ".").forEach((key, value) -> out.put(key, String.valueOf(value)));
         return out;
-    }
-
-    /** 1-65535, or -1 for none; not 0 (any free port): `up` prints, and the other parts' checks expect, fixed ports. */
-    private static ConfigDef.Validator metricsPort() {
-        return (name, value) -> {
-            int port = (Integer) value;
-            if (port != -1 && (port < 1 || port > 65_535)) {
-                throw new ConfigException(name, value, "must be a port (1-65535), or -1 to serve no metrics");
-            }
-        };
-    }
-
-    private static ConfigDef definition() {
-        ConfigDef def = new ConfigDef();
-        String group = "Where";
-        int order = 0;
-        def.define(DATA_DIR, Type.STRING, "data", new ConfigDef.NonEmptyString(), Importance.HIGH,
-                        "Directory every part keeps its data in between runs (created if missing).",
-                        group, ++order, Width.LONG, "Data directory")
-                .define(HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                        "Address every part binds to and advertises.", group, ++order, Width.MEDIUM, "Host");
-
-        group = "Ports";
-        order = 0;
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put(KAFKA_PORT, 9092);
-        ports.put(KAFKA_CONTROLLER_PORT, 9093);
-        ports.put(REGISTRY_PORT, 8081);
-        ports.put(REGISTRY_MANAGEMENT_PORT, 9000);
-        ports.put(CONNECT_PORT, 8083);
-        ports.put(GATEWAY_PORT, 8080);
-        ports.put(GATEWAY_MANAGEMENT_PORT, 9090);
-        ports.put(SIMULATOR_PORT, 8090);
-        ports.put(HUBSPOT_PORT, 8091);
-        ports.put(OUTREACH_PORT, 8092);
-        // The apps' own management ports, so a Prometheus set up for the apps scrapes `up` unchanged.
-        ports.put(INTAKE_METRICS_PORT, IntakeConfig.DEFAULT_METRICS_PORT);
-        ports.put(ROUTING_METRICS_PORT, RoutingConfig.DEFAULT_METRICS_PORT);
-        for (Map.Entry<String, Integer> port : ports.entrySet()) {
-            boolean optional = OPTIONAL_PORT_KEYS.contains(port.getKey());
-            def.define(port.getKey(), Type.INT, port.getValue(), optional ? metricsPort() : Range.between(1, 65_535),
-                    Importance.HIGH, "TCP port of " + port.getKey().replace(".port", "").replace('.', ' ')
-                            + (optional ? " (GET /metrics for Prometheus); -1: not served." : "."),
-                    group, ++order, Width.SHORT, port.getKey());
-        }
-
-        group = "Build";
-        order = 0;
-        def.define(REGISTRY_DISTRIBUTION_DIR, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "Directory holding the unpacked Apicurio Registry builds, one per version "
-                                + "(the stack module's build fills it).", group, ++order, Width.LONG, "Registry builds")
-                .define(REGISTRY_VERSION_JAVA17, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                        Importance.LOW, "Registry build run on Java 17-20.", group, ++order, Width.SHORT, "Java 17 build")
-                .define(REGISTRY_VERSION_JAVA21, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                        Importance.LOW, "Registry build run when a Java 21+ runtime is found.", group, ++order,
-                        Width.SHORT, "Java 21 build")
-                .define(REGISTRY_JAVA_HOME, Type.STRING, "", Importance.LOW,
-                        "A Java 21+ home for the registry; empty: this JVM if 21+, else the newest under /usr/lib/jvm, "
-                                + "else the Java 17 build on this JVM.", group, ++order, Width.LONG, "Registry Java")
-                .define(CONNECT_PLUGIN_PATH, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "The Connect worker's plugin.path: the connectors module's packaged "
-                                + "plugin directory.", group, ++order, Width.LONG, "Connect plugin path");
-
-        group = "Lifecycle";
-        order = 0;
-        def.define(PART_START_TIMEOUT_MS, Type.LONG, 150_000L, Range.between(1_000, 3_600_000), Importance.LOW,
-                        "How long one part may take to start and answer its readiness check.",
-                        group, ++order, Width.SHORT, "Part start timeout")
-                .define(STOP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(1_000, 600_000), Importance.LOW,
-                        "How long stopping every part may take in all.", group, ++order, Width.SHORT, "Stop timeout");
-        return def;
     }
 }

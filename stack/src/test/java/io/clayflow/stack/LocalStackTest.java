@@ -2,17 +2,22 @@ package io.clayflow.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +27,8 @@ class LocalStackTest {
     @TempDir
     Path data;
 
-    private final List<String> events = new ArrayList<>();
+    // Parts start in the test's thread, stop in the stack's stopping thread.
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     /** A part that records start/stop, is ready after {@code readyAfterChecks} checks, can fail or hang. */
     private final class RecordingPart implements StackPart {
@@ -204,5 +210,44 @@ class LocalStackTest {
                     .hasMessageContaining("is a stack already running?");
         }
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aStopWhileTheStackStartsStopsWhatStartedAndTheStartFails() throws Exception {
+        RecordingPart broker = new RecordingPart("broker");
+        RecordingPart slow = new RecordingPart("slow");
+        slow.readyAfterChecks = Integer.MAX_VALUE;
+        RecordingPart app = new RecordingPart("app");
+        LocalStack stack = stack(config(Map.of()), broker, slow, app);
+        CompletableFuture<Void> starting = CompletableFuture.runAsync(stack::start);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("start slow"));
+
+        stack.close(); // what the stack's shutdown hook does on SIGTERM
+
+        assertThatThrownBy(() -> starting.get(10, TimeUnit.SECONDS)).hasMessageContaining("stopped while it started");
+        assertThat(events).containsExactly("start broker", "start slow", "stop slow", "stop broker");
+    }
+
+    @Test
+    void theShutdownHookTellsItsListenerBeforeTheFirstPartStopsAndAfterTheLast() throws Exception {
+        RecordingPart broker = new RecordingPart("broker");
+        RecordingPart app = new RecordingPart("app");
+        LocalStack stack = stack(config(Map.of()), broker, app);
+        stack.start();
+
+        StackShutdownHook.stop(stack, new StopListener() {
+            @Override
+            public void stopping() {
+                events.add("listener: stopping");
+            }
+
+            @Override
+            public void stopped(Duration took, Optional<RuntimeException> failure) {
+                events.add("listener: stopped" + failure.map(e -> " with " + e.getMessage()).orElse(""));
+            }
+        });
+
+        assertThat(events).containsExactly("start broker", "start app", "listener: stopping", "stop app",
+                "stop broker", "listener: stopped");
     }
 }

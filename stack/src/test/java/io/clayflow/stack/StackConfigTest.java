@@ -3,6 +3,7 @@ package io.clayflow.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clayflow.config.AppSettings;
 import io.clayflow.intake.IntakeConfig;
 import io.clayflow.routing.RoutingConfig;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class StackConfigTest {
     void theBuildSaysWhereTheRegistryAndThePluginAre() {
         StackConfig config = StackConfig.load(null, Map.of(), Map.of());
 
-        assertThat(config.registryDistributionDir()).isAbsolute().endsWithRaw(Path.of("stack", "target", "apicurio"));
+        assertThat(config.registryDistributionDir()).isAbsolute().endsWithRaw(Path.of("local-servers", "target", "apicurio"));
         // endsWithRaw: a unit-test build (mvn test) does not package the plugin, so the directory need not exist yet.
         assertThat(config.connectPluginPath().normalize()).endsWithRaw(Path.of("connectors", "target", "plugin"));
         assertThat(config.registryVersionJava17()).matches("\\d+\\.\\d+\\.\\d+");
@@ -96,5 +97,70 @@ class StackConfigTest {
         Path missing = dir.resolve("nope.properties");
         assertThatThrownBy(() -> StackConfig.load(missing, Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(missing.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "data.dri|data.dir",
+            "kafka.prot|kafka.port",
+            "regsitry.port|registry.port"})
+    void anUnknownKeyIsRefusedNamingTheClosestKnownKey(String typo, String closest) {
+        String expected = "Unknown stack setting '" + typo + "' (did you mean '" + closest + "'?)";
+        assertThatThrownBy(() -> StackConfig.load(null, Map.of(), Map.of(typo, "1")))
+                .isInstanceOf(ConfigException.class).hasMessage(expected);
+        String env = "CLAYFLOW_STACK_" + typo.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+        assertThatThrownBy(() -> StackConfig.load(null, Map.of(env, "1"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage(expected);
+    }
+
+    @Test
+    void anUnknownKeyInAFileIsRefusedToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("stack.properties");
+        Files.writeString(file, "stop.timeout=1000\n");
+
+        assertThatThrownBy(() -> StackConfig.load(file, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'stop.timeout'")
+                .hasMessageContaining("did you mean 'stop.timeout.ms'");
+    }
+
+    @Test
+    void everyKeyCanBeSetFromTheEnvironment(@TempDir Path dir) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put(StackConfig.DATA_DIR, dir.toString());
+        values.put(StackConfig.HOST, "127.0.0.2");
+        int port = 21_000;
+        for (String key : StackConfig.PORT_KEYS) {
+            values.put(key, Integer.toString(port++));
+        }
+        values.put(StackConfig.REGISTRY_DISTRIBUTION_DIR, dir.resolve("apicurio").toString());
+        values.put(StackConfig.REGISTRY_VERSION_JAVA17, "3.0.1");
+        values.put(StackConfig.REGISTRY_VERSION_JAVA21, "3.3.1");
+        values.put(StackConfig.REGISTRY_JAVA_HOME, dir.resolve("jdk").toString());
+        values.put(StackConfig.CONNECT_PLUGIN_PATH, dir.resolve("plugin").toString());
+        values.put(StackConfig.PART_START_TIMEOUT_MS, "2000");
+        values.put(StackConfig.STOP_TIMEOUT_MS, "3000");
+        assertThat(values.keySet()).as("every defined key")
+                .containsExactlyInAnyOrderElementsOf(StackConfig.load(null, Map.of(), Map.of()).values().keySet());
+        Map<String, String> environment = new java.util.HashMap<>();
+        values.forEach((key, value) -> environment.put(AppSettings.envName(StackConfig.APP, key), value));
+
+        StackConfig config = StackConfig.load(null, environment, Map.of());
+
+        values.forEach((key, value) -> assertThat(String.valueOf(config.originals().get(key))).as(key)
+                .isEqualTo(value));
+        assertThat(config.dataDir()).isEqualTo(dir);
+        assertThat(config.port(StackConfig.ROUTING_METRICS_PORT)).isEqualTo(21_000 + StackConfig.PORT_KEYS.size() - 1);
+    }
+
+    @Test
+    void aPartsSettingCanBeSetFromTheEnvironmentUnderOverride() {
+        StackConfig config = StackConfig.load(null, Map.of(
+                "CLAYFLOW_STACK_OVERRIDE_INTAKE_THROTTLE_RATE_PER_SECOND", "20",
+                "CLAYFLOW_STACK_OVERRIDE_INTAKE_VALIDATE_MAX_LENGTH_FIRST__NAME", "40",
+                "CLAYFLOW_STACK_OVERRIDE_SINK_CLAY_RATE_LIMIT_ROWS_PER_SECOND", "20"), Map.of());
+
+        assertThat(config.overrides("intake")).containsEntry("throttle.rate.per.second", "20")
+                .containsEntry("validate.max.length.first_name", "40");
+        assertThat(config.overrides("sink.clay")).containsEntry("rate.limit.rows.per.second", "20");
     }
 }

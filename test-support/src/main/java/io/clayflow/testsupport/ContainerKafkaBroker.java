@@ -1,5 +1,6 @@
 package io.clayflow.testsupport;
 
+import io.clayflow.localservers.BrokerDefaults;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ public final class ContainerKafkaBroker implements KafkaBroker {
     /** Starts a broker from {@code image} (an {@code apache/kafka} image) with the same settings as the in-JVM one. */
     public static ContainerKafkaBroker start(String image) {
         Objects.requireNonNull(image, "image");
-        KafkaContainer container = new KafkaContainer(image).withEnv(BrokerSettings.asContainerEnvironment());
+        KafkaContainer container = new KafkaContainer(image).withEnv(BrokerDefaults.asContainerEnvironment());
         container.start();
         ContainerKafkaBroker broker = new ContainerKafkaBroker(container);
         LOG.info("Started a Kafka broker container ({}) at {}", image, broker.bootstrapServers());

@@ -1,18 +1,20 @@
 package io.clayflow.testsupport;
 
+import io.clayflow.localservers.ApicurioBuilds;
+import io.clayflow.localservers.ApicurioDistribution;
+import io.clayflow.localservers.ApicurioLauncher;
+import io.clayflow.localservers.JavaRuntime;
+import io.clayflow.localservers.RegistryApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -21,31 +23,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apicurio Registry, started as a child process of the test JVM, serving the Confluent-compatible API that
- * clayflow's serdes use.
+ * A real Apicurio Registry, started as a child process of the test JVM (by local-servers' {@link ApicurioLauncher},
+ * as {@code clayflow up} starts it), serving the Confluent-compatible API that clayflow's serdes use.
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
     /** The content type of the Confluent schema registry API. */
-    public static final String CONFLUENT_CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    public static final String CONFLUENT_CONTENT_TYPE = RegistryApi.CONFLUENT_CONTENT_TYPE;
+
+    static final String DIR_PROPERTY = "clayflow.apicurio.dir";
+    static final String JAVA17_VERSION_PROPERTY = "clayflow.apicurio.version.java17";
+    static final String JAVA21_VERSION_PROPERTY = "clayflow.apicurio.version.java21";
+    static final String JAVA_HOME_ENV = "CLAYFLOW_REGISTRY_JAVA_HOME";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final String MAX_HEAP = "384m";
     private static final int START_ATTEMPTS = 3;
     private static final int LOG_LINES_ON_FAILURE = 40;
 
-    private final ApicurioDistribution distribution;
+    private final ApicurioLauncher launcher;
     private final List<String> command;
     private final Process process;
     private final int port;
     private final Path logFile;
     private final Thread shutdownHook;
 
-    private SchemaRegistryServer(ApicurioDistribution distribution, List<String> command, Process process, int port,
+    private SchemaRegistryServer(ApicurioLauncher launcher, List<String> command, Process process, int port,
             Path logFile, Thread shutdownHook) {
-        this.distribution = Objects.requireNonNull(distribution, "distribution");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.command = List.copyOf(command);
         this.process = Objects.requireNonNull(process, "process");
         this.port = port;
@@ -58,15 +66,35 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * sets its global compatibility to BACKWARD, as clayflow's schemas evolve.
      */
     public static SchemaRegistryServer start() {
-        return start(ApicurioDistribution.choose(System::getProperty, System::getenv, JavaRuntime.current(),
-                ApicurioDistribution.JVM_DIRECTORY));
+        return start(choose(System::getProperty, System::getenv, JavaRuntime.current()));
+    }
+
+    /** The build to run: where Failsafe says the builds are unpacked, on the Java {@code CLAYFLOW_REGISTRY_JAVA_HOME} names. */
+    static ApicurioDistribution choose(Function<String, String> systemProperties, Function<String, String> environment,
+            JavaRuntime current) {
+        ApicurioBuilds builds = new ApicurioBuilds(Path.of(required(systemProperties, DIR_PROPERTY)), DIR_PROPERTY,
+                required(systemProperties, JAVA17_VERSION_PROPERTY), required(systemProperties, JAVA21_VERSION_PROPERTY));
+        Optional<JavaRuntime> configured = Optional.ofNullable(environment.apply(JAVA_HOME_ENV))
+                .filter(home -> !home.isBlank())
+                .map(home -> JavaRuntime.configured(JAVA_HOME_ENV, Path.of(home.trim())));
+        return builds.choose(configured, current, ApicurioBuilds.JVM_DIRECTORY);
+    }
+
+    private static String required(Function<String, String> systemProperties, String name) {
+        String value = systemProperties.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set. Run the tests through Maven "
+                    + "(Failsafe passes " + DIR_PROPERTY + ", " + JAVA17_VERSION_PROPERTY + " and "
+                    + JAVA21_VERSION_PROPERTY + " from the parent pom), or pass them yourself.");
+        }
+        return value.trim();
     }
 
     static SchemaRegistryServer start(ApicurioDistribution distribution) {
-        Objects.requireNonNull(distribution, "distribution");
+        ApicurioLauncher launcher = new ApicurioLauncher(distribution);
         long startedAt = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            SchemaRegistryServer server = launch(distribution);
+            SchemaRegistryServer server = launch(launcher);
             try {
                 server.awaitReady();
                 server.setGlobalCompatibility("BACKWARD");
@@ -85,24 +113,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
     }
 
-    private static SchemaRegistryServer launch(ApicurioDistribution distribution) {
-        int port = FreePort.find();
-        Path logFile = logDirectory().resolve("apicurio-" + port + ".log");
-        List<String> command = distribution.command(port, FreePort.find());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(distribution.directory().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + distribution + ": " + String.join(" ", command), e);
-        }
+    private static SchemaRegistryServer launch(ApicurioLauncher launcher) {
+        ApicurioLauncher.Settings settings = new ApicurioLauncher.Settings("127.0.0.1", FreePort.find(),
+                FreePort.find(), MAX_HEAP, Optional.empty());
+        Path logFile = logDirectory().resolve("apicurio-" + settings.port() + ".log");
+        Process process = launcher.start(settings, logFile);
         // JUnit closes the server at the end of the suite; the hook covers a JVM that exits any other way.
-        Thread hook = new Thread(() -> stop(process), "apicurio-registry-" + port + "-shutdown");
+        Thread hook = new Thread(() -> ApicurioLauncher.stop(process, STOP_GRACE),
+                "apicurio-registry-" + settings.port() + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new SchemaRegistryServer(distribution, command, process, port, logFile, hook);
+        return new SchemaRegistryServer(launcher, launcher.command(settings), process, settings.port(), logFile, hook);
     }
 
     private static Path logDirectory() {
@@ -126,7 +146,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** The Apicurio Registry version running, e.g. {@code 3.3.3}. */
     public String version() {
-        return distribution.version();
+        return launcher.distribution().version();
     }
 
     /** The file the registry's output goes to. */
@@ -137,7 +157,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** Stops the registry: politely first, forcibly if it does not exit within a few seconds. */
     @Override
     public void close() {
-        stop(process);
+        ApicurioLauncher.stop(process, STOP_GRACE);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -147,74 +167,43 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return distribution + " at " + url();
-    }
-
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        return launcher.distribution() + " at " + url();
     }
 
     private String base() {
         return "http://127.0.0.1:" + port;
     }
 
+    private RegistryApi api() {
+        return new RegistryApi(url(), REQUEST_TIMEOUT);
+    }
+
     private void awaitReady() {
-        HttpClient http = http();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(REQUEST_TIMEOUT).GET().build();
+        RegistryApi api = api();
         try {
             Awaitility.await(this + " answers")
                     .atMost(STARTUP_TIMEOUT)
                     .pollDelay(Duration.ofMillis(500))
                     .pollInterval(Duration.ofMillis(250))
                     .failFast("the registry process exited", () -> !process.isAlive())
-                    .until(() -> answers(http, probe));
+                    .until(api::answers);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
-            String why = process.isAlive() ? "did not answer GET " + probe.uri() + " within " + STARTUP_TIMEOUT
+            String why = process.isAlive() ? "did not answer GET " + url() + "/subjects within " + STARTUP_TIMEOUT
                     : "exited with code " + exitCode() + " before answering";
-            throw new IllegalStateException(distribution + " " + why + ". Command: " + String.join(" ", command)
-                    + "\nLast lines of " + logFile.toAbsolutePath() + ":\n" + logTail(), e);
-        }
-    }
-
-    private static boolean answers(HttpClient http, HttpRequest probe) throws InterruptedException {
-        try {
-            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false; // not listening yet
+            throw new IllegalStateException(launcher.distribution() + " " + why + ". Command: "
+                    + String.join(" ", command) + "\nLast lines of " + logFile.toAbsolutePath() + ":\n" + logTail(), e);
         }
     }
 
     private void setGlobalCompatibility(String level) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/config"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", CONFLUENT_CONTENT_TYPE)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
-                .build();
-        HttpResponse<String> response;
         try {
-            response = http().send(request, HttpResponse.BodyHandlers.ofString());
+            api().setGlobalCompatibility(level);
         } catch (IOException e) {
-            throw new UncheckedIOException("PUT " + request.uri() + " failed", e);
+            throw new UncheckedIOException("Setting the compatibility of " + this + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while configuring " + this, e);
         }
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("PUT " + request.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-    }
-
-    private static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     }
 
     private String exitCode() {

@@ -2,6 +2,8 @@ package io.clayflow.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clayflow.localservers.ApicurioDistribution;
+import io.clayflow.localservers.JavaRuntime;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,10 +19,9 @@ class ApicurioJava17BuildIT extends SchemaRegistryContract {
 
     @BeforeAll
     static void startTheJava17Build() {
-        registry = SchemaRegistryServer.start(new ApicurioDistribution(
-                System.getProperty(ApicurioDistribution.JAVA17_VERSION_PROPERTY),
-                Path.of(System.getProperty(ApicurioDistribution.DIR_PROPERTY)),
-                JavaRuntime.current()));
+        String version = System.getProperty(SchemaRegistryServer.JAVA17_VERSION_PROPERTY);
+        registry = SchemaRegistryServer.start(new ApicurioDistribution(version,
+                Path.of(System.getProperty(SchemaRegistryServer.DIR_PROPERTY)).resolve(version), JavaRuntime.current()));
     }
 
     @AfterAll
@@ -37,6 +38,6 @@ class ApicurioJava17BuildIT extends SchemaRegistryContract {
 
     @Test
     void runsTheJava17Build() {
-        assertThat(registry.version()).isEqualTo(System.getProperty(ApicurioDistribution.JAVA17_VERSION_PROPERTY));
+        assertThat(registry.version()).isEqualTo(System.getProperty(SchemaRegistryServer.JAVA17_VERSION_PROPERTY));
     }
 }

@@ -3,6 +3,7 @@ package io.clayflow.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clayflow.localservers.BrokerDefaults;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,10 +70,10 @@ class KafkaBackendSelectorTest {
 
     @Test
     void theContainerGetsTheSameBrokerSettingsAsEnvironmentVariables() {
-        assertThat(BrokerSettings.asContainerEnvironment())
+        assertThat(BrokerDefaults.asContainerEnvironment())
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                 .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
-                .hasSameSizeAs(BrokerSettings.COMMON);
+                .hasSameSizeAs(BrokerDefaults.COMMON);
     }
 
     private KafkaBackendSelector selector(Map<String, String> properties, Map<String, String> environment,

@@ -2,6 +2,8 @@ package io.clayflow.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clayflow.localservers.ApicurioDistribution;
+import io.clayflow.localservers.JavaRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ class SchemaRegistryStartupFailureIT {
         // Not a jar: the child JVM exits at once, as a registry with a broken distribution would.
         Path version = Files.createDirectories(apicurio.resolve("0.0.1"));
         Files.writeString(version.resolve("apicurio-registry-app-0.0.1-runner.jar"), "not a jar");
-        ApicurioDistribution broken = new ApicurioDistribution("0.0.1", apicurio, JavaRuntime.current());
+        ApicurioDistribution broken = new ApicurioDistribution("0.0.1", version, JavaRuntime.current());
 
         assertThatThrownBy(() -> SchemaRegistryServer.start(broken))
                 .isInstanceOf(IllegalStateException.class)

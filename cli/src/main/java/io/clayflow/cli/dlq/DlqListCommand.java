@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clayflow dlq list}: dead letters grouped by stage and reason, with counts and time span. */
@@ -26,9 +25,8 @@ public final class DlqListCommand implements Callable<Integer> {
     @Mixin
     DeadLetterFilterOptions selection;
 
-    @Option(names = "--replay-log-topic", paramLabel = "TOPIC", defaultValue = ReplayLog.DEFAULT_TOPIC,
-            description = "Where replays are recorded (default: ${DEFAULT-VALUE}).")
-    String replayLogTopic;
+    @Mixin
+    ReplayLogOption replayLog;
 
     @Spec
     CommandSpec spec;
@@ -44,7 +42,7 @@ public final class DlqListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClusterSettings settings = cluster.settings();
-        Set<String> replayed = new ReplayLog(settings, replayLogTopic).replayed();
+        Set<String> replayed = replayLog.log(settings).replayed();
         Map<String, Map<String, Group>> groups = new TreeMap<>();
         long[] total = {0};
         new DeadLetterReader(settings, selection.topic()).forEach(selection.filter(), entry -> {

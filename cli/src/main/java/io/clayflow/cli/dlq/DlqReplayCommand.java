@@ -40,9 +40,8 @@ public final class DlqReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only say what would be replayed.")
     boolean dryRun;
 
-    @Option(names = "--replay-log-topic", paramLabel = "TOPIC", defaultValue = ReplayLog.DEFAULT_TOPIC,
-            description = "Where replays are recorded (default: ${DEFAULT-VALUE}).")
-    String replayLogTopic;
+    @Mixin
+    ReplayLogOption replayLog;
 
     @Spec
     CommandSpec spec;
@@ -56,7 +55,7 @@ public final class DlqReplayCommand implements Callable<Integer> {
         ClusterSettings settings = cluster.settings();
         List<DeadLetterEntry> selected = new DeadLetterReader(settings, selection.topic()).read(selection.filter());
         DeadLetterReplayer.Outcome outcome = new DeadLetterReplayer(settings,
-                new ReplayLog(settings, replayLogTopic), Clock.systemUTC()).replay(selected, dryRun);
+                replayLog.log(settings), Clock.systemUTC()).replay(selected, dryRun);
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d dead letters selected%n", selected.size());
@@ -65,7 +64,8 @@ public final class DlqReplayCommand implements Callable<Integer> {
         byTarget.forEach((topic, count) -> out.printf("  %s %d to %s%n", dryRun ? "would replay" : "replayed", count,
                 topic));
         if (!outcome.alreadyReplayed().isEmpty()) {
-            out.printf("  skipped %d already replayed (see %s)%n", outcome.alreadyReplayed().size(), replayLogTopic);
+            out.printf("  skipped %d already replayed (see %s)%n", outcome.alreadyReplayed().size(),
+                    replayLog.topic());
         }
         if (!outcome.withoutOrigin().isEmpty()) {
             out.printf("  skipped %d without an original-topic header, e.g. %s%n", outcome.withoutOrigin().size(),

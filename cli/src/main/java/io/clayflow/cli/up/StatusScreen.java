@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * {@code up}'s live screen: which parts answer their readiness check, the main addresses, and the pipeline's
  * counters per stage ({@code clayflow status}'s collector and table). On a terminal it redraws in place; otherwise
- * it prints the counters only when they changed.
+ * ({@link ScreenMode}: a pipe, a file, {@code TERM=dumb}) it prints the counters only when they changed, and never an
+ * escape sequence.
  */
 final class StatusScreen implements AutoCloseable {
 
@@ -64,7 +65,7 @@ final class StatusScreen implements AutoCloseable {
                 config.registryUrl(), config.connectUrl()));
         screen.append(String.format("gateway %s   clay simulator %s   secrets %s%n%n", config.gatewayUrl(),
                 stack.part(ClaySimulatorPart.class).webhookUrl(), stack.secretsFile()));
-        var clay = stack.part(ClaySimulatorPart.class).simulator().stats();
+        var clay = stack.part(ClaySimulatorPart.class).running().stats();
         screen.append(String.format("clay simulator: %d rows received, %d added, %d callbacks sent, %d failed%n%n",
                 clay.rowsReceived(), clay.rowsAdded(), clay.callbacksSent(), clay.callbacksFailed()));
         screen.append(counters);

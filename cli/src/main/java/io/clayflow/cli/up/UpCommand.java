@@ -3,6 +3,7 @@ package io.clayflow.cli.up;
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.DurationConverter;
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.config.SharedKeys;
 import io.clayflow.stack.IntakePart;
 import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.StackConfig;
@@ -16,8 +17,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +28,23 @@ import picocli.CommandLine.Spec;
  * listens, then a live status screen until Ctrl-C or SIGTERM, which stop every part.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start the whole pipeline on this machine with nothing but Java: a Kafka broker (KRaft), the "
-                + "schema registry, the topics, the intake topology, a Kafka Connect worker with the Clay sink, the "
-                + "callback gateway and the Clay simulator calling it back. Data (and generated secrets) are kept "
-                + "in --data-dir, so `up` again resumes where the last run stopped.",
-                "Prints where each part listens, then live counters per stage. Ctrl-C (or SIGTERM) stops every part.",
+        description = {"Start the whole pipeline on this machine with nothing but Java. The parts, in start order "
+                + "(the names the status screen shows):",
+                "  kafka            a Kafka broker (KRaft, one node)",
+                "  schema-registry  the Apicurio schema registry (Confluent-compatible API)",
+                "  topics           the pipeline's topics",
+                "  callback-gateway the callback gateway Clay calls back (and POST /v1/leads)",
+                "  status           the status app: the funnel page and the clayflow_pipeline_* gauges",
+                "  clay-simulator   a simulated Clay table that enriches and calls the gateway back",
+                "  hubspot-fake     a HubSpot fake (contacts)",
+                "  outreach-fake    an Outreach fake (prospects and sequences)",
+                "  intake           the intake app: validate, normalize, dedupe, throttle to Clay",
+                "  routing          the routing app: CEL rules to the CRM, outreach, nurture and warehouse routes",
+                "  connect          a Kafka Connect worker with four sinks: clay-webhook-sink (to Clay), hubspot-sink "
+                        + "(HubSpot), outreach-sink (Outreach) and warehouse-sink (a DuckDB file)",
+                "Data (and generated secrets) are kept in --data-dir, so `up` again resumes where the last run "
+                        + "stopped. Prints where each part listens, then live counters per stage. Ctrl-C (or SIGTERM) "
+                        + "stops every part.",
                 "Feed it from another terminal: ./clayflow demo --leads 500 --duplicates 0.2"})
 public final class UpCommand implements Callable<Integer> {
 
@@ -83,26 +94,21 @@ public final class UpCommand implements Callable<Integer> {
         out.printf("Starting the clayflow stack in %s (logs: %s)%n", config.dataDir(), logFile);
         out.flush();
 
-        LocalStack stack = LocalStack.create(config);
-        CountDownLatch screenDone = new CountDownLatch(1);
-        StopOnShutdown stop = new StopOnShutdown(stack, screenDone, out);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "clayflow-up-shutdown"));
+        UpStopListener stop = new UpStopListener(out, config.dataDir());
+        LocalStack stack = LocalStack.create(config).onExitStop(stop);
         try {
             stack.start((part, took) -> {
                 out.printf("  %-18s ready in %5.1f s%n", part, took.toMillis() / 1000.0);
                 out.flush();
             });
         } catch (RuntimeException e) {
-            screenDone.countDown();
+            stop.screenDone();
             throw new CliException(ExitCodes.FAILED, e.getMessage() + " (details in " + logFile + ")", e);
         }
         out.print(StackSummary.of(stack));
         out.printf("Ready %.1f s after the JVM started. Ctrl-C stops every part.%n",
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-        out.printf("Try, in another terminal: ./clayflow demo --leads 500 --duplicates 0.2%s%n",
-                config.port(StackConfig.KAFKA_PORT) == 9092 ? ""
-                        : " --bootstrap-servers " + config.bootstrapServers() + " --schema-registry-url "
-                                + config.registryUrl());
+        out.printf("Try, in another terminal: ./clayflow demo --leads 500 --duplicates 0.2%s%n", clusterFlags(config));
         out.flush();
         try {
             if (noStatus) {
@@ -111,15 +117,15 @@ public final class UpCommand implements Callable<Integer> {
                 ClusterSettings cluster = new ClusterSettings(config.bootstrapServers(), config.registryUrl(), Map.of(),
                         Duration.ofSeconds(5));
                 long credits = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
-                try (StatusScreen screen = new StatusScreen(stack, cluster, credits, out, System.console() != null)) {
-                    while (!stop.stopping()) {
+                try (StatusScreen screen = new StatusScreen(stack, cluster, credits, out, ScreenMode.redrawsInPlace())) {
+                    while (!stop.isStopping()) {
                         screen.draw();
                         stop.awaitStopping(refresh);
                     }
                 }
             }
         } finally {
-            screenDone.countDown();
+            stop.screenDone();
         }
         return ExitCodes.OK;
     }
@@ -141,59 +147,21 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** What the CLI needs to reach this stack: nothing where it serves at the CLI's defaults, else both addresses. */
+    static String clusterFlags(StackConfig config) {
+        boolean atDefaults = onLocalhost(config.bootstrapServers()).equals(SharedKeys.DEFAULT_BOOTSTRAP_SERVERS)
+                && onLocalhost(config.registryUrl()).equals(SharedKeys.DEFAULT_SCHEMA_REGISTRY_URL);
+        return atDefaults ? "" : " --bootstrap-servers " + config.bootstrapServers() + " --schema-registry-url "
+                + config.registryUrl();
+    }
+
+    private static String onLocalhost(String address) {
+        return address.replace("127.0.0.1", "localhost");
+    }
+
     private static void port(Map<String, String> overrides, String key, Integer port) {
         if (port != null) {
             overrides.put(key, port.toString());
-        }
-    }
-
-    /** The shutdown hook: ends the screen, stops every part (within the stack's stop timeout), says how long it took. */
-    static final class StopOnShutdown implements Runnable {
-
-        private final LocalStack stack;
-        private final CountDownLatch screenDone;
-        private final PrintWriter out;
-        private final CountDownLatch stopping = new CountDownLatch(1);
-
-        StopOnShutdown(LocalStack stack, CountDownLatch screenDone, PrintWriter out) {
-            this.stack = stack;
-            this.screenDone = screenDone;
-            this.out = out;
-        }
-
-        boolean stopping() {
-            return stopping.getCount() == 0;
-        }
-
-        void awaitStopping() throws InterruptedException {
-            stopping.await();
-        }
-
-        void awaitStopping(Duration atMost) throws InterruptedException {
-            stopping.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void run() {
-            stopping.countDown();
-            try {
-                // The screen's last read must not race the broker going away; it ends within one read.
-                screenDone.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            out.println();
-            out.println("Stopping the clayflow stack ...");
-            out.flush();
-            long begin = System.nanoTime();
-            try {
-                stack.close();
-                out.printf("Stopped every part in %.1f s. Data kept in %s%n",
-                        (System.nanoTime() - begin) / 1e9, stack.config().dataDir());
-            } catch (RuntimeException e) {
-                out.printf("Stopped with errors in %.1f s: %s%n", (System.nanoTime() - begin) / 1e9, e.getMessage());
-            }
-            out.flush();
         }
     }
 }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code clayflow up} as a user runs it: the packaged CLI jar in a process of its own, on free ports in a temporary
- * data directory. Once it says it is ready, {@code clayflow demo} feeds it and the status counters show the leads
- * through every stage; then SIGTERM stops every part within 30 s, and no process is left behind.
+ * {@code clayflow up} as a user runs it: the packaged CLI jar in a process of its own (its live screen writing to a
+ * file, not a terminal), on free ports in a temporary data directory. Once it says it is ready, {@code clayflow demo}
+ * feeds it and the status counters show the leads through every stage; then SIGTERM stops every part within 30 s, and
+ * no process is left behind.
  */
 @Tag("integration")
 class UpCommandIT {
@@ -44,7 +45,7 @@ class UpCommandIT {
         assertThat(jar).as("the packaged CLI (mvn package)").exists();
         List<Integer> ports = freePorts(PORT_KEYS.size());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "up", "--no-status", "--data-dir", dataDir.toString()));
+                .toString(), "-jar", jar.toString(), "up", "--refresh", "1s", "--data-dir", dataDir.toString()));
         for (int i = 0; i < PORT_KEYS.size(); i++) {
             command.add("-S");
             command.add(PORT_KEYS.get(i) + "=" + ports.get(i));
@@ -99,7 +100,9 @@ class UpCommandIT {
             assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("up exited within 30 s of SIGTERM").isTrue();
             System.out.printf("up stopped %.1f s after SIGTERM%n", (System.nanoTime() - begin) / 1e9);
             assertThat(children).as("processes up started").noneMatch(ProcessHandle::isAlive);
-            assertThat(Files.readString(outputFile)).contains("Stopping the clayflow stack", "Stopped every part in");
+            assertThat(Files.readString(outputFile)).contains("Stopping the clayflow stack", "Stopped every part in")
+                    .as("the live screen on a file: counters as lines, no clear-screen escape")
+                    .contains("clayflow status").doesNotContain("\u001b");
             for (int port : ports) {
                 assertThat(canBind(port)).as("port " + port + " free again").isTrue();
             }

@@ -159,7 +159,7 @@ class LocalStackIT {
         demo = TestLeads.generate("first", PEOPLE, INVALID, DUPLICATES, 7);
         produce(demo.leads());
         TopicContents topics = new TopicContents(config.bootstrapServers());
-        ClaySimulator clay = stack.part(ClaySimulatorPart.class).simulator();
+        ClaySimulator clay = stack.part(ClaySimulatorPart.class).running();
 
         await("enriched leads").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics.read(Topics.LEADS_ENRICHED).size() >= UNIQUE_VALID);
@@ -197,12 +197,12 @@ class LocalStackIT {
         assertThat(topics.keys(Topics.LEADS_ROUTE_NURTURE)).containsExactlyInAnyOrderElementsOf(warm);
 
         // The CRM route upserted into the HubSpot fake: one contact per hot lead.
-        HubSpotSimulator hubspot = stack.part(HubSpotPart.class).hubspot();
+        HubSpotSimulator hubspot = stack.part(HubSpotPart.class).running();
         await("HubSpot contacts").atMost(FLOW_TIMEOUT).until(() -> hubspot.contacts().size() >= hot.size());
         assertThat(hubspot.contacts()).hasSize(hot.size());
 
         // The outreach route enrolled each hot lead, once, in the Outreach fake's sequence.
-        OutreachSimulator outreach = stack.part(OutreachPart.class).outreach();
+        OutreachSimulator outreach = stack.part(OutreachPart.class).running();
         await("Outreach sequence states").atMost(FLOW_TIMEOUT)
                 .until(() -> outreach.sequenceStates(OutreachPart.SEQUENCE_ID).size() >= hot.size());
         assertThat(outreach.sequenceStates(OutreachPart.SEQUENCE_ID)).hasSize(hot.size());
@@ -300,7 +300,7 @@ class LocalStackIT {
         stack.start();
         System.out.printf("Local stack ready in %.1f s (restart on its data)%n", stack.startupTime().toMillis() / 1000.0);
         TopicContents topics = new TopicContents(config.bootstrapServers());
-        ClaySimulator clay = stack.part(ClaySimulatorPart.class).simulator();
+        ClaySimulator clay = stack.part(ClaySimulatorPart.class).running();
 
         // Registry schemas kept: every record on disk still decodes through the restarted registry.
         assertThat(decode(topics.read(Topics.LEADS_CLAY_OUTBOX), Lead.class)).hasSize(UNIQUE_VALID);

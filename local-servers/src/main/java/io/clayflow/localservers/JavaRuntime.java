@@ -1,4 +1,4 @@
-package io.clayflow.testsupport;
+package io.clayflow.localservers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,25 +10,24 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A Java installation a child process can run on: its home directory and feature version (17, 21, 25, ...). */
-record JavaRuntime(Path home, int feature) {
+public record JavaRuntime(Path home, int feature) {
 
     private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"?(\\d+)(?:[.\"].*)?$");
 
-    JavaRuntime {
+    public JavaRuntime {
         Objects.requireNonNull(home, "home");
     }
 
     /** The JVM running this code. */
-    static JavaRuntime current() {
+    public static JavaRuntime current() {
         return new JavaRuntime(Path.of(System.getProperty("java.home")), Runtime.version().feature());
     }
 
     /** The installation at {@code home}, if it has a {@code bin/java} and a {@code release} file naming its version. */
-    static Optional<JavaRuntime> at(Path home) {
+    public static Optional<JavaRuntime> at(Path home) {
         Path release = home.resolve("release");
         if (!Files.isExecutable(home.resolve("bin").resolve("java")) || !Files.isRegularFile(release)) {
             return Optional.empty();
@@ -43,14 +42,24 @@ record JavaRuntime(Path home, int feature) {
         }
     }
 
+    /**
+     * The installation a user configured under {@code setting} (a Java home).
+     *
+     * @throws IllegalStateException naming the setting when {@code home} is not a Java home
+     */
+    public static JavaRuntime configured(String setting, Path home) {
+        return at(home).orElseThrow(() -> new IllegalStateException(setting + "=" + home
+                + " is not a Java home (no bin/java or release file)"));
+    }
+
     /** The newest installation directly under {@code directory} (e.g. {@code /usr/lib/jvm}) of at least {@code feature}. */
-    static Optional<JavaRuntime> newestUnder(Path directory, int feature) {
+    public static Optional<JavaRuntime> newestUnder(Path directory, int feature) {
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
         }
         List<Path> homes;
         try (Stream<Path> children = Files.list(directory)) {
-            homes = children.collect(Collectors.toList());
+            homes = children.toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory, e);
         }
@@ -62,7 +71,7 @@ record JavaRuntime(Path home, int feature) {
     }
 
     /** The {@code java} launcher of this installation. */
-    Path executable() {
+    public Path executable() {
         return home.resolve("bin").resolve("java");
     }
 

@@ -1,4 +1,4 @@
-package io.clayflow.testsupport;
+package io.clayflow.localservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

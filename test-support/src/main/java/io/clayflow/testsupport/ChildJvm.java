@@ -1,6 +1,7 @@
-package io.clayflow.faults;
+package io.clayflow.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One part of the pipeline in a JVM of its own (a {@code main} on the test's class path, its output appended to a log
- * file), so a test can kill it as abruptly as the kernel would: SIGKILL, no shutdown hook, no close.
+ * A {@code main} on the test's classpath (Failsafe's, which sets {@code java.class.path} to it) in a JVM of its own,
+ * its output appended to a log file: a part a test can kill as abruptly as the kernel would (SIGKILL, no shutdown
+ * hook, no close), or a tool whose output a test reads once it exited ({@link #run}).
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(45);
+    private static final int TAIL_LINES = 40;
 
     private final String name;
     private final Process process;
@@ -32,18 +35,20 @@ final class ChildJvm {
     }
 
     /**
-     * Starts {@code mainClass} with {@code args} in {@code dir}; {@code heap} like {@code 256m}. Environment variables
-     * the apps read ({@code CLAYFLOW_*}) are removed so only the files the test wrote configure them.
+     * Starts {@code mainClass} with {@code args} in {@code dir} (its log {@code <dir>/<name>.log}) with
+     * {@code jvmOptions}. Environment variables the apps read ({@code CLAYFLOW_*}) are removed, so only what the test
+     * wrote configures them.
      */
-    static ChildJvm start(String name, String mainClass, List<String> args, Path dir, Path logConfig, String heap)
+    public static ChildJvm start(String name, String mainClass, List<String> args, Path dir, List<String> jvmOptions)
             throws IOException {
         Objects.requireNonNull(mainClass, "mainClass");
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + logConfig,
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -53,16 +58,39 @@ final class ChildJvm {
         return new ChildJvm(name, process, log);
     }
 
-    String name() {
+    /**
+     * Runs {@code mainClass} to its end in a temporary directory and returns what it printed (stdout and stderr
+     * interleaved); fails with the end of that output if it exits non-zero or overruns {@code timeout}.
+     */
+    public static String run(String mainClass, List<String> args, List<String> jvmOptions, Duration timeout)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("child-jvm");
+        ChildJvm jvm = start("run", mainClass, args, dir, jvmOptions);
+        try {
+            if (!jvm.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                jvm.destroyIfAlive();
+                throw new AssertionError(mainClass + " did not finish in " + timeout + ". " + jvm.describe());
+            }
+            if (jvm.process.exitValue() != 0) {
+                throw new AssertionError(mainClass + " failed. " + jvm.describe());
+            }
+            return jvm.logText();
+        } finally {
+            Files.deleteIfExists(jvm.log);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    public String name() {
         return name;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook runs, open transactions and unflushed offsets stay as they were. The exit code. */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         int exit = awaitExit();
         LOG.info("Killed {} (pid {}): exit {}", name, process.pid(), exit);
@@ -70,7 +98,7 @@ final class ChildJvm {
     }
 
     /** SIGTERM: the app's shutdown hook runs. The exit code. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         return awaitExit();
     }
@@ -84,7 +112,7 @@ final class ChildJvm {
     }
 
     /** Kills the process if it still runs (clean-up after a failed test). */
-    void destroyIfAlive() {
+    public void destroyIfAlive() {
         if (process.isAlive()) {
             process.destroyForcibly();
             try {
@@ -95,21 +123,27 @@ final class ChildJvm {
         }
     }
 
-    String logText() {
+    /** Everything the process printed so far. */
+    public String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
+            throw new UncheckedIOException("Cannot read " + log, e);
         }
     }
 
     /** Its state and the last lines of its log, for a failure message. */
-    String describe() {
-        List<String> lines = logText().lines().toList();
+    public String describe() {
+        List<String> lines;
+        try {
+            lines = logText().lines().toList();
+        } catch (UncheckedIOException e) {
+            lines = List.of("(" + e.getMessage() + ")");
+        }
         return name + " (pid " + process.pid() + ") is "
                 + (process.isAlive() ? "running" : "gone with exit code " + process.exitValue())
                 + "; last lines of " + log.toAbsolutePath() + ":\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
     @Override
