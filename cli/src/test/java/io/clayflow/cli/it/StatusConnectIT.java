@@ -216,6 +216,8 @@ class StatusConnectIT {
         config.put("topics", topic);
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        // Every clayflow sink reads committed records only, and refuses to start otherwise.
+        config.put("consumer.override.isolation.level", "read_committed");
         config.put("schema.registry.url", registry.url());
         config.put("clay.webhook.urls", clay.webhookUrl("main"));
         config.put("clay.webhook.token", token);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.fakes.clay.ClaySimulator;
 import io.clayflow.fakes.clay.Refusal;
+import io.clayflow.schemas.ClaySinkState;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
@@ -29,7 +30,6 @@ import io.clayflow.stack.StackConfig;
 import io.clayflow.stack.StackConnectors;
 import io.clayflow.stack.StackPart;
 import io.clayflow.stack.StackSecrets;
-import io.clayflow.stack.TopicsPart;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -402,9 +402,9 @@ class LocalStackIT {
      */
     private static long webhookQuotaUsed(TopicContents topics) {
         Map<String, Long> latest = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : topics.read(TopicsPart.CLAY_WEBHOOK_QUOTA)) {
+        for (ConsumerRecord<byte[], byte[]> record : topics.read(Topics.CLAY_SINK_STATE)) {
             String key = new String(record.key(), StandardCharsets.UTF_8);
-            if (!key.startsWith("progress/")) {
+            if (!ClaySinkState.isProgressKey(key)) {
                 latest.put(key, Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
             }
         }
