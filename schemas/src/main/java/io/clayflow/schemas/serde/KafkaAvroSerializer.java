@@ -51,11 +51,6 @@ public class KafkaAvroSerializer extends AbstractKafkaAvroSerde implements Seria
     }
 
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        super.configure(configs, isKey);
-    }
-
-    @Override
     public byte[] serialize(String topic, Object data) {
         if (data == null) {
             return null;
