@@ -54,7 +54,17 @@ public class IntakeConfig extends StreamsAppConfig {
     public static final String BUDGET_CREDITS_PER_LEAD = "budget.credits.per.lead";
 
     /** Default maximum lengths (characters, after trimming) of the lead's free-text fields. */
-    static final Map<LeadField, Integer> DEFAULT_MAX_LENGTHS = defaultMaxLengths();
+    static final Map<LeadField, Integer> DEFAULT_MAX_LENGTHS = Map.of(
+            LeadField.EMAIL, 254,
+            LeadField.FIRST_NAME, 100,
+            LeadField.LAST_NAME, 100,
+            LeadField.COMPANY_NAME, 200,
+            LeadField.COMPANY_DOMAIN, 253,
+            LeadField.TITLE, 200,
+            LeadField.LINKEDIN_URL, 300,
+            LeadField.PHONE, 50,
+            LeadField.SOURCE, 100,
+            LeadField.SOURCE_ID, 200);
 
     private static final ConfigDef CONFIG_DEF = definition();
 
@@ -198,21 +208,6 @@ public class IntakeConfig extends StreamsAppConfig {
                 .define(BUDGET_CREDITS_PER_LEAD, Type.LONG, 1L, Range.atLeast(0), Importance.MEDIUM, "Credits per lead",
                         "Credits one released lead costs (the enrichments its Clay table runs); 0 turns the budget off.")
                 .definition();
-    }
-
-    private static Map<LeadField, Integer> defaultMaxLengths() {
-        Map<LeadField, Integer> lengths = new LinkedHashMap<>();
-        lengths.put(LeadField.EMAIL, 254);
-        lengths.put(LeadField.FIRST_NAME, 100);
-        lengths.put(LeadField.LAST_NAME, 100);
-        lengths.put(LeadField.COMPANY_NAME, 200);
-        lengths.put(LeadField.COMPANY_DOMAIN, 253);
-        lengths.put(LeadField.TITLE, 200);
-        lengths.put(LeadField.LINKEDIN_URL, 300);
-        lengths.put(LeadField.PHONE, 50);
-        lengths.put(LeadField.SOURCE, 100);
-        lengths.put(LeadField.SOURCE_ID, 200);
-        return Map.copyOf(lengths);
     }
 
     private static ConfigDef.Validator positiveDuration() {

@@ -96,16 +96,18 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
         return Duration.ofMillis(getInt(HTTP_READ_TIMEOUT_MS));
     }
 
-    public int maxRetries() {
-        return getInt(MAX_RETRIES);
+    /** How a failed request is repeated; the longest wait is never shorter than the first. */
+    public RetryPolicy retryPolicy() {
+        Duration firstWait = Duration.ofMillis(getInt(RETRIES_WAIT_MS));
+        Duration maxWait = Duration.ofMillis(getInt(RETRIES_MAX_WAIT_MS));
+        return new RetryPolicy(getInt(MAX_RETRIES), firstWait, maxWait.compareTo(firstWait) < 0 ? firstWait : maxWait);
     }
 
-    public Duration retryWait() {
-        return Duration.ofMillis(getInt(RETRIES_WAIT_MS));
-    }
-
-    public Duration retryMaxWait() {
-        return Duration.ofMillis(Math.max(getInt(RETRIES_MAX_WAIT_MS), getInt(RETRIES_WAIT_MS)));
+    /**
+     * The registry's retry settings: {@code maxRetries} repeats after the first attempt, the first after {@code firstWait},
+     * each further one doubling (with jitter) up to {@code maxWait}.
+     */
+    public record RetryPolicy(int maxRetries, Duration firstWait, Duration maxWait) {
     }
 
     /** Negative: forever; zero: no caching. */
