@@ -49,8 +49,13 @@ public class AvroSerdeConfig extends SchemaRegistryClientConfig {
                 .definition();
     }
 
-    public boolean autoRegisterSchemas() {
-        return getBoolean(AUTO_REGISTER_SCHEMAS);
+    /**
+     * Where the serializer gets the id it writes: the subject's latest version ({@value #USE_LATEST_VERSION} wins),
+     * a registration ({@value #AUTO_REGISTER_SCHEMAS}), or a look-up of the record's own schema.
+     */
+    public SchemaIdSource schemaIdSource() {
+        return useLatestVersion() ? SchemaIdSource.LATEST_VERSION
+                : getBoolean(AUTO_REGISTER_SCHEMAS) ? SchemaIdSource.REGISTER : SchemaIdSource.LOOK_UP;
     }
 
     public boolean useLatestVersion() {
@@ -79,6 +84,16 @@ public class AvroSerdeConfig extends SchemaRegistryClientConfig {
             default:
                 return customStrategy(key, name);
         }
+    }
+
+    /** How the serializer finds the schema id of a record it writes. */
+    public enum SchemaIdSource {
+        /** The subject's latest version; the record is converted to it. */
+        LATEST_VERSION,
+        /** The record's schema, registered under the subject when it is not there yet. */
+        REGISTER,
+        /** The record's schema, which must already be registered under the subject. */
+        LOOK_UP
     }
 
     private static SubjectNameStrategy customStrategy(String key, String className) {
