@@ -1,5 +1,6 @@
 package io.clayflow.stack;
 
+import io.clayflow.streams.ConfigLoader;
 import io.clayflow.streams.StreamsApp;
 import io.clayflow.streams.StreamsAppConfig;
 import io.clayflow.streams.StreamsAppRunner;
@@ -8,28 +9,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A clayflow Kafka Streams app in this JVM, its state under {@code <data>/streams}: run by the same
  * {@link StreamsAppRunner} as its own {@code main} (management port bound before Streams starts, the same close
  * order), ready when Streams is {@code RUNNING}, closed leaving its group so the next start gets its tasks at once.
+ * A subclass names the app: its settings and how to make one.
+ *
+ * @param <C> the app's configuration class
  */
-public abstract class StreamsAppPart implements StackPart {
+public abstract class StreamsAppPart<C extends StreamsAppConfig> implements StackPart {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
 
     private final String name;
+    private final C configuration;
+    private final Function<? super C, StreamsApp> appFactory;
     private StreamsAppRunner runner;
 
-    protected StreamsAppPart(String name) {
+    /**
+     * Resolves the app's configuration at once, so a bad setting fails the stack's creation.
+     *
+     * @param name the app's name, also the {@code override.<name>.*} prefix of its settings
+     * @param loader the app's settings and their shipped defaults
+     * @param managementPortKey the stack's key of the app's management port
+     * @param appFactory a new instance of the app, for one start
+     */
+    protected StreamsAppPart(StackConfig stack, String name, ConfigLoader<C> loader, String managementPortKey,
+            Function<? super C, StreamsApp> appFactory) {
         this.name = Objects.requireNonNull(name, "name");
+        this.configuration = loader.resolve(settings(stack, name, managementPortKey));
+        this.appFactory = Objects.requireNonNull(appFactory, "appFactory");
     }
 
     /**
      * The app's settings over its shipped defaults: {@code override.<name>.*}, then the stack's broker, registry,
      * state directory, and its host with the port under {@code managementPortKey} for the management port.
      */
-    protected static Map<String, String> settings(StackConfig config, String name, String managementPortKey) {
+    private static Map<String, String> settings(StackConfig config, String name, String managementPortKey) {
         Map<String, String> props = new LinkedHashMap<>(config.overrides(name));
         props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, config.bootstrapServers());
         props.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, config.registryUrl());
@@ -41,10 +59,9 @@ public abstract class StreamsAppPart implements StackPart {
     }
 
     /** The app's validated configuration. */
-    public abstract StreamsAppConfig configuration();
-
-    /** A new instance of the app, for one start. */
-    protected abstract StreamsApp app();
+    public final C configuration() {
+        return configuration;
+    }
 
     @Override
     public String name() {
@@ -53,7 +70,7 @@ public abstract class StreamsAppPart implements StackPart {
 
     @Override
     public void start() {
-        runner = new StreamsAppRunner(app(), CLOSE_TIMEOUT);
+        runner = new StreamsAppRunner(appFactory.apply(configuration), CLOSE_TIMEOUT);
         runner.start();
     }
 
@@ -69,12 +86,11 @@ public abstract class StreamsAppPart implements StackPart {
 
     @Override
     public List<Endpoint> endpoints() {
-        StreamsAppConfig config = configuration();
-        Endpoint application = new Endpoint("Streams application", config.applicationId());
-        if (config.managementPort() < 0) {
+        Endpoint application = new Endpoint("Streams application", configuration.applicationId());
+        if (configuration.managementPort() < 0) {
             return List.of(application);
         }
-        String management = "http://" + config.managementHost() + ":" + config.managementPort();
+        String management = "http://" + configuration.managementHost() + ":" + configuration.managementPort();
         return List.of(application, new Endpoint("Prometheus metrics", management + "/metrics"),
                 new Endpoint("health", management + "/health/live, /health/ready"));
     }

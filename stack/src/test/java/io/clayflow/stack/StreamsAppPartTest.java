@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StreamsAppPartTest {
 
     static Stream<Arguments> apps() {
-        Function<StackConfig, StreamsAppPart> intake = IntakePart::new;
-        Function<StackConfig, StreamsAppPart> routing = RoutingPart::new;
+        Function<StackConfig, StreamsAppPart<?>> intake = IntakePart::new;
+        Function<StackConfig, StreamsAppPart<?>> routing = RoutingPart::new;
         return Stream.of(Arguments.of("intake", intake, StackConfig.INTAKE_METRICS_PORT),
                 Arguments.of("routing", routing, StackConfig.ROUTING_METRICS_PORT));
     }
@@ -25,11 +25,11 @@ class StreamsAppPartTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("apps")
     void servesManagementOnTheStacksHostAndItsOwnPortWhateverTheOverridesSay(String app,
-            Function<StackConfig, StreamsAppPart> part, String portKey) {
+            Function<StackConfig, StreamsAppPart<?>> part, String portKey) {
         StackConfig config = StackConfig.load(null, Map.of(), Map.of(StackConfig.HOST, "127.0.0.2", portKey, "29191",
                 "override." + app + ".management.host", "0.0.0.0", "override." + app + ".management.port", "1234"));
 
-        StreamsAppPart streamsApp = part.apply(config);
+        StreamsAppPart<?> streamsApp = part.apply(config);
 
         assertThat(streamsApp.name()).isEqualTo(app);
         assertThat(streamsApp.configuration().managementHost()).isEqualTo("127.0.0.2");
@@ -42,7 +42,7 @@ class StreamsAppPartTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("apps")
     void theAppsOldMetricsKeysInAnOverrideLoseToTheStacksPortToo(String app,
-            Function<StackConfig, StreamsAppPart> part, String portKey) {
+            Function<StackConfig, StreamsAppPart<?>> part, String portKey) {
         StackConfig config = StackConfig.load(null, Map.of(), Map.of(portKey, "29191",
                 "override." + app + ".metrics.port", "1234"));
 
@@ -52,7 +52,7 @@ class StreamsAppPartTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("apps")
     void anUnknownOverrideKeyStopsTheStackNamingTheClosestKey(String app,
-            Function<StackConfig, StreamsAppPart> part, String portKey) {
+            Function<StackConfig, StreamsAppPart<?>> part, String portKey) {
         StackConfig config = StackConfig.load(null, Map.of(), Map.of("override." + app + ".aplication.id", "x"));
 
         assertThatThrownBy(() -> part.apply(config)).isInstanceOf(ConfigException.class)
@@ -61,9 +61,9 @@ class StreamsAppPartTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("apps")
-    void listsNoMetricsWhenItsPortIsMinusOne(String app, Function<StackConfig, StreamsAppPart> part,
+    void listsNoMetricsWhenItsPortIsMinusOne(String app, Function<StackConfig, StreamsAppPart<?>> part,
             String portKey) {
-        StreamsAppPart streamsApp = part.apply(StackConfig.load(null, Map.of(), Map.of(portKey, "-1")));
+        StreamsAppPart<?> streamsApp = part.apply(StackConfig.load(null, Map.of(), Map.of(portKey, "-1")));
 
         assertThat(streamsApp.configuration().managementPort()).isEqualTo(-1);
         assertThat(streamsApp.endpoints()).extracting(Endpoint::what).isEqualTo(List.of("Streams application"));

@@ -1,6 +1,6 @@
 package io.clayflow.connect.clay;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
@@ -44,29 +44,30 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        ConfigGroup.of(def, "Clay webhooks")
+        KeyGroup.of(def, "Clay webhooks")
                 .define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, HttpUrls.secret(), Importance.HIGH,
+                        "Webhook URLs",
                         "Webhook URLs of the Clay table(s), in the order they are used: when one nears its lifetime "
                                 + "submission limit, sending moves on to the next. Add a URL to resume after all are "
-                                + "spent.", "Webhook URLs")
+                                + "spent.")
                 .define(WEBHOOK_TOKEN, Type.PASSWORD, null, Importance.HIGH,
-                        "The webhook's auth token, sent as the x-clay-webhook-auth header. Never logged.",
-                        "Webhook token")
+                        "Webhook token",
+                        "The webhook's auth token, sent as the x-clay-webhook-auth header. Never logged.")
                 .define(WEBHOOK_SUBMISSION_LIMIT, Type.INT, 50_000, Range.atLeast(1), Importance.MEDIUM,
-                        "Lifetime submissions (rows) a Clay webhook accepts; deleting rows does not reset it.",
-                        "Submission limit per webhook")
+                        "Submission limit per webhook",
+                        "Lifetime submissions (rows) a Clay webhook accepts; deleting rows does not reset it.")
                 .define(WEBHOOK_QUOTA_WARN_RATIO, Type.DOUBLE, 0.8, Range.between(0.0, 1.0), Importance.LOW,
-                        "Share of a webhook's limit at which a warning is logged.", "Quota warning ratio");
+                        "Quota warning ratio", "Share of a webhook's limit at which a warning is logged.");
         StateTopicSettings.define(def);
-        ConfigGroup.of(def, "Batching and rate")
+        KeyGroup.of(def, "Batching and rate")
                 .define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
-                        "Most rows in one webhook request.", "Rows per request")
+                        "Rows per request", "Most rows in one webhook request.")
                 .define(BATCH_MAX_BYTES, Type.INT, 100_000, Range.atLeast(1), Importance.MEDIUM,
-                        "Largest JSON body of one request, in bytes (Clay refuses 100 KB and more).",
-                        "Bytes per request")
+                        "Bytes per request",
+                        "Largest JSON body of one request, in bytes (Clay refuses 100 KB and more).")
                 .define(RATE_LIMIT_ROWS_PER_SECOND, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM,
-                        "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.",
-                        "Rows per second");
+                        "Rows per second",
+                        "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.");
         ResilienceSettings.defineRetryAndCircuit(def, "Clay");
         HttpSettings.define(def, 15_000);
         return AvroSettings.define(def, "the outbox");

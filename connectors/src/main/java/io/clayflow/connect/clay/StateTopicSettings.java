@@ -1,6 +1,6 @@
 package io.clayflow.connect.clay;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.schemas.Topics;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -22,16 +22,17 @@ public final class StateTopicSettings {
     }
 
     static ConfigDef define(ConfigDef def) {
-        return ConfigGroup.of(def, "State topic")
+        return KeyGroup.of(def, "State topic")
                 .define(TOPIC, Type.STRING, Topics.CLAY_SINK_STATE, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "State topic",
                         "Compacted topic of the sink's state: submissions per webhook and, per outbox partition, the "
                                 + "rows Clay took, so both survive restarts. Created if missing. Under the default "
                                 + "name, the state kept under the old default, " + Topics.LEGACY_CLAY_WEBHOOK_QUOTA
-                                + ", is carried over on the first start.", "State topic")
+                                + ", is carried over on the first start.")
                 .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "State topic cluster",
                         "Kafka cluster of the state topic (the worker's, so the outbox topic's id can be checked "
-                                + "there). Other client settings go under " + CLIENT_PREFIX + ".",
-                        "State topic cluster")
-                .def();
+                                + "there). Other client settings go under " + CLIENT_PREFIX + ".")
+                .definition();
     }
 }

@@ -1,6 +1,6 @@
 package io.clayflow.connect.http;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import java.time.Duration;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -19,12 +19,12 @@ public final class HttpSettings {
 
     /** @param requestTimeoutMs the default for one request, answer included (HubSpot's batches take longer) */
     public static ConfigDef define(ConfigDef def, int requestTimeoutMs) {
-        return ConfigGroup.of(def, "HTTP")
-                .define(CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW, "Connection timeout.",
-                        "Connect timeout (ms)")
+        return KeyGroup.of(def, "HTTP")
+                .define(CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW, "Connect timeout (ms)",
+                        "Connection timeout.")
                 .define(REQUEST_TIMEOUT_MS, Type.INT, requestTimeoutMs, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", "Request timeout (ms)")
-                .def();
+                        "Request timeout (ms)", "Timeout of one request, answer included.")
+                .definition();
     }
 
     /** A client with the timeouts of a config defined with {@link #define}. */

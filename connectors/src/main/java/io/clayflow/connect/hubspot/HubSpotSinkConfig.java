@@ -1,6 +1,6 @@
 package io.clayflow.connect.hubspot;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
@@ -55,34 +55,37 @@ public class HubSpotSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        ConfigGroup.of(def, "HubSpot")
+        KeyGroup.of(def, "HubSpot")
                 .define(BASE_URL, Type.STRING, "https://api.hubapi.com", HttpUrls.apiRoot("https://api.hubapi.com"),
-                        Importance.MEDIUM, "HubSpot's API root; contacts are upserted at "
-                                + "<root>/crm/v3/objects/contacts/batch/upsert.", "API base URL")
+                        Importance.MEDIUM, "API base URL", "HubSpot's API root; contacts are upserted at "
+                                + "<root>/crm/v3/objects/contacts/batch/upsert.")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "Private app token",
                         "The private app's access token (scope crm.objects.contacts.write), sent as "
-                                + "Authorization: Bearer. Never logged. A 401 fails the task: no record is to blame.",
-                        "Private app token")
+                                + "Authorization: Bearer. Never logged. A 401 fails the task: no record is to blame.")
                 .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
+                        "Field mapping",
                         "Lead value to contact property, as source:property entries. A source is an EnrichedLead "
                                 + "field (title), an enrichment column (enrichment.employee_count) or an attribute "
-                                + "(attributes.utm_campaign). Absent values are not sent, so HubSpot keeps its own.",
-                        "Field mapping")
+                                + "(attributes.utm_campaign). Absent values are not sent, so HubSpot keeps its own.")
                 .define(LEAD_ID_PROPERTY, Type.STRING, "clayflow_lead_id", Importance.MEDIUM,
+                        "lead_id property",
                         "Custom contact property that receives lead_id (create it in HubSpot as a single-line text "
-                                + "property); empty to not send it.", "lead_id property")
+                                + "property); empty to not send it.")
                 .define(EMAIL_FIELDS, Type.LIST, "email,work_email", new NonEmptyEmailFields(), Importance.MEDIUM,
+                        "Email fields",
                         "Where the upsert key comes from: the first of these fields with a value. A lead with none "
-                                + "is dead-lettered: HubSpot upserts contacts by email.", "Email fields");
-        ConfigGroup.of(def, "Batching and rate")
+                                + "is dead-lettered: HubSpot upserts contacts by email.");
+        KeyGroup.of(def, "Batching and rate")
                 .define(BATCH_MAX_INPUTS, Type.INT, 100, Range.between(1, 100), Importance.MEDIUM,
-                        "Most contacts in one batch upsert (HubSpot allows 100).", "Contacts per request")
+                        "Contacts per request", "Most contacts in one batch upsert (HubSpot allows 100).")
                 .define(RATE_LIMIT_REQUESTS, Type.INT, 190, Range.atLeast(1), Importance.MEDIUM,
+                        "Requests per period",
                         "Requests per " + RATE_LIMIT_PERIOD_MS + " for the whole connector (split between its "
                                 + "tasks). HubSpot allows 190 per 10 s on paid tiers and 100 on free ones; the limit "
-                                + "is per portal, shared with its other apps.", "Requests per period")
+                                + "is per portal, shared with its other apps.")
                 .define(RATE_LIMIT_PERIOD_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW,
-                        "The rate limit's period (HubSpot's rolling window is 10 s).", "Rate period (ms)");
+                        "Rate period (ms)", "The rate limit's period (HubSpot's rolling window is 10 s).");
         ResilienceSettings.defineRetryAndCircuit(def, "HubSpot");
         HttpSettings.define(def, 30_000);
         return AvroSettings.define(def, "the route topic");

@@ -1,6 +1,6 @@
 package io.clayflow.connect.outreach;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
@@ -43,34 +43,40 @@ public class OutreachSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        ConfigGroup.of(def, "Outreach")
+        KeyGroup.of(def, "Outreach")
                 .define(BASE_URL, Type.STRING, "https://api.outreach.io", HttpUrls.apiRoot("https://api.outreach.io"),
-                        Importance.MEDIUM, "Outreach's API root; the sink calls <root>/api/v2/... (a local fake in "
-                                + "tests).", "Base URL")
+                        Importance.MEDIUM, "Base URL",
+                        "Outreach's API root; the sink calls <root>/api/v2/... (a local fake in "
+                                + "tests).")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "Access token",
                         "OAuth access token of the Outreach user the sink acts as (scopes prospects.all, "
-                                + "sequenceStates.all), sent as a Bearer token. Never logged.", "Access token")
+                                + "sequenceStates.all), sent as a Bearer token. Never logged.")
                 .define(SEQUENCE_ID, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1), Importance.HIGH,
-                        "Id of the sequence every routed lead is added to.", "Sequence id")
+                        "Sequence id", "Id of the sequence every routed lead is added to.")
                 .define(MAILBOX_ID, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1), Importance.HIGH,
-                        "Id of the mailbox the sequence sends from.", "Mailbox id");
-        ConfigGroup.of(def, "Prospect mapping")
+                        "Mailbox id", "Id of the mailbox the sequence sends from.");
+        KeyGroup.of(def, "Prospect mapping")
                 .define(EMAIL_FIELDS, Type.LIST, "email,work_email", Importance.MEDIUM,
+                        "Email fields",
                         "EnrichedLead fields tried in order for the prospect's email, the key it is found by. A lead "
-                                + "with none of them set goes to the dead-letter topic.", "Email fields")
+                                + "with none of them set goes to the dead-letter topic.")
                 .define(FIELD_MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
+                        "Field mapping",
                         "Prospect attributes, as outreachAttribute=leadField pairs. A lead field is an EnrichedLead "
                                 + "field name, or enrichment.<column> / attributes.<key> for a map entry. Empty "
-                                + "values are not sent, so Outreach keeps what it has.", "Field mapping");
-        ConfigGroup.of(def, "Rate")
+                                + "values are not sent, so Outreach keeps what it has.");
+        KeyGroup.of(def, "Rate")
                 .define(REQUESTS_PER_HOUR, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
+                        "Requests per hour",
                         "Requests per hour at most (Outreach allows 10,000 per user and hour; lower it when other "
                                 + "integrations use the same user). A safety net: Outreach's 429 and its "
-                                + "X-RateLimit-Reset are honoured whatever this says.", "Requests per hour")
+                                + "X-RateLimit-Reset are honoured whatever this says.")
                 .define(MAX_INLINE_WAIT_MS, Type.LONG, 10_000L, Range.between(0, 60_000), Importance.LOW,
+                        "Max in-place wait (ms)",
                         "Longest wait (rate limit, Retry-After, X-RateLimit-Reset) done in place; a longer one "
                                 + "pauses consumption for that long instead, so put() never outlasts the consumer's "
-                                + "poll interval.", "Max in-place wait (ms)");
+                                + "poll interval.");
         ResilienceSettings.defineRetryAndCircuit(def, "Outreach");
         HttpSettings.define(def, 15_000);
         return AvroSettings.define(def, "the route topic");

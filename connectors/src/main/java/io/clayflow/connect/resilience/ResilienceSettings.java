@@ -1,6 +1,6 @@
 package io.clayflow.connect.resilience;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -37,25 +37,25 @@ public record ResilienceSettings(int ratePermits, Duration ratePeriod, int retry
 
     /** Adds the retry and circuit-breaker keys, in their own group, to a sink's definition. */
     public static ConfigDef defineRetryAndCircuit(ConfigDef def, String peer) {
-        return ConfigGroup.of(def, "Retry and circuit breaker")
+        return KeyGroup.of(def, "Retry and circuit breaker")
                 .define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.atLeast(1), Importance.MEDIUM,
+                        "Attempts",
                         "Attempts of one request to " + peer + " on 429, 5xx, a timeout or a transient error before "
-                                + "the records are handed back to Connect for a later redelivery (nothing is skipped).",
-                        "Attempts")
+                                + "the records are handed back to Connect for a later redelivery (nothing is skipped).")
                 .define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 500L, Range.atLeast(1), Importance.LOW,
-                        "First backoff; it doubles with jitter. A Retry-After from " + peer + " takes precedence.",
-                        "Initial backoff (ms)")
+                        "Initial backoff (ms)",
+                        "First backoff; it doubles with jitter. A Retry-After from " + peer + " takes precedence.")
                 .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
-                        "Longest backoff between two attempts.", "Max backoff (ms)")
+                        "Max backoff (ms)", "Longest backoff between two attempts.")
                 .define(CIRCUIT_FAILURE_RATE, Type.INT, 50, Range.between(1, 100), Importance.LOW,
-                        "Failure percentage over the last calls at which the circuit opens and consumption pauses.",
-                        "Failure rate (%)")
+                        "Failure rate (%)",
+                        "Failure percentage over the last calls at which the circuit opens and consumption pauses.")
                 .define(CIRCUIT_MINIMUM_CALLS, Type.INT, 5, Range.atLeast(1), Importance.LOW,
-                        "Calls needed before the failure rate counts.", "Minimum calls")
+                        "Minimum calls", "Calls needed before the failure rate counts.")
                 .define(CIRCUIT_OPEN_WAIT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
-                        "How long the circuit stays open (consumption paused) before one probe request.",
-                        "Open wait (ms)")
-                .def();
+                        "Open wait (ms)",
+                        "How long the circuit stays open (consumption paused) before one probe request.")
+                .definition();
     }
 
     /** Reads the shared keys from a config defined with {@link #defineRetryAndCircuit}, with the sink's rate limit. */

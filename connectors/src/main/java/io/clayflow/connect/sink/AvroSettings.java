@@ -1,6 +1,6 @@
 package io.clayflow.connect.sink;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -18,9 +18,10 @@ public final class AvroSettings {
 
     /** Adds the group, together with the consumer's read-committed rule ({@link ReadCommitted#define}). */
     public static ConfigDef define(ConfigDef def, String topic) {
-        ConfigGroup.of(def, "Avro").define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+        KeyGroup.of(def, "Avro").define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                "Schema registry",
                 "Schema registry of " + topic + "'s Avro values (Confluent API). Other serde settings (auth, ...) "
-                        + "take Confluent's keys too.", "Schema registry");
+                        + "take Confluent's keys too.");
         return ReadCommitted.define(def);
     }
 }

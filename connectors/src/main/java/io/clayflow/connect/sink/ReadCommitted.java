@@ -1,6 +1,6 @@
 package io.clayflow.connect.sink;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -34,11 +34,11 @@ public final class ReadCommitted {
 
     /** Adds {@value #BY_WORKER} to a sink's definition, in its own group. */
     public static ConfigDef define(ConfigDef def) {
-        return ConfigGroup.of(def, "Kafka consumer").define(BY_WORKER, Type.BOOLEAN, false, Importance.MEDIUM,
+        return KeyGroup.of(def, "Kafka consumer").define(BY_WORKER, Type.BOOLEAN, false, Importance.MEDIUM,
+                "Worker reads committed",
                 "true only when the worker sets consumer.isolation.level=" + READ_COMMITTED + " and forbids the "
                         + "per-connector " + OVERRIDE + ": the connector cannot see the worker's settings and then "
-                        + "starts on this word. Otherwise set " + OVERRIDE + "=" + READ_COMMITTED + ".",
-                "Worker reads committed").def();
+                        + "starts on this word. Otherwise set " + OVERRIDE + "=" + READ_COMMITTED + ".").definition();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.clayflow.connect.warehouse;
 
-import io.clayflow.connect.ConfigGroup;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.connect.sink.AvroSettings;
 import java.nio.file.Path;
@@ -42,22 +42,24 @@ public class WarehouseSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        ConfigGroup.of(def, "Warehouse database")
+        KeyGroup.of(def, "Warehouse database")
                 .define(JDBC_URL, Type.STRING, "", new JdbcUrl(), Importance.HIGH,
+                        "JDBC URL",
                         "JDBC URL of the warehouse: jdbc:postgresql://host:5432/db (add ?currentSchema=... for a "
                                 + "schema) or jdbc:duckdb:/path/file.duckdb. Empty: an embedded DuckDB file at "
-                                + DUCKDB_PATH + ". The dialect follows the URL.", "JDBC URL")
-                .define(JDBC_USER, Type.STRING, "", Importance.HIGH, "Database user (PostgreSQL).", "User")
+                                + DUCKDB_PATH + ". The dialect follows the URL.")
+                .define(JDBC_USER, Type.STRING, "", Importance.HIGH, "User", "Database user (PostgreSQL).")
                 .define(JDBC_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
-                        "Database password (PostgreSQL). Never logged.", "Password")
+                        "Password", "Database password (PostgreSQL). Never logged.")
                 .define(DUCKDB_PATH, Type.STRING, "clayflow-warehouse.duckdb", new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "File of the embedded DuckDB warehouse when " + JDBC_URL + " is empty "
+                        Importance.MEDIUM, "DuckDB file",
+                        "File of the embedded DuckDB warehouse when " + JDBC_URL + " is empty "
                                 + "(relative to the worker's working directory; parent folders are created). The "
-                                + "sink holds it only while it writes a put: other processes read it between.",
-                        "DuckDB file")
+                                + "sink holds it only while it writes a put: other processes read it between.")
                 .define(TABLE, Type.STRING, "enriched_leads", new TableName(), Importance.HIGH,
+                        "Table",
                         "Table the leads are upserted into by " + KEY_FIELD + ", created from the records' Avro "
-                                + "schema if missing; schema-qualified (schema.table) if needed.", "Table");
+                                + "schema if missing; schema-qualified (schema.table) if needed.");
         ResilienceSettings.defineRetryAndCircuit(def, "the warehouse");
         return AvroSettings.define(def, "the topic");
     }
