@@ -23,7 +23,8 @@ public class ClayWebhookSinkConnector extends ClayflowSinkConnector {
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(connectorConfig);
-        try (KafkaStateTopic state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps())) {
+        try (KafkaStateTopic state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(),
+                config.connectorName())) {
             // Carried over first: a progress entry still only under the old name would otherwise come back later.
             StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());
             ClayProgress.forget(state, config.connectorName(), offsets.keySet());

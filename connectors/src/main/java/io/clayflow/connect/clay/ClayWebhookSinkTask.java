@@ -33,7 +33,7 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
     @Override
     protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
-        state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps());
+        state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(), config.connectorName());
         Map<String, String> stored = StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());
         WebhookQuota quota = new WebhookQuota(config.webhookUrls(), config.submissionLimit(),
                 config.quotaWarnRatio(), state, stored);

@@ -2,13 +2,11 @@ package io.clayflow.connect.clay;
 
 import io.clayflow.schemas.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,9 +17,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,6 +30,12 @@ import org.apache.kafka.connect.errors.ConnectException;
 /**
  * The Clay sink's state in a compacted, single-partition topic (by default {@link Topics#CLAY_SINK_STATE}): the latest
  * value per key survives any restart. Written with acks=all before the task moves on, read whole at start.
+ *
+ * <p>Each save is a Kafka transaction under one transactional id per connector. A task instance Connect gave up
+ * stopping (blocked in a save while the broker was away, say) may go on sending once the broker is back, while its
+ * replacement already sends the same rows: opening this store fences that earlier instance, whose next save then
+ * fails, so it stops after at most the batch in flight. The replacement reads the state after fencing, so it sees
+ * every save the earlier instance committed.
  */
 final class KafkaStateTopic implements SinkStateStore {
 
@@ -44,7 +50,8 @@ final class KafkaStateTopic implements SinkStateStore {
     private final Map<String, Object> clientProps;
     private final KafkaProducer<String, String> producer;
 
-    KafkaStateTopic(String topic, Map<String, Object> clientProps) {
+    /** @param owner the connector the state belongs to: its one writer at a time, fencing earlier instances */
+    KafkaStateTopic(String topic, Map<String, Object> clientProps, String owner) {
         this.topic = topic;
         this.clientProps = Map.copyOf(clientProps);
         ensureTopic();
@@ -52,9 +59,19 @@ final class KafkaStateTopic implements SinkStateStore {
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "clayflow-clay-state-producer");
+        producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "clayflow-clay-sink-state-" + owner);
+        // A transaction may wait for the cluster as long as a write may; the broker's default cap is 15 minutes.
+        producerProps.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) WRITE_TIMEOUT.plusMinutes(1)
+                .toMillis());
         producerProps.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
         producerProps.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
         this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        try {
+            producer.initTransactions();
+        } catch (KafkaException e) {
+            producer.close(Duration.ZERO);
+            throw new ConnectException("Cannot open the Clay sink's state topic " + topic + " for writing", e);
+        }
     }
 
     private void ensureTopic() {
@@ -126,20 +143,35 @@ final class KafkaStateTopic implements SinkStateStore {
 
     @Override
     public void save(Map<String, String> entries) {
-        // One send per key, then wait for all: the idempotent producer keeps them in order on the one partition.
-        List<Future<RecordMetadata>> sent = new ArrayList<>(entries.size());
-        entries.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, 0, key, value))));
-        // The producer gives up after its delivery.timeout.ms; the margin only guards against a producer that hangs.
-        long deadline = System.nanoTime() + WRITE_TIMEOUT.plusSeconds(10).toNanos();
         try {
-            for (Future<RecordMetadata> write : sent) {
-                write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            producer.beginTransaction();
+            entries.forEach((key, value) -> producer.send(new ProducerRecord<>(topic, 0, key, value)));
+            // Flushes, then waits for the commit: bounded by the producer's max.block.ms and delivery.timeout.ms.
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            if (isFenced(e)) {
+                throw new ConnectException("Another instance of this Clay sink task took over (this one outlived its "
+                        + "stop); it stops sending", e);
             }
-        } catch (ExecutionException | TimeoutException e) {
+            abortQuietly();
             throw new ConnectException("Cannot record the Clay sink's state in " + topic, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while recording the Clay sink's state in " + topic, e);
+        }
+    }
+
+    private static boolean isFenced(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            // the producer is in a state that only a new one recovers from: the task fails and Connect restarts it
         }
     }
 
