@@ -110,7 +110,8 @@ class WarehouseSinkThroughputBenchmark {
                 rows: %,d, partitions: %d, tasks: %d, max.poll.records: %d, cores: %d, Java %s
                 connector start -> all rows: %.1f s = %,.0f rows/s
                 first row -> all rows:       %.1f s = %,.0f rows/s
-                """, DUCKDB ? "DuckDB" : "PostgreSQL", Instant.now(), ROWS, PARTITIONS, TASKS, MAX_POLL_RECORDS,
+                """, DUCKDB ? "DuckDB" : "PostgreSQL", Instant.now(), ROWS, PARTITIONS, DUCKDB ? 1 : TASKS,
+                MAX_POLL_RECORDS,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), total, ROWS / total,
                 running, ROWS / running);
         System.out.println(result);
