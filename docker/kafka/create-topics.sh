@@ -1,7 +1,9 @@
 #!/bin/bash
 # Creates clayflow's topics on the compose broker, as `clayflow up` does (stack/TopicsPart): idempotent
 # (--if-not-exists). Three partitions for the flow (room for three instances of each app), dead letters on one
-# partition kept 30 days for inspection and replay, the Clay webhook quota compacted and kept forever.
+# partition kept 30 days for inspection and replay, the Clay sink's state (webhook quota counts and progress)
+# compacted and kept forever. On a cluster created before that topic was renamed, the Clay sink carries the old
+# topic's entries over on its first start (see connectors/README.md); the old topic may be deleted after.
 set -euo pipefail
 BOOTSTRAP="${BOOTSTRAP_SERVERS:-kafka:19092}"
 create() {
@@ -13,5 +15,5 @@ for topic in leads.raw leads.clay.outbox leads.enriched \
   create "$topic" 3
 done
 create leads.dlq 1 --config retention.ms=2592000000
-create clayflow.clay-webhook-quota 1 --config cleanup.policy=compact --config retention.ms=-1
+create clayflow.clay-sink-state 1 --config cleanup.policy=compact --config retention.ms=-1
 echo "clayflow topics ready"

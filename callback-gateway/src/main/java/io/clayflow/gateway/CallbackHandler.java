@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import io.clayflow.schemas.EnrichedLead;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -51,9 +51,7 @@ final class CallbackHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Buffer body = ctx.body().buffer();
-        CallbackMapper.Mapped mapped = mapper.map(json.parse(body == null ? null : body.getBytes()),
-                Instant.now(clock));
+        CallbackMapper.Mapped mapped = mapper.map(json.parse(ctx), Instant.now(clock));
         EnrichedLead lead = mapped.lead();
         String leadId = lead.getLeadId();
         String hash = contentHash(mapped);
@@ -78,9 +76,7 @@ final class CallbackHandler implements Handler<RoutingContext> {
     }
 
     private static void respond(RoutingContext ctx, JsonObject body) {
-        if (!ctx.response().ended() && !ctx.response().closed()) {
-            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(body.encode());
-        }
+        ErrorResponder.reply(ctx, 200, Map.of(), body);
     }
 
     /**

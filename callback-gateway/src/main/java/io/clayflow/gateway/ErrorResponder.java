@@ -1,9 +1,13 @@
 package io.clayflow.gateway;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** The one failure handler: turns whatever failed a request into an {@link ApiError} body with its status. */
@@ -46,15 +50,21 @@ final class ErrorResponder {
     }
 
     static void send(RoutingContext ctx, ApiError error) {
+        Map<String, String> headers = new HashMap<>(error.headers());
+        if (error.code() == 401) {
+            headers.put("WWW-Authenticate", "Bearer");
+        }
+        reply(ctx, error.code(), headers, error.toJson());
+    }
+
+    /** Answers with a JSON body, unless the response already ended or its connection closed (a late ack). */
+    static void reply(RoutingContext ctx, int status, Map<String, String> headers, JsonObject body) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
         }
-        response.setStatusCode(error.code()).putHeader("Content-Type", "application/json");
-        error.headers().forEach(response::putHeader);
-        if (error.code() == 401) {
-            response.putHeader("WWW-Authenticate", "Bearer");
-        }
-        response.end(error.toJson().encode());
+        response.setStatusCode(status).putHeader("Content-Type", "application/json");
+        headers.forEach(response::putHeader);
+        response.end(body.encode());
     }
 }

@@ -51,8 +51,10 @@ final class FieldReader {
             error(pointer, "must be a string, not " + kind(node));
             return null;
         }
-        String value = node.textValue().trim();
-        if (value.isEmpty()) {
+        // Taken exactly as received: trimming would strip control characters at the ends too, and turn an id the
+        // contract refuses into a different, accepted one.
+        String value = node.textValue();
+        if (value.isBlank()) {
             error(pointer, "must not be blank");
             return null;
         }
@@ -60,23 +62,39 @@ final class FieldReader {
             error(pointer, "must be at most " + MAX_ID_LENGTH + " characters");
             return null;
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            error(pointer, "must not contain control characters");
+        int control = firstControlCharacter(value);
+        if (control >= 0) {
+            error(pointer, String.format(java.util.Locale.ROOT, "must not contain control characters (U+%04X at "
+                    + "index %d)", (int) value.charAt(control), control));
+            return null;
+        }
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
+            error(pointer, "must not start or end with whitespace");
             return null;
         }
         return value;
     }
 
+    /** Index of the first ISO control character (C0, DEL, C1) in {@code value}, or -1. */
+    static int firstControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** An integer 0-100, as a JSON number or a string of digits (Clay columns are often text). */
     Integer optionalScore(JsonNode node, String pointer) {
-        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
             return null;
         }
         long value;
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             value = node.longValue();
-        } else if (node.isTextual() && node.textValue().trim().matches("-?\\d{1,9}")) {
-            value = Long.parseLong(node.textValue().trim());
+        } else if (node.isTextual() && node.textValue().matches("-?\\d{1,9}")) {
+            value = Long.parseLong(node.textValue());
         } else {
             error(pointer, "must be an integer from 0 to 100, not " + kind(node));
             return null;
@@ -98,7 +116,7 @@ final class FieldReader {
         }
         if (node.isTextual()) {
             try {
-                return Instant.parse(node.textValue().trim());
+                return Instant.parse(node.textValue());
             } catch (DateTimeParseException e) {
                 // reported below
             }

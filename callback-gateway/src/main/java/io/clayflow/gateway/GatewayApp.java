@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.clayflow.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 
 /** Runs the gateway: {@code java -jar clayflow-callback-gateway.jar [gateway.properties]}; stops gracefully on SIGTERM. */
@@ -17,7 +18,7 @@ public final class GatewayApp {
     }
 
     public static void main(String[] args) throws Exception {
-        GatewayConfig config = GatewayConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
+        GatewayConfig config = GatewayConfig.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
         Vertx vertx = Vertx.vertx();
         GatewayServer server;
         try {

@@ -5,30 +5,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.clayflow.gateway.status.PipelineGauges;
-import io.clayflow.gateway.status.StatusJson;
-import io.clayflow.gateway.status.StatusPageConfig;
-import io.clayflow.gateway.status.StatusSnapshots;
-import io.clayflow.gateway.status.StatusSource;
+import io.clayflow.gateway.config.GatewayConfig;
+import io.clayflow.gateway.config.HttpConfig;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
-import io.clayflow.status.ClusterSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,8 +34,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The running gateway: the public server ({@code /v1/clay/callback}, {@code /v1/leads}, {@code /openapi.yaml}) and
- * the management server ({@code /health/live}, {@code /health/ready}, {@code /metrics}, the status page
- * {@code /status} and {@code /status.json}), over one Kafka producer.
+ * the management server ({@code /health/live}, {@code /health/ready}, {@code /metrics}), over one Kafka producer.
  */
 public final class GatewayServer {
 
@@ -59,7 +49,6 @@ public final class GatewayServer {
     private final KafkaPublisher publisher;
     private final GatewayMetrics metrics;
     private final ReadinessCheck readiness;
-    private final StatusSnapshots status;
     private final CallbackHandler callbacks;
     private final LeadsHandler leads;
     private final Buffer openApi = Buffer.buffer(resource("openapi.yaml"));
@@ -70,48 +59,19 @@ public final class GatewayServer {
     private GatewayServer(Vertx vertx, GatewayConfig config, Producer<String, Object> producer) {
         this.vertx = vertx;
         this.config = config;
-        this.publisher = new KafkaPublisher(vertx, producer, config.maxInFlight(), config.produceTimeout(),
-                config.retryAfterSeconds());
+        this.publisher = new KafkaPublisher(vertx, producer, config.produce().maxInFlight(),
+                config.produce().timeout(), config.retryAfterSeconds());
         this.metrics = new GatewayMetrics(publisher::inFlight);
         publisher.metrics(metrics);
-        this.readiness = new ReadinessCheck(vertx, config.kafka(), config.serde().get("schema.registry.url"),
-                config.readinessTimeout());
-        this.status = config.status().enabled() ? statusSnapshots(vertx, config, metrics) : null;
+        this.readiness = new ReadinessCheck(vertx, config.kafka(), config.registryUrl(), config.readinessTimeout());
         // One of each for every public server instance: the replay cache in particular must be shared.
         Clock clock = Clock.systemUTC();
         StrictJson json = new StrictJson();
-        this.callbacks = new CallbackHandler(json, new CallbackMapper(config.columns(), config.callbackDefaultSource()),
-                new ReplayCache(config.replayWindow(), config.replayMaxEntries(), clock), publisher, metrics,
-                config.enrichedTopic(), clock);
-        this.leads = new LeadsHandler(json, new LeadMapper(config.leadsMaxBatch()), publisher, config.rawTopic(), clock);
-    }
-
-    private static StatusSnapshots statusSnapshots(Vertx vertx, GatewayConfig config, GatewayMetrics metrics) {
-        StatusPageConfig page = config.status();
-        PipelineGauges gauges = new PipelineGauges(metrics.registry(), page.creditsPerPeriod());
-        StatusSource source = StatusSource.kafka(statusCluster(config), page.names(), Clock.systemUTC());
-        return new StatusSnapshots(vertx, source, page.refreshInterval(), page.timeout(), Clock.systemUTC(),
-                gauges::update);
-    }
-
-    /**
-     * The status reader's cluster: the producer's brokers and the settings an admin client and a consumer share
-     * (security, SASL, SSL), but not the producer's own timeouts or client id.
-     */
-    static ClusterSettings statusCluster(GatewayConfig config) {
-        Set<String> shared = new java.util.HashSet<>(AdminClientConfig.configNames());
-        shared.retainAll(ConsumerConfig.configNames());
-        shared.removeAll(Set.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, CommonClientConfigs.CLIENT_ID_CONFIG,
-                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG));
-        Map<String, String> client = new HashMap<>();
-        config.kafka().forEach((key, value) -> {
-            if (shared.contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                client.put(key, value);
-            }
-        });
-        client.put(CommonClientConfigs.CLIENT_ID_CONFIG, "clayflow-gateway-status");
-        return new ClusterSettings(config.kafka().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
-                config.serde().get("schema.registry.url"), client, config.status().timeout());
+        this.callbacks = new CallbackHandler(json, new CallbackMapper(config.callback().columns(),
+                config.callback().defaultSource()), new ReplayCache(config.callback().replayWindow(),
+                config.callback().replayMaxEntries(), clock), publisher, metrics, config.topics().enriched(), clock);
+        this.leads = new LeadsHandler(json, new LeadMapper(config.leads().maxBatch()), publisher,
+                config.topics().raw(), clock);
     }
 
     /** Starts both servers with a producer built from {@code config.kafka()} and {@code config.serde()}. */
@@ -122,29 +82,29 @@ public final class GatewayServer {
     }
 
     static Producer<String, Object> producer(GatewayConfig config) {
-        Map<String, Object> props = new HashMap<>(config.kafka());
         KafkaAvroSerializer values = new KafkaAvroSerializer();
         values.configure(config.serde(), false);
-        return new KafkaProducer<>(props, new StringSerializer(), values);
+        return new KafkaProducer<>(config.kafka(), new StringSerializer(), values);
     }
 
     private Future<GatewayServer> listen() {
         // Every instance listens on the same port and Vert.x binds it once. Port 0 (any free port) is never shared
         // in Vert.x; a negative port is a free port shared by the servers that name the same one.
-        HttpServerOptions options = new HttpServerOptions().setHost(config.httpHost())
-                .setPort(config.httpPort() == 0 ? -1 : config.httpPort());
-        if (config.tls()) {
-            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath())
-                    .setKeyPath(config.tlsKeyPath()));
+        HttpConfig http = config.http();
+        HttpServerOptions options = new HttpServerOptions().setHost(http.host())
+                .setPort(http.port() == 0 ? -1 : http.port());
+        if (http.tls()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(http.tlsCertPath().orElseThrow())
+                    .setKeyPath(http.tlsKeyPath().orElseThrow()));
         }
         Future<String> pub = vertx.deployVerticle(() -> new PublicServerVerticle(options, this::publicRouter,
-                publicServers::add), new DeploymentOptions().setInstances(config.httpInstances()))
+                publicServers::add), new DeploymentOptions().setInstances(http.instances()))
                 .onSuccess(publicDeployments::add);
         Future<HttpServer> mgmt = vertx.createHttpServer(new HttpServerOptions().setHost(config.managementHost())
                 .setPort(config.managementPort())).requestHandler(managementRouter()).listen();
         return Future.all(pub, mgmt).map(all -> {
             managementServer = mgmt.result();
-            LOG.info("Callback gateway listening on {}:{} ({} event loops; management {}:{})", config.httpHost(),
+            LOG.info("Callback gateway listening on {}:{} ({} event loops; management {}:{})", http.host(),
                     httpPort(), publicServers.size(), config.managementHost(), managementPort());
             return this;
         }).recover(error -> {
@@ -155,26 +115,23 @@ public final class GatewayServer {
             }
             publisher.close(Duration.ofSeconds(1));
             readiness.close();
-            if (status != null) {
-                status.close();
-            }
             return Future.failedFuture(error);
         });
     }
 
     /** A router for one public server instance, over the handlers every instance shares. */
     private Router publicRouter() {
-        ErrorResponder errors = new ErrorResponder(config.maxBodyBytes());
+        ErrorResponder errors = new ErrorResponder(config.http().maxBodyBytes());
         Router router = Router.router(vertx);
         router.route().handler(this::measure);
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
         router.post(CALLBACK_PATH)
-                .handler(RequestGuards.bearer(config.callbackTokens()))
+                .handler(RequestGuards.bearer(config.callback().tokens()))
                 .handler(RequestGuards.jsonContentType())
                 .handler(body)
                 .handler(callbacks);
         router.post(LEADS_PATH)
-                .handler(RequestGuards.bearer(config.leadsTokens()))
+                .handler(RequestGuards.bearer(config.leads().tokens()))
                 .handler(RequestGuards.jsonContentType())
                 .handler(body)
                 .handler(leads);
@@ -208,23 +165,8 @@ public final class GatewayServer {
             ctx.response().setStatusCode(result.succeeded() ? 200 : 503).putHeader("Content-Type",
                     "application/json").end(detail.put("status", result.succeeded() ? "UP" : "DOWN").encode());
         }));
-        router.get("/metrics").handler(ctx -> {
-            if (status != null) {
-                // Serves the last reading's gauges at once; a stale one starts a refresh for the next scrape.
-                status.cached();
-            }
-            ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end(metrics.scrape());
-        });
-        if (status != null) {
-            Buffer page = Buffer.buffer(resource("status/status.html"));
-            StatusJson json = new StatusJson(config.status());
-            router.get("/status").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                    .putHeader("Cache-Control", "no-store").end(page));
-            router.get("/status.json").handler(ctx -> status.current().onComplete(result -> ctx.response()
-                    .putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
-                    .end(json.render(result.result()).encode())));
-        }
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
         return router;
     }
 
@@ -253,11 +195,6 @@ public final class GatewayServer {
                     readiness.close();
                     return null;
                 }, false))
-                .andThen(ignored -> {
-                    if (status != null) {
-                        status.close();
-                    }
-                })
                 .transform(ignored -> Future.join(publicDeployments.stream().map(vertx::undeploy).toList()))
                 .transform(ignored -> managementServer.close())
                 .onComplete(ignored -> LOG.info("Callback gateway stopped"));

@@ -1,7 +1,6 @@
 package io.clayflow.gateway;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -144,12 +143,5 @@ final class KafkaPublisher implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(5));
-    }
-
-    static List<ProducerRecord<String, Object>> records(String topic, List<? extends Object> values,
-            java.util.function.Function<Object, String> key) {
-        List<ProducerRecord<String, Object>> records = new ArrayList<>(values.size());
-        values.forEach(v -> records.add(new ProducerRecord<>(topic, key.apply(v), v)));
-        return records;
     }
 }

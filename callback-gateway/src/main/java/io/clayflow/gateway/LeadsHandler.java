@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import io.clayflow.schemas.Lead;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -41,8 +41,7 @@ final class LeadsHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Buffer body = ctx.body().buffer();
-        List<Lead> leads = mapper.map(json.parse(body == null ? null : body.getBytes()), Instant.now(clock));
+        List<Lead> leads = mapper.map(json.parse(ctx), Instant.now(clock));
         List<ProducerRecord<String, Object>> records = new ArrayList<>(leads.size());
         leads.forEach(lead -> records.add(new ProducerRecord<>(topic, lead.getLeadId(), lead)));
         publisher.publish(records).onSuccess(acked -> {
@@ -54,11 +53,8 @@ final class LeadsHandler implements Handler<RoutingContext> {
             // One line per request, so DEBUG, like the callbacks' (the metrics count them).
             LOG.debug("Published {} lead(s) to {}, first email={}", leads.size(), topic,
                     Emails.mask(leads.get(0).getEmail()));
-            if (!ctx.response().ended() && !ctx.response().closed()) {
-                ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("accepted", leads.size()).put("topic", topic).put("records", out)
-                                .encode());
-            }
+            ErrorResponder.reply(ctx, 202, Map.of(), new JsonObject().put("accepted", leads.size()).put("topic", topic)
+                    .put("records", out));
         }).onFailure(ctx::fail);
     }
 }

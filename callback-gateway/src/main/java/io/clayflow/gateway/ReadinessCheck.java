@@ -24,7 +24,7 @@ final class ReadinessCheck implements AutoCloseable {
     private final String registryUrl;
     private final Duration timeout;
 
-    ReadinessCheck(Vertx vertx, Map<String, String> kafka, String registryUrls, Duration timeout) {
+    ReadinessCheck(Vertx vertx, Map<String, Object> kafka, String registryUrls, Duration timeout) {
         this.vertx = vertx;
         Map<String, Object> adminProps = new HashMap<>();
         // Only the settings an Admin client knows (bootstrap, security, timeouts), so it logs no warnings.

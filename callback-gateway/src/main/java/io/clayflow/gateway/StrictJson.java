@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,12 @@ final class StrictJson {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
         this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    }
+
+    /** The request's body as a document, or an {@link ApiError} 400 naming why it is not one. */
+    JsonNode parse(RoutingContext ctx) {
+        Buffer body = ctx.body().buffer();
+        return parse(body == null ? null : body.getBytes());
     }
 
     /** The document, or an {@link ApiError} 400 naming why it is not one. */

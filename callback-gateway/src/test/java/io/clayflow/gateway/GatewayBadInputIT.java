@@ -89,6 +89,10 @@ class GatewayBadInputIT {
         cb(cases, "lead_id an object", "{\"lead_id\": {\"id\": \"a\"}}", 422);
         cb(cases, "lead_id too long", "{\"lead_id\": \"" + "x".repeat(300) + "\"}", 422);
         cb(cases, "lead_id with an escaped NUL", "{\"lead_id\": \"a\\u0000b\"}", 422);
+        cb(cases, "lead_id ending in an escaped NUL", "{\"lead_id\": \"a\\u0000\"}", 422);
+        cb(cases, "lead_id ending in a newline", "{\"lead_id\": \"a\\n\"}", 422);
+        cb(cases, "lead_id with a trailing space", "{\"lead_id\": \"a \"}", 422);
+        leads(cases, "leads: lead_id ending in an escaped BEL", "{\"source\": \"web\", \"lead_id\": \"a\\u0007\"}", 422);
         cb(cases, "icp_score over 100", "{\"lead_id\": \"a\", \"icp_score\": 101}", 422);
         cb(cases, "icp_score negative", "{\"lead_id\": \"a\", \"icp_score\": -1}", 422);
         cb(cases, "icp_score a word", "{\"lead_id\": \"a\", \"icp_score\": \"high\"}", 422);
@@ -174,6 +178,29 @@ class GatewayBadInputIT {
         assertThat(gateway.server.metrics().produceAttempts()).as("records handed to the producer").isEqualTo(attempts);
         assertThat(GatewayUnderTest.endOffsets(gateway.bootstrapServers, ENRICHED, RAW)).as("end offsets")
                 .isEqualTo(offsets);
+    }
+
+    /**
+     * An id is taken exactly as sent: one ending in (or holding) a control character is refused with the field named,
+     * never trimmed into a different, accepted id.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "/v1/clay/callback | {\"lead_id\": \"lead-7\\u0000\"}                   | /lead_id",
+            "/v1/clay/callback | {\"lead_id\": \"lead-7\\u001f\"}                   | /lead_id",
+            "/v1/clay/callback | {\"lead_id\": \"lead\\r-7\"}                       | /lead_id",
+            "/v1/leads         | {\"source\": \"web\", \"lead_id\": \"lead-7\\t\"}    | /lead_id",
+            "/v1/leads         | [{\"source\": \"web\", \"lead_id\": \"lead-7\\u007f\"}] | /0/lead_id"})
+    void aLeadIdWithAControlCharacterIsA422NamingTheField(String path, String json, String field) throws Exception {
+        HttpResponse<String> response = gateway.post(path, path.equals(CALLBACK) ? CB_TOKEN : LEADS_TOKEN, JSON,
+                json.getBytes(StandardCharsets.UTF_8));
+
+        GatewayCallbackIT.assertError(response, 422);
+        io.vertx.core.json.JsonArray errors = new io.vertx.core.json.JsonObject(response.body())
+                .getJsonArray("validation_errors");
+        assertThat(errors.size()).as(response.body()).isEqualTo(1);
+        assertThat(errors.getJsonObject(0).getString("field")).isEqualTo(field);
+        assertThat(errors.getJsonObject(0).getString("message")).contains("control characters");
     }
 
     /** The body, printed short in test names. */

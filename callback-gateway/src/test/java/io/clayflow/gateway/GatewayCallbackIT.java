@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
+import io.clayflow.testsupport.GrafanaDashboard;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import io.vertx.core.json.JsonObject;
@@ -148,6 +149,19 @@ class GatewayCallbackIT {
                 .contains("gateway_produce_in_flight")
                 .contains("gateway_http_requests_in_flight");
         assertThat(gateway.get(gateway.uri("/metrics")).statusCode()).as("not on the public port").isEqualTo(404);
+    }
+
+    /** The gateway's part of the Grafana dashboard; the {@code clayflow_pipeline_*} gauges are the status app's. */
+    @Test
+    void servesEveryGatewayMetricTheDashboardQueriesAndNoPipelineGauges() throws Exception {
+        assertThat(gateway.callback("{\"Lead ID\": \"lead-metrics-2\"}").statusCode()).isEqualTo(200);
+
+        String scrape = gateway.get(gateway.management("/metrics")).body();
+
+        assertThat(GrafanaDashboard.scrapedNames(scrape))
+                .containsAll(GrafanaDashboard.load().metricNamesStartingWith("gateway_"))
+                .noneMatch(name -> name.startsWith("clayflow_pipeline_"));
+        assertThat(gateway.get(gateway.management("/status")).statusCode()).as("the status app's page").isEqualTo(404);
     }
 
     static void assertError(HttpResponse<String> response, int status) {

@@ -17,6 +17,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.clayflow.config.SharedKeys;
+import io.clayflow.gateway.config.CallbackConfig;
+import io.clayflow.gateway.config.GatewayConfig;
+import io.clayflow.gateway.config.HttpConfig;
+import io.clayflow.gateway.config.LeadsConfig;
+import io.clayflow.gateway.config.TopicConfig;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
@@ -46,17 +52,17 @@ public final class GatewayUnderTest implements AutoCloseable {
     /** Defaults for tests: free ports, both tokens, the class's own topics. */
     static Map<String, String> settings(String bootstrapServers, String registryUrl, String topicPrefix) {
         Map<String, String> settings = new HashMap<>();
-        settings.put("http.host", "127.0.0.1");
-        settings.put("http.port", "0");
-        settings.put("management.host", "127.0.0.1");
-        settings.put("management.port", "0");
-        settings.put("http.max.body.bytes", "16384");
-        settings.put("callback.tokens", CALLBACK_TOKEN + "," + CALLBACK_TOKEN_OLD);
-        settings.put("leads.tokens", LEADS_TOKEN);
-        settings.put("topic.enriched", topicPrefix + ".leads.enriched");
-        settings.put("topic.raw", topicPrefix + ".leads.raw");
-        settings.put("kafka.bootstrap.servers", bootstrapServers);
-        settings.put("serde.schema.registry.url", registryUrl);
+        settings.put(HttpConfig.HOST, "127.0.0.1");
+        settings.put(HttpConfig.PORT, "0");
+        settings.put(GatewayConfig.MANAGEMENT_HOST, "127.0.0.1");
+        settings.put(GatewayConfig.MANAGEMENT_PORT, "0");
+        settings.put(HttpConfig.MAX_BODY_BYTES, "16384");
+        settings.put(CallbackConfig.TOKENS, CALLBACK_TOKEN + "," + CALLBACK_TOKEN_OLD);
+        settings.put(LeadsConfig.TOKENS, LEADS_TOKEN);
+        settings.put(TopicConfig.ENRICHED, topicPrefix + ".leads.enriched");
+        settings.put(TopicConfig.RAW, topicPrefix + ".leads.raw");
+        settings.put(SharedKeys.BOOTSTRAP_SERVERS, bootstrapServers);
+        settings.put(SharedKeys.SCHEMA_REGISTRY_URL, registryUrl);
         return settings;
     }
 
@@ -64,13 +70,13 @@ public final class GatewayUnderTest implements AutoCloseable {
             Map<String, String> overrides) throws Exception {
         Map<String, String> settings = settings(kafka.bootstrapServers(), registry.url(), topicPrefix);
         settings.putAll(overrides);
-        return new GatewayUnderTest(GatewayConfigLoader.withOverrides(settings), kafka.bootstrapServers(),
+        return new GatewayUnderTest(GatewayConfig.withOverrides(settings), kafka.bootstrapServers(),
                 registry.url());
     }
 
     static GatewayUnderTest start(Map<String, String> settings, String bootstrapServers, String registryUrl)
             throws Exception {
-        return new GatewayUnderTest(GatewayConfigLoader.withOverrides(settings), bootstrapServers, registryUrl);
+        return new GatewayUnderTest(GatewayConfig.withOverrides(settings), bootstrapServers, registryUrl);
     }
 
     URI uri(String path) {

@@ -5,6 +5,7 @@ import io.clayflow.cli.demo.DemoCommand;
 import io.clayflow.cli.dlq.DlqCommand;
 import io.clayflow.cli.status.StatusCommand;
 import io.clayflow.cli.up.UpCommand;
+import io.clayflow.cli.warehouse.WarehouseCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 DemoCommand.class,
                 ImportCsvCommand.class,
                 DlqCommand.class,
+                WarehouseCommand.class,
         },
         footer = {"", "Every subcommand takes --bootstrap-servers, --schema-registry-url, --command-config and "
                 + "-X KEY=VALUE for SASL/SSL or cloud clusters; see 'clayflow help <command>'."})

@@ -24,9 +24,16 @@ public final class Secrets {
         return SECRET_KEY.matcher(key).matches();
     }
 
-    /** A value as it may be printed: masked when its key is a secret or its value a {@link Password}. */
+    // user:password@ in a URL (a registry or broker address with basic auth in it).
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("://[^/@\\s,]+@");
+
+    /**
+     * A value as it may be printed: masked when its key is a secret or its value a {@link Password}; credentials
+     * inside a URL masked whatever the key.
+     */
     public static String printable(String key, Object value) {
-        return value instanceof Password || isSecret(key) ? MASK : String.valueOf(value);
+        return value instanceof Password || isSecret(key) ? MASK
+                : URL_CREDENTIALS.matcher(String.valueOf(value)).replaceAll("://" + MASK + "@");
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -39,14 +38,16 @@ public final class SharedKeys {
 
     /** Defines {@value #BOOTSTRAP_SERVERS} and {@value #SCHEMA_REGISTRY_URL} with the shared defaults. */
     public static ConfigDef defineConnection(ConfigDef def, String group) {
-        return def.define(BOOTSTRAP_SERVERS, Type.LIST, DEFAULT_BOOTSTRAP_SERVERS, NON_EMPTY_LIST, Importance.HIGH,
-                        "Kafka brokers to bootstrap from (env " + ENV_BOOTSTRAP_SERVERS + " in every app).",
-                        group, 1, Width.LONG, "Bootstrap servers")
+        return KeyGroup.of(def, group)
+                .define(BOOTSTRAP_SERVERS, Type.LIST, DEFAULT_BOOTSTRAP_SERVERS, NON_EMPTY_LIST, Importance.HIGH,
+                        "Bootstrap servers",
+                        "Kafka brokers to bootstrap from (env " + ENV_BOOTSTRAP_SERVERS + " in every app).")
                 .define(SCHEMA_REGISTRY_URL, Type.LIST, DEFAULT_SCHEMA_REGISTRY_URL, NON_EMPTY_LIST, Importance.HIGH,
+                        "Schema registry URL",
                         "Base URL(s) of the Confluent-compatible schema registry API. The default is where "
                                 + "./clayflow up and docker-compose serve it; a Confluent Schema Registry serves it "
-                                + "at its root URL (env " + ENV_SCHEMA_REGISTRY_URL + " in every app).",
-                        group, 2, Width.LONG, "Schema registry URL");
+                                + "at its root URL (env " + ENV_SCHEMA_REGISTRY_URL + " in every app).")
+                .definition();
     }
 
     /** A list setting that must name at least one non-blank value. */

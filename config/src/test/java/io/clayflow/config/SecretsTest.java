@@ -31,4 +31,11 @@ class SecretsTest {
         assertThat(Secrets.isSecret("clay.api.key")).isTrue();
         assertThat(Secrets.isSecret("bootstrap.servers")).isFalse();
     }
+
+    @Test
+    void credentialsInAUrlAreMaskedWhateverTheKey() {
+        assertThat(Secrets.printable("schema.registry.url", "https://user:url-pw@registry:8081/apis/ccompat/v7"))
+                .isEqualTo("https://[hidden]@registry:8081/apis/ccompat/v7");
+        assertThat(Secrets.printable("schema.registry.url", "http://registry:8081")).isEqualTo("http://registry:8081");
+    }
 }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -62,16 +63,17 @@ class BrokerOutageFaultIT {
             // While the broker is down: the gateway refuses with 503 (never a 2xx), its readiness says why.
             Map<Integer, Integer> gatewayAnswers = new TreeMap<>();
             Map<Integer, Integer> readinessAnswers = new TreeMap<>();
-            int attempt = 0;
-            while (System.nanoTime() - outageStart < Duration.ofSeconds(OUTAGE_SECONDS).toNanos()) {
-                HttpResponse<String> response = pipeline.postLeads(lead("during-outage-" + attempt++));
-                gatewayAnswers.merge(response.statusCode(), 1, Integer::sum);
-                readinessAnswers.merge(pipeline.gatewayReadiness(), 1, Integer::sum);
-                long due = outageStart + Duration.ofSeconds(attempt).toNanos();
-                // One probe a second: the outage's length is the fault itself.
-                await().pollDelay(Duration.ofNanos(Math.max(0, due - System.nanoTime())))
-                        .atMost(Duration.ofSeconds(10)).until(() -> true);
-            }
+            AtomicInteger attempt = new AtomicInteger();
+            // One probe a second for the outage's length (the fault itself): never a 2xx meanwhile.
+            await("the gateway refuses leads while the broker is down").pollInSameThread()
+                    .pollInterval(Duration.ofSeconds(1)).during(Duration.ofSeconds(OUTAGE_SECONDS))
+                    .atMost(Duration.ofSeconds(OUTAGE_SECONDS * 3L)).until(() -> {
+                        HttpResponse<String> response = pipeline.postLeads(lead("during-outage-"
+                                + attempt.getAndIncrement()));
+                        gatewayAnswers.merge(response.statusCode(), 1, Integer::sum);
+                        readinessAnswers.merge(pipeline.gatewayReadiness(), 1, Integer::sum);
+                        return response.statusCode() / 100 != 2;
+                    });
             SimulatorStats atStart = clay.stats();
             kafka.startBroker();
             long brokerBackMs = Duration.ofNanos(System.nanoTime() - outageStart).toMillis();

@@ -66,21 +66,20 @@ class ClayOutageFaultIT {
             SimulatorStats atStart = clay.stats();
             long outboxAtStart = progress.endOffsets(Topics.LEADS_CLAY_OUTBOX);
             List<Long> requestsPerSecond = new ArrayList<>();
-            long previous = atStart.requests();
-            long outageStart = System.nanoTime();
-            for (int second = 1; second <= OUTAGE_SECONDS; second++) {
-                long due = outageStart + Duration.ofSeconds(second).toNanos();
-                // The outage's length is the fault itself: wait it out, sampling Clay's request count each second.
-                await().pollDelay(Duration.ofNanos(Math.max(0, due - System.nanoTime())))
-                        .atMost(Duration.ofSeconds(5)).until(() -> true);
-                long now = clay.stats().requests();
-                requestsPerSecond.add(now - previous);
-                previous = now;
-            }
+            long[] previous = {atStart.requests()};
+            long rowsAtOutage = atStart.rowsAdded();
+            // The outage's length is the fault itself: sampling Clay's request count each second, Clay takes nothing.
+            await("Clay takes nothing while it is down").pollInSameThread().pollDelay(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofSeconds(1)).during(Duration.ofSeconds(OUTAGE_SECONDS))
+                    .atMost(Duration.ofSeconds(OUTAGE_SECONDS + 10)).until(() -> {
+                        long now = clay.stats().requests();
+                        requestsPerSecond.add(now - previous[0]);
+                        previous[0] = now;
+                        return clay.stats().rowsAdded() == rowsAtOutage;
+                    });
             SimulatorStats atEnd = clay.stats();
             long outboxAtEnd = progress.endOffsets(Topics.LEADS_CLAY_OUTBOX);
             long requestsDuringOutage = atEnd.requests() - atStart.requests();
-            long rowsAtOutage = atStart.rowsAdded();
             LOG.info("Clay outage: {} requests in {} s (per second: {}), {} rows added meanwhile; the outbox grew "
                             + "from {} to {} records", requestsDuringOutage, OUTAGE_SECONDS, requestsPerSecond,
                     atEnd.rowsAdded() - rowsAtOutage, outboxAtStart, outboxAtEnd);

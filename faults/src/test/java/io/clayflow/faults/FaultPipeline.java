@@ -48,7 +48,6 @@ final class FaultPipeline implements AutoCloseable {
     static final String CLAY_SINK = "clay-webhook-sink";
     static final String WAREHOUSE_SINK = "warehouse-sink";
     static final String WAREHOUSE_TABLE = "enriched_leads";
-    static final String QUOTA_TOPIC = "clayflow.clay-webhook-quota";
     /** The Clay sink's batch.max.rows (its default): the most rows a crash may send to Clay twice. */
     static final int BATCH_MAX_ROWS = 10;
     static final String CALLBACK_TOKEN = "fault-callback-token";
@@ -143,7 +142,7 @@ final class FaultPipeline implements AutoCloseable {
     private void createTopics() {
         PIPELINE_TOPICS.forEach(topic -> kafka.createTopic(topic, 3));
         kafka.createTopic(Topics.LEADS_DLQ, 1);
-        kafka.createTopic(QUOTA_TOPIC, 1, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
     }
 
     private void startClay() {
@@ -320,6 +319,8 @@ final class FaultPipeline implements AutoCloseable {
         props.put("plugin.discovery", "service_load");
         props.put("rest.extension.classes", "io.clayflow.connect.metrics.PrometheusMetricsExtension");
         props.put("consumer.session.timeout.ms", "10000");
+        // As every clayflow worker: sinks never read records of open or aborted transactions.
+        props.put("consumer.isolation.level", "read_committed");
         props.put("listeners", "http://127.0.0.1:" + connectPort);
         props.put("plugin.path", pluginPath().toString());
         props.putAll(pace.overridesFor("worker"));
@@ -336,10 +337,10 @@ final class FaultPipeline implements AutoCloseable {
         props.put("clay.webhook.token", WEBHOOK_TOKEN);
         props.put("clay.webhook.submission.limit", "10000000");
         props.put("clay.webhook.quota.bootstrap.servers", kafka.bootstrapServers());
-        props.put("clay.webhook.quota.topic", QUOTA_TOPIC);
+        props.put("clay.webhook.quota.topic", Topics.CLAY_SINK_STATE);
         props.put("rate.limit.rows.per.second", Integer.toString(pace.rowsPerSecond()));
         props.put("circuit.open.wait.ms", Long.toString(pace.circuitOpenWait().toMillis()));
-        deadLetters(props);
+        sinkCommon(props);
         props.putAll(pace.overridesFor("clay"));
         return props;
     }
@@ -356,12 +357,14 @@ final class FaultPipeline implements AutoCloseable {
             props.put("warehouse.jdbc.password", postgres.password());
         }
         props.put("warehouse.table", WAREHOUSE_TABLE);
-        deadLetters(props);
+        sinkCommon(props);
         props.putAll(pace.overridesFor("warehouse"));
         return props;
     }
 
-    private static void deadLetters(Map<String, String> props) {
+    private static void sinkCommon(Map<String, String> props) {
+        // Each clayflow connector also asks for committed records itself, and refuses to start without.
+        props.put("consumer.override.isolation.level", "read_committed");
         props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         props.put("errors.tolerance", "all");

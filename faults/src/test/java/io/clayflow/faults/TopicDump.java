@@ -4,9 +4,11 @@ import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.testsupport.KafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,8 +26,24 @@ final class TopicDump {
     }
 
     List<ConsumerRecord<byte[], byte[]>> all(String topic) {
+        return all(topic, true);
+    }
+
+    /**
+     * Records of transactions that were aborted (or are still open): on the topic for a consumer that reads
+     * uncommitted data, absent for one that reads committed data only.
+     */
+    List<ConsumerRecord<byte[], byte[]>> notCommitted(String topic) {
+        Set<String> committed = new HashSet<>();
+        all(topic, true).forEach(record -> committed.add(record.partition() + "@" + record.offset()));
+        return all(topic, false).stream().filter(record -> !committed.contains(record.partition() + "@"
+                + record.offset())).toList();
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> all(String topic, boolean readCommitted) {
         Map<String, Object> props = kafka.consumerProps(null);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),

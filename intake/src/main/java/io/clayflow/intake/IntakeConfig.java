@@ -1,6 +1,7 @@
 package io.clayflow.intake;
 
 import io.clayflow.config.AppSettings;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.streams.ConfigLoader;
 import io.clayflow.streams.StreamsAppConfig;
@@ -18,7 +19,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 
@@ -54,7 +54,17 @@ public class IntakeConfig extends StreamsAppConfig {
     public static final String BUDGET_CREDITS_PER_LEAD = "budget.credits.per.lead";
 
     /** Default maximum lengths (characters, after trimming) of the lead's free-text fields. */
-    static final Map<LeadField, Integer> DEFAULT_MAX_LENGTHS = defaultMaxLengths();
+    static final Map<LeadField, Integer> DEFAULT_MAX_LENGTHS = Map.of(
+            LeadField.EMAIL, 254,
+            LeadField.FIRST_NAME, 100,
+            LeadField.LAST_NAME, 100,
+            LeadField.COMPANY_NAME, 200,
+            LeadField.COMPANY_DOMAIN, 253,
+            LeadField.TITLE, 200,
+            LeadField.LINKEDIN_URL, 300,
+            LeadField.PHONE, 50,
+            LeadField.SOURCE, 100,
+            LeadField.SOURCE_ID, 200);
 
     private static final ConfigDef CONFIG_DEF = definition();
 
@@ -142,92 +152,62 @@ public class IntakeConfig extends StreamsAppConfig {
         ConfigDef def = new ConfigDef();
         defineCommon(def, StateStores.INTAKE_APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
 
-        String group = "Validation";
-        int order = 0;
+        KeyGroup validation = KeyGroup.of(def, "Validation");
         for (LeadField field : LeadField.values()) {
-            def.define(MAX_LENGTH_PREFIX + field.fieldName(), Type.INT, DEFAULT_MAX_LENGTHS.get(field),
-                    Range.between(1, 100_000), Importance.LOW,
+            validation.define(MAX_LENGTH_PREFIX + field.fieldName(), Type.INT, DEFAULT_MAX_LENGTHS.get(field),
+                    Range.between(1, 100_000), Importance.LOW, "Max length of " + field.fieldName(),
                     "Longest " + field.fieldName() + " accepted, in characters after trimming; longer leads are "
-                            + "dead-lettered with rule " + field.fieldName() + ".too_long.",
-                    group, ++order, Width.SHORT, "Max length of " + field.fieldName());
+                            + "dead-lettered with rule " + field.fieldName() + ".too_long.");
         }
-        def.define(MAX_ATTRIBUTES, Type.INT, 100, Range.between(0, 10_000), Importance.LOW,
-                        "Most attributes entries accepted (rule attributes.too_many).",
-                        group, ++order, Width.SHORT, "Max attributes")
+        validation.define(MAX_ATTRIBUTES, Type.INT, 100, Range.between(0, 10_000), Importance.LOW, "Max attributes",
+                        "Most attributes entries accepted (rule attributes.too_many).")
                 .define(MAX_ATTRIBUTE_LENGTH, Type.INT, 2_000, Range.between(1, 1_000_000), Importance.LOW,
-                        "Longest attribute key or value accepted, in characters (rule attributes.too_long).",
-                        group, ++order, Width.SHORT, "Max attribute length");
+                        "Max attribute length",
+                        "Longest attribute key or value accepted, in characters (rule attributes.too_long).");
 
-        group = "Normalization";
-        order = 0;
-        def.define(EMAIL_PROVIDER_REWRITE, Type.BOOLEAN, false, Importance.MEDIUM,
+        KeyGroup.of(def, "Normalization")
+                .define(EMAIL_PROVIDER_REWRITE, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "Provider-specific email rewriting",
                         "Rewrite addresses the way their provider reads them before deduplicating: Gmail ignores dots "
                                 + "and +tags (and googlemail.com is gmail.com); Outlook, iCloud, Fastmail and Proton ignore "
-                                + "+tags. Off by default: the address Clay sees is then exactly the one given.",
-                        group, ++order, Width.SHORT, "Provider-specific email rewriting")
+                                + "+tags. Off by default: the address Clay sees is then exactly the one given.")
                 .define(FREE_EMAIL_DOMAINS, Type.LIST, String.join(",", LeadNormalizer.DEFAULT_FREE_EMAIL_DOMAINS),
-                        Importance.LOW,
+                        Importance.LOW, "Free email domains",
                         "Mailbox providers whose domain is not a company's: company_domain is never derived from "
-                                + "an address at one of them.",
-                        group, ++order, Width.LONG, "Free email domains");
+                                + "an address at one of them.");
 
-        group = "Dedupe";
-        order = 0;
-        defineDuration(def, DEDUPE_TTL, "P30D", Importance.HIGH,
-                "How long a lead accepted for release blocks the same person (ISO-8601, e.g. P30D, PT12H). The dedupe "
-                        + "store keeps keys this long and then drops them.", group, ++order, "Dedupe TTL");
-        def.define(DEDUPE_KEY_ORDER, Type.LIST, "email,linkedin,name_domain", dedupeKeyOrderValidator(),
-                Importance.MEDIUM, "The order in which a lead's dedupe key is chosen: the first kind the lead has wins. "
-                        + "Each of email, linkedin and name_domain exactly once, so every valid lead has a key.",
-                group, ++order, Width.MEDIUM, "Dedupe key order");
+        // Durations are STRINGs so that the value reads as written (ISO-8601), checked by positiveDuration().
+        KeyGroup.of(def, "Dedupe")
+                .define(DEDUPE_TTL, Type.STRING, "P30D", positiveDuration(), Importance.HIGH, "Dedupe TTL",
+                        "How long a lead accepted for release blocks the same person (ISO-8601, e.g. P30D, PT12H). The "
+                                + "dedupe store keeps keys this long and then drops them.")
+                .define(DEDUPE_KEY_ORDER, Type.LIST, "email,linkedin,name_domain", dedupeKeyOrderValidator(),
+                        Importance.MEDIUM, "Dedupe key order",
+                        "The order in which a lead's dedupe key is chosen: the first kind the lead has wins. Each of "
+                                + "email, linkedin and name_domain exactly once, so every valid lead has a key.");
 
-        group = "Throttle";
-        order = 0;
-        def.define(THROTTLE_RATE_PER_SECOND, Type.DOUBLE, 10.0, Range.between(0.001, 1_000_000), Importance.HIGH,
-                        "Leads released into leads.clay.outbox per second, across every instance and partition.",
-                        group, ++order, Width.SHORT, "Release rate (per second)")
-                .define(THROTTLE_BURST, Type.INT, 20, Range.between(1, 1_000_000), Importance.HIGH,
-                        "Most leads released at once after a quiet spell (the token bucket's size).",
-                        group, ++order, Width.SHORT, "Burst")
+        KeyGroup.of(def, "Throttle")
+                .define(THROTTLE_RATE_PER_SECOND, Type.DOUBLE, 10.0, Range.between(0.001, 1_000_000), Importance.HIGH,
+                        "Release rate (per second)",
+                        "Leads released into leads.clay.outbox per second, across every instance and partition.")
+                .define(THROTTLE_BURST, Type.INT, 20, Range.between(1, 1_000_000), Importance.HIGH, "Burst",
+                        "Most leads released at once after a quiet spell (the token bucket's size).")
                 .define(THROTTLE_PUNCTUATE_INTERVAL_MS, Type.LONG, 100L, Range.between(1, 60_000), Importance.LOW,
+                        "Punctuation interval (ms)",
                         "How often, in wall-clock milliseconds, the throttle looks at its backlog and releases what "
-                                + "the bucket and the budget allow.",
-                        group, ++order, Width.SHORT, "Punctuation interval (ms)");
+                                + "the bucket and the budget allow.");
 
-        group = "Credit budget";
-        order = 0;
-        def.define(BUDGET_CREDITS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(1), Importance.HIGH,
-                "Clay credits intake may spend per budget period; once spent, leads wait (durably, in order) for the "
-                        + "next period.", group, ++order, Width.SHORT, "Credits per period");
-        defineDuration(def, BUDGET_PERIOD, "P1D", Importance.HIGH,
-                "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at UTC "
-                        + "midnight and PT1H on the hour.", group, ++order, "Budget period");
-        def.define(BUDGET_CREDITS_PER_LEAD, Type.LONG, 1L, Range.atLeast(0), Importance.MEDIUM,
-                "Credits one released lead costs (the enrichments its Clay table runs); 0 turns the budget off.",
-                group, ++order, Width.SHORT, "Credits per lead");
-        return def;
-    }
-
-    private static Map<LeadField, Integer> defaultMaxLengths() {
-        Map<LeadField, Integer> lengths = new LinkedHashMap<>();
-        lengths.put(LeadField.EMAIL, 254);
-        lengths.put(LeadField.FIRST_NAME, 100);
-        lengths.put(LeadField.LAST_NAME, 100);
-        lengths.put(LeadField.COMPANY_NAME, 200);
-        lengths.put(LeadField.COMPANY_DOMAIN, 253);
-        lengths.put(LeadField.TITLE, 200);
-        lengths.put(LeadField.LINKEDIN_URL, 300);
-        lengths.put(LeadField.PHONE, 50);
-        lengths.put(LeadField.SOURCE, 100);
-        lengths.put(LeadField.SOURCE_ID, 200);
-        return Map.copyOf(lengths);
-    }
-
-    /** An ISO-8601 duration setting that must be positive (a STRING, so the value reads as written). */
-    private static void defineDuration(ConfigDef def, String key, String defaultValue, Importance importance,
-            String documentation, String group, int order, String displayName) {
-        def.define(key, Type.STRING, defaultValue, positiveDuration(), importance, documentation, group, order,
-                Width.SHORT, displayName);
+        return KeyGroup.of(def, "Credit budget")
+                .define(BUDGET_CREDITS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(1), Importance.HIGH,
+                        "Credits per period",
+                        "Clay credits intake may spend per budget period; once spent, leads wait (durably, in order) "
+                                + "for the next period.")
+                .define(BUDGET_PERIOD, Type.STRING, "P1D", positiveDuration(), Importance.HIGH, "Budget period",
+                        "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at "
+                                + "UTC midnight and PT1H on the hour.")
+                .define(BUDGET_CREDITS_PER_LEAD, Type.LONG, 1L, Range.atLeast(0), Importance.MEDIUM, "Credits per lead",
+                        "Credits one released lead costs (the enrichments its Clay table runs); 0 turns the budget off.")
+                .definition();
     }
 
     private static ConfigDef.Validator positiveDuration() {

@@ -70,11 +70,8 @@ final class LeadSyntax {
      * {@code acme.com}. Empty when it is neither.
      */
     static Optional<String> domainOf(String domainOrUrl) {
-        String rest = domainOrUrl.strip();
-        Matcher scheme = SCHEME.matcher(rest);
-        if (scheme.find()) {
-            rest = rest.substring(scheme.end());
-        } else if (rest.contains("://")) {
+        String rest = withoutWebScheme(domainOrUrl);
+        if (rest == null) {
             return Optional.empty();
         }
         int end = indexOfAny(rest, "/?#");
@@ -95,14 +92,8 @@ final class LeadSyntax {
      * path segments (such as a language), query and fragment are dropped. Empty when it is not a profile URL.
      */
     static Optional<String> linkedinProfile(String url) {
-        String rest = url.strip();
-        Matcher scheme = SCHEME.matcher(rest);
-        if (scheme.find()) {
-            rest = rest.substring(scheme.end());
-        } else if (rest.contains("://")) {
-            return Optional.empty();
-        }
-        int slash = rest.indexOf('/');
+        String rest = withoutWebScheme(url);
+        int slash = rest == null ? -1 : rest.indexOf('/');
         if (slash < 0) {
             return Optional.empty();
         }
@@ -119,6 +110,16 @@ final class LeadSyntax {
             return Optional.empty();
         }
         return Optional.of(LINKEDIN_PROFILE_PREFIX + handle.get().toLowerCase(Locale.ROOT));
+    }
+
+    /** The text after {@code http://} or {@code https://} (all of it without a scheme); null for another scheme. */
+    private static String withoutWebScheme(String text) {
+        String rest = text.strip();
+        Matcher scheme = SCHEME.matcher(rest);
+        if (scheme.find()) {
+            return rest.substring(scheme.end());
+        }
+        return rest.contains("://") ? null : rest;
     }
 
     private static Optional<String> percentDecode(String text) {

@@ -1,6 +1,7 @@
 package io.clayflow.intake;
 
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.ThrottleState;
 import io.clayflow.streams.TaskMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +29,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * commit together or not at all.
  */
 final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
-
-    static final String NEXT_SEQ = "backlog.next.seq";
-    static final String HEAD_SEQ = "backlog.head.seq";
-    static final String BUCKET_MICRO_TOKENS = "bucket.micro.tokens";
-    static final String BUCKET_REFILLED_AT = "bucket.refilled.at.ms";
-    static final String BUDGET_PERIOD_START = "budget.period.start.ms";
-    static final String BUDGET_SPENT = "budget.spent";
 
     private final String backlogStoreName;
     private final String stateStoreName;
@@ -81,7 +75,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
             return;
         }
         backlog.put(seq, record.value());
-        state.put(NEXT_SEQ, seq + 1);
+        state.put(ThrottleState.BACKLOG_NEXT_SEQ, seq + 1);
         backlogSize.record(seq + 1 - head());
     }
 
@@ -129,7 +123,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
                 sent++;
                 released.record();
             }
-            state.put(HEAD_SEQ, head);
+            state.put(ThrottleState.BACKLOG_HEAD_SEQ, head);
             tokens = tokens.take(sent);
             credits = budget.spend(credits, sent);
         }
@@ -144,33 +138,33 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     }
 
     private long next() {
-        return valueOr(NEXT_SEQ, 0L);
+        return valueOr(ThrottleState.BACKLOG_NEXT_SEQ, 0L);
     }
 
     private long head() {
-        return valueOr(HEAD_SEQ, 0L);
+        return valueOr(ThrottleState.BACKLOG_HEAD_SEQ, 0L);
     }
 
     private TokenBucket.State storedBucket(long now) {
-        Long micros = state.get(BUCKET_MICRO_TOKENS);
-        Long refilledAt = state.get(BUCKET_REFILLED_AT);
+        Long micros = state.get(ThrottleState.BUCKET_MICRO_TOKENS);
+        Long refilledAt = state.get(ThrottleState.BUCKET_REFILLED_AT);
         return micros == null || refilledAt == null ? bucket.full(now) : new TokenBucket.State(micros, refilledAt);
     }
 
     private CreditBudget.State storedBudget() {
-        Long start = state.get(BUDGET_PERIOD_START);
-        Long spent = state.get(BUDGET_SPENT);
+        Long start = state.get(ThrottleState.BUDGET_PERIOD_START);
+        Long spent = state.get(ThrottleState.BUDGET_SPENT);
         return start == null || spent == null ? null : new CreditBudget.State(start, spent);
     }
 
     private void storeBucket(TokenBucket.State tokens) {
-        putIfChanged(BUCKET_MICRO_TOKENS, tokens.microTokens());
-        putIfChanged(BUCKET_REFILLED_AT, tokens.refilledAtMs());
+        putIfChanged(ThrottleState.BUCKET_MICRO_TOKENS, tokens.microTokens());
+        putIfChanged(ThrottleState.BUCKET_REFILLED_AT, tokens.refilledAtMs());
     }
 
     private void storeBudget(CreditBudget.State credits) {
-        putIfChanged(BUDGET_PERIOD_START, credits.periodStartMs());
-        putIfChanged(BUDGET_SPENT, credits.spent());
+        putIfChanged(ThrottleState.BUDGET_PERIOD_START, credits.periodStartMs());
+        putIfChanged(ThrottleState.BUDGET_SPENT, credits.spent());
     }
 
     private void putIfChanged(String key, long value) {

@@ -1,6 +1,7 @@
 package io.clayflow.routing;
 
 import io.clayflow.config.AppSettings;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.streams.ConfigLoader;
 import io.clayflow.streams.StreamsAppConfig;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 
 /**
@@ -69,11 +69,9 @@ public class RoutingConfig extends StreamsAppConfig {
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         defineCommon(def, StateStores.ROUTING_APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
-        def.define(RULES_FILE, Type.STRING, "", Importance.HIGH,
+        return KeyGroup.of(def, "Rules").define(RULES_FILE, Type.STRING, "", Importance.HIGH, "Rules file",
                 "Path of the routing rules file: one '<route>[, <route>...]: <CEL expression>' per line (see the "
                         + "routing README). Empty: the rules shipped with the app (routing.rules on the classpath). "
-                        + "A file that cannot be used stops the app at start-up, naming its line.",
-                "Rules", 1, Width.LONG, "Rules file");
-        return def;
+                        + "A file that cannot be used stops the app at start-up, naming its line.").definition();
     }
 }

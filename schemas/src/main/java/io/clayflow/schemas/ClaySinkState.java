@@ -1,5 +1,7 @@
 package io.clayflow.schemas;
 
+import java.util.OptionalLong;
+
 /**
  * The record keys of the Clay sink's state topic ({@link Topics#CLAY_SINK_STATE}): a webhook's submission count is
  * keyed by a hash of its URL; the sink's progress per outbox partition by {@link #progressKey}. Readers skip keys they
@@ -24,5 +26,25 @@ public final class ClaySinkState {
 
     public static boolean isProgressKey(String key) {
         return key != null && key.startsWith(PROGRESS_PREFIX);
+    }
+
+    /**
+     * The lifetime submissions a webhook record holds: a key that is not a progress key, its value the count in
+     * decimal. Empty for a progress record, a tombstone or a value that is not a count.
+     */
+    public static OptionalLong webhookSubmissions(String key, String value) {
+        if (key == null || isProgressKey(key) || value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The text a webhook record holds for {@code submissions}: what {@link #webhookSubmissions} reads back. */
+    public static String webhookSubmissionsValue(long submissions) {
+        return Long.toString(submissions);
     }
 }

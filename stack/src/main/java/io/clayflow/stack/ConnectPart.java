@@ -71,6 +71,10 @@ public final class ConnectPart implements StackPart {
         props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         props.put("offset.flush.interval.ms", "1000");
+        // Sink consumers read committed records only: intake and routing write under transactions, and a record of
+        // an aborted one must never reach Clay or a CRM. Kafka Connect's sink consumers read uncommitted records
+        // unless told otherwise; each connector also says so itself (StackConnectors) and refuses to start without.
+        props.put("consumer.isolation.level", "read_committed");
         props.put("scheduled.rebalance.max.delay.ms", "0");
         // Plugins declare themselves through ServiceLoader manifests: no scan of every class on the path at start.
         props.put("plugin.discovery", "service_load");

@@ -1,8 +1,11 @@
 package io.clayflow.stack;
 
-import io.clayflow.gateway.GatewayConfig;
-import io.clayflow.gateway.GatewayConfigLoader;
+import io.clayflow.config.SharedKeys;
 import io.clayflow.gateway.GatewayServer;
+import io.clayflow.gateway.config.CallbackConfig;
+import io.clayflow.gateway.config.GatewayConfig;
+import io.clayflow.gateway.config.HttpConfig;
+import io.clayflow.gateway.config.LeadsConfig;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
@@ -41,15 +44,15 @@ public final class GatewayPart implements StackPart {
 
     GatewayConfig gatewayConfig() {
         Map<String, String> props = new LinkedHashMap<>(config.overrides("gateway"));
-        props.put("http.host", config.host());
-        props.put("http.port", Integer.toString(config.port(StackConfig.GATEWAY_PORT)));
-        props.put("management.host", config.host());
-        props.put("management.port", Integer.toString(config.port(StackConfig.GATEWAY_MANAGEMENT_PORT)));
-        props.put("callback.tokens", secrets.callbackToken().value());
-        props.put("leads.tokens", secrets.leadsToken().value());
-        props.put("kafka.bootstrap.servers", config.bootstrapServers());
-        props.put("serde.schema.registry.url", config.registryUrl());
-        return GatewayConfigLoader.withOverrides(props);
+        props.put(HttpConfig.HOST, config.host());
+        props.put(HttpConfig.PORT, Integer.toString(config.port(StackConfig.GATEWAY_PORT)));
+        props.put(GatewayConfig.MANAGEMENT_HOST, config.host());
+        props.put(GatewayConfig.MANAGEMENT_PORT, Integer.toString(config.port(StackConfig.GATEWAY_MANAGEMENT_PORT)));
+        props.put(CallbackConfig.TOKENS, secrets.callbackToken().value());
+        props.put(LeadsConfig.TOKENS, secrets.leadsToken().value());
+        props.put(SharedKeys.BOOTSTRAP_SERVERS, config.bootstrapServers());
+        props.put(SharedKeys.SCHEMA_REGISTRY_URL, config.registryUrl());
+        return GatewayConfig.withOverrides(props);
     }
 
     @Override

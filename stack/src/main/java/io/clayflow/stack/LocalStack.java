@@ -53,12 +53,15 @@ public final class LocalStack implements AutoCloseable {
         StackSecrets secrets = StackSecrets.loadOrCreate(config.dataDir(), new SecureRandom());
         GatewayPart gateway = new GatewayPart(config, secrets);
         ClaySimulatorPart simulator = new ClaySimulatorPart(config, secrets, gateway.callbackUrl());
+        IntakePart intake = new IntakePart(config);
+        // The status page shows credits left of the budget intake itself runs with.
+        StatusPart status = new StatusPart(config, intake.configuration().budgetCreditsPerPeriod());
         // The registry (its own process, its own database) starts beside the broker: the slowest two overlap.
         List<List<StackPart>> stages = List.of(
                 List.of(new SchemaRegistryPart(config), new KafkaBrokerPart(config)),
                 List.of(new TopicsPart(config.bootstrapServers())),
-                List.of(gateway, simulator, new HubSpotPart(config, secrets), new OutreachPart(config, secrets)),
-                List.of(new IntakePart(config), new RoutingPart(config)),
+                List.of(gateway, status, simulator, new HubSpotPart(config, secrets), new OutreachPart(config, secrets)),
+                List.of(intake, new RoutingPart(config)),
                 List.of(new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl()))));
         return new LocalStack(config, secrets, stages);
     }

@@ -38,16 +38,10 @@ public final class StackConnectors {
 
     /** {@code leads.clay.outbox} → the simulator's webhook, with Clay's limits; bad rows to {@code leads.dlq}. */
     ConnectorSpec claySink() {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("connector.class", "io.clayflow.connect.clay.ClayWebhookSinkConnector");
-        props.put("tasks.max", "1");
-        props.put("topics", Topics.LEADS_CLAY_OUTBOX);
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        props.put("schema.registry.url", config.registryUrl());
+        Map<String, String> props = sink("io.clayflow.connect.clay.ClayWebhookSinkConnector",
+                Topics.LEADS_CLAY_OUTBOX);
         props.put("clay.webhook.quota.bootstrap.servers", config.bootstrapServers());
-        props.put("clay.webhook.quota.topic", TopicsPart.CLAY_WEBHOOK_QUOTA);
-        deadLetters(props);
+        props.put("clay.webhook.quota.topic", Topics.CLAY_SINK_STATE);
         targetOrOverride(props, "sink.clay", "clay.webhook.urls", webhookUrl, "clay.webhook.token",
                 secretRef(StackSecrets.WEBHOOK_TOKEN));
         return new ConnectorSpec(CLAY_SINK, props);
@@ -55,14 +49,8 @@ public final class StackConnectors {
 
     /** {@code leads.route.crm} → the HubSpot fake's contacts (upsert by email); refused contacts to {@code leads.dlq}. */
     ConnectorSpec hubspotSink() {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("connector.class", "io.clayflow.connect.hubspot.HubSpotSinkConnector");
-        props.put("tasks.max", "1");
-        props.put("topics", Topics.LEADS_ROUTE_CRM);
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        props.put("schema.registry.url", config.registryUrl());
-        deadLetters(props);
+        Map<String, String> props = sink("io.clayflow.connect.hubspot.HubSpotSinkConnector",
+                Topics.LEADS_ROUTE_CRM);
         targetOrOverride(props, "sink.hubspot", "hubspot.base.url", config.hubspotUrl(), "hubspot.token",
                 secretRef(StackSecrets.HUBSPOT_TOKEN));
         return new ConnectorSpec(HUBSPOT_SINK, props);
@@ -70,14 +58,8 @@ public final class StackConnectors {
 
     /** {@code leads.route.outreach} → prospects in the Outreach fake, enrolled in its sequence; refusals to the DLQ. */
     ConnectorSpec outreachSink() {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("connector.class", "io.clayflow.connect.outreach.OutreachSinkConnector");
-        props.put("tasks.max", "1");
-        props.put("topics", Topics.LEADS_ROUTE_OUTREACH);
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        props.put("schema.registry.url", config.registryUrl());
-        deadLetters(props);
+        Map<String, String> props = sink("io.clayflow.connect.outreach.OutreachSinkConnector",
+                Topics.LEADS_ROUTE_OUTREACH);
         props.put("outreach.sequence.id", Long.toString(OutreachPart.SEQUENCE_ID));
         props.put("outreach.mailbox.id", Long.toString(OutreachPart.MAILBOX_ID));
         targetOrOverride(props, "sink.outreach", "outreach.base.url", config.outreachUrl(), "outreach.token",
@@ -87,24 +69,23 @@ public final class StackConnectors {
 
     /** The embedded DuckDB file the warehouse sink writes: {@code <data>/warehouse/clayflow.duckdb}. */
     public Path warehouseFile() {
-        return config.dataDir().resolve("warehouse").resolve("clayflow.duckdb");
+        return warehouseFile(config.dataDir());
+    }
+
+    /** The warehouse file of the stack whose data directory this is. */
+    public static Path warehouseFile(Path dataDir) {
+        return dataDir.resolve("warehouse").resolve("clayflow.duckdb");
     }
 
     /**
      * {@code leads.route.warehouse} → table {@value #WAREHOUSE_TABLE} of an embedded DuckDB file, upserted by
-     * {@code lead_id}; rows the database refuses to {@code leads.dlq}. DuckDB allows one writing process per file:
-     * read it while the stack runs with {@code duckdb.read_only=true}.
+     * {@code lead_id}; rows the database refuses to {@code leads.dlq}. The sink holds the file only while it writes a
+     * put, so {@code clayflow warehouse query} (or any DuckDB client, read-only, retrying briefly) reads it meanwhile.
      */
     ConnectorSpec warehouseSink() {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("connector.class", "io.clayflow.connect.warehouse.WarehouseSinkConnector");
-        props.put("tasks.max", "1");
-        props.put("topics", Topics.LEADS_ROUTE_WAREHOUSE);
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        props.put("schema.registry.url", config.registryUrl());
+        Map<String, String> props = sink("io.clayflow.connect.warehouse.WarehouseSinkConnector",
+                Topics.LEADS_ROUTE_WAREHOUSE);
         props.put("warehouse.table", WAREHOUSE_TABLE);
-        deadLetters(props);
         props.putAll(config.overrides("sink.warehouse"));
         if (!props.containsKey("warehouse.jdbc.url")) {
             props.put("warehouse.duckdb.path", warehouseFile().toString());
@@ -134,11 +115,25 @@ public final class StackConnectors {
         }
     }
 
-    private static void deadLetters(Map<String, String> props) {
+    /**
+     * What every sink of the stack shares: one task, raw bytes decoded by the sink itself, the registry, committed
+     * records only (each clayflow connector refuses to start otherwise; the worker reads committed records too, see
+     * {@link ConnectPart}), and bad records to {@code leads.dlq}.
+     */
+    private Map<String, String> sink(String connectorClass, String topic) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("connector.class", connectorClass);
+        props.put("tasks.max", "1");
+        props.put("topics", topic);
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.put("schema.registry.url", config.registryUrl());
+        props.put("consumer.override.isolation.level", "read_committed");
         props.put("errors.tolerance", "all");
         props.put("errors.deadletterqueue.topic.name", Topics.LEADS_DLQ);
         props.put("errors.deadletterqueue.topic.replication.factor", "1");
         props.put("errors.deadletterqueue.context.headers.enable", "true");
+        return props;
     }
 
     /** A reference the worker's {@code file} config provider resolves to the secret, e.g. {@code ${file:/d/s:key}}. */

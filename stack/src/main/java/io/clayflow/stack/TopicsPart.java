@@ -26,9 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicsPart implements StackPart {
 
-    /** The Clay sink's durable webhook-submission counts: compacted, one record per webhook. */
-    public static final String CLAY_WEBHOOK_QUOTA = "clayflow.clay-webhook-quota";
-
     private static final Logger LOG = LoggerFactory.getLogger(TopicsPart.class);
     private static final int PARTITIONS = 3;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -44,8 +41,8 @@ public final class TopicsPart implements StackPart {
     /**
      * The topics and their settings. Three partitions for the flow (room for three intake threads or instances on
      * a laptop, and intake's repartition topics follow {@code leads.raw}); dead letters on one partition, kept 30 days
-     * so that they can be looked at and replayed; the quota counts compacted so that only the latest count per
-     * webhook is kept, forever.
+     * so that they can be looked at and replayed; the Clay sink's state (webhook quota counts and its progress per
+     * outbox partition) compacted so that only the latest value per key is kept, forever.
      */
     static List<NewTopic> topics() {
         List<NewTopic> topics = new ArrayList<>();
@@ -57,7 +54,7 @@ public final class TopicsPart implements StackPart {
         }
         topics.add(new NewTopic(Topics.LEADS_DLQ, Optional.of(1), Optional.empty())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()))));
-        topics.add(new NewTopic(CLAY_WEBHOOK_QUOTA, Optional.of(1), Optional.empty())
+        topics.add(new NewTopic(Topics.CLAY_SINK_STATE, Optional.of(1), Optional.empty())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.RETENTION_MS_CONFIG, "-1")));
         return topics;

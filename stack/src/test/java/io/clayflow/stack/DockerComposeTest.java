@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.fakes.clay.SimulatorConfigLoader;
-import io.clayflow.gateway.GatewayConfig;
-import io.clayflow.gateway.GatewayConfigLoader;
+import io.clayflow.config.AppSettings;
+import io.clayflow.gateway.config.GatewayConfig;
 import io.clayflow.intake.IntakeConfig;
 import io.clayflow.routing.RoutingConfig;
 import io.clayflow.schemas.Topics;
+import io.clayflow.status.app.StatusConfig;
 import io.clayflow.streams.StreamsAppConfig;
 import java.io.IOException;
 import java.io.StringReader;
@@ -72,7 +73,8 @@ class DockerComposeTest {
         List<String> targets = services().filter(s -> s.getValue().has("build"))
                 .map(s -> s.getValue().path("build").path("target").asText()).toList();
 
-        assertThat(targets).containsExactlyInAnyOrder("intake", "routing", "connect", "gateway", "clay-simulator");
+        assertThat(targets).containsExactlyInAnyOrder("intake", "routing", "connect", "gateway", "status",
+                "clay-simulator");
         targets.forEach(target -> assertThat(dockerfile).as("stage %s", target)
                 .containsPattern("(?m)^FROM \\S+ AS " + Pattern.quote(target) + "$"));
         services().filter(s -> s.getValue().has("build")).forEach(s -> assertThat(s.getValue().path("build")
@@ -87,7 +89,7 @@ class DockerComposeTest {
             mains.add(main.group(1));
         }
 
-        assertThat(mains).hasSize(4);
+        assertThat(mains).hasSize(5);
         mains.forEach(name -> assertThatCode(() -> Class.forName(name).getMethod("main", String[].class))
                 .as(name).doesNotThrowAnyException());
     }
@@ -138,16 +140,36 @@ class DockerComposeTest {
     }
 
     @Test
-    void gatewayStartsFromItsComposeEnvironmentAndPublishesItsOwnPorts() {
+    void gatewayStartsFromItsComposeEnvironmentWithCurrentKeysAndPublishesItsOwnPorts() {
         Map<String, String> env = environment("gateway");
-        assertKnownSettings(env, GatewayConfigLoader.ENV_PREFIX, GatewayConfigLoader.classpathDefaults().keySet(), "kafka.",
-                "serde.");
+        AppSettings settings = GatewayConfig.settings();
 
-        GatewayConfig config = GatewayConfigLoader.load(null, env);
+        GatewayConfig config = new GatewayConfig(settings.load(null, env));
 
-        assertThat(publishedPorts("gateway")).containsEntry(config.httpPort(), config.httpPort())
+        assertThat(settings.deprecations()).as("old keys in docker-compose.yml").isEmpty();
+        assertThat(env.keySet()).allMatch(name -> !name.startsWith("CLAYFLOW_") || name.startsWith(settings.envPrefix()));
+        assertThat(config.kafka()).containsEntry("bootstrap.servers", "kafka:19092");
+        assertThat(publishedPorts("gateway")).containsEntry(config.http().port(), config.http().port())
                 .containsEntry(config.managementPort(), config.managementPort());
         assertThat(healthcheck("gateway")).contains("localhost:" + config.managementPort() + "/health/ready");
+    }
+
+    /** The status app reads intake's own budget variable, so {@code CLAY_CREDITS_PER_DAY} reaches both. */
+    @Test
+    void statusStartsFromItsComposeEnvironmentWithIntakesBudgetAndPublishesItsPort() {
+        Map<String, String> env = environment("status");
+
+        StatusConfig config = StatusConfig.load(null, env);
+
+        String budget = AppSettings.envName("intake", StatusConfig.BUDGET_CREDITS_PER_PERIOD);
+        assertThat(rawEnvironment("status").get(budget)).isEqualTo("${CLAY_CREDITS_PER_DAY:-10000}")
+                .isEqualTo(rawEnvironment("intake").get(budget));
+        assertThat(StatusConfig.load(null, Map.of(budget, "2500")).creditsPerPeriod()).isEqualTo(2500);
+        assertThat(config.creditsPerPeriod()).isEqualTo(IntakeConfig.load(null, environment("intake"))
+                .budgetCreditsPerPeriod());
+        assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:19092");
+        assertThat(publishedPorts("status")).containsEntry(config.managementPort(), config.managementPort());
+        assertThat(healthcheck("status")).contains("localhost:" + config.managementPort() + "/health/ready");
     }
 
     @Test
@@ -159,7 +181,7 @@ class DockerComposeTest {
 
         assertThat(publishedPorts("clay-simulator")).containsEntry(config.port(), config.port());
         assertThat(env.get("CLAYFLOW_SIMULATOR_CALLBACK_URL")).isEqualTo("http://gateway:"
-                + GatewayConfigLoader.load(null, environment("gateway")).httpPort() + "/v1/clay/callback");
+                + GatewayConfig.load(null, environment("gateway")).http().port() + "/v1/clay/callback");
         assertThat(compose.path("services").path("clay-simulator").path("profiles").toString()).contains("simulator");
         assertThat(environment("connect").get("CLAY_WEBHOOK_URLS")).as("the default webhook is the simulator's")
                 .startsWith("http://clay-simulator:" + config.port() + "/webhooks/");
@@ -249,7 +271,7 @@ class DockerComposeTest {
 
     @Test
     void servicesWaitForWhatTheyNeed() {
-        for (String app : List.of("intake", "routing", "gateway", "connect")) {
+        for (String app : List.of("intake", "routing", "gateway", "status", "connect")) {
             JsonNode dependsOn = compose.path("services").path(app).path("depends_on");
             assertThat(dependsOn.path("topics").path("condition").asText()).as(app)
                     .isEqualTo("service_completed_successfully");
@@ -258,7 +280,8 @@ class DockerComposeTest {
         }
         assertThat(compose.path("services").path("connect-init").path("depends_on").path("connect")
                 .path("condition").asText()).isEqualTo("service_healthy");
-        services().filter(s -> Set.of("kafka", "schema-registry", "postgres", "connect", "gateway").contains(s.getKey()))
+        services().filter(s -> Set.of("kafka", "schema-registry", "postgres", "connect", "gateway", "status")
+                        .contains(s.getKey()))
                 .forEach(s -> assertThat(s.getValue().has("healthcheck")).as(s.getKey()).isTrue());
     }
 
@@ -279,6 +302,14 @@ class DockerComposeTest {
         assertThat(environment.isObject()).as("%s has an environment", service).isTrue();
         Map<String, String> env = new LinkedHashMap<>();
         environment.fields().forEachRemaining(field -> env.put(field.getKey(), resolve(field.getValue().asText())));
+        return env;
+    }
+
+    /** A service's environment as docker-compose.yml writes it, variables unresolved. */
+    private static Map<String, String> rawEnvironment(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        compose.path("services").path(service).path("environment").fields()
+                .forEachRemaining(field -> env.put(field.getKey(), field.getValue().asText()));
         return env;
     }
 

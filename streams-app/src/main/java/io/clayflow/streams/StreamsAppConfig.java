@@ -1,6 +1,7 @@
 package io.clayflow.streams;
 
 import io.clayflow.config.AppSettings;
+import io.clayflow.config.KeyGroup;
 import io.clayflow.config.Secrets;
 import io.clayflow.config.SharedKeys;
 import io.clayflow.schemas.Topics;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -147,23 +147,22 @@ public abstract class StreamsAppConfig extends AbstractConfig {
     protected static ConfigDef defineCommon(ConfigDef def, String defaultApplicationId, String app,
             int defaultManagementPort) {
         SharedKeys.defineConnection(def, "Kafka");
-        def.define(APPLICATION_ID, Type.STRING, defaultApplicationId, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        KeyGroup.of(def, "Kafka").define(APPLICATION_ID, Type.STRING, defaultApplicationId,
+                new ConfigDef.NonEmptyString(), Importance.HIGH, "Application id",
                 "Kafka Streams application.id: the consumer group and the prefix of internal topics. Every instance "
                         + "of one " + app + " deployment shares it. Security settings pass through as "
                         + "streams.security.protocol, streams.sasl.jaas.config, ...; serde and registry settings as "
-                        + "serde.<key>.",
-                "Kafka", 3, Width.MEDIUM, "Application id");
-        String group = "Management";
-        return def.define(MANAGEMENT_HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
-                        "Interface the management port binds (GET /metrics for Prometheus, GET /health/live, "
-                                + "GET /health/ready). Formerly metrics.host.",
-                        group, 1, Width.MEDIUM, "Management host")
+                        + "serde.<key>.");
+        return KeyGroup.of(def, "Management")
+                .define(MANAGEMENT_HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+                        "Management host", "Interface the management port binds (GET /metrics for Prometheus, "
+                                + "GET /health/live, GET /health/ready). Formerly metrics.host.")
                 .define(MANAGEMENT_PORT, Type.INT, defaultManagementPort, ConfigDef.Range.between(-1, 65_535),
-                        Importance.MEDIUM,
+                        Importance.MEDIUM, "Management port",
                         "Management port: GET /metrics (Prometheus), GET /health/live (503 once Kafka Streams is in "
                                 + "ERROR or NOT_RUNNING), GET /health/ready (200 only while RUNNING); 0 picks a free "
-                                + "port, -1 serves nothing. Formerly metrics.port.",
-                        group, 2, Width.SHORT, "Management port");
+                                + "port, -1 serves nothing. Formerly metrics.port.")
+                .definition();
     }
 
     /** The values as text, as a properties file would hold them, so that one checker reads every way in. */

@@ -97,6 +97,19 @@ public final class ChildJvm {
         return exit;
     }
 
+    /**
+     * Sends a signal with the {@code kill} command: {@code STOP} freezes the process as it stands (open transactions
+     * stay open, nothing is flushed), {@code CONT} lets it go on.
+     */
+    public void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).redirectErrorStream(true)
+                .start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: " + output);
+        }
+    }
+
     /** SIGTERM: the app's shutdown hook runs. The exit code. */
     public int stop() throws InterruptedException {
         process.destroy();

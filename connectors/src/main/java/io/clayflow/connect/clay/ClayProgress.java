@@ -1,5 +1,6 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.schemas.ClaySinkState;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class ClayProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClayProgress.class);
-    private static final String PREFIX = "progress/";
 
     private final String connector;
     private final SinkStateStore store;
@@ -44,7 +44,7 @@ final class ClayProgress {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.store = Objects.requireNonNull(store, "store");
         this.topicIds = Objects.requireNonNull(topicIds, "topicIds");
-        String mine = PREFIX + connector + "/";
+        String mine = ClaySinkState.progressPrefix(connector);
         stored.forEach((key, value) -> {
             if (key.startsWith(mine)) {
                 entries.put(key, value);
@@ -127,6 +127,6 @@ final class ClayProgress {
     }
 
     static String key(String connector, TopicPartition partition) {
-        return PREFIX + connector + "/" + partition.topic() + "/" + partition.partition();
+        return ClaySinkState.progressKey(connector, partition.topic(), partition.partition());
     }
 }

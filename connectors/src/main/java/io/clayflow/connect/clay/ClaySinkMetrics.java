@@ -3,36 +3,28 @@ package io.clayflow.connect.clay;
 import io.clayflow.connect.sink.SinkMetrics;
 import java.net.URI;
 import java.util.Map;
-import java.util.function.LongSupplier;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.Sensor;
 
 /**
- * The Clay sink's metrics: rows sent, 429s, dead letters, circuit state, webhook quota used, and how many webhooks
- * can still take rows.
+ * The Clay sink's metrics beside the shared ones (dead letters, circuit state): rows sent, 429s, how many webhooks
+ * can still take rows and each one's quota used, and rows skipped after a restart because Clay had taken them.
  */
 final class ClaySinkMetrics {
 
-    private final SinkMetrics metrics;
     private final Sensor rowsSent;
     private final Sensor rateLimited;
-    private final Sensor rowsRejected;
 
-    ClaySinkMetrics(PluginMetrics pluginMetrics) {
-        this.metrics = new SinkMetrics(pluginMetrics);
+    ClaySinkMetrics(SinkMetrics metrics, WebhookQuota quota, ClayProgress progress) {
         this.rowsSent = metrics.counter("rows-sent", "Rows Clay accepted");
         this.rateLimited = metrics.counter("responses-429", "429 answers from Clay (each one retried)");
-        this.rowsRejected = metrics.counter("rows-dead-lettered",
-                "Rows Clay refused as bad, sent to the dead-letter topic");
-    }
-
-    void gauge(String name, String description, LongSupplier value) {
-        metrics.gauge(name, description, value);
-    }
-
-    void quotaGauge(int index, URI webhook, WebhookQuota quota) {
-        metrics.gauge("webhook-submissions-used", "Lifetime submissions used by a webhook",
-                Map.of("webhook", Integer.toString(index)), () -> quota.used(webhook));
+        metrics.gauge("webhooks-available", "Webhooks that can still take a row (0: paused, add a webhook)",
+                () -> quota.webhooks().stream().filter(w -> quota.used(w) < quota.limit()).count());
+        metrics.gauge("rows-skipped-already-sent", "Rows handed over again after a restart that Clay had taken "
+                + "before it, skipped instead of sent", progress::skipped);
+        for (URI webhook : quota.webhooks()) {
+            metrics.gauge("webhook-submissions-used", "Lifetime submissions used by a webhook",
+                    Map.of("webhook", Integer.toString(quota.index(webhook))), () -> quota.used(webhook));
+        }
     }
 
     void sent(int rows) {
@@ -41,9 +33,5 @@ final class ClaySinkMetrics {
 
     void rateLimited() {
         rateLimited.record();
-    }
-
-    void rejected() {
-        rowsRejected.record();
     }
 }

@@ -1,8 +1,12 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.connect.ConfigGroup;
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
 import java.net.URI;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,95 +15,61 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the Clay webhook sink: where to post, how much per request, how fast, how to retry and when to stop. */
 public class ClayWebhookSinkConfig extends AbstractConfig {
 
+    public static final String BATCH_MAX_ROWS = "batch.max.rows";
+    public static final String BATCH_MAX_BYTES = "batch.max.bytes";
+    /** The smallest {@value #BATCH_MAX_BYTES}: room for at least one row. */
+    public static final int MIN_BATCH_BYTES = 1_024;
+    public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
+
     public static final String WEBHOOK_URLS = "clay.webhook.urls";
     public static final String WEBHOOK_TOKEN = "clay.webhook.token";
     public static final String WEBHOOK_SUBMISSION_LIMIT = "clay.webhook.submission.limit";
     public static final String WEBHOOK_QUOTA_WARN_RATIO = "clay.webhook.quota.warn.ratio";
-    public static final String QUOTA_TOPIC = "clay.webhook.quota.topic";
-    public static final String QUOTA_BOOTSTRAP_SERVERS = "clay.webhook.quota.bootstrap.servers";
-    /** Any Kafka client setting of the quota topic's producer and consumer, e.g. SASL, under this prefix. */
-    public static final String QUOTA_CLIENT_PREFIX = "clay.webhook.quota.client.";
-
-    public static final String BATCH_MAX_ROWS = "batch.max.rows";
-    public static final String BATCH_MAX_BYTES = "batch.max.bytes";
-    public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
-
-    public static final String RETRY_MAX_ATTEMPTS = ResilienceSettings.RETRY_MAX_ATTEMPTS;
-    public static final String RETRY_BACKOFF_INITIAL_MS = ResilienceSettings.RETRY_BACKOFF_INITIAL_MS;
-    public static final String RETRY_BACKOFF_MAX_MS = ResilienceSettings.RETRY_BACKOFF_MAX_MS;
-
-    public static final String CIRCUIT_FAILURE_RATE = ResilienceSettings.CIRCUIT_FAILURE_RATE;
-    public static final String CIRCUIT_MINIMUM_CALLS = ResilienceSettings.CIRCUIT_MINIMUM_CALLS;
-    public static final String CIRCUIT_OPEN_WAIT_MS = ResilienceSettings.CIRCUIT_OPEN_WAIT_MS;
-
-    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
-    public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
-
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
     public ClayWebhookSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        if (batchMaxBytes() < 1_024) {
-            throw new ConfigException(BATCH_MAX_BYTES, batchMaxBytes(), "must leave room for at least one row (>= 1024)");
+        if (batchMaxBytes() < MIN_BATCH_BYTES) {
+            throw new ConfigException(BATCH_MAX_BYTES, batchMaxBytes(), "must leave room for at least one row (>= "
+                    + MIN_BATCH_BYTES + ")");
         }
     }
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String clay = "Clay webhooks";
-        int order = 0;
-        def.define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new HttpUrls(), Importance.HIGH,
+        ConfigGroup.of(def, "Clay webhooks")
+                .define(WEBHOOK_URLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, HttpUrls.secret(), Importance.HIGH,
                         "Webhook URLs of the Clay table(s), in the order they are used: when one nears its lifetime "
-                                + "submission limit, sending moves on to the next. Add a URL to resume after all are spent.",
-                        clay, ++order, Width.LONG, "Webhook URLs")
+                                + "submission limit, sending moves on to the next. Add a URL to resume after all are "
+                                + "spent.", "Webhook URLs")
                 .define(WEBHOOK_TOKEN, Type.PASSWORD, null, Importance.HIGH,
                         "The webhook's auth token, sent as the x-clay-webhook-auth header. Never logged.",
-                        clay, ++order, Width.MEDIUM, "Webhook token")
+                        "Webhook token")
                 .define(WEBHOOK_SUBMISSION_LIMIT, Type.INT, 50_000, Range.atLeast(1), Importance.MEDIUM,
                         "Lifetime submissions (rows) a Clay webhook accepts; deleting rows does not reset it.",
-                        clay, ++order, Width.SHORT, "Submission limit per webhook")
+                        "Submission limit per webhook")
                 .define(WEBHOOK_QUOTA_WARN_RATIO, Type.DOUBLE, 0.8, Range.between(0.0, 1.0), Importance.LOW,
-                        "Share of a webhook's limit at which a warning is logged.",
-                        clay, ++order, Width.SHORT, "Quota warning ratio")
-                .define(QUOTA_TOPIC, Type.STRING, "clayflow.clay-webhook-quota", new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "Compacted topic of the sink's state: submissions per webhook and, per "
-                                + "outbox partition, the rows Clay took, so both survive restarts. Created if missing.",
-                        clay, ++order, Width.MEDIUM, "Quota topic")
-                .define(QUOTA_BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                        "Kafka cluster of the quota topic (the worker's, so the outbox topic's id can be "
-                                + "checked there). Other client settings go under "
-                                + QUOTA_CLIENT_PREFIX + ".",
-                        clay, ++order, Width.LONG, "Quota topic cluster");
-        String batching = "Batching and rate";
-        order = 0;
-        def.define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
-                        "Most rows in one webhook request.", batching, ++order, Width.SHORT, "Rows per request")
+                        "Share of a webhook's limit at which a warning is logged.", "Quota warning ratio");
+        StateTopicSettings.define(def);
+        ConfigGroup.of(def, "Batching and rate")
+                .define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
+                        "Most rows in one webhook request.", "Rows per request")
                 .define(BATCH_MAX_BYTES, Type.INT, 100_000, Range.atLeast(1), Importance.MEDIUM,
                         "Largest JSON body of one request, in bytes (Clay refuses 100 KB and more).",
-                        batching, ++order, Width.SHORT, "Bytes per request")
+                        "Bytes per request")
                 .define(RATE_LIMIT_ROWS_PER_SECOND, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM,
                         "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.",
-                        batching, ++order, Width.SHORT, "Rows per second");
+                        "Rows per second");
         ResilienceSettings.defineRetryAndCircuit(def, "Clay");
-        String http = "HTTP";
-        order = 0;
-        def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
-                        "Connection timeout.", http, ++order, Width.SHORT, "Connect timeout (ms)")
-                .define(HTTP_REQUEST_TIMEOUT_MS, Type.INT, 15_000, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", http, ++order, Width.SHORT, "Request timeout (ms)");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the outbox's Avro values (Confluent API). Other serde settings (auth, ...) "
-                        + "take Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
-        return def;
+        HttpSettings.define(def, 15_000);
+        return AvroSettings.define(def, "the outbox");
     }
 
     public List<URI> webhookUrls() {
@@ -126,13 +96,13 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
     }
 
     public String quotaTopic() {
-        return getString(QUOTA_TOPIC);
+        return getString(StateTopicSettings.TOPIC);
     }
 
-    /** Client settings of the quota topic's producer and consumer. */
+    /** Client settings of the state topic's producer and consumer. */
     public Map<String, Object> quotaClientProps() {
-        Map<String, Object> props = new java.util.HashMap<>(originalsWithPrefix(QUOTA_CLIENT_PREFIX));
-        props.put("bootstrap.servers", String.join(",", getList(QUOTA_BOOTSTRAP_SERVERS)));
+        Map<String, Object> props = new HashMap<>(originalsWithPrefix(StateTopicSettings.CLIENT_PREFIX));
+        props.put("bootstrap.servers", String.join(",", getList(StateTopicSettings.BOOTSTRAP_SERVERS)));
         return props;
     }
 
@@ -146,47 +116,5 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
 
     public int rateLimitRowsPerSecond() {
         return getInt(RATE_LIMIT_ROWS_PER_SECOND);
-    }
-
-    public Duration httpConnectTimeout() {
-        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
-    }
-
-    public Duration httpRequestTimeout() {
-        return Duration.ofMillis(getInt(HTTP_REQUEST_TIMEOUT_MS));
-    }
-
-    /** The Avro deserializer's settings: every original setting, so Confluent's serde keys pass through. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new java.util.HashMap<>(originals());
-        props.put("specific.avro.reader", true);
-        return props;
-    }
-
-    /** Refuses anything but absolute http(s) URLs, without echoing a URL (webhook URLs are secrets of a kind). */
-    static final class HttpUrls implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            @SuppressWarnings("unchecked")
-            List<String> urls = (List<String>) value;
-            if (urls == null || urls.isEmpty()) {
-                throw new ConfigException(name, "[hidden]", "at least one webhook URL is required");
-            }
-            for (int i = 0; i < urls.size(); i++) {
-                try {
-                    URI uri = URI.create(urls.get(i).trim());
-                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                        throw new ConfigException(name, "[hidden]", "URL #" + (i + 1) + " is not an http(s) URL");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(name, "[hidden]", "URL #" + (i + 1) + " is not a URL");
-                }
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "comma-separated http(s) URLs";
-        }
     }
 }

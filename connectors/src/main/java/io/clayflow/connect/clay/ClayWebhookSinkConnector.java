@@ -1,41 +1,18 @@
 package io.clayflow.connect.clay;
 
-import io.clayflow.connect.PluginVersion;
-import java.util.List;
+import io.clayflow.connect.sink.ClayflowSinkConnector;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
  * Posts the Clay outbox ({@code leads.clay.outbox}) to Clay table webhooks. Runs one task whatever
  * {@code tasks.max} says: Clay's rate limit is per workspace and the webhook quota is counted in one place, so a
  * second task would add nothing but a way to overspend both.
  */
-public class ClayWebhookSinkConnector extends SinkConnector {
+public class ClayWebhookSinkConnector extends ClayflowSinkConnector {
 
-    private Map<String, String> props;
-
-    @Override
-    public void start(Map<String, String> props) {
-        new ClayWebhookSinkConfig(props); // fails the connector, naming the key, on a bad configuration
-        this.props = Map.copyOf(props);
-    }
-
-    @Override
-    public Class<? extends Task> taskClass() {
-        return ClayWebhookSinkTask.class;
-    }
-
-    @Override
-    public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return List.of(props);
-    }
-
-    @Override
-    public void stop() {
-        // nothing held: the task owns the HTTP client and the quota store
+    public ClayWebhookSinkConnector() {
+        super(ClayWebhookSinkTask.class, ClayWebhookSinkConfig.CONFIG_DEF, ClayWebhookSinkConfig::new);
     }
 
     /**
@@ -47,18 +24,10 @@ public class ClayWebhookSinkConnector extends SinkConnector {
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(connectorConfig);
         try (KafkaStateTopic state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps())) {
+            // Carried over first: a progress entry still only under the old name would otherwise come back later.
+            StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());
             ClayProgress.forget(state, config.connectorName(), offsets.keySet());
         }
         return true;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return ClayWebhookSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return PluginVersion.VERSION;
     }
 }

@@ -1,5 +1,6 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
- * The Clay sink's state in a compacted, single-partition topic (by default {@code clayflow.clay-webhook-quota}): the
- * latest value per key survives any restart. Written with acks=all before the task moves on, read whole at start.
+ * The Clay sink's state in a compacted, single-partition topic (by default {@link Topics#CLAY_SINK_STATE}): the latest
+ * value per key survives any restart. Written with acks=all before the task moves on, read whole at start.
  */
 final class KafkaStateTopic implements SinkStateStore {
 
@@ -75,9 +76,29 @@ final class KafkaStateTopic implements SinkStateStore {
 
     @Override
     public Map<String, String> load() {
+        return read(topic, clientProps);
+    }
+
+    /** The latest value per key of a state topic written under an earlier name, if that topic exists. */
+    static Optional<Map<String, String>> readIfExists(String topic, Map<String, Object> clientProps) {
+        try (Admin admin = Admin.create(clientProps)) {
+            if (!admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                return Optional.empty();
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ConnectException("Cannot list the topics to look for " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while looking for " + topic, e);
+        }
+        return Optional.of(read(topic, clientProps));
+    }
+
+    private static Map<String, String> read(String topic, Map<String, Object> clientProps) {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "clayflow-clay-state-reader");
         Map<String, String> entries = new HashMap<>();
         try (KafkaConsumer<String, String> consumer =

@@ -1,9 +1,11 @@
 package io.clayflow.connect.clay;
 
 import io.clayflow.connect.http.HttpReply;
-import io.clayflow.connect.http.JsonHttpClient;
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.PeerClient;
 import io.clayflow.connect.http.ResilientHttp;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.net.URI;
 import java.time.Duration;
@@ -20,22 +22,18 @@ final class ResilientWebhookSender {
 
     static final String AUTH_HEADER = "x-clay-webhook-auth";
 
-    private final JsonHttpClient client;
-    private final ResilientHttp http;
-    private final Map<String, String> headers;
+    private final PeerClient peer;
 
-    ResilientWebhookSender(JsonHttpClient client, ResilientHttp http, Map<String, String> headers) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.http = Objects.requireNonNull(http, "http");
-        this.headers = Map.copyOf(headers);
+    ResilientWebhookSender(PeerClient peer) {
+        this.peer = Objects.requireNonNull(peer, "peer");
     }
 
-    static ResilientWebhookSender create(ClayWebhookSinkConfig config) {
+    static ResilientWebhookSender create(ClayWebhookSinkConfig config, Runnable on429) {
         ResilienceSettings settings = ResilienceSettings.from(config, config.rateLimitRowsPerSecond(),
                 Duration.ofSeconds(1));
-        return new ResilientWebhookSender(JsonHttpClient.create(config.httpConnectTimeout(),
-                config.httpRequestTimeout()), ResilientHttp.create("Clay webhook", settings),
-                config.webhookToken().map(token -> Map.of(AUTH_HEADER, token)).orElse(Map.of()));
+        return new ResilientWebhookSender(new PeerClient(HttpSettings.client(config),
+                ResilientHttp.create("Clay webhook", settings),
+                config.webhookToken().map(token -> Map.of(AUTH_HEADER, token)).orElse(Map.of()), on429));
     }
 
     /**
@@ -45,19 +43,10 @@ final class ResilientWebhookSender {
      * @throws UnavailableException when the attempts ran out or the circuit is open
      */
     HttpReply send(URI webhook, List<ClayRow> batch) throws UnavailableException {
-        byte[] body = RowBatcher.body(batch);
-        return http.send(batch.size(), () -> client.post(webhook, body, headers));
+        return peer.send(batch.size(), "POST", webhook, RowBatcher.body(batch));
     }
 
-    long circuitStateCode() {
-        return http.guard().circuitStateCode();
-    }
-
-    io.github.resilience4j.circuitbreaker.CircuitBreaker.State circuitState() {
-        return http.guard().circuitState();
-    }
-
-    Duration backoff(int attempt) {
-        return http.guard().backoff(attempt);
+    ResilientCall guard() {
+        return peer.guard();
     }
 }

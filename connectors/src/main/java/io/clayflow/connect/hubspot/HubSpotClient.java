@@ -1,7 +1,8 @@
 package io.clayflow.connect.hubspot;
 
 import io.clayflow.connect.http.HttpReply;
-import io.clayflow.connect.http.JsonHttpClient;
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.PeerClient;
 import io.clayflow.connect.http.ResilientHttp;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
@@ -21,24 +22,19 @@ final class HubSpotClient {
     /** How long to pause after HubSpot's daily limit refused a request, before one probe. */
     static final Duration DAILY_LIMIT_PAUSE = Duration.ofMinutes(15);
 
-    private final JsonHttpClient client;
-    private final ResilientHttp http;
+    private final PeerClient peer;
     private final URI upsertUri;
-    private final Map<String, String> headers;
-    private final Runnable on429;
 
-    HubSpotClient(JsonHttpClient client, ResilientHttp http, URI upsertUri, String token, Runnable on429) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.http = Objects.requireNonNull(http, "http");
+    HubSpotClient(PeerClient peer, URI upsertUri) {
+        this.peer = Objects.requireNonNull(peer, "peer");
         this.upsertUri = Objects.requireNonNull(upsertUri, "upsertUri");
-        this.headers = Map.of("Authorization", "Bearer " + Objects.requireNonNull(token, "token"));
-        this.on429 = Objects.requireNonNull(on429, "on429");
     }
 
     static HubSpotClient create(HubSpotSinkConfig config, Runnable on429) {
-        return new HubSpotClient(JsonHttpClient.create(config.httpConnectTimeout(), config.httpRequestTimeout()),
-                new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()), HubSpotWaitHint::of),
-                config.upsertUri(), config.token(), on429);
+        ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()),
+                HubSpotWaitHint::of);
+        return new HubSpotClient(new PeerClient(HttpSettings.client(config), guard,
+                Map.of("Authorization", "Bearer " + config.token()), on429), config.upsertUri());
     }
 
     /**
@@ -46,27 +42,23 @@ final class HubSpotClient {
      * @throws UnavailableException when the attempts ran out, the circuit is open or the daily limit is reached
      */
     HttpReply upsert(BatchUpsertRequest request) throws UnavailableException {
-        byte[] body = request.body();
         try {
-            return http.send(1, () -> {
-                HttpReply reply = client.post(upsertUri, body, headers);
-                if (reply.status() == 429) {
-                    on429.run();
-                    if ("DAILY".equals(BatchUpsertResponse.parse(reply.body()).policyName())) {
-                        throw new DailyLimitReached(reply);
-                    }
-                }
-                return reply;
-            });
+            return peer.send(1, "POST", upsertUri, request.body(), HubSpotClient::stopAtDailyLimit);
         } catch (DailyLimitReached daily) {
             throw new UnavailableException("HubSpot's daily API limit is spent ("
                     + daily.reply.headers().firstValue("X-HubSpot-RateLimit-Daily").orElse("?")
-                    + " requests a day); pausing", 429, Optional.of(DAILY_LIMIT_PAUSE), daily);
+                    + " requests a day); pausing", Optional.of(DAILY_LIMIT_PAUSE), daily);
+        }
+    }
+
+    private static void stopAtDailyLimit(HttpReply reply) {
+        if (reply.status() == 429 && "DAILY".equals(BatchUpsertResponse.parse(reply.body()).policyName())) {
+            throw new DailyLimitReached(reply);
         }
     }
 
     ResilientCall guard() {
-        return http.guard();
+        return peer.guard();
     }
 
     /** Escapes the retry, which only retries TransientFailure. */

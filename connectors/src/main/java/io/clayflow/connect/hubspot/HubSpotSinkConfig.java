@@ -1,22 +1,30 @@
 package io.clayflow.connect.hubspot;
 
+import io.clayflow.connect.ConfigGroup;
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
+import io.clayflow.schemas.EnrichedLead;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the HubSpot contacts sink: where and as whom to upsert, how to map a lead, how much and how fast. */
 public class HubSpotSinkConfig extends AbstractConfig {
+
+    /** HubSpot's standard contact properties for what Clay gives; the email is the upsert key, always sent. */
+    public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
+            + "title:jobtitle,phone:phone,company_domain:website,country:country,industry:industry";
 
     public static final String BASE_URL = "hubspot.base.url";
     public static final String TOKEN = "hubspot.token";
@@ -27,14 +35,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
     public static final String BATCH_MAX_INPUTS = "batch.max.inputs";
     public static final String RATE_LIMIT_REQUESTS = "rate.limit.requests";
     public static final String RATE_LIMIT_PERIOD_MS = "rate.limit.period.ms";
-
-    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
-    public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-
-    /** HubSpot's standard contact properties for what Clay gives; the email is the upsert key, always sent. */
-    public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
-            + "title:jobtitle,phone:phone,company_domain:website,country:country,industry:industry";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -55,53 +55,37 @@ public class HubSpotSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String hubspot = "HubSpot";
-        int order = 0;
-        def.define(BASE_URL, Type.STRING, "https://api.hubapi.com", new HttpUrl(), Importance.MEDIUM,
-                        "HubSpot's API root; contacts are upserted at <root>/crm/v3/objects/contacts/batch/upsert.",
-                        hubspot, ++order, Width.LONG, "API base URL")
+        ConfigGroup.of(def, "HubSpot")
+                .define(BASE_URL, Type.STRING, "https://api.hubapi.com", HttpUrls.apiRoot("https://api.hubapi.com"),
+                        Importance.MEDIUM, "HubSpot's API root; contacts are upserted at "
+                                + "<root>/crm/v3/objects/contacts/batch/upsert.", "API base URL")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                         "The private app's access token (scope crm.objects.contacts.write), sent as "
                                 + "Authorization: Bearer. Never logged. A 401 fails the task: no record is to blame.",
-                        hubspot, ++order, Width.MEDIUM, "Private app token")
+                        "Private app token")
                 .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
                         "Lead value to contact property, as source:property entries. A source is an EnrichedLead "
                                 + "field (title), an enrichment column (enrichment.employee_count) or an attribute "
                                 + "(attributes.utm_campaign). Absent values are not sent, so HubSpot keeps its own.",
-                        hubspot, ++order, Width.LONG, "Field mapping")
+                        "Field mapping")
                 .define(LEAD_ID_PROPERTY, Type.STRING, "clayflow_lead_id", Importance.MEDIUM,
                         "Custom contact property that receives lead_id (create it in HubSpot as a single-line text "
-                                + "property); empty to not send it.",
-                        hubspot, ++order, Width.MEDIUM, "lead_id property")
+                                + "property); empty to not send it.", "lead_id property")
                 .define(EMAIL_FIELDS, Type.LIST, "email,work_email", new NonEmptyEmailFields(), Importance.MEDIUM,
                         "Where the upsert key comes from: the first of these fields with a value. A lead with none "
-                                + "is dead-lettered: HubSpot upserts contacts by email.",
-                        hubspot, ++order, Width.MEDIUM, "Email fields");
-        String batching = "Batching and rate";
-        order = 0;
-        def.define(BATCH_MAX_INPUTS, Type.INT, 100, Range.between(1, 100), Importance.MEDIUM,
-                        "Most contacts in one batch upsert (HubSpot allows 100).", batching, ++order, Width.SHORT,
-                        "Contacts per request")
+                                + "is dead-lettered: HubSpot upserts contacts by email.", "Email fields");
+        ConfigGroup.of(def, "Batching and rate")
+                .define(BATCH_MAX_INPUTS, Type.INT, 100, Range.between(1, 100), Importance.MEDIUM,
+                        "Most contacts in one batch upsert (HubSpot allows 100).", "Contacts per request")
                 .define(RATE_LIMIT_REQUESTS, Type.INT, 190, Range.atLeast(1), Importance.MEDIUM,
                         "Requests per " + RATE_LIMIT_PERIOD_MS + " for the whole connector (split between its "
                                 + "tasks). HubSpot allows 190 per 10 s on paid tiers and 100 on free ones; the limit "
-                                + "is per portal, shared with its other apps.",
-                        batching, ++order, Width.SHORT, "Requests per period")
+                                + "is per portal, shared with its other apps.", "Requests per period")
                 .define(RATE_LIMIT_PERIOD_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW,
-                        "The rate limit's period (HubSpot's rolling window is 10 s).", batching, ++order,
-                        Width.SHORT, "Rate period (ms)");
+                        "The rate limit's period (HubSpot's rolling window is 10 s).", "Rate period (ms)");
         ResilienceSettings.defineRetryAndCircuit(def, "HubSpot");
-        String http = "HTTP";
-        order = 0;
-        def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
-                        "Connection timeout.", http, ++order, Width.SHORT, "Connect timeout (ms)")
-                .define(HTTP_REQUEST_TIMEOUT_MS, Type.INT, 30_000, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", http, ++order, Width.SHORT,
-                        "Request timeout (ms)");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the route topic's Avro values (Confluent API). Other serde settings take "
-                        + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
-        return def;
+        HttpSettings.define(def, 30_000);
+        return AvroSettings.define(def, "the route topic");
     }
 
     public URI upsertUri() {
@@ -119,10 +103,9 @@ public class HubSpotSinkConfig extends AbstractConfig {
         return FieldMapping.parse(getList(MAPPING));
     }
 
-    java.util.Optional<String> leadIdProperty() {
+    Optional<String> leadIdProperty() {
         String property = getString(LEAD_ID_PROPERTY);
-        return property == null || property.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(property.trim());
+        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
     }
 
     List<String> emailFields() {
@@ -145,41 +128,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
         return ResilienceSettings.from(this, rateLimitRequests(), rateLimitPeriod());
     }
 
-    public Duration httpConnectTimeout() {
-        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
-    }
-
-    public Duration httpRequestTimeout() {
-        return Duration.ofMillis(getInt(HTTP_REQUEST_TIMEOUT_MS));
-    }
-
-    /** The Avro deserializer's settings: every original setting, so Confluent's serde keys pass through. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        props.put("specific.avro.reader", true);
-        return props;
-    }
-
-    /** An absolute http(s) URL. */
-    static final class HttpUrl implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                URI uri = URI.create(String.valueOf(value).trim());
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new ConfigException(name, value, "must be an http(s) URL such as https://api.hubapi.com");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "is not a URL: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an http(s) URL";
-        }
-    }
-
     /** Email fields: at least one, each a string field of EnrichedLead. */
     static final class NonEmptyEmailFields implements ConfigDef.Validator {
         @Override
@@ -190,7 +138,7 @@ public class HubSpotSinkConfig extends AbstractConfig {
                 throw new ConfigException(name, value, "name at least one field, e.g. email,work_email");
             }
             for (String field : fields) {
-                if (io.clayflow.schemas.EnrichedLead.getClassSchema().getField(field.trim()) == null) {
+                if (EnrichedLead.getClassSchema().getField(field.trim()) == null) {
                     throw new ConfigException(name, value, "'" + field.trim() + "' is not an EnrichedLead field");
                 }
             }

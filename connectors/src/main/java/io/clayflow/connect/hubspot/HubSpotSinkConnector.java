@@ -1,35 +1,23 @@
 package io.clayflow.connect.hubspot;
 
-import io.clayflow.connect.PluginVersion;
+import io.clayflow.connect.sink.ClayflowSinkConnector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
  * Upserts the CRM route ({@code leads.route.crm}) into HubSpot contacts by email. HubSpot's rate limit is per portal,
  * so {@code rate.limit.requests} is the whole connector's and is split evenly between its tasks.
  */
-public class HubSpotSinkConnector extends SinkConnector {
+public class HubSpotSinkConnector extends ClayflowSinkConnector {
 
-    private Map<String, String> props;
-
-    @Override
-    public void start(Map<String, String> props) {
-        new HubSpotSinkConfig(props); // fails the connector, naming the key, on a bad configuration
-        this.props = Map.copyOf(props);
+    public HubSpotSinkConnector() {
+        super(HubSpotSinkTask.class, HubSpotSinkConfig.CONFIG_DEF, HubSpotSinkConfig::new);
     }
 
     @Override
-    public Class<? extends Task> taskClass() {
-        return HubSpotSinkTask.class;
-    }
-
-    @Override
-    public List<Map<String, String>> taskConfigs(int maxTasks) {
+    protected List<Map<String, String>> splitIntoTasks(Map<String, String> props, int maxTasks) {
         int limit = new HubSpotSinkConfig(props).rateLimitRequests();
         int tasks = Math.max(1, Math.min(maxTasks, limit));
         List<Map<String, String>> configs = new ArrayList<>();
@@ -40,20 +28,5 @@ public class HubSpotSinkConnector extends SinkConnector {
             configs.add(task);
         }
         return configs;
-    }
-
-    @Override
-    public void stop() {
-        // nothing held: each task owns its HTTP client
-    }
-
-    @Override
-    public ConfigDef config() {
-        return HubSpotSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return PluginVersion.VERSION;
     }
 }

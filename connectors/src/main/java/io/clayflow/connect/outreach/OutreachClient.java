@@ -1,7 +1,8 @@
 package io.clayflow.connect.outreach;
 
 import io.clayflow.connect.http.HttpReply;
-import io.clayflow.connect.http.JsonHttpClient;
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.PeerClient;
 import io.clayflow.connect.http.ResilientHttp;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
@@ -18,26 +19,20 @@ import org.apache.kafka.connect.errors.ConnectException;
  */
 final class OutreachClient {
 
-    private final JsonHttpClient http;
-    private final ResilientHttp guard;
+    private final PeerClient peer;
     private final URI baseUrl;
-    private final Map<String, String> headers;
-    private final Runnable on429;
 
-    OutreachClient(JsonHttpClient http, ResilientHttp guard, URI baseUrl, String token, Runnable on429) {
-        this.http = Objects.requireNonNull(http, "http");
-        this.guard = Objects.requireNonNull(guard, "guard");
+    OutreachClient(PeerClient peer, URI baseUrl) {
+        this.peer = Objects.requireNonNull(peer, "peer");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        this.headers = Map.of("Authorization", "Bearer " + Objects.requireNonNull(token, "token"),
-                "Content-Type", JsonApi.MEDIA_TYPE, "Accept", JsonApi.MEDIA_TYPE);
-        this.on429 = Objects.requireNonNull(on429, "on429");
     }
 
     static OutreachClient create(OutreachSinkConfig config, Runnable on429) {
         ResilientCall call = ResilientCall.create("Outreach", config.resilience(), config.maxInlineWait());
-        return new OutreachClient(JsonHttpClient.create(config.httpConnectTimeout(), config.httpRequestTimeout()),
-                new ResilientHttp(call, new OutreachWaitHint(Clock.systemUTC())), config.baseUrl(), config.token(),
-                on429);
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + config.token(),
+                "Content-Type", JsonApi.MEDIA_TYPE, "Accept", JsonApi.MEDIA_TYPE);
+        return new OutreachClient(new PeerClient(HttpSettings.client(config),
+                new ResilientHttp(call, new OutreachWaitHint(Clock.systemUTC())), headers, on429), config.baseUrl());
     }
 
     HttpReply get(String pathAndQuery) throws UnavailableException {
@@ -53,14 +48,7 @@ final class OutreachClient {
     }
 
     private HttpReply send(String method, String path, byte[] body) throws UnavailableException {
-        URI uri = URI.create(baseUrl + path);
-        HttpReply reply = guard.send(1, () -> {
-            HttpReply answer = http.send(method, uri, body, headers);
-            if (answer.status() == 429) {
-                on429.run();
-            }
-            return answer;
-        });
+        HttpReply reply = peer.send(1, method, URI.create(baseUrl + path), body);
         if (reply.isAuthFailure()) {
             throw new ConnectException("Outreach refused the access token (HTTP " + reply.status() + " "
                     + JsonApi.errors(reply) + "): check " + OutreachSinkConfig.TOKEN + " and its scopes");
@@ -68,11 +56,7 @@ final class OutreachClient {
         return reply;
     }
 
-    long circuitStateCode() {
-        return guard.guard().circuitStateCode();
-    }
-
-    java.time.Duration backoff(int attempt) {
-        return guard.guard().backoff(attempt);
+    ResilientCall guard() {
+        return peer.guard();
     }
 }

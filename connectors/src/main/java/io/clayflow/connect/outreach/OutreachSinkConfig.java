@@ -1,9 +1,12 @@
 package io.clayflow.connect.outreach;
 
+import io.clayflow.connect.ConfigGroup;
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -11,8 +14,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 
 /** Settings of the Outreach sink: which org and sequence, how leads map to prospects, how fast, how to retry. */
 public class OutreachSinkConfig extends AbstractConfig {
@@ -21,17 +22,15 @@ public class OutreachSinkConfig extends AbstractConfig {
     public static final String TOKEN = "outreach.token";
     public static final String SEQUENCE_ID = "outreach.sequence.id";
     public static final String MAILBOX_ID = "outreach.mailbox.id";
+
+    /** Outreach's standard prospect attributes for what Clay gives; the email is the key, always sent. */
+    public static final String DEFAULT_MAPPING = "firstName=first_name,lastName=last_name,title=title,"
+            + "company=company_name,companyIndustry=industry,addressCountry=country,linkedInUrl=linkedin_url,"
+            + "workPhones=phone";
     public static final String EMAIL_FIELDS = "outreach.prospect.email.fields";
     public static final String FIELD_MAPPING = "outreach.prospect.mapping";
     public static final String REQUESTS_PER_HOUR = "outreach.rate.limit.requests.per.hour";
     public static final String MAX_INLINE_WAIT_MS = "outreach.max.inline.wait.ms";
-    public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
-    public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request.timeout.ms";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-
-    public static final String DEFAULT_MAPPING = "firstName=first_name,lastName=last_name,title=title,"
-            + "company=company_name,companyIndustry=industry,addressCountry=country,linkedInUrl=linkedin_url,"
-            + "workPhones=phone";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -44,53 +43,37 @@ public class OutreachSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String org = "Outreach";
-        int order = 0;
-        def.define(BASE_URL, Type.STRING, "https://api.outreach.io", new HttpUrl(), Importance.MEDIUM,
-                        "Outreach's API root; the sink calls <root>/api/v2/... (a local fake in tests).",
-                        org, ++order, Width.LONG, "Base URL")
+        ConfigGroup.of(def, "Outreach")
+                .define(BASE_URL, Type.STRING, "https://api.outreach.io", HttpUrls.apiRoot("https://api.outreach.io"),
+                        Importance.MEDIUM, "Outreach's API root; the sink calls <root>/api/v2/... (a local fake in "
+                                + "tests).", "Base URL")
                 .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                         "OAuth access token of the Outreach user the sink acts as (scopes prospects.all, "
-                                + "sequenceStates.all), sent as a Bearer token. Never logged.",
-                        org, ++order, Width.MEDIUM, "Access token")
+                                + "sequenceStates.all), sent as a Bearer token. Never logged.", "Access token")
                 .define(SEQUENCE_ID, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1), Importance.HIGH,
-                        "Id of the sequence every routed lead is added to.", org, ++order, Width.SHORT, "Sequence id")
+                        "Id of the sequence every routed lead is added to.", "Sequence id")
                 .define(MAILBOX_ID, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1), Importance.HIGH,
-                        "Id of the mailbox the sequence sends from.", org, ++order, Width.SHORT, "Mailbox id");
-        String mapping = "Prospect mapping";
-        order = 0;
-        def.define(EMAIL_FIELDS, Type.LIST, "email,work_email", Importance.MEDIUM,
+                        "Id of the mailbox the sequence sends from.", "Mailbox id");
+        ConfigGroup.of(def, "Prospect mapping")
+                .define(EMAIL_FIELDS, Type.LIST, "email,work_email", Importance.MEDIUM,
                         "EnrichedLead fields tried in order for the prospect's email, the key it is found by. A lead "
-                                + "with none of them set goes to the dead-letter topic.",
-                        mapping, ++order, Width.MEDIUM, "Email fields")
+                                + "with none of them set goes to the dead-letter topic.", "Email fields")
                 .define(FIELD_MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
                         "Prospect attributes, as outreachAttribute=leadField pairs. A lead field is an EnrichedLead "
                                 + "field name, or enrichment.<column> / attributes.<key> for a map entry. Empty "
-                                + "values are not sent, so Outreach keeps what it has.",
-                        mapping, ++order, Width.LONG, "Field mapping");
-        String rate = "Rate";
-        order = 0;
-        def.define(REQUESTS_PER_HOUR, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
+                                + "values are not sent, so Outreach keeps what it has.", "Field mapping");
+        ConfigGroup.of(def, "Rate")
+                .define(REQUESTS_PER_HOUR, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
                         "Requests per hour at most (Outreach allows 10,000 per user and hour; lower it when other "
                                 + "integrations use the same user). A safety net: Outreach's 429 and its "
-                                + "X-RateLimit-Reset are honoured whatever this says.",
-                        rate, ++order, Width.SHORT, "Requests per hour")
+                                + "X-RateLimit-Reset are honoured whatever this says.", "Requests per hour")
                 .define(MAX_INLINE_WAIT_MS, Type.LONG, 10_000L, Range.between(0, 60_000), Importance.LOW,
                         "Longest wait (rate limit, Retry-After, X-RateLimit-Reset) done in place; a longer one "
                                 + "pauses consumption for that long instead, so put() never outlasts the consumer's "
-                                + "poll interval.",
-                        rate, ++order, Width.SHORT, "Max in-place wait (ms)");
+                                + "poll interval.", "Max in-place wait (ms)");
         ResilienceSettings.defineRetryAndCircuit(def, "Outreach");
-        String http = "HTTP";
-        order = 0;
-        def.define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.LOW,
-                        "Connection timeout.", http, ++order, Width.SHORT, "Connect timeout (ms)")
-                .define(HTTP_REQUEST_TIMEOUT_MS, Type.INT, 15_000, Range.atLeast(1), Importance.LOW,
-                        "Timeout of one request, answer included.", http, ++order, Width.SHORT, "Request timeout (ms)");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the route's Avro values (Confluent API). Other serde settings take "
-                        + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
-        return def;
+        HttpSettings.define(def, 15_000);
+        return AvroSettings.define(def, "the route topic");
     }
 
     public URI baseUrl() {
@@ -125,41 +108,6 @@ public class OutreachSinkConfig extends AbstractConfig {
 
     public Duration maxInlineWait() {
         return Duration.ofMillis(getLong(MAX_INLINE_WAIT_MS));
-    }
-
-    public Duration httpConnectTimeout() {
-        return Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS));
-    }
-
-    public Duration httpRequestTimeout() {
-        return Duration.ofMillis(getInt(HTTP_REQUEST_TIMEOUT_MS));
-    }
-
-    /** The Avro deserializer's settings: every original setting, so Confluent's serde keys pass through. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        props.put("specific.avro.reader", true);
-        return props;
-    }
-
-    /** An absolute http(s) URL. */
-    static final class HttpUrl implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                URI uri = URI.create(String.valueOf(value).trim());
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new ConfigException(name, value, "must be an absolute http(s) URL");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "is not a URL");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an http(s) URL";
-        }
     }
 
     static List<String> trimmed(List<String> values) {

@@ -31,10 +31,11 @@ final class ProspectUpserter {
     }
 
     /**
-     * @throws OutreachRefusal when Outreach refuses the prospect (e.g. an excluded or invalid email): its message
+     * @throws OutreachRejectedException when Outreach refuses the prospect (e.g. an excluded or invalid email): its
+     *                                   message
      * @throws UnavailableException when Outreach does not answer in time, limits us, or the circuit is open
      */
-    Upserted upsert(String email, ObjectNode attributes) throws OutreachRefusal, UnavailableException {
+    Upserted upsert(String email, ObjectNode attributes) throws OutreachRejectedException, UnavailableException {
         Optional<JsonNode> existing = find(email);
         if (existing.isPresent()) {
             return update(existing.get(), attributes);
@@ -53,7 +54,7 @@ final class ProspectUpserter {
         throw refused("create", created);
     }
 
-    private Optional<JsonNode> find(String email) throws UnavailableException, OutreachRefusal {
+    private Optional<JsonNode> find(String email) throws UnavailableException, OutreachRejectedException {
         HttpReply found = outreach.get("/api/v2/prospects?filter%5Bemails%5D="
                 + URLEncoder.encode(email, StandardCharsets.UTF_8));
         if (!found.isSuccess()) {
@@ -62,7 +63,8 @@ final class ProspectUpserter {
         return JsonApi.list(found).stream().findFirst();
     }
 
-    private Upserted update(JsonNode prospect, ObjectNode attributes) throws UnavailableException, OutreachRefusal {
+    private Upserted update(JsonNode prospect, ObjectNode attributes)
+            throws UnavailableException, OutreachRejectedException {
         long id = idOf(prospect, null);
         ObjectNode changed = changes(prospect.path("attributes"), attributes);
         if (changed.isEmpty()) {
@@ -90,17 +92,17 @@ final class ProspectUpserter {
         return changed;
     }
 
-    private static long idOf(JsonNode resource, HttpReply reply) throws OutreachRefusal {
+    private static long idOf(JsonNode resource, HttpReply reply) throws OutreachRejectedException {
         Optional<Long> id = resource == null ? Optional.empty() : JsonApi.id(resource);
         if (id.isEmpty()) {
-            throw new OutreachRefusal("Outreach answered without a prospect id: "
+            throw new OutreachRejectedException("Outreach answered without a prospect id: "
                     + (reply == null ? resource : reply.excerpt()));
         }
         return id.get();
     }
 
-    private static OutreachRefusal refused(String what, HttpReply reply) {
-        return new OutreachRefusal("Outreach refused to " + what + " the prospect (HTTP " + reply.status() + "): "
-                + JsonApi.errors(reply));
+    private static OutreachRejectedException refused(String what, HttpReply reply) {
+        return new OutreachRejectedException("Outreach refused to " + what + " the prospect (HTTP " + reply.status()
+                + "): " + JsonApi.errors(reply));
     }
 }

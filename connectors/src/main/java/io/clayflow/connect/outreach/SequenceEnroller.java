@@ -25,10 +25,10 @@ final class SequenceEnroller {
     }
 
     /**
-     * @throws OutreachRefusal when Outreach refuses this prospect's enrolment for another reason
+     * @throws OutreachRejectedException when Outreach refuses this prospect's enrolment for another reason
      * @throws ConnectException when the sequence or mailbox does not exist: a configuration error, no record's fault
      */
-    Enrolment enroll(long prospectId) throws OutreachRefusal, UnavailableException {
+    Enrolment enroll(long prospectId) throws OutreachRejectedException, UnavailableException {
         HttpReply reply = outreach.post("/api/v2/sequenceStates",
                 JsonApi.sequenceState(prospectId, sequenceId, mailboxId));
         if (reply.isSuccess()) {
@@ -43,8 +43,8 @@ final class SequenceEnroller {
                     + OutreachSinkConfig.SEQUENCE_ID + "=" + sequenceId + " and " + OutreachSinkConfig.MAILBOX_ID
                     + "=" + mailboxId);
         }
-        throw new OutreachRefusal("Outreach refused to add prospect " + prospectId + " to sequence " + sequenceId
-                + " (HTTP " + reply.status() + "): " + errors);
+        throw new OutreachRejectedException("Outreach refused to add prospect " + prospectId + " to sequence "
+                + sequenceId + " (HTTP " + reply.status() + "): " + errors);
     }
 
     private boolean isEnrolled(long prospectId) throws UnavailableException {

@@ -1,5 +1,6 @@
 package io.clayflow.connect.resilience;
 
+import io.clayflow.connect.ConfigGroup;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -7,7 +8,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
  * How a sink guards calls to its peer: a rate limit (permits per period), bounded retries with exponential backoff
@@ -37,25 +37,25 @@ public record ResilienceSettings(int ratePermits, Duration ratePeriod, int retry
 
     /** Adds the retry and circuit-breaker keys, in their own group, to a sink's definition. */
     public static ConfigDef defineRetryAndCircuit(ConfigDef def, String peer) {
-        String group = "Retry and circuit breaker";
-        int order = 0;
-        return def.define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.atLeast(1), Importance.MEDIUM,
+        return ConfigGroup.of(def, "Retry and circuit breaker")
+                .define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.atLeast(1), Importance.MEDIUM,
                         "Attempts of one request to " + peer + " on 429, 5xx, a timeout or a transient error before "
                                 + "the records are handed back to Connect for a later redelivery (nothing is skipped).",
-                        group, ++order, Width.SHORT, "Attempts")
+                        "Attempts")
                 .define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 500L, Range.atLeast(1), Importance.LOW,
                         "First backoff; it doubles with jitter. A Retry-After from " + peer + " takes precedence.",
-                        group, ++order, Width.SHORT, "Initial backoff (ms)")
+                        "Initial backoff (ms)")
                 .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
-                        "Longest backoff between two attempts.", group, ++order, Width.SHORT, "Max backoff (ms)")
+                        "Longest backoff between two attempts.", "Max backoff (ms)")
                 .define(CIRCUIT_FAILURE_RATE, Type.INT, 50, Range.between(1, 100), Importance.LOW,
                         "Failure percentage over the last calls at which the circuit opens and consumption pauses.",
-                        group, ++order, Width.SHORT, "Failure rate (%)")
+                        "Failure rate (%)")
                 .define(CIRCUIT_MINIMUM_CALLS, Type.INT, 5, Range.atLeast(1), Importance.LOW,
-                        "Calls needed before the failure rate counts.", group, ++order, Width.SHORT, "Minimum calls")
+                        "Calls needed before the failure rate counts.", "Minimum calls")
                 .define(CIRCUIT_OPEN_WAIT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
                         "How long the circuit stays open (consumption paused) before one probe request.",
-                        group, ++order, Width.SHORT, "Open wait (ms)");
+                        "Open wait (ms)")
+                .def();
     }
 
     /** Reads the shared keys from a config defined with {@link #defineRetryAndCircuit}, with the sink's rate limit. */

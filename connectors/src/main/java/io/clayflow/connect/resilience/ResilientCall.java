@@ -122,15 +122,15 @@ public final class ResilientCall {
         } catch (TransientFailure failure) {
             throw new UnavailableException(peer + " did not take the call after "
                     + retry.getRetryConfig().getMaxAttempts() + " attempts: " + failure.getMessage(),
-                    failure.status(), failure.retryAfter(), failure);
+                    failure.retryAfter(), failure);
         } catch (CallNotPermittedException open) {
-            throw new UnavailableException(peer + " circuit is open: pausing", -1,
-                    Optional.of(remainingOpenWait()), open);
+            throw new UnavailableException(peer + " circuit is open: pausing", Optional.of(remainingOpenWait()),
+                    open);
         } catch (RequestNotPermitted spent) {
             Duration wait = untilNextRatePeriod();
             throw new UnavailableException(peer + " rate limit of " + rateLimiter.getRateLimiterConfig()
                     .getLimitForPeriod() + " per " + ratePeriod + " is used up: pausing " + wait.toSeconds() + " s",
-                    -1, Optional.of(wait), spent);
+                    Optional.of(wait), spent);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.clayflow.connect.sink;
 
-import io.clayflow.schemas.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -72,14 +70,5 @@ public final class DeadLetters {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while writing dead letters", e);
         }
-    }
-
-    /**
-     * A decode failure caused by the schema registry being unreachable, not by the record: the caller retries (e.g.
-     * {@code RetriableException}) instead of dead-lettering a good record.
-     */
-    public static boolean isRegistryOutage(RuntimeException decodeFailure) {
-        return decodeFailure instanceof SerializationException se
-                && se.getCause() instanceof SchemaRegistryException sre && sre.isRetryable();
     }
 }

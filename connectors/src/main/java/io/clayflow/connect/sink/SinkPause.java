@@ -70,6 +70,12 @@ public final class SinkPause {
         pauseFor(wait);
     }
 
+    /** Whether Connect hands this record over again after the pause (its partition was rewound to it or before). */
+    public boolean redelivers(SinkRecord record) {
+        Long from = redeliverFrom.get(new TopicPartition(record.topic(), record.kafkaPartition()));
+        return from != null && record.kafkaOffset() >= from;
+    }
+
     public boolean isPaused() {
         return resumeAtMs >= 0;
     }

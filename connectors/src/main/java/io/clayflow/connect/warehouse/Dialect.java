@@ -5,8 +5,12 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -17,6 +21,15 @@ import java.util.stream.Collectors;
  * and {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS}.
  */
 public abstract class Dialect {
+
+    private final String name;
+    private final Map<ColumnKind, String> typeNames;
+
+    /** @param typeNames what this database calls each column kind ({@code DECIMAL} takes precision and scale) */
+    protected Dialect(String name, Map<ColumnKind, String> typeNames) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.typeNames = new EnumMap<>(typeNames);
+    }
 
     /** The dialect of a JDBC URL. */
     public static Dialect forUrl(String jdbcUrl) {
@@ -31,10 +44,16 @@ public abstract class Dialect {
                 + "are supported");
     }
 
-    public abstract String name();
+    public String name() {
+        return name;
+    }
 
-    /** The SQL type of a column kind. */
-    public abstract String sqlType(Column column);
+    /** The SQL type of a column: its kind's name in this database, with a decimal's precision and scale. */
+    public String sqlType(Column column) {
+        String type = typeNames.get(column.kind());
+        return column.kind() == ColumnKind.DECIMAL ? type + "(" + column.precision() + ", " + column.scale() + ")"
+                : type;
+    }
 
     /**
      * The driver, instantiated rather than looked up in {@link java.sql.DriverManager}: inside a Connect worker the
@@ -74,9 +93,9 @@ public abstract class Dialect {
     /** The error is about the values of the row written (a value out of range, malformed, refused by a constraint). */
     public abstract boolean isRowError(SQLException e);
 
-    /** The placeholder that binds a value of this column (JSON needs a cast from text). */
+    /** The placeholder that binds a value of this column (JSON is bound as text, and cast). */
     public String placeholder(Column column) {
-        return "?";
+        return column.kind() == ColumnKind.JSON ? "CAST(? AS " + typeNames.get(ColumnKind.JSON) + ")" : "?";
     }
 
     /** The value to bind for a column, as this dialect's column type takes it. */
@@ -114,12 +133,31 @@ public abstract class Dialect {
 
     /** Inserts a row, or updates every given column of the row with the same key. */
     public String upsert(String table, List<Column> columns, String key) {
+        return upsert(table, columns, key, 1);
+    }
+
+    /** Inserts {@code rows} rows (of distinct keys), or updates every given column of the row with the same key. */
+    public String upsert(String table, List<Column> columns, String key, int rows) {
         String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
-        String values = columns.stream().map(this::placeholder).collect(Collectors.joining(", "));
+        String row = columns.stream().map(this::placeholder).collect(Collectors.joining(", ", "(", ")"));
         String updates = columns.stream().filter(c -> !c.name().equals(key))
                 .map(c -> quote(c.name()) + " = EXCLUDED." + quote(c.name())).collect(Collectors.joining(", "));
-        return "INSERT INTO " + table(table) + " (" + names + ") VALUES (" + values + ") ON CONFLICT (" + quote(key)
-                + ") " + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
+        return "INSERT INTO " + table(table) + " (" + names + ") VALUES " + String.join(", ",
+                Collections.nCopies(rows, row)) + " ON CONFLICT (" + quote(key) + ") "
+                + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
+    }
+
+    /**
+     * Rows per upsert statement. One by default: PostgreSQL's driver rewrites a JDBC batch into multi-row statements
+     * itself ({@code reWriteBatchedInserts}).
+     */
+    public int rowsPerStatement() {
+        return 1;
+    }
+
+    /** Opening failed only because another process (or connection) holds the database: worth a quick retry. */
+    public boolean isLockConflict(SQLException e) {
+        return false;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.clayflow.connect.warehouse;
 
+import static io.clayflow.connect.warehouse.ColumnKind.*;
+import static java.util.Map.entry;
+
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -13,33 +17,14 @@ public final class PostgresDialect extends Dialect {
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "55006", "57P01", "57P02",
             "57P03", "57014");
 
-    @Override
-    public String name() {
-        return "PostgreSQL";
-    }
+    private static final Map<ColumnKind, String> TYPE_NAMES = Map.ofEntries(entry(TEXT, "text"),
+            entry(INTEGER, "integer"), entry(BIGINT, "bigint"), entry(REAL, "real"), entry(DOUBLE, "double precision"),
+            entry(BOOLEAN, "boolean"), entry(BYTES, "bytea"), entry(TIMESTAMP_TZ, "timestamp with time zone"),
+            entry(TIMESTAMP, "timestamp without time zone"), entry(DATE, "date"), entry(TIME, "time without time zone"),
+            entry(DECIMAL, "numeric"), entry(JSON, "jsonb"));
 
-    @Override
-    public String sqlType(Column column) {
-        return switch (column.kind()) {
-            case TEXT -> "text";
-            case INTEGER -> "integer";
-            case BIGINT -> "bigint";
-            case REAL -> "real";
-            case DOUBLE -> "double precision";
-            case BOOLEAN -> "boolean";
-            case BYTES -> "bytea";
-            case TIMESTAMP_TZ -> "timestamp with time zone";
-            case TIMESTAMP -> "timestamp without time zone";
-            case DATE -> "date";
-            case TIME -> "time without time zone";
-            case DECIMAL -> "numeric(" + column.precision() + ", " + column.scale() + ")";
-            case JSON -> "jsonb";
-        };
-    }
-
-    @Override
-    public String placeholder(Column column) {
-        return column.kind() == ColumnKind.JSON ? "CAST(? AS jsonb)" : "?";
+    public PostgresDialect() {
+        super("PostgreSQL", TYPE_NAMES);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.clayflow.connect.warehouse;
 
+import io.clayflow.connect.sink.RefusedRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ public final class UpsertWriter {
     }
 
     /** What a write did: rows upserted, columns added, and rows refused (each with its reason). */
-    public record Outcome(int upserted, List<Column> columnsAdded, List<DeadLetter> refused) {
+    public record Outcome(int upserted, List<Column> columnsAdded, List<RefusedRecord> refused) {
     }
 
     /**
@@ -85,7 +86,7 @@ public final class UpsertWriter {
     }
 
     private Outcome oneByOne(Connection connection, List<WarehouseRow> rows, List<Column> added) throws SQLException {
-        List<DeadLetter> refused = new ArrayList<>();
+        List<RefusedRecord> refused = new ArrayList<>();
         int upserted = 0;
         for (WarehouseRow row : rows) {
             try {
@@ -98,7 +99,7 @@ public final class UpsertWriter {
                 if (dialect.isTransient(e) || !dialect.isRowError(cause)) {
                     throw e;
                 }
-                refused.add(new DeadLetter(row.record(), new DataException("The " + dialect.name()
+                refused.add(new RefusedRecord(row.record(), new DataException("The " + dialect.name()
                         + " warehouse refused the row with " + key + " " + row.key() + ": " + cause.getMessage(),
                         cause)));
             }
@@ -109,30 +110,49 @@ public final class UpsertWriter {
     private void upsert(Connection connection, List<WarehouseRow> rows) throws SQLException {
         Map<List<Column>, List<WarehouseRow>> bySchema = new LinkedHashMap<>();
         rows.forEach(row -> bySchema.computeIfAbsent(row.columns(), c -> new ArrayList<>()).add(row));
+        int perStatement = dialect.rowsPerStatement();
         for (Map.Entry<List<Column>, List<WarehouseRow>> group : bySchema.entrySet()) {
-            List<Column> columns = group.getKey();
-            // Prepared per transaction: DuckDB closes a statement whose batch failed.
-            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(tableName, columns, key))) {
-                for (WarehouseRow row : group.getValue()) {
-                    bind(statement, columns, row.values());
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
+            List<WarehouseRow> all = group.getValue();
+            int whole = all.size() - all.size() % perStatement;
+            execute(connection, group.getKey(), all.subList(0, whole), perStatement);
+            execute(connection, group.getKey(), all.subList(whole, all.size()), all.size() - whole);
         }
     }
 
-    private static void bind(PreparedStatement statement, List<Column> columns, Object[] values) throws SQLException {
+    /** One JDBC batch of statements of {@code perStatement} rows each. */
+    private void execute(Connection connection, List<Column> columns, List<WarehouseRow> rows, int perStatement)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // Prepared per transaction: DuckDB closes a statement whose batch failed.
+        try (PreparedStatement statement = connection.prepareStatement(
+                dialect.upsert(tableName, columns, key, perStatement))) {
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                int parameter = 1;
+                for (WarehouseRow row : rows.subList(from, from + perStatement)) {
+                    parameter = bind(statement, columns, row.values(), parameter);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Binds a row's values from parameter {@code first} on; returns the next parameter's index. */
+    private static int bind(PreparedStatement statement, List<Column> columns, Object[] values, int first)
+            throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             if (value == null) {
-                statement.setNull(i + 1, columns.get(i).kind().jdbcType());
+                statement.setNull(first + i, columns.get(i).kind().jdbcType());
             } else if (value instanceof byte[] bytes) {
-                statement.setBytes(i + 1, bytes);
+                statement.setBytes(first + i, bytes);
             } else {
-                statement.setObject(i + 1, value);
+                statement.setObject(first + i, value);
             }
         }
+        return first + values.length;
     }
 
     private static List<List<Column>> columnSets(List<WarehouseRow> rows) {

@@ -1,34 +1,32 @@
 package io.clayflow.connect.warehouse;
 
+import io.clayflow.connect.ConfigGroup;
 import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.sink.AvroSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the warehouse sink: which database and table, its credentials, and how to retry a write. */
 public class WarehouseSinkConfig extends AbstractConfig {
 
+    /** The table's key: every record is upserted by it. */
+    public static final String KEY_FIELD = "lead_id";
+    // Before CONFIG_DEF: defining the table key validates its default with it.
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
     public static final String JDBC_URL = "warehouse.jdbc.url";
     public static final String JDBC_USER = "warehouse.jdbc.user";
     public static final String JDBC_PASSWORD = "warehouse.jdbc.password";
     public static final String DUCKDB_PATH = "warehouse.duckdb.path";
     public static final String TABLE = "warehouse.table";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-
-    /** The table's key: every record is upserted by it. */
-    public static final String KEY_FIELD = "lead_id";
-
-    // Before CONFIG_DEF: defining the table key validates its default with it.
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -44,30 +42,24 @@ public class WarehouseSinkConfig extends AbstractConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        String database = "Warehouse database";
-        int order = 0;
-        def.define(JDBC_URL, Type.STRING, "", new JdbcUrl(), Importance.HIGH,
+        ConfigGroup.of(def, "Warehouse database")
+                .define(JDBC_URL, Type.STRING, "", new JdbcUrl(), Importance.HIGH,
                         "JDBC URL of the warehouse: jdbc:postgresql://host:5432/db (add ?currentSchema=... for a "
                                 + "schema) or jdbc:duckdb:/path/file.duckdb. Empty: an embedded DuckDB file at "
-                                + DUCKDB_PATH + ". The dialect follows the URL.",
-                        database, ++order, Width.LONG, "JDBC URL")
-                .define(JDBC_USER, Type.STRING, "", Importance.HIGH, "Database user (PostgreSQL).",
-                        database, ++order, Width.MEDIUM, "User")
+                                + DUCKDB_PATH + ". The dialect follows the URL.", "JDBC URL")
+                .define(JDBC_USER, Type.STRING, "", Importance.HIGH, "Database user (PostgreSQL).", "User")
                 .define(JDBC_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
-                        "Database password (PostgreSQL). Never logged.", database, ++order, Width.MEDIUM, "Password")
+                        "Database password (PostgreSQL). Never logged.", "Password")
                 .define(DUCKDB_PATH, Type.STRING, "clayflow-warehouse.duckdb", new ConfigDef.NonEmptyString(),
                         Importance.MEDIUM, "File of the embedded DuckDB warehouse when " + JDBC_URL + " is empty "
-                                + "(relative to the worker's working directory; parent folders are created).",
-                        database, ++order, Width.LONG, "DuckDB file")
+                                + "(relative to the worker's working directory; parent folders are created). The "
+                                + "sink holds it only while it writes a put: other processes read it between.",
+                        "DuckDB file")
                 .define(TABLE, Type.STRING, "enriched_leads", new TableName(), Importance.HIGH,
                         "Table the leads are upserted into by " + KEY_FIELD + ", created from the records' Avro "
-                                + "schema if missing; schema-qualified (schema.table) if needed.",
-                        database, ++order, Width.MEDIUM, "Table");
+                                + "schema if missing; schema-qualified (schema.table) if needed.", "Table");
         ResilienceSettings.defineRetryAndCircuit(def, "the warehouse");
-        def.define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "Schema registry of the topic's Avro values (Confluent API). Other serde settings (auth, ...) take "
-                        + "Confluent's keys too.", "Avro", 1, Width.LONG, "Schema registry");
-        return def;
+        return AvroSettings.define(def, "the topic");
     }
 
     /** The JDBC URL: the configured one, or the embedded DuckDB file's. */
@@ -103,14 +95,6 @@ public class WarehouseSinkConfig extends AbstractConfig {
      */
     public ResilienceSettings resilience() {
         return ResilienceSettings.from(this, 1_000_000, Duration.ofSeconds(1));
-    }
-
-    /** The Avro deserializer's settings: every original, so Confluent's serde keys pass; generic records always. */
-    public Map<String, Object> serdeProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        // The writer's schema, not a compiled class: a newer producer's fields must reach the table.
-        props.put("specific.avro.reader", false);
-        return props;
     }
 
     static final class JdbcUrl implements ConfigDef.Validator {

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ResilientWebhookSenderTest {
 
+    private final AtomicInteger responses429 = new AtomicInteger();
     private ScriptedWebhook webhook;
 
     @BeforeEach
@@ -36,6 +38,7 @@ class ResilientWebhookSenderTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(webhook.received()).hasSize(4);
+        assertThat(responses429).as("each 429 counted as it comes").hasValue(1);
     }
 
     @Test
@@ -82,7 +85,7 @@ class ResilientWebhookSenderTest {
                     .isInstanceOf(UnavailableException.class);
         }
 
-        assertThat(sender.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(sender.guard().circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThatThrownBy(() -> sender.send(webhook.url(), List.of(TestRows.row(1))))
                 .isInstanceOfSatisfying(UnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(60)))
@@ -106,6 +109,6 @@ class ResilientWebhookSenderTest {
         props.put("rate.limit.rows.per.second", "1000");
         props.putAll(overrides);
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
-        return ResilientWebhookSender.create(config);
+        return ResilientWebhookSender.create(config, responses429::incrementAndGet);
     }
 }

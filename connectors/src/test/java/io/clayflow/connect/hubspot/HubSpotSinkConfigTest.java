@@ -68,7 +68,9 @@ class HubSpotSinkConfigTest {
     @Test
     void theConnectorSplitsTheRateLimitBetweenItsTasks() {
         HubSpotSinkConnector connector = new HubSpotSinkConnector();
-        connector.start(minimal());
+        Map<String, String> props = minimal();
+        props.put("consumer.override.isolation.level", "read_committed");
+        connector.start(props);
 
         assertThat(connector.taskConfigs(3)).extracting(task -> task.get("rate.limit.requests"))
                 .containsExactly("64", "63", "63");

@@ -67,7 +67,7 @@ class ProspectUpserterTest {
         ProspectUpserter upserter = upserter(OutreachConfig.builder().excludedDomain("rival.com"));
 
         assertThatThrownBy(() -> upserter.upsert("bob@rival.com", attributes("Bob", "CEO")))
-                .isInstanceOf(OutreachRefusal.class)
+                .isInstanceOf(OutreachRejectedException.class)
                 .hasMessageContaining("HTTP 422")
                 .hasMessageContaining("Validation Error: Contacts contact is using an excluded email address.");
         assertThat(outreach.simulator.prospects()).isEmpty();

@@ -56,11 +56,6 @@ class WarehouseSinkConfigTest {
         assertThat(config.values().toString()).doesNotContain("pw-s3cret");
     }
 
-    @Test
-    void readsGenericRecordsWithTheWritersSchema() {
-        assertThat(new WarehouseSinkConfig(minimal()).serdeProps()).containsEntry("specific.avro.reader", false);
-    }
-
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put("schema.registry.url", "http://127.0.0.1:8081");

@@ -2,7 +2,6 @@ package io.clayflow.fakes.clay;
 
 import io.clayflow.fakes.hubspot.HubSpotConfig;
 import io.clayflow.fakes.outreach.OutreachConfig;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,11 +11,4 @@ import java.util.Optional;
  */
 public record SaasFakesConfig(SimulatorConfig clay, Optional<HubSpotConfig> hubspot, Optional<OutreachConfig> outreach,
                               String settings) {
-
-    public SaasFakesConfig {
-        Objects.requireNonNull(clay, "clay");
-        Objects.requireNonNull(hubspot, "hubspot");
-        Objects.requireNonNull(outreach, "outreach");
-        Objects.requireNonNull(settings, "settings");
-    }
 }

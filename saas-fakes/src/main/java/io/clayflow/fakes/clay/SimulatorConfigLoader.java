@@ -26,7 +26,8 @@ public final class SimulatorConfigLoader {
 
     /** The app's name in messages and in its environment prefix. */
     public static final String APP = "simulator";
-    public static final String ENV_PREFIX = "CLAYFLOW_SIMULATOR_";
+    /** {@code CLAYFLOW_SIMULATOR_}, by the one rule every app's environment follows. */
+    public static final String ENV_PREFIX = AppSettings.envName(APP, "");
     public static final String HUBSPOT_PREFIX = "hubspot.";
     public static final String OUTREACH_PREFIX = "outreach.";
 

@@ -61,11 +61,11 @@ public class SchemaRegistryClient implements AutoCloseable {
         this.schemasById = Objects.requireNonNull(schemasById, "schemasById");
         this.baseUrls = config.urls().stream().map(SchemaRegistryClient::withoutUserInfo).toList();
         this.authorization = config.bearerToken().map(token -> "Bearer " + token).or(config::basicAuthHeader);
+        SchemaRegistryClientConfig.RetryPolicy policy = config.retryPolicy();
         this.retry = Retry.of("schema-registry", RetryConfig.custom()
-                .maxAttempts(config.maxRetries() + 1)
+                .maxAttempts(policy.maxRetries() + 1)
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                        Math.max(1, config.retryWait().toMillis()), 2.0, 0.5,
-                        Math.max(1, config.retryMaxWait().toMillis())))
+                        Math.max(1, policy.firstWait().toMillis()), 2.0, 0.5, Math.max(1, policy.maxWait().toMillis())))
                 .retryOnException(e -> e instanceof SchemaRegistryException sre && sre.isRetryable())
                 .build());
         retry.getEventPublisher().onRetry(event -> LOG.warn("Schema registry call failed, retry {} in {}: {}",

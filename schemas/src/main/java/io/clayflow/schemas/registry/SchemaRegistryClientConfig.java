@@ -1,5 +1,6 @@
 package io.clayflow.schemas.registry;
 
+import io.clayflow.config.KeyGroup;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,49 +50,38 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
 
     /** Adds the client's keys to a definition, so that serde configs can extend it. */
     public static ConfigDef addClientConfig(ConfigDef def) {
-        String group = "Schema registry";
-        int order = 0;
-        return def
+        return KeyGroup.of(def, "Schema registry")
                 .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new UrlListValidator(),
-                        Importance.HIGH,
+                        Importance.HIGH, "Registry URLs",
                         "Comma-separated base URLs of the Confluent-compatible registry API, e.g. "
                                 + "http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7; later URLs are "
-                                + "tried when an earlier one cannot be reached.",
-                        group, ++order, ConfigDef.Width.LONG, "Registry URLs")
+                                + "tried when an earlier one cannot be reached.")
                 .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, "URL", ValidString.in("URL", "USER_INFO"),
-                        Importance.MEDIUM,
-                        "Where basic-auth credentials come from: URL (user:password@ in the registry URL) or "
-                                + "USER_INFO (" + BASIC_AUTH_USER_INFO + ").",
-                        group, ++order, ConfigDef.Width.SHORT, "Basic auth source")
-                .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
-                        "user:password for basic auth when the source is USER_INFO.",
-                        group, ++order, ConfigDef.Width.MEDIUM, "Basic auth user info")
+                        Importance.MEDIUM, "Basic auth source", "Where basic-auth credentials come from: URL "
+                                + "(user:password@ in the registry URL) or USER_INFO (" + BASIC_AUTH_USER_INFO + ").")
+                .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM, "Basic auth user info",
+                        "user:password for basic auth when the source is USER_INFO.")
                 .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, "STATIC_TOKEN", ValidString.in("STATIC_TOKEN"),
-                        Importance.MEDIUM, "Where the bearer token comes from: STATIC_TOKEN (" + BEARER_AUTH_TOKEN + ").",
-                        group, ++order, ConfigDef.Width.SHORT, "Bearer auth source")
-                .define(BEARER_AUTH_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
-                        "Bearer token sent as Authorization: Bearer <token>.",
-                        group, ++order, ConfigDef.Width.MEDIUM, "Bearer token")
+                        Importance.MEDIUM, "Bearer auth source",
+                        "Where the bearer token comes from: STATIC_TOKEN (" + BEARER_AUTH_TOKEN + ").")
+                .define(BEARER_AUTH_TOKEN, Type.PASSWORD, null, Importance.MEDIUM, "Bearer token",
+                        "Bearer token sent as Authorization: Bearer <token>.")
                 .define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
-                        "How long to wait for a connection to the registry.",
-                        group, ++order, ConfigDef.Width.SHORT, "Connect timeout (ms)")
+                        "Connect timeout (ms)", "How long to wait for a connection to the registry.")
                 .define(HTTP_READ_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
-                        "How long to wait for the registry's answer to one request.",
-                        group, ++order, ConfigDef.Width.SHORT, "Read timeout (ms)")
-                .define(MAX_RETRIES, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Read timeout (ms)", "How long to wait for the registry's answer to one request.")
+                .define(MAX_RETRIES, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.LOW, "Max retries",
                         "How many times a request is repeated after a connection failure, a timeout, a 408, "
-                                + "a 429 or a 5xx. Other errors are never retried.",
-                        group, ++order, ConfigDef.Width.SHORT, "Max retries")
-                .define(RETRIES_WAIT_MS, Type.INT, 1_000, ConfigDef.Range.atLeast(0), Importance.LOW,
-                        "Wait before the first retry; it doubles (with jitter) on each further retry.",
-                        group, ++order, ConfigDef.Width.SHORT, "Retry wait (ms)")
+                                + "a 429 or a 5xx. Other errors are never retried.")
+                .define(RETRIES_WAIT_MS, Type.INT, 1_000, ConfigDef.Range.atLeast(0), Importance.LOW, "Retry wait (ms)",
+                        "Wait before the first retry; it doubles (with jitter) on each further retry.")
                 .define(RETRIES_MAX_WAIT_MS, Type.INT, 20_000, ConfigDef.Range.atLeast(0), Importance.LOW,
-                        "Longest wait between two retries.",
-                        group, ++order, ConfigDef.Width.SHORT, "Max retry wait (ms)")
+                        "Max retry wait (ms)", "Longest wait between two retries.")
                 .define(LATEST_CACHE_TTL_SEC, Type.LONG, 60L, ConfigDef.Range.atLeast(-1), Importance.LOW,
+                        "Latest-version cache TTL (s)",
                         "How long the latest version of a subject is cached (for use.latest.version); "
-                                + "-1 caches it for the life of the client, 0 disables the cache.",
-                        group, ++order, ConfigDef.Width.SHORT, "Latest-version cache TTL (s)");
+                                + "-1 caches it for the life of the client, 0 disables the cache.")
+                .definition();
     }
 
     public List<URI> urls() {
@@ -106,16 +96,18 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
         return Duration.ofMillis(getInt(HTTP_READ_TIMEOUT_MS));
     }
 
-    public int maxRetries() {
-        return getInt(MAX_RETRIES);
+    /** How a failed request is repeated; the longest wait is never shorter than the first. */
+    public RetryPolicy retryPolicy() {
+        Duration firstWait = Duration.ofMillis(getInt(RETRIES_WAIT_MS));
+        Duration maxWait = Duration.ofMillis(getInt(RETRIES_MAX_WAIT_MS));
+        return new RetryPolicy(getInt(MAX_RETRIES), firstWait, maxWait.compareTo(firstWait) < 0 ? firstWait : maxWait);
     }
 
-    public Duration retryWait() {
-        return Duration.ofMillis(getInt(RETRIES_WAIT_MS));
-    }
-
-    public Duration retryMaxWait() {
-        return Duration.ofMillis(Math.max(getInt(RETRIES_MAX_WAIT_MS), getInt(RETRIES_WAIT_MS)));
+    /**
+     * The registry's retry settings: {@code maxRetries} repeats after the first attempt, the first after {@code firstWait},
+     * each further one doubling (with jitter) up to {@code maxWait}.
+     */
+    public record RetryPolicy(int maxRetries, Duration firstWait, Duration maxWait) {
     }
 
     /** Negative: forever; zero: no caching. */

@@ -1,5 +1,6 @@
 package io.clayflow.schemas.serde;
 
+import io.clayflow.config.KeyGroup;
 import io.clayflow.schemas.registry.SchemaRegistryClientConfig;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -27,33 +28,34 @@ public class AvroSerdeConfig extends SchemaRegistryClientConfig {
     }
 
     private static ConfigDef addSerdeConfig(ConfigDef def) {
-        String group = "Avro serde";
-        int order = 0;
         String strategyDoc = "How the registry subject is named: TopicNameStrategy (<topic>-key|value), "
                 + "RecordNameStrategy (the record's full name) or TopicRecordNameStrategy (<topic>-<full name>); "
                 + "a simple name, this package's class name, Confluent's class name, or a class implementing "
                 + SubjectNameStrategy.class.getName() + ".";
-        return def
-                .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+        return KeyGroup.of(def, "Avro serde")
+                .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM, "Auto-register schemas",
                         "Whether the serializer registers the record's schema when the subject lacks it. "
-                                + "Turn off in production so only CI registers schemas.",
-                        group, ++order, ConfigDef.Width.SHORT, "Auto-register schemas")
-                .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.MEDIUM,
+                                + "Turn off in production so only CI registers schemas.")
+                .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.MEDIUM, "Use latest version",
                         "Serializer: write with the subject's latest schema (and its id) instead of the record's. "
-                                + "Deserializer: read generic records with the subject's latest schema.",
-                        group, ++order, ConfigDef.Width.SHORT, "Use latest version")
-                .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
+                                + "Deserializer: read generic records with the subject's latest schema.")
+                .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM, "Specific reader",
                         "Whether the deserializer returns generated SpecificRecord classes (read with the class's "
-                                + "schema, so old bytes meet the newest fields) rather than GenericRecord.",
-                        group, ++order, ConfigDef.Width.SHORT, "Specific reader")
-                .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.LOW, strategyDoc,
-                        group, ++order, ConfigDef.Width.LONG, "Key subject strategy")
-                .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.LOW, strategyDoc,
-                        group, ++order, ConfigDef.Width.LONG, "Value subject strategy");
+                                + "schema, so old bytes meet the newest fields) rather than GenericRecord.")
+                .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.LOW,
+                        "Key subject strategy", strategyDoc)
+                .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.LOW,
+                        "Value subject strategy", strategyDoc)
+                .definition();
     }
 
-    public boolean autoRegisterSchemas() {
-        return getBoolean(AUTO_REGISTER_SCHEMAS);
+    /**
+     * Where the serializer gets the id it writes: the subject's latest version ({@value #USE_LATEST_VERSION} wins),
+     * a registration ({@value #AUTO_REGISTER_SCHEMAS}), or a look-up of the record's own schema.
+     */
+    public SchemaIdSource schemaIdSource() {
+        return useLatestVersion() ? SchemaIdSource.LATEST_VERSION
+                : getBoolean(AUTO_REGISTER_SCHEMAS) ? SchemaIdSource.REGISTER : SchemaIdSource.LOOK_UP;
     }
 
     public boolean useLatestVersion() {
@@ -82,6 +84,16 @@ public class AvroSerdeConfig extends SchemaRegistryClientConfig {
             default:
                 return customStrategy(key, name);
         }
+    }
+
+    /** How the serializer finds the schema id of a record it writes. */
+    public enum SchemaIdSource {
+        /** The subject's latest version; the record is converted to it. */
+        LATEST_VERSION,
+        /** The record's schema, registered under the subject when it is not there yet. */
+        REGISTER,
+        /** The record's schema, which must already be registered under the subject. */
+        LOOK_UP
     }
 
     private static SubjectNameStrategy customStrategy(String key, String className) {

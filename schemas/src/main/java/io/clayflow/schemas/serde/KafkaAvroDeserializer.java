@@ -53,11 +53,6 @@ public class KafkaAvroDeserializer extends AbstractKafkaAvroSerde implements Des
     }
 
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        super.configure(configs, isKey);
-    }
-
-    @Override
     public Object deserialize(String topic, byte[] payload) {
         if (payload == null) {
             return null;
@@ -76,9 +71,7 @@ public class KafkaAvroDeserializer extends AbstractKafkaAvroSerde implements Des
             return reader.read(null, DecoderFactory.get().binaryDecoder(payload, WireFormat.HEADER_SIZE,
                     bodyLength, null));
         } catch (EOFException e) {
-            throw new TruncatedPayloadException("Truncated record in topic " + topic + ": its " + bodyLength
-                    + "-byte Avro body ends before the " + writerSchema.getFullName() + " (schema id " + id
-                    + ") is complete", e);
+            throw TruncatedPayloadException.body(topic, bodyLength, writerSchema.getFullName(), id, e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException e) {
             throw new AvroWireFormatException("Record in topic " + topic + " does not decode as "
                     + writerSchema.getFullName() + " (schema id " + id + "): " + e, e);

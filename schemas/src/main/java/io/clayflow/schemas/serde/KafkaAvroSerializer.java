@@ -51,11 +51,6 @@ public class KafkaAvroSerializer extends AbstractKafkaAvroSerde implements Seria
     }
 
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        super.configure(configs, isKey);
-    }
-
-    @Override
     public byte[] serialize(String topic, Object data) {
         if (data == null) {
             return null;
@@ -71,24 +66,26 @@ public class KafkaAvroSerializer extends AbstractKafkaAvroSerde implements Seria
         Object datum = data;
         Schema writerSchema = schema;
         int id;
+        AvroSerdeConfig.SchemaIdSource source = config.schemaIdSource();
         try {
-            if (config.useLatestVersion()) {
-                RegisteredSchema latest = client.latest(subject);
-                id = latest.id();
-                if (!latest.schema().equals(schema)) {
-                    datum = convert(data, schema, latest.schema());
-                    writerSchema = latest.schema();
+            switch (source) {
+                case LATEST_VERSION -> {
+                    RegisteredSchema latest = client.latest(subject);
+                    id = latest.id();
+                    if (!latest.schema().equals(schema)) {
+                        datum = convert(data, schema, latest.schema());
+                        writerSchema = latest.schema();
+                    }
                 }
-            } else if (config.autoRegisterSchemas()) {
-                id = client.register(subject, schema);
-            } else {
-                id = client.idOf(subject, schema);
+                case REGISTER -> id = client.register(subject, schema);
+                default -> id = client.idOf(subject, schema);
             }
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Could not " + (config.useLatestVersion() ? "fetch the latest schema of"
-                    : config.autoRegisterSchemas() ? "register schema " + schema.getFullName() + " under"
-                    : "find schema " + schema.getFullName() + " under") + " subject " + subject + ": "
-                    + e.getMessage(), e);
+            throw new SerializationException("Could not " + switch (source) {
+                case LATEST_VERSION -> "fetch the latest schema of";
+                case REGISTER -> "register schema " + schema.getFullName() + " under";
+                case LOOK_UP -> "find schema " + schema.getFullName() + " under";
+            } + " subject " + subject + ": " + e.getMessage(), e);
         }
         return encode(id, writerSchema, datum);
     }

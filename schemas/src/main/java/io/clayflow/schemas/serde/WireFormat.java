@@ -24,8 +24,7 @@ public final class WireFormat {
      */
     public static int schemaId(String topic, byte[] payload) {
         if (payload.length < HEADER_SIZE) {
-            throw new TruncatedPayloadException("Truncated record in topic " + topic + ": " + payload.length
-                    + " bytes, fewer than the 5-byte header (magic byte and schema id) of the Confluent wire format");
+            throw TruncatedPayloadException.header(topic, payload.length);
         }
         if (payload[0] != MAGIC_BYTE) {
             throw new UnknownMagicByteException(topic, payload[0]);

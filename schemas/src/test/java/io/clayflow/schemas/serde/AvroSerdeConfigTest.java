@@ -39,7 +39,7 @@ class AvroSerdeConfigTest {
         AvroSerdeConfig config = config(Map.of());
 
         assertThat(config.subjectNameStrategy(false)).isInstanceOf(TopicNameStrategy.class);
-        assertThat(config.autoRegisterSchemas()).isTrue();
+        assertThat(config.schemaIdSource()).isEqualTo(AvroSerdeConfig.SchemaIdSource.REGISTER);
         assertThat(config.useLatestVersion()).isFalse();
         assertThat(config.specificAvroReader()).isFalse();
     }
@@ -67,6 +67,19 @@ class AvroSerdeConfigTest {
 
         assertThat(config.values().toString()).doesNotContain("s3cret");
         assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @ParameterizedTest(name = "use.latest.version={0}, auto.register.schemas={1}: {2}")
+    @CsvSource({
+            "true, true, LATEST_VERSION",
+            "true, false, LATEST_VERSION",
+            "false, true, REGISTER",
+            "false, false, LOOK_UP"})
+    void theLatestVersionWinsOverRegistrationAndWithoutEitherTheSchemaIsLookedUp(boolean latest, boolean register,
+            AvroSerdeConfig.SchemaIdSource expected) {
+        AvroSerdeConfig config = config(Map.of("use.latest.version", latest, "auto.register.schemas", register));
+
+        assertThat(config.schemaIdSource()).isEqualTo(expected);
     }
 
     private static AvroSerdeConfig config(Map<String, Object> overrides) {

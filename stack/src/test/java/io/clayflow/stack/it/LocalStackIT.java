@@ -5,8 +5,11 @@ import static io.clayflow.testsupport.PrometheusScrape.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.fakes.clay.ClaySimulator;
 import io.clayflow.fakes.clay.Refusal;
+import io.clayflow.schemas.ClaySinkState;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
@@ -18,6 +21,8 @@ import io.clayflow.fakes.outreach.OutreachSimulator;
 import io.clayflow.stack.ConnectPart;
 import io.clayflow.stack.ConnectorSpec;
 import io.clayflow.stack.HubSpotPart;
+import io.clayflow.stack.IntakePart;
+import io.clayflow.stack.StatusPart;
 import io.clayflow.stack.OutreachPart;
 import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.SchemaRegistryPart;
@@ -25,7 +30,6 @@ import io.clayflow.stack.StackConfig;
 import io.clayflow.stack.StackConnectors;
 import io.clayflow.stack.StackPart;
 import io.clayflow.stack.StackSecrets;
-import io.clayflow.stack.TopicsPart;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -124,7 +128,7 @@ class LocalStackIT {
                 stack.startupTime().toMillis() / 1000.0);
 
         assertThat(stack.readiness()).containsOnlyKeys("kafka", "schema-registry", "topics", "callback-gateway",
-                "clay-simulator", "hubspot-fake", "outreach-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
+                "status", "clay-simulator", "hubspot-fake", "outreach-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
         Path secrets = dataDir.resolve(StackSecrets.FILE_NAME);
         assertThat(stack.secretsFile()).isEqualTo(secrets);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
@@ -248,8 +252,29 @@ class LocalStackIT {
                 });
     }
 
+    /** The status app, started by the stack, shows the funnel and the budget intake runs with. */
     @Test
     @Order(4)
+    void theStatusPageShowsTheFunnelAndTheBudgetIntakeRunsWith() {
+        String url = stack.part(StatusPart.class).url();
+        assertThat(stack.endpoints().get("status")).extracting(endpoint -> endpoint.address())
+                .contains(url + "/status");
+        long budget = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
+
+        await("the status page's figures").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode json = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(
+                            URI.create(url + "/status.json")).version(HttpClient.Version.HTTP_1_1).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    assertThat(json.path("funnel").path(0).path("count").asLong()).isEqualTo(demo.leads().size());
+                    assertThat(json.path("funnel").path(3).path("count").asLong()).isEqualTo(UNIQUE_VALID);
+                    assertThat(json.path("budget").path("credits_per_period").asLong()).isEqualTo(budget);
+                    assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(UNIQUE_VALID);
+                });
+    }
+
+    @Test
+    @Order(5)
     void stoppingStopsEveryPartFreesEveryPortAndLeavesNoChildProcess() {
         ProcessHandle registry = stack.part(SchemaRegistryPart.class).process().orElseThrow();
         long begin = System.nanoTime();
@@ -269,7 +294,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restartingOnTheSameDirectoryKeepsEverythingAndSendsNothingToClayTwice() throws Exception {
         stack = LocalStack.create(config);
         stack.start();
@@ -377,9 +402,9 @@ class LocalStackIT {
      */
     private static long webhookQuotaUsed(TopicContents topics) {
         Map<String, Long> latest = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : topics.read(TopicsPart.CLAY_WEBHOOK_QUOTA)) {
+        for (ConsumerRecord<byte[], byte[]> record : topics.read(Topics.CLAY_SINK_STATE)) {
             String key = new String(record.key(), StandardCharsets.UTF_8);
-            if (!key.startsWith("progress/")) {
+            if (!ClaySinkState.isProgressKey(key)) {
                 latest.put(key, Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
             }
         }

@@ -10,7 +10,10 @@ import io.clayflow.fakes.clay.Faults;
 import io.clayflow.fakes.clay.Refusal;
 import io.clayflow.fakes.clay.SimulatorConfig;
 import io.clayflow.fakes.clay.WebhookConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clayflow.schemas.ClaySinkState;
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.GrafanaDashboard;
@@ -18,12 +21,14 @@ import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import java.net.http.HttpResponse;
 import java.lang.management.ManagementFactory;
+import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,10 +36,13 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,6 +207,90 @@ class ClayWebhookSinkIT {
         assertThat(clay.stats().refused(Refusal.DUPLICATE)).as("rows the table's auto-dedupe dropped").isEqualTo(100);
     }
 
+    /** An intake that crashed mid-transaction leaves aborted records in the outbox: Clay never sees them. */
+    @Test
+    void rowsOfAnAbortedTransactionNeverReachClay() {
+        String topic = outbox();
+        List<Lead> aborted = new ArrayList<>();
+        List<Lead> committed = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            (i < 20 ? aborted : committed).add(lead(topic, i));
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.transactionalProducerProps(
+                "aborting-" + topic))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            records(topic, aborted).forEach(producer::send);
+            producer.flush();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            records(topic, committed).forEach(producer::send);
+            producer.commitTransaction();
+        }
+
+        startConnectorToFastClay(topic);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= committed.size());
+        await("no row of the aborted transaction").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> clay.stats().rowsReceived() == committed.size());
+        assertThat(clay.rowLeadIds("main")).containsExactlyInAnyOrderElementsOf(
+                committed.stream().map(Lead::getLeadId).toList());
+    }
+
+    /** Without read_committed the connector does not start, and says which setting and why. */
+    @Test
+    void aConnectorWhoseConsumerWouldReadUncommittedRecordsFailsSayingWhy() {
+        String topic = outbox();
+        Map<String, String> config = withDefaults(topic, Map.of("clay.webhook.urls", "http://127.0.0.1:9/webhook"));
+        config.remove("consumer.override.isolation.level");
+        String name = "clay-" + topic;
+
+        worker.putConnector(name, config);
+
+        JsonNode status = await("the connector failed").atMost(Duration.ofSeconds(30)).until(() -> worker.status(name),
+                s -> s != null && "FAILED".equals(s.path("connector").path("state").asText()));
+        assertThat(status.path("connector").path("trace").asText())
+                .contains("consumer.override.isolation.level", "read_committed", "aborted");
+        assertThat(status.path("tasks")).as("no task started").isEmpty();
+    }
+
+    /**
+     * The state topic was named for the webhook quota alone ({@link Topics#LEGACY_CLAY_WEBHOOK_QUOTA}); under its new
+     * name the sink carries what the old one holds over: rows Clay took are not sent again, and counting goes on.
+     */
+    @Test
+    void theStateKeptUnderTheTopicsOldNameIsCarriedOverAndHonoured() throws Exception {
+        clay = ClaySimulator.start(fastClay().webhook("main").build());
+        String topic = outbox();
+        String name = "clay-" + topic;
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            leads.add(lead(topic, i));
+        }
+        kafka.produceAll(records(topic, leads).stream().map(r -> new ProducerRecord<>(topic, 0, r.key(), r.value()))
+                .toList());
+        kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
+        String webhook = sha256(clay.webhookUrl("main"));
+        kafka.produce(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, webhook, "40".getBytes(StandardCharsets.UTF_8));
+        kafka.produce(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, ClaySinkState.progressKey(name, topic, 0),
+                "20@".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> config = withDefaults(topic, Map.of("clay.webhook.urls", clay.webhookUrl("main"),
+                "rate.limit.rows.per.second", "1000"));
+        config.remove("clay.webhook.quota.topic");
+
+        worker.putConnector(name, config);
+        worker.awaitRunning(name);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= 30);
+        await("nothing Clay took before is sent again").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> clay.stats().rowsReceived() == 30);
+        assertThat(clay.rowLeadIds("main")).containsExactlyInAnyOrderElementsOf(
+                leads.subList(20, 50).stream().map(Lead::getLeadId).toList());
+        Map<String, String> state = latest(Topics.CLAY_SINK_STATE);
+        assertThat(state).containsEntry(webhook, "70").containsKey("upgraded-from/" + Topics.LEGACY_CLAY_WEBHOOK_QUOTA);
+        assertThat(state.get(ClaySinkState.progressKey(name, topic, 0))).startsWith("50@");
+    }
+
     @Test
     void aRowClayRefusesAsBadLandsInTheDlqWithItsReason() {
         clay = ClaySimulator.start(fastClay().webhook("main").build());
@@ -239,7 +331,8 @@ class ClayWebhookSinkIT {
                 "circuit.open.wait.ms", "3000"));
         await().atMost(Duration.ofSeconds(30)).until(() -> clay.stats().requestsWithStatus(429) >= 4);
         long requestsWhenOpen = clay.stats().requests();
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        await("no retry storm while the circuit is open").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> clay.stats().requests() - requestsWhenOpen <= 2 && clay.rowLeadIds("main").isEmpty());
         long requestsTwoSecondsLater = clay.stats().requests();
         System.out.printf("Clay sink under a 429 storm: %d requests until the circuit opened, %d in the next 2 s%n",
                 requestsWhenOpen, requestsTwoSecondsLater - requestsWhenOpen);
@@ -267,7 +360,9 @@ class ClayWebhookSinkIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("second").size() >= 100);
         assertThat(clay.rowLeadIds("first")).hasSize(100);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        await("nothing more sent once every webhook is spent").during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5)).until(() -> clay.stats().refused(Refusal.CAP_REACHED) == 0
+                        && clay.rowLeadIds("first").size() + clay.rowLeadIds("second").size() == 200);
         assertThat(clay.stats().refused(Refusal.CAP_REACHED)).as("we stop before Clay has to refuse").isZero();
         assertThat(worker.status(name).path("tasks").path(0).path("state").asText()).isEqualTo("RUNNING");
         assertThat(clay.rowLeadIds("first").size() + clay.rowLeadIds("second").size()).isEqualTo(200);
@@ -357,6 +452,8 @@ class ClayWebhookSinkIT {
     private Map<String, String> withDefaults(String topic, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.clayflow.connect.clay.ClayWebhookSinkConnector");
+        // Every clayflow sink reads committed records only (see ReadCommitted), and refuses to start otherwise.
+        config.put("consumer.override.isolation.level", "read_committed");
         config.put("topics", topic);
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         config.put("schema.registry.url", registry.url());
@@ -380,6 +477,10 @@ class ClayWebhookSinkIT {
     }
 
     private void produce(String topic, List<Lead> leads) {
+        kafka.produceAll(records(topic, leads));
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> records(String topic, List<Lead> leads) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
             serializer.configure(Map.of("schema.registry.url", registry.url()), false);
@@ -388,7 +489,32 @@ class ClayWebhookSinkIT {
                         serializer.serialize(topic, lead)));
             }
         }
-        kafka.produceAll(records);
+        return records;
+    }
+
+    /** The latest value per key of a one-partition topic, read to its end. */
+    private Map<String, String> latest(String topic) {
+        Map<String, Object> props = kafka.consumerProps(null);
+        props.remove("group.id");
+        Map<String, String> latest = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            await("reading " + topic + " to its end").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(1)).until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
+                        return consumer.position(partition) >= end;
+                    });
+        }
+        return latest;
+    }
+
+    /** How the sink keys a webhook's count: a SHA-256 of its URL, which never appears in the topic. */
+    private static String sha256(String url) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Lead lead(String topic, int i) {

@@ -231,6 +231,8 @@ class OutreachSinkIT {
     private Map<String, String> withDefaults(String topic, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.clayflow.connect.outreach.OutreachSinkConnector");
+        // Every clayflow sink reads committed records only (see ReadCommitted), and refuses to start otherwise.
+        config.put("consumer.override.isolation.level", "read_committed");
         config.put("topics", topic);
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         config.put("schema.registry.url", registry.url());

@@ -191,6 +191,8 @@ abstract class AbstractWarehouseSinkIT {
     protected void startConnector(Run run, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.clayflow.connect.warehouse.WarehouseSinkConnector");
+        // Every clayflow sink reads committed records only (see ReadCommitted), and refuses to start otherwise.
+        config.put("consumer.override.isolation.level", "read_committed");
         config.put("topics", run.topic);
         config.put("tasks.max", "2");
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,16 +25,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Throughput of the warehouse sink into the local PostgreSQL: a backlog of enriched leads on a real broker, drained
- * by the connector in a real Connect worker, timed from the connector's start (and from its first row) until every
- * lead is a row. Run only with -Pbenchmark (see docs/benchmarks.md). Knobs: -Dbenchmark.rows (100000),
- * -Dbenchmark.partitions (4), -Dbenchmark.tasks (2), -Dbenchmark.max.poll.records (2000).
+ * Throughput of the warehouse sink into the local PostgreSQL (or, with {@code -Dbenchmark.target=duckdb}, an embedded
+ * DuckDB file): a backlog of enriched leads on a real broker, drained by the connector in a real Connect worker, timed
+ * from the connector's start (and from its first row) until every lead is a row. Run only with -Pbenchmark (see
+ * docs/benchmarks.md). Knobs: -Dbenchmark.rows (100000), -Dbenchmark.partitions (4), -Dbenchmark.tasks (2; DuckDB
+ * always 1), -Dbenchmark.max.poll.records (2000).
  */
 @ClayflowIntegrationTest
 class WarehouseSinkThroughputBenchmark {
@@ -42,6 +45,7 @@ class WarehouseSinkThroughputBenchmark {
     private static final int PARTITIONS = Integer.getInteger("benchmark.partitions", 4);
     private static final int TASKS = Integer.getInteger("benchmark.tasks", 2);
     private static final int MAX_POLL_RECORDS = Integer.getInteger("benchmark.max.poll.records", 2_000);
+    private static final boolean DUCKDB = "duckdb".equals(System.getProperty("benchmark.target", "postgres"));
 
     private static ConnectWorker worker;
 
@@ -58,7 +62,7 @@ class WarehouseSinkThroughputBenchmark {
     }
 
     @Test
-    void drainsABacklogIntoPostgres(KafkaBroker kafka, SchemaRegistryServer registry, Postgres postgres)
+    void drainsABacklogIntoTheWarehouse(KafkaBroker kafka, SchemaRegistryServer registry, Postgres postgres)
             throws Exception {
         String topic = "warehouse-benchmark.leads.route.warehouse";
         kafka.createTopic(topic, PARTITIONS);
@@ -66,13 +70,21 @@ class WarehouseSinkThroughputBenchmark {
 
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.clayflow.connect.warehouse.WarehouseSinkConnector");
+        // Every clayflow sink reads committed records only (see ReadCommitted), and refuses to start otherwise.
+        config.put("consumer.override.isolation.level", "read_committed");
         config.put("topics", topic);
-        config.put("tasks.max", Integer.toString(TASKS));
+        config.put("tasks.max", Integer.toString(DUCKDB ? 1 : TASKS));
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         config.put("schema.registry.url", registry.url());
-        config.put("warehouse.jdbc.url", postgres.jdbcUrl());
-        config.put("warehouse.jdbc.user", postgres.user());
-        config.put("warehouse.jdbc.password", postgres.password());
+        Path duckDbFile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "benchmarks")), "duckdb-")
+                .toAbsolutePath().resolve("warehouse.duckdb");
+        if (DUCKDB) {
+            config.put("warehouse.duckdb.path", duckDbFile.toString());
+        } else {
+            config.put("warehouse.jdbc.url", postgres.jdbcUrl());
+            config.put("warehouse.jdbc.user", postgres.user());
+            config.put("warehouse.jdbc.password", postgres.password());
+        }
         config.put("warehouse.table", "enriched_leads");
         config.put("consumer.override.max.poll.records", Integer.toString(MAX_POLL_RECORDS));
         config.put("errors.tolerance", "all");
@@ -83,7 +95,7 @@ class WarehouseSinkThroughputBenchmark {
         worker.putConnector("warehouse-benchmark", config);
         long[] firstRowAt = {-1};
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
-            long rows = count(postgres);
+            long rows = DUCKDB ? count(duckDbFile) : count(postgres);
             if (rows > 0 && firstRowAt[0] < 0) {
                 firstRowAt[0] = System.nanoTime();
             }
@@ -94,16 +106,16 @@ class WarehouseSinkThroughputBenchmark {
         double total = (end - start) / 1e9;
         double running = (end - firstRowAt[0]) / 1e9;
         String result = String.format("""
-                Warehouse sink throughput into PostgreSQL (%s)
+                Warehouse sink throughput into %s (%s)
                 rows: %,d, partitions: %d, tasks: %d, max.poll.records: %d, cores: %d, Java %s
                 connector start -> all rows: %.1f s = %,.0f rows/s
                 first row -> all rows:       %.1f s = %,.0f rows/s
-                """, Instant.now(), ROWS, PARTITIONS, TASKS, MAX_POLL_RECORDS,
+                """, DUCKDB ? "DuckDB" : "PostgreSQL", Instant.now(), ROWS, PARTITIONS, TASKS, MAX_POLL_RECORDS,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), total, ROWS / total,
                 running, ROWS / running);
         System.out.println(result);
         write(result);
-        assertThat(count(postgres)).isEqualTo(ROWS);
+        assertThat(DUCKDB ? count(duckDbFile) : count(postgres)).isEqualTo(ROWS);
     }
 
     private static void produce(KafkaBroker kafka, SchemaRegistryServer registry, String topic) {
@@ -138,9 +150,24 @@ class WarehouseSinkThroughputBenchmark {
         }
     }
 
+    /** Read-only, in this JVM (its own copy of DuckDB's native library): 0 until the sink created the file. */
+    private static long count(Path duckDbFile) throws SQLException {
+        if (!Files.exists(duckDbFile)) {
+            return 0;
+        }
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + duckDbFile, readOnly);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM enriched_leads")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static void write(String result) throws IOException {
         Path out = Path.of("target", "benchmarks");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("warehouse-throughput.md"), result);
+        Files.writeString(out.resolve("warehouse-throughput-" + (DUCKDB ? "duckdb" : "postgres") + ".md"), result);
     }
 }

@@ -1,0 +1,116 @@
+package io.clayflow.cli.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clayflow.status.PipelineStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What {@code clayflow status} prints, from a fixed reading: numbers the same in every locale, the connectors' failure
+ * lines, the JSON's field names, and which exit code {@code --check} picks when several problems hold.
+ */
+class StatusOutputTest {
+
+    private static final Instant AT = Instant.parse("2026-12-03T10:15:30Z");
+    private final Locale before = Locale.getDefault();
+
+    @BeforeEach
+    void aLocaleThatGroupsWithDots() {
+        Locale.setDefault(Locale.GERMANY);
+    }
+
+    @AfterEach
+    void restoreTheLocale() {
+        Locale.setDefault(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"de-DE", "fr-FR", "hi-IN", "ar-EG"})
+    void numbersAreWrittenTheSameInEveryLocale(String tag) {
+        Locale.setDefault(Locale.forLanguageTag(tag));
+
+        String table = new StatusTable(50_000, 10_000L).render(reading(), "localhost:9092");
+
+        assertThat(table).containsPattern("raw\\s+1,234,567\\s").contains("credits spent 12,345 of 10,000")
+                .contains("of 50,000 (", "2026-12-03 10:15:30Z");
+    }
+
+    @Test
+    void aFailedTaskShowsTheLineOfItsRootCause() {
+        String trace = "org.apache.kafka.connect.errors.ConnectException: Exiting WorkerSinkTask due to unrecoverable "
+                + "exception.\n\tat org.apache.kafka.connect.runtime.WorkerSinkTask.deliverMessages(x.java:1)\n"
+                + "Caused by: org.apache.kafka.connect.errors.ConnectException: Clay refused the webhook token of "
+                + "webhook #1 (HTTP 401): check clay.webhook.token\n\tat io.clayflow.Task.put(y.java:2)\n";
+
+        assertThat(ConnectorState.failureLine(trace)).isEqualTo("org.apache.kafka.connect.errors.ConnectException: "
+                + "Clay refused the webhook token of webhook #1 (HTTP 401): check clay.webhook.token");
+        assertThat(ConnectorState.failureLine("java.lang.IllegalStateException: boom\n\tat x.y(z.java:1)"))
+                .isEqualTo("java.lang.IllegalStateException: boom");
+        assertThat(ConnectorState.failureLine(null)).isNull();
+    }
+
+    @Test
+    void jsonNamesEveryFieldAsDocumented() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(StatusJson.render(report(connect(), new StatusChecks(null, null))));
+
+        assertThat(json.fieldNames()).toIterable().containsExactly("version", "collected_at", "bootstrap_servers",
+                "funnel", "routed", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "webhook_quota",
+                "connect", "check");
+        assertThat(json.path("funnel").fieldNames()).toIterable().containsExactly("raw", "invalid",
+                "duplicates_dropped", "waiting_in_throttle", "released", "enriched");
+        assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(1_234_567);
+        assertThat(json.path("funnel").path("enriched").isNull()).as("not known yet").isTrue();
+        assertThat(json.path("connect").path("connectors").path(0).fieldNames()).toIterable()
+                .containsExactly("name", "type", "state", "worker_id", "trace", "tasks");
+        assertThat(json.path("connect").path("connectors").path(0).path("tasks").path(0).fieldNames()).toIterable()
+                .containsExactly("id", "state", "worker_id", "trace");
+        assertThat(json.path("check").path("exit_code").asInt()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+    }
+
+    @Test
+    void checkPicksTheMostUrgentCodeAndListsEveryProblem() {
+        StatusChecks.Verdict all = new StatusChecks(10L, 100L).judge(reading(), connect());
+        StatusChecks.Verdict lagAndDlq = new StatusChecks(10L, 100L).judge(reading(),
+                new ConnectView("http://connect:8083", List.of(), null));
+        StatusChecks.Verdict unreachable = new StatusChecks(null, null).judge(reading(),
+                ConnectView.unreachable("http://connect:8083", "refused"));
+        StatusChecks.Verdict none = new StatusChecks(20L, 500L).judge(reading(),
+                new ConnectView("http://connect:8083", List.of(), null));
+
+        assertThat(all.exitCode()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+        assertThat(all.problems()).extracting(StatusChecks.Problem::kind).containsExactly("connector_failed",
+                "lag_above_threshold", "dead_letters_above_threshold");
+        assertThat(lagAndDlq.exitCode()).isEqualTo(StatusExitCodes.LAG_ABOVE_THRESHOLD);
+        assertThat(unreachable.exitCode()).isEqualTo(StatusExitCodes.CONNECT_UNREACHABLE);
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.problems()).isEmpty();
+    }
+
+    private static PipelineStatus reading() {
+        return new PipelineStatus(AT, 1_234_567L, 12L, 3L, 0L, 1_000_000L, Map.of("connect-clay-webhook-sink", 7L),
+                Map.of("clayflow-intake", 0L, "connect-clay-webhook-sink", 450L), null, Map.of("crm", 2L),
+                Map.of("intake.validate", Map.of("email.syntax", 12L)), 0L, Map.of("a1b2c3d4e5f6", 31_250L),
+                12_345L, AT);
+    }
+
+    private static ConnectView connect() {
+        return new ConnectView("http://connect:8083", List.of(new ConnectorState("clay-webhook-sink", "sink",
+                "RUNNING", "10.0.0.1:8083", null, List.of(new ConnectorState.TaskState(0, "FAILED", "10.0.0.1:8083",
+                        "org.apache.kafka.connect.errors.ConnectException: Clay refused the webhook token")))), null);
+    }
+
+    private static StatusReport report(ConnectView connect, StatusChecks checks) {
+        return new StatusReport(reading(), "localhost:9092", connect, checks.judge(reading(), connect), 50_000,
+                10_000L);
+    }
+}

@@ -1,0 +1,72 @@
+package io.clayflow.status.page;
+
+import io.clayflow.status.PipelineStatus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * {@code GET /status.json}: a snapshot as the page draws it. The funnel's stages in order ({@link StatusFunnel}),
+ * routed per route, dead letters by stage and reason, Clay's send rate and lag, the credit budget and the webhook
+ * quota. A figure that cannot be known yet is null.
+ */
+public final class StatusJson {
+
+    private final long webhookSubmissionLimit;
+    private final long creditsPerPeriod;
+
+    /**
+     * @param webhookSubmissionLimit a Clay webhook's lifetime submissions (Clay's is 50,000)
+     * @param creditsPerPeriod intake's {@code budget.credits.per.period}, to show credits left
+     */
+    public StatusJson(long webhookSubmissionLimit, long creditsPerPeriod) {
+        this.webhookSubmissionLimit = webhookSubmissionLimit;
+        this.creditsPerPeriod = creditsPerPeriod;
+    }
+
+    public JsonObject render(StatusSnapshot snapshot) {
+        JsonObject json = new JsonObject()
+                .put("attempted_at", snapshot.attemptedAt() == null ? null : snapshot.attemptedAt().toString())
+                .put("error", snapshot.error());
+        PipelineStatus status = snapshot.status();
+        if (status == null) {
+            return json.put("collected_at", null);
+        }
+        JsonArray funnel = new JsonArray();
+        StatusFunnel.stages(status).forEach((key, count) -> funnel.add(new JsonObject().put("key", key)
+                .put("label", StatusFunnel.LABELS.get(key)).put("count", count)));
+        JsonObject deadLetters = new JsonObject();
+        status.deadLetters().forEach((stage, reasons) -> deadLetters.put(stage, object(reasons)));
+        return json.put("collected_at", status.collectedAt().toString())
+                .put("funnel", funnel)
+                .put("routed", object(status.routed()))
+                .put("dead_letters", deadLetters)
+                .put("dead_letter_total", status.deadLetterTotal())
+                .put("invalid", status.invalid())
+                .put("duplicates_dropped", status.duplicatesDropped())
+                .put("waiting_in_throttle", status.waitingInThrottle())
+                .put("replayed", status.replayed())
+                .put("clay", new JsonObject()
+                        .put("send_rate_per_second", snapshot.claySendRate())
+                        .put("sender_lag", status.claySenderLag().isEmpty() ? null
+                                : StatusFunnel.claySenderLag(status)))
+                .put("budget", new JsonObject()
+                        .put("credits_per_period", creditsPerPeriod)
+                        .put("credits_spent", status.creditsSpent())
+                        .put("credits_left", StatusFunnel.creditsLeft(status, creditsPerPeriod))
+                        .put("period_start", status.budgetPeriodStart() == null ? null
+                                : status.budgetPeriodStart().toString()))
+                .put("webhook_quota", new JsonObject()
+                        .put("limit", webhookSubmissionLimit)
+                        // The busiest webhook: the one that will stop taking rows first.
+                        .put("used", status.webhookSubmissions().values().stream().mapToLong(Long::longValue).max()
+                                .orElse(0))
+                        .put("webhooks", object(status.webhookSubmissions())));
+    }
+
+    private static JsonObject object(Map<String, Long> values) {
+        JsonObject object = new JsonObject();
+        values.forEach(object::put);
+        return object;
+    }
+}
