@@ -1,8 +1,10 @@
 package io.clayflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -140,14 +142,17 @@ class GatewayCallbackIT {
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(new JsonObject(ready.body()).getString("kafka")).isEqualTo("UP");
         assertThat(gateway.callback("{\"Lead ID\": \"lead-metrics-1\"}").statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = gateway.get(gateway.management("/metrics"));
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body())
-                .contains("gateway_http_requests_seconds_count{method=\"POST\",route=\"/v1/clay/callback\",status=\"200\"}")
-                .contains("gateway_http_requests_seconds_bucket")
-                .contains("gateway_produce_seconds_count{outcome=\"acked\",topic=\"" + ENRICHED + "\"}")
-                .contains("gateway_produce_in_flight")
-                .contains("gateway_http_requests_in_flight");
+        // A request is timed when its response has ended on the server, which can come after the client has read it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> metrics = gateway.get(gateway.management("/metrics"));
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body())
+                    .contains("gateway_http_requests_seconds_count{method=\"POST\",route=\"/v1/clay/callback\",status=\"200\"}")
+                    .contains("gateway_http_requests_seconds_bucket")
+                    .contains("gateway_produce_seconds_count{outcome=\"acked\",topic=\"" + ENRICHED + "\"}")
+                    .contains("gateway_produce_in_flight")
+                    .contains("gateway_http_requests_in_flight");
+        });
         assertThat(gateway.get(gateway.uri("/metrics")).statusCode()).as("not on the public port").isEqualTo(404);
     }
 

@@ -8,13 +8,19 @@ import java.util.List;
 
 /**
  * The shell lines of a Markdown file's quick start: every line of each fenced block that follows a
- * {@code <!-- quickstart ... -->} comment, in the order they stand, exactly as written.
+ * {@code <!-- quickstart ... -->} comment, in the order they stand, exactly as written; but a Maven line
+ * ({@code mvn verify}), which is the build this test runs in.
  */
 final class QuickStartLines {
 
     static final String MARKER = "<!-- quickstart";
 
     private QuickStartLines() {
+    }
+
+    /** A Maven command: the quick start's build, which the test runs inside of. */
+    static boolean isBuild(String line) {
+        return line.trim().startsWith("mvn ");
     }
 
     static List<String> of(Path markdown) throws IOException {
@@ -31,7 +37,7 @@ final class QuickStartLines {
             }
             int line = fence + 1;
             for (; line < lines.size() && !lines.get(line).startsWith("```"); line++) {
-                if (!lines.get(line).isBlank()) {
+                if (!lines.get(line).isBlank() && !isBuild(lines.get(line))) {
                     commands.add(lines.get(line));
                 }
             }

@@ -439,6 +439,8 @@ class IntakeCrashIT {
         // from waiting the default 45 s for it.
         props.setProperty("streams.session.timeout.ms", "6000");
         props.setProperty("streams.heartbeat.interval.ms", "1500");
+        // The test reads neither health nor metrics: off, so nothing else on the default 9191 can fail the child.
+        props.setProperty("management.port", "-1");
         Path file = runDir.resolve("intake.properties");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             props.store(out, "IntakeCrashIT");
