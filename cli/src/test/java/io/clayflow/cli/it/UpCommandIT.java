@@ -7,7 +7,6 @@ import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.PipelineStatus;
 import io.clayflow.status.StatusCollector;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +41,7 @@ class UpCommandIT {
         Path dataDir = dir.resolve("data");
         Path jar = Path.of(System.getProperty("clayflow.cli.jar", "target/clayflow-cli.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged CLI (mvn package)").exists();
-        List<Integer> ports = freePorts(PORT_KEYS.size());
+        List<Integer> ports = UpProcess.freePorts(PORT_KEYS.size());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toString(), "up", "--refresh", "1s", "--data-dir", dataDir.toString()));
         for (int i = 0; i < PORT_KEYS.size(); i++) {
@@ -104,7 +102,7 @@ class UpCommandIT {
                     .as("the live screen on a file: counters as lines, no clear-screen escape")
                     .contains("clayflow status").doesNotContain("\u001b");
             for (int port : ports) {
-                assertThat(canBind(port)).as("port " + port + " free again").isTrue();
+                assertThat(UpProcess.canBind(port)).as("port " + port + " free again").isTrue();
             }
         } finally {
             up.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -117,28 +115,5 @@ class UpCommandIT {
         return Files.readAllLines(dataDir.resolve("secrets.properties")).stream()
                 .filter(line -> !line.startsWith("#") && line.contains("="))
                 .map(line -> line.substring(line.indexOf('=') + 1)).toArray(String[]::new);
-    }
-
-    /**
-     * Free ports below the kernel's ephemeral range (32768+), so that none is handed to one of the stack's own
-     * outgoing connections before the part that listens on it starts.
-     */
-    private static List<Integer> freePorts(int count) {
-        List<Integer> ports = new ArrayList<>();
-        while (ports.size() < count) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            if (!ports.contains(port) && canBind(port)) {
-                ports.add(port);
-            }
-        }
-        return ports;
-    }
-
-    private static boolean canBind(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

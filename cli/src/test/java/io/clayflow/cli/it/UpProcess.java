@@ -103,7 +103,11 @@ final class UpProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private static List<Integer> freePorts(int count) {
+    /**
+     * Free ports below the kernel's ephemeral range (32768+), so that none is handed to one of the stack's own
+     * outgoing connections before the part that listens on it starts.
+     */
+    static List<Integer> freePorts(int count) {
         List<Integer> ports = new ArrayList<>();
         while (ports.size() < count) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
@@ -114,7 +118,7 @@ final class UpProcess implements AutoCloseable {
         return ports;
     }
 
-    private static boolean canBind(int port) {
+    static boolean canBind(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;
         } catch (IOException e) {
