@@ -31,8 +31,9 @@ final class ClayDelivery {
     /** What the delivery needs beside the rows: where they go, what is recorded, and how long a 402 pauses. */
     record Parts(ResilientWebhookSender sender, TableRouter router, TableRows tableRows, WebhookQuota quota,
             ClayProgress progress, ClaySinkMetrics metrics, SendingState state, DeadLetters deadLetters,
-            Runnable requestCommit) {
+            Runnable requestCommit, StateWriteBatch store) {
         Parts {
+            Objects.requireNonNull(store, "store");
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(router, "router");
             Objects.requireNonNull(tableRows, "tableRows");
@@ -50,7 +51,7 @@ final class ClayDelivery {
     private final int batchMaxRows;
     private final Duration creditsProbe;
 
-    /** @param parts.requestCommit asks Connect to commit soon (the task context's {@code requestCommit}) */
+    /** {@code parts.requestCommit} asks Connect to commit soon (the task context's {@code requestCommit}). */
     ClayDelivery(Parts parts, int maxBytes, int batchMaxRows, Duration creditsProbe) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.maxBytes = maxBytes;
@@ -122,11 +123,14 @@ final class ClayDelivery {
     private void taken(TableRouter.Target target, List<ClayRow> rows) {
         // Dead letters of rows before these first: once the progress passes them, they are not read again.
         parts.deadLetters().awaitWritten();
-        parts.progress().taken(rows);
-        parts.tableRows().recordTaken(target.table(), rows.size());
-        parts.quota().recordSubmitted(target.webhook(), rows.size());
+        // One write of the state for the request: its partitions' progress, the table's rows, the webhook's count.
+        parts.store().inOneWrite(() -> {
+            parts.progress().taken(rows);
+            parts.tableRows().recordTaken(target.table(), rows.size());
+            parts.quota().recordSubmitted(target.webhook(), rows.size());
+            parts.state().sending();
+        });
         parts.metrics().sent(rows.size());
-        parts.state().sending();
         // Commit soon rather than at the next offset.flush.interval.ms: fewer rows to read and skip after a restart.
         parts.requestCommit().run();
     }

@@ -22,7 +22,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
 
-    private SinkStateStore state;
+    private StateWriteBatch state;
     private ClayProgress progress;
     private RowBatcher batcher;
     private ClayDelivery delivery;
@@ -34,7 +34,8 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
     @Override
     protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
-        state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(), config.connectorName());
+        state = new StateWriteBatch(new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(),
+                config.connectorName()));
         Map<String, String> stored = StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());
         WebhookQuota quota = new WebhookQuota(config.allWebhooks(), config.submissionLimit(),
                 config.quotaWarnRatio(), state, stored);
@@ -48,7 +49,7 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         ResilientWebhookSender sender = ResilientWebhookSender.create(config, metrics::rateLimited);
         batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());
         delivery = new ClayDelivery(new ClayDelivery.Parts(sender, router, tableRows, quota, progress, metrics,
-                sending, deadLetters(), context::requestCommit), config.batchMaxBytes(), config.batchMaxRows(),
+                sending, deadLetters(), context::requestCommit, state), config.batchMaxBytes(), config.batchMaxRows(),
                 config.creditsProbeInterval());
         return new Started(sender.guard(), config.tables() + ", " + config.batchMaxRows()
                 + " rows/request in the array format, " + config.batchMaxBytes() + " bytes/request, "

@@ -67,6 +67,20 @@ class ClayDeliveryTest {
     }
 
     @Test
+    void eachRequestClayTookIsRecordedInOneWriteOfTheState() throws Exception {
+        IntStream.range(0, 4).forEach(i -> tableA.then(200));
+        ClayDelivery delivery = delivery(Map.of());
+        int before = store.saves;
+
+        delivery.deliver(rows(0, 4));
+
+        assertThat(store.saves - before).as("writes for 4 requests").isEqualTo(4);
+        assertThat(store.entries).containsEntry(ClaySinkState.tableRowsKey("clay-sink", "a"), "4")
+                .containsEntry(WebhookQuota.key(tableA.url()), "4")
+                .containsEntry(ClaySinkState.progressKey("clay-sink", "leads.clay.outbox", 0), "4@");
+    }
+
+    @Test
     void anArrayTableTakesRowsInBatchesThatStopAtItsCap() {
         tableA.then(200).then(200);
         tableB.then(200);
@@ -128,12 +142,13 @@ class ClayDeliveryTest {
         props.put("rate.limit.rows.per.second", "1000");
         props.putAll(overrides);
         config = new ClayWebhookSinkConfig(props);
-        WebhookQuota quota = new WebhookQuota(config.allWebhooks(), config.submissionLimit(), 0.8, store,
+        StateWriteBatch batch = new StateWriteBatch(store);
+        WebhookQuota quota = new WebhookQuota(config.allWebhooks(), config.submissionLimit(), 0.8, batch,
                 store.load());
-        rows = new TableRows("clay-sink", config.tables(), store, store.load(), quota);
+        rows = new TableRows("clay-sink", config.tables(), batch, store.load(), quota);
         TableRouter router = new TableRouter(config.tables(), rows, quota);
-        state = new SendingState("clay-sink", store, store.load(), Clock.systemUTC());
-        ClayProgress progress = new ClayProgress("clay-sink", store, topics -> Map.of(), store.load());
+        state = new SendingState("clay-sink", batch, store.load(), Clock.systemUTC());
+        ClayProgress progress = new ClayProgress("clay-sink", batch, topics -> Map.of(), store.load());
         SinkMetrics sinkMetrics = new SinkMetrics(new PluginMetricsImpl(registry, Map.of("task", "0")));
         ClaySinkMetrics metrics = new ClaySinkMetrics(sinkMetrics, quota, progress);
         metrics.tables(sinkMetrics, router, rows, state);
@@ -142,7 +157,7 @@ class ClayDeliveryTest {
             return CompletableFuture.completedFuture(null);
         }, () -> { });
         return new ClayDelivery(new ClayDelivery.Parts(ResilientWebhookSender.create(config, () -> { }), router, rows,
-                quota, progress, metrics, state, deadLetters, () -> { }), config.batchMaxBytes(),
+                quota, progress, metrics, state, deadLetters, () -> { }, batch), config.batchMaxBytes(),
                 config.batchMaxRows(), config.creditsProbeInterval());
     }
 
