@@ -79,6 +79,7 @@ final class CallbackMapper {
         // An explicit enrichment object merges with the unmapped columns; a column of the same name wins.
         Map<String, String> merged = reader.stringMap(fields.get("enrichment"), at.apply("enrichment"));
         merged.putAll(enrichment);
+        CostColumns.apply(fields, fieldColumn, lead, merged);
         lead.setEnrichment(merged);
         if (!reader.errors().isEmpty()) {
             throw ApiError.invalid(reader.errors()).asException();
