@@ -123,9 +123,10 @@ final class ClayDelivery {
     private void taken(TableRouter.Target target, List<ClayRow> rows) {
         // Dead letters of rows before these first: once the progress passes them, they are not read again.
         parts.deadLetters().awaitWritten();
-        // One write of the state for the request: its partitions' progress, the table's rows, the webhook's count.
+        // One write of the state for the request: its partitions' progress (with the ledger's sent records), the
+        // table's rows, the webhook's count.
         parts.store().inOneWrite(() -> {
-            parts.progress().taken(rows);
+            parts.progress().taken(target.webhook(), rows);
             parts.tableRows().recordTaken(target.table(), rows.size());
             parts.quota().recordSubmitted(target.webhook(), rows.size());
             parts.state().sending();

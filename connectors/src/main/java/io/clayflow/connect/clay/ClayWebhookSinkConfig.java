@@ -40,7 +40,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
     public static final String TABLE_ROW_CAP = "clay.tables.row.cap";
     public static final String REQUEST_FORMAT = "clay.tables.format";
     /** The table {@value #WEBHOOK_URLS} feeds when {@value #TABLES} is not set. */
-    public static final String IMPLICIT_TABLE = "default";
+    public static final String IMPLICIT_TABLE = io.clayflow.schemas.ClayLedger.DEFAULT_TABLE;
 
     public static final String WEBHOOK_URLS = "clay.webhook.urls";
     public static final String WEBHOOK_TOKEN = "clay.webhook.token";
@@ -105,6 +105,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                         "After Clay answers 402 (the workspace is out of credits) every table waits this long, then "
                                 + "one request probes whether sending may go on; nothing is skipped meanwhile.");
         StateTopicSettings.define(def);
+        ClaySentLog.define(def);
         KeyGroup.of(def, "Batching and rate")
                 .define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
                         "Rows per request", "Most rows in one webhook request.")
@@ -159,6 +160,12 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
     /** The Clay tables to fill, in the order they are used. */
     List<ClayTableConfig> tables() {
         return tables;
+    }
+
+    /** The name of the table a webhook feeds (its tables' webhooks are all distinct). */
+    String tableOf(URI webhook) {
+        return tables.stream().filter(table -> table.webhooks().contains(webhook)).map(ClayTableConfig::name)
+                .findFirst().orElse(IMPLICIT_TABLE);
     }
 
     /** Every table's webhooks, in order: what the submission quota counts. */

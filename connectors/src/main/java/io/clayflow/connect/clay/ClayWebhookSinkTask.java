@@ -43,7 +43,8 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         TableRouter router = new TableRouter(config.tables(), tableRows, quota);
         SendingState sending = new SendingState(config.connectorName(), state, stored, Clock.systemUTC());
         progress = new ClayProgress(config.connectorName(), state, new KafkaTopicIds(config.quotaClientProps()),
-                stored);
+                stored, ClaySentLog.create(config.getString(ClaySentLog.TOPIC), config.quotaClientProps(),
+                        config::tableOf));
         ClaySinkMetrics metrics = new ClaySinkMetrics(sinkMetrics, quota, progress);
         metrics.tables(sinkMetrics, router, tableRows, sending);
         ResilientWebhookSender sender = ResilientWebhookSender.create(config, metrics::rateLimited);
