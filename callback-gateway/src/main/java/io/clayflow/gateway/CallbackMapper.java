@@ -77,6 +77,7 @@ final class CallbackMapper {
         Map<String, String> merged = fields.read("enrichment", FieldReader::stringMap, new TreeMap<>());
         merged.putAll(enrichment);
         merged.putAll(fields.raw());
+        CostColumns.apply(fields, lead, merged);
         lead.setEnrichment(merged);
         lead.setUnreadableFields(fields.unreadable());
         JsonNode occurredAt = fields.node("occurred_at");
