@@ -14,6 +14,7 @@ final class HubSpotCounters {
     private final LongAdder created = new LongAdder();
     private final LongAdder updated = new LongAdder();
     private final LongAdder inputErrors = new LongAdder();
+    private final LongAdder searches = new LongAdder();
 
     void request() {
         requests.increment();
@@ -31,6 +32,10 @@ final class HubSpotCounters {
         (wasCreated ? created : updated).increment();
     }
 
+    void search() {
+        searches.increment();
+    }
+
     void inputError() {
         inputErrors.increment();
     }
@@ -39,6 +44,6 @@ final class HubSpotCounters {
         Map<Integer, Long> statuses = new HashMap<>();
         byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
         return new HubSpotStats(requests.sum(), statuses, inputs.sum(), created.sum(), updated.sum(),
-                inputErrors.sum());
+                inputErrors.sum(), searches.sum());
     }
 }
