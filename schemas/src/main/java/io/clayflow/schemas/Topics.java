@@ -29,6 +29,11 @@ public final class Topics {
     public static final String CLAY_SINK_STATE = "clayflow.clay-sink-state";
     /** The Clay sink state topic's name before 0.2; still read so that an upgrade keeps its counts and progress. */
     public static final String LEGACY_CLAY_WEBHOOK_QUOTA = "clayflow.clay-webhook-quota";
+    /**
+     * HubSpot contacts that changed, as HubSpot's webhook subscriptions told the gateway (Avro {@link ContactChange},
+     * key: the contact id); the HubSpot source reads them, reads the contacts and makes their leads.
+     */
+    public static final String HUBSPOT_CONTACT_CHANGES = "clayflow.hubspot.contact-changes";
     /** What {@code clayflow dlq replay} replayed, so that a dead letter is not replayed twice. */
     public static final String DLQ_REPLAYS = "clayflow.dlq-replays";
 
