@@ -91,7 +91,7 @@ final class BatchUpdateHandler implements Handler<RoutingContext> {
         JsonArray missing = new JsonArray();
         JsonArray missingTraces = new JsonArray();
         for (Input input : inputs) {
-            Optional<HubSpotContact> updated = store.update(input.id(), input.properties());
+            Optional<HubSpotContact> updated = store.update(input.id(), input.properties(), ContactStore.INTEGRATION);
             if (updated.isEmpty()) {
                 missing.add(input.id());
                 if (input.trace() != null) {

@@ -22,7 +22,18 @@ final class ContactStore {
     record Upserted(HubSpotContact contact, boolean created) {
     }
 
+    /** Told of every write, under the store's lock: which contact, whether new, which properties changed, by whom. */
+    interface Listener {
+        void written(HubSpotContact contact, boolean created, Map<String, String> changed, String changeSource);
+    }
+
+    /** Writes through the API (private apps): HubSpot's changeSource for them. */
+    static final String INTEGRATION = "INTEGRATION";
+    /** Writes by a person in HubSpot's UI. */
+    static final String CRM_UI = "CRM_UI";
+
     private final Clock clock;
+    private Listener listener = (contact, created, changed, source) -> { };
     private final Map<String, HubSpotContact> byId = new LinkedHashMap<>();
     private final Map<String, String> idByEmail = new HashMap<>();
     private long nextId = 1001;
@@ -31,28 +42,34 @@ final class ContactStore {
         this.clock = clock;
     }
 
+    synchronized void listener(Listener listener) {
+        this.listener = listener;
+    }
+
     synchronized Upserted upsert(String email, Map<String, String> properties) {
         String key = email.toLowerCase(Locale.ROOT);
         String id = idByEmail.get(key);
         Map<String, String> withEmail = new HashMap<>(properties);
         withEmail.put("email", key);
         if (id == null) {
-            return new Upserted(create(withEmail), true);
+            return new Upserted(create(withEmail, INTEGRATION), true);
         }
-        return new Upserted(update(id, withEmail).orElseThrow(), false);
+        return new Upserted(update(id, withEmail, INTEGRATION).orElseThrow(), false);
     }
 
     /** A new contact, with or without an email (an email a contact already has is the caller's to refuse). */
-    synchronized HubSpotContact create(Map<String, String> properties) {
+    synchronized HubSpotContact create(Map<String, String> properties, String changeSource) {
         Instant now = now();
         String id = String.valueOf(nextId++);
         Map<String, String> merged = new HashMap<>(properties);
         merged.put("createdate", now.toString());
-        return write(id, merged, now, 1);
+        HubSpotContact contact = write(id, merged, now, 1);
+        listener.written(contact, true, properties, changeSource);
+        return contact;
     }
 
     /** Updates the contact with this id; empty when there is none. */
-    synchronized Optional<HubSpotContact> update(String id, Map<String, String> properties) {
+    synchronized Optional<HubSpotContact> update(String id, Map<String, String> properties, String changeSource) {
         HubSpotContact existing = byId.get(id);
         if (existing == null) {
             return Optional.empty();
@@ -62,7 +79,15 @@ final class ContactStore {
         if (existing.email() != null && !existing.email().equals(merged.get("email"))) {
             idByEmail.remove(existing.email());
         }
-        return Optional.of(write(id, merged, existing.createdAt(), existing.version() + 1));
+        HubSpotContact contact = write(id, merged, existing.createdAt(), existing.version() + 1);
+        Map<String, String> changed = new HashMap<>();
+        properties.forEach((name, value) -> {
+            if (!value.equals(existing.property(name))) {
+                changed.put(name, value);
+            }
+        });
+        listener.written(contact, false, changed, changeSource);
+        return Optional.of(contact);
     }
 
     private HubSpotContact write(String id, Map<String, String> properties, Instant createdAt, int version) {

@@ -31,6 +31,8 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
     private final HubSpotCounters counters = new HubSpotCounters();
     private final AtomicReference<HubSpotFaults> faults;
     private final ApiGate gate;
+    private final AtomicReference<WebhookFaults> webhookFaults = new AtomicReference<>(WebhookFaults.none());
+    private final WebhookSubscriptions webhooks;
 
     private HubSpotSimulator(Vertx vertx, boolean ownsVertx, HubSpotConfig config) {
         super(vertx, ownsVertx, "HubSpot simulator", config.host(), config.port(), config);
@@ -40,6 +42,8 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
         RollingRateLimit searchLimit = new RollingRateLimit(config.searchPerSecond(), java.time.Duration.ofSeconds(1),
                 Long.MAX_VALUE, System::nanoTime);
         this.gate = new ApiGate(vertx, config, faults::get, limit, searchLimit, counters);
+        this.webhooks = new WebhookSubscriptions(vertx, webhookFaults::get);
+        store.listener(webhooks::written);
     }
 
     /** Starts a fake on {@code vertx}, which stays the caller's to close. */
@@ -69,6 +73,8 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
         router.patch("/admin/contacts/:id").handler(BodyHandler.create(false).setBodyLimit(100_000))
                 .handler(this::adminUpdate);
         router.get("/admin/stats").handler(ctx -> SaasFake.json(ctx, 200, stats().toJson()));
+        router.put("/admin/webhooks").handler(BodyHandler.create(false).setBodyLimit(10_000))
+                .handler(this::putWebhooks);
         router.put("/admin/faults").handler(BodyHandler.create(false).setBodyLimit(10_000)).handler(this::putFaults);
         router.get("/health").handler(ctx -> SaasFake.json(ctx, 200, new JsonObject().put("status", "UP")));
         router.route().last().handler(ctx -> SaasFake.json(ctx, 404, HubSpotErrors.error("OBJECT_NOT_FOUND",
@@ -96,12 +102,30 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
      * with or without an email.
      */
     public HubSpotContact createContact(java.util.Map<String, String> properties) {
-        return store.create(new java.util.HashMap<>(properties));
+        return store.create(new java.util.HashMap<>(properties), ContactStore.CRM_UI);
     }
 
     /** Changes a contact as a person in HubSpot's UI would; empty when there is no such contact. */
     public Optional<HubSpotContact> updateContact(String id, java.util.Map<String, String> properties) {
-        return store.update(id, properties);
+        return store.update(id, properties, ContactStore.CRM_UI);
+    }
+
+    /**
+     * Subscribes the app to {@code contact.creation} and {@code contact.propertyChange}: from now on every contact
+     * written is delivered to {@code url}, signed with {@code clientSecret}.
+     */
+    public void subscribeWebhooks(String url, String clientSecret) {
+        webhooks.subscribe(new WebhookSubscriptions.Subscription(url, clientSecret));
+    }
+
+    /** Replaces what webhook deliveries get wrong on purpose, from the next delivery on. */
+    public void setWebhookFaults(WebhookFaults faults) {
+        webhookFaults.set(Objects.requireNonNull(faults, "faults"));
+    }
+
+    /** Webhook deliveries sent (every attempt), answered 2xx, and answered otherwise or not at all. */
+    public long[] webhookDeliveries() {
+        return webhooks.counts();
     }
 
     public HubSpotStats stats() {
@@ -163,6 +187,29 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
         java.util.Map<String, String> values = new java.util.HashMap<>();
         properties.forEach(entry -> values.put(entry.getKey(), String.valueOf(entry.getValue())));
         return values;
+    }
+
+    /**
+     * {@code PUT /admin/webhooks {"url": ..., "client_secret": ..., "bad_signature": false, "stale_timestamp":
+     * false, "duplicates": false, "out_of_order": false}}}: the subscription and its delivery faults.
+     */
+    private void putWebhooks(RoutingContext ctx) {
+        try {
+            JsonObject body = ctx.body().asJsonObject();
+            subscribeWebhooks(body.getString("url"), body.getString("client_secret"));
+            setWebhookFaults(new WebhookFaults(body.getBoolean("bad_signature", false),
+                    body.getBoolean("stale_timestamp", false), body.getBoolean("duplicates", false),
+                    body.getBoolean("out_of_order", false)));
+            SaasFake.json(ctx, 200, new JsonObject().put("url", body.getString("url")));
+        } catch (RuntimeException e) {
+            SaasFake.json(ctx, 400, HubSpotErrors.validation("bad webhook subscription: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public Future<Void> stop() {
+        webhooks.close();
+        return super.stop();
     }
 
     /** {@code {"error_rate": 0.1, "forced_status": 503, "retry_after_ms": 1000, "latency_ms": 0}}; {} clears. */

@@ -36,6 +36,9 @@ public class HubSpotSourceConfig extends AbstractConfig {
     public static final String SETTLE_MS = "search.settle.ms";
     public static final String PAGE_SIZE = "search.page.size";
     public static final String SEARCH_RATE_PER_SECOND = "search.rate.per.second";
+    public static final String SEARCH_ENABLED = "search.enabled";
+    public static final String CHANGES_TOPIC = "changes.topic";
+    public static final String CHANGES_BOOTSTRAP_SERVERS = "changes.bootstrap.servers";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -45,6 +48,9 @@ public class HubSpotSourceConfig extends AbstractConfig {
             leadMapping();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(MAPPING, getList(MAPPING), e.getMessage());
+        }
+        if (!changesTopic().isEmpty() && getString(CHANGES_BOOTSTRAP_SERVERS).isBlank()) {
+            throw new ConfigException(CHANGES_BOOTSTRAP_SERVERS, "", "required when " + CHANGES_TOPIC + " is set");
         }
         if (token().isBlank()) {
             throw new ConfigException(TOKEN, "[hidden]", "the private app's access token is required");
@@ -96,7 +102,19 @@ public class HubSpotSourceConfig extends AbstractConfig {
                 .define(SEARCH_RATE_PER_SECOND, Type.INT, 4, Range.atLeast(1), Importance.MEDIUM,
                         "Searches per second",
                         "Search requests per second. HubSpot allows 5 per second per portal for all search "
-                                + "clients together, and counts them in the portal's general limit too.");
+                                + "clients together, and counts them in the portal's general limit too.")
+                .define(SEARCH_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM, "Search for changes",
+                        "Poll the search API for contacts changed since the offset. Off: only the webhook path "
+                                + "(" + CHANGES_TOPIC + ") brings leads.");
+        KeyGroup.of(def, "Webhook path")
+                .define(CHANGES_TOPIC, Type.STRING, "", Importance.MEDIUM, "Contact changes topic",
+                        "Where the gateway publishes HubSpot's webhook events (" + Topics.HUBSPOT_CONTACT_CHANGES
+                                + "): each named contact is read (batch read, 100 at a time) and becomes a lead. "
+                                + "Empty: no webhook path.")
+                .define(CHANGES_BOOTSTRAP_SERVERS, Type.STRING, "", Importance.MEDIUM,
+                        "Changes topic's brokers",
+                        "The brokers of " + CHANGES_TOPIC + " (usually the worker's own); required with it. The "
+                                + "position in it is kept in the connector's offsets, with the leads it made.");
         ResilienceSettings.defineRetryAndCircuit(def, "HubSpot");
         return HttpSettings.define(def, 30_000);
     }
@@ -147,6 +165,18 @@ public class HubSpotSourceConfig extends AbstractConfig {
 
     public int pageSize() {
         return getInt(PAGE_SIZE);
+    }
+
+    public boolean searchEnabled() {
+        return getBoolean(SEARCH_ENABLED);
+    }
+
+    public String changesTopic() {
+        return getString(CHANGES_TOPIC).trim();
+    }
+
+    public String changesBootstrapServers() {
+        return getString(CHANGES_BOOTSTRAP_SERVERS).trim();
     }
 
     public ResilienceSettings resilience() {

@@ -37,10 +37,12 @@ public class HubSpotSourceTask extends SourceTask {
     private ChangeCursor cursor;
     private LeadRecords records;
     private OwnWriteGuard guard;
+    private ContactChangeFeed feed;
     private Sensor leads;
     private Sensor ownWrites;
     private Sensor unavailable;
     private long notBeforeMs;
+    private long notSearchBeforeMs;
     private int failuresInARow;
 
     @Override
@@ -67,6 +69,9 @@ public class HubSpotSourceTask extends SourceTask {
         Map<String, Object> offset = context.offsetStorageReader().offset(LeadRecords.PARTITION);
         cursor = new ChangeCursor(search, config.pageSize(), CursorPosition.fromOffset(offset, config.startFromMs()));
         records = LeadRecords.create(config, props);
+        if (!config.changesTopic().isEmpty()) {
+            feed = ContactChangeFeed.create(config, props, context.offsetStorageReader());
+        }
         metrics.gauge("circuit-state", "HubSpot circuit: 0 closed, 1 open, 2 half-open",
                 search.guard()::circuitStateCode);
         metrics.gauge("change-lag-ms", "How far behind now the last change handed over lies (ms)",
@@ -83,23 +88,13 @@ public class HubSpotSourceTask extends SourceTask {
             return null;
         }
         try {
-            ChangeCursor.Page page = cursor.next(now - config.settle().toMillis());
-            List<SourceRecord> out = new ArrayList<>(page.contacts().size());
-            int skipped = 0;
-            for (CrmContact contact : page.contacts()) {
-                if (guard.isOwnWrite(contact)) {
-                    skipped++;
-                } else {
-                    out.add(records.of(contact));
-                }
+            // One path per poll: records of one path are never lost to a failure of the other.
+            List<SourceRecord> out = feed == null ? List.of() : fromWebhooks();
+            if (out.isEmpty() && config.searchEnabled()) {
+                out = fromSearch(now);
             }
-            cursor.advance(page);
             failuresInARow = 0;
-            ownWrites.record(skipped);
             leads.record(out.size());
-            if (page.contacts().isEmpty() && page.timeDone()) {
-                notBeforeMs = now + config.pollInterval().toMillis();
-            }
             return out.isEmpty() ? null : out;
         } catch (UnavailableException e) {
             deferTo(e.retryAfter(), e.getMessage());
@@ -110,6 +105,50 @@ public class HubSpotSourceTask extends SourceTask {
             deferTo(Optional.empty(), "schema registry unavailable: " + registry.getMessage());
         }
         return null;
+    }
+
+    /** The leads of the contacts the next webhook changes name. */
+    private List<SourceRecord> fromWebhooks() throws UnavailableException {
+        ContactChangeFeed.Batch batch = feed.next(search);
+        List<SourceRecord> out = new ArrayList<>();
+        int skipped = 0;
+        for (ContactChangeFeed.ReadContact read : batch.contacts()) {
+            if (guard.isOwnWrite(read.contact())) {
+                skipped++;
+            } else {
+                out.add(records.of(read.contact(), read.partition(), read.offset()));
+            }
+        }
+        feed.done(batch);
+        ownWrites.record(skipped);
+        return out;
+    }
+
+    /** The leads of the next page of changes the search finds; the cursor moves once all became records. */
+    private List<SourceRecord> fromSearch(long now) throws UnavailableException {
+        if (now < notSearchBeforeMs) {
+            return List.of();
+        }
+        ChangeCursor.Page page = cursor.next(now - config.settle().toMillis());
+        List<SourceRecord> out = new ArrayList<>(page.contacts().size());
+        int skipped = 0;
+        for (CrmContact contact : page.contacts()) {
+            if (guard.isOwnWrite(contact)) {
+                skipped++;
+            } else {
+                out.add(records.of(contact));
+            }
+        }
+        cursor.advance(page);
+        ownWrites.record(skipped);
+        if (page.contacts().isEmpty() && page.timeDone()) {
+            // Caught up: search again after the poll interval (the webhook path goes on meanwhile).
+            notSearchBeforeMs = now + config.pollInterval().toMillis();
+            if (feed == null) {
+                notBeforeMs = notSearchBeforeMs;
+            }
+        }
+        return out;
     }
 
     private void deferTo(Optional<Duration> retryAfter, String why) {
@@ -124,6 +163,9 @@ public class HubSpotSourceTask extends SourceTask {
     public void stop() {
         if (records != null) {
             records.close();
+        }
+        if (feed != null) {
+            feed.close();
         }
     }
 }

@@ -37,10 +37,15 @@ final class LeadRecords implements AutoCloseable {
 
     /** @throws org.apache.kafka.common.errors.SerializationException when the registry cannot be asked */
     SourceRecord of(CrmContact contact) {
+        return of(contact, PARTITION, contact.position().toOffset());
+    }
+
+    /** The lead of a contact read for a webhook change: its offset is the position in the changes topic. */
+    SourceRecord of(CrmContact contact, Map<String, ?> partition, Map<String, ?> offset) {
         Lead lead = mapping.toLead(contact);
         byte[] value = serializer.serialize(topic, lead);
-        return new SourceRecord(PARTITION, contact.position().toOffset(), topic, null, Schema.STRING_SCHEMA,
-                Long.toString(contact.id()), Schema.BYTES_SCHEMA, value);
+        return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, Long.toString(contact.id()),
+                Schema.BYTES_SCHEMA, value);
     }
 
     @Override
