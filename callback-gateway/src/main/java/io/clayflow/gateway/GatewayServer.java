@@ -76,7 +76,7 @@ public final class GatewayServer {
                 config.topics().raw(), clock);
         this.hubspotWebhook = new HubSpotWebhookHandler(new HubSpotSignature(config.hubspotWebhook().clientSecret(),
                 config.hubspotWebhook().maxAge(), clock), config.hubspotWebhook().publicUrl(),
-                new ReplayCache(Duration.ofHours(24), config.hubspotWebhook().replayMaxEntries(), clock), publisher,
+                new WebhookEventIds(Duration.ofHours(24), config.hubspotWebhook().replayMaxEntries(), clock), publisher,
                 metrics, config.topics().hubspotContactChanges());
     }
 

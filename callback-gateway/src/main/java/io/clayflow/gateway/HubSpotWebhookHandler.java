@@ -30,12 +30,12 @@ final class HubSpotWebhookHandler implements Handler<RoutingContext> {
 
     private final HubSpotSignature signature;
     private final Optional<String> publicUrl;
-    private final ReplayCache seen;
+    private final WebhookEventIds seen;
     private final KafkaPublisher publisher;
     private final GatewayMetrics metrics;
     private final String topic;
 
-    HubSpotWebhookHandler(HubSpotSignature signature, Optional<String> publicUrl, ReplayCache seen,
+    HubSpotWebhookHandler(HubSpotSignature signature, Optional<String> publicUrl, WebhookEventIds seen,
             KafkaPublisher publisher, GatewayMetrics metrics, String topic) {
         this.signature = Objects.requireNonNull(signature, "signature");
         this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
@@ -69,7 +69,7 @@ final class HubSpotWebhookHandler implements Handler<RoutingContext> {
         List<ProducerRecord<String, Object>> records = new ArrayList<>();
         int repeated = 0;
         for (ContactChange change : changes) {
-            if (seen.isReplay(change.getEventId(), "")) {
+            if (!seen.claim(change.getEventId())) {
                 repeated++;
             } else {
                 records.add(new ProducerRecord<>(topic, Long.toString(change.getContactId()), change));
@@ -82,10 +82,12 @@ final class HubSpotWebhookHandler implements Handler<RoutingContext> {
             return;
         }
         publisher.publish(records).onSuccess(acked -> {
-            records.forEach(record -> seen.published(((ContactChange) record.value()).getEventId(), ""));
             metrics.hubspotWebhook("published", records.size());
             respond(ctx, records.size(), repeatedEvents);
-        }).onFailure(ctx::fail);
+        }).onFailure(error -> {
+            records.forEach(record -> seen.release(((ContactChange) record.value()).getEventId()));
+            ctx.fail(error);
+        });
     }
 
     private static List<ContactChange> changes(JsonArray events) {

@@ -22,8 +22,10 @@ final class BatchReadHandler implements Handler<RoutingContext> {
     private final ApiGate gate;
     private final HubSpotConfig config;
     private final ContactStore store;
+    private final HubSpotCounters counters;
 
-    BatchReadHandler(ApiGate gate, HubSpotConfig config, ContactStore store) {
+    BatchReadHandler(ApiGate gate, HubSpotConfig config, ContactStore store, HubSpotCounters counters) {
+        this.counters = Objects.requireNonNull(counters, "counters");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
@@ -50,6 +52,7 @@ final class BatchReadHandler implements Handler<RoutingContext> {
             gate.answer(ctx, 400, HubSpotErrors.validation("the fake reads contacts by record id only"));
             return;
         }
+        counters.batchRead();
         List<String> properties = new ArrayList<>();
         json.getJsonArray("properties", new JsonArray()).forEach(name -> properties.add(String.valueOf(name)));
         JsonArray results = new JsonArray();

@@ -15,6 +15,7 @@ final class HubSpotCounters {
     private final LongAdder updated = new LongAdder();
     private final LongAdder inputErrors = new LongAdder();
     private final LongAdder searches = new LongAdder();
+    private final LongAdder batchReads = new LongAdder();
 
     void request() {
         requests.increment();
@@ -32,6 +33,10 @@ final class HubSpotCounters {
         (wasCreated ? created : updated).increment();
     }
 
+    void batchRead() {
+        batchReads.increment();
+    }
+
     void search() {
         searches.increment();
     }
@@ -44,6 +49,6 @@ final class HubSpotCounters {
         Map<Integer, Long> statuses = new HashMap<>();
         byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
         return new HubSpotStats(requests.sum(), statuses, inputs.sum(), created.sum(), updated.sum(),
-                inputErrors.sum(), searches.sum());
+                inputErrors.sum(), searches.sum(), batchReads.sum());
     }
 }

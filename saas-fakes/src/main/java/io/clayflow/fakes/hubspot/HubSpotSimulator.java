@@ -64,7 +64,7 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
         router.post(BatchUpdateHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .handler(new BatchUpdateHandler(gate, config(), store, counters));
         router.post(BatchReadHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(new BatchReadHandler(gate, config(), store));
+                .handler(new BatchReadHandler(gate, config(), store, counters));
         router.post(SearchHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(1_000_000))
                 .handler(new SearchHandler(gate, config(), store, counters));
         router.get("/admin/contacts").handler(ctx -> SaasFake.json(ctx, 200, contactsJson()));

@@ -8,6 +8,7 @@ import io.clayflow.fakes.hubspot.HubSpotConfig;
 import io.clayflow.fakes.hubspot.HubSpotContact;
 import io.clayflow.fakes.hubspot.HubSpotFaults;
 import io.clayflow.fakes.hubspot.HubSpotSimulator;
+import io.clayflow.schemas.ContactChange;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.LeadSources;
@@ -170,6 +171,85 @@ class HubSpotSourceIT {
                             + "updated by id, %.0f own writes skipped, leads still %d%n", leads.size(), seen.size(),
                     http429, changesSeconds, skipped, tail.count());
         }
+    }
+
+    /**
+     * The webhook path: contact changes as the gateway publishes them (one of them twice, one naming a contact the
+     * portal does not have, one our own write-back) become leads of the contacts read 100 at a time; after a
+     * restart of the connector only new changes make leads.
+     */
+    @Test
+    void contactsNamedByWebhookChangesArriveAsLeadsThroughBatchReads() throws Exception {
+        hubspot = HubSpotSimulator.start(HubSpotConfig.builder().port(0).build());
+        String leadsTopic = "hubspot-webhook-it-" + run + ".leads.raw";
+        String changesTopic = "hubspot-webhook-it-" + run + ".contact-changes";
+        kafka.createTopic(leadsTopic, 1);
+        kafka.createTopic(changesTopic, 2);
+        List<HubSpotContact> contacts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            contacts.add(create(i, new HashSet<>()));
+        }
+        // Contact 5 was last written by our sink: its change is our write-back.
+        HubSpotContact ours = hubspot.updateContact(contacts.get(5).id(),
+                Map.of("clayflow_enriched_at", Long.toString(System.currentTimeMillis()))).orElseThrow();
+        List<ContactChange> changes = new ArrayList<>();
+        contacts.forEach(contact -> changes.add(change(contact.id())));
+        changes.add(change(contacts.get(7).id()));
+        changes.add(change("999999"));
+        produceChanges(changesTopic, changes);
+
+        worker = ConnectWorker.start(kafka.bootstrapServers(), workerSettings);
+        String source = "hubspot-webhook-source-" + run;
+        Map<String, String> config = sourceConfig(leadsTopic);
+        config.put("search.enabled", "false");
+        config.put("changes.topic", changesTopic);
+        config.put("changes.bootstrap.servers", kafka.bootstrapServers());
+        worker.putConnector(source, config);
+        worker.awaitRunning(source);
+
+        try (LeadsTail tail = new LeadsTail(kafka, registry.url(), leadsTopic, 1)) {
+            awaitLeads(tail, 149);
+            await("no other lead").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> tail.count() <= 150);
+            List<Lead> leads = tail.leads();
+            Set<String> ids = new HashSet<>();
+            leads.forEach(lead -> ids.add(lead.getSourceId()));
+            assertThat(ids).hasSize(149).doesNotContain(ours.id(), "999999");
+            assertThat(leads.size()).as("contact 7, named twice, read once or twice (two reads of 100)")
+                    .isBetween(149, 150);
+            long batchReads = hubspot.stats().batchReads();
+            assertThat(batchReads).as("151 changes, at most 100 contacts a read").isBetween(2L, 4L);
+            assertThat(hubspot.stats().searches()).as("search path off").isZero();
+
+            worker.stop(source);
+            worker.resume(source);
+            int before = tail.count();
+            produceChanges(changesTopic, List.of(change(contacts.get(20).id()), change(contacts.get(21).id())));
+            await("two more leads").atMost(Duration.ofSeconds(30)).until(() -> tail.count() >= before + 2);
+            await("and no more").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> tail.count() == before + 2);
+            System.out.printf("HubSpot source, webhook path: 152 changes (150 contacts, 1 repeated, 1 unknown, 1 "
+                    + "our own write) -> %d leads of %d contacts in %d batch reads; after a restart 2 changes -> 2 "
+                    + "leads%n", leads.size(), ids.size(), batchReads);
+        }
+    }
+
+    private static ContactChange change(String contactId) {
+        return ContactChange.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setContactId(Long.parseLong(contactId)).setSubscriptionType("contact.propertyChange")
+                .setPropertyName("jobtitle").setOccurredAt(Instant.now()).build();
+    }
+
+    private void produceChanges(String topic, List<ContactChange> changes) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {
+            serializer.configure(Map.of("schema.registry.url", registry.url()), false);
+            for (ContactChange change : changes) {
+                records.add(new ProducerRecord<>(topic, Long.toString(change.getContactId())
+                        .getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, change)));
+            }
+        }
+        kafka.produceAll(records);
     }
 
     private HubSpotContact create(int i, Set<String> expected) {
