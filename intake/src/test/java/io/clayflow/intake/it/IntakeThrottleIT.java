@@ -211,7 +211,7 @@ class IntakeThrottleIT {
         props.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
         props.put(IntakeConfig.APPLICATION_ID, APP_ID);
         // Rate and burst stay at the shipped defaults (10/s, 20); the budget must not be what slows releases.
-        props.put(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000000000");
+        props.put(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000000000");
         props.put("streams.state.dir", Files.createTempDirectory(APP_ID + "-" + instance).toString());
         props.put("streams.commit.interval.ms", "100");
         // The test's clock on every send to the outbox (and the broker's append time on its ack).
