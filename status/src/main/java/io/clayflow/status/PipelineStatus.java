@@ -1,5 +1,6 @@
 package io.clayflow.status;
 
+import io.clayflow.status.cost.PeriodCosts;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -22,19 +23,34 @@ import java.util.TreeMap;
  * @param deadLetters dead letters per stage, then per reason
  * @param replayed dead letters replayed (entries in the replay log)
  * @param webhookSubmissions lifetime submissions per Clay webhook (keyed by a hash of its URL)
- * @param creditsSpent credits intake spent in the current budget period
+ * @param creditsSpent Clay Actions intake spent in the current budget period (the one meter's figure before Data
+ *     Credits had theirs)
  * @param budgetPeriodStart when the current budget period began
+ * @param dataCreditsSpent Clay Data Credits intake spent in the current budget period
+ * @param cost the cost ledger of the current period per source (from the period's start), or null when the ledger
+ *     topic does not exist yet
  */
 public record PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped,
         Long waitingInThrottle, Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag,
         Long enriched, Map<String, Long> routed, Map<String, Map<String, Long>> deadLetters, Long replayed,
-        Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
+        Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart, Long dataCreditsSpent,
+        PeriodCosts cost) {
 
     public PipelineStatus {
         claySenderLag = sorted(claySenderLag);
         consumerLag = sorted(consumerLag);
         routed = sorted(routed);
         webhookSubmissions = sorted(webhookSubmissions);
+    }
+
+    /** The counters without the second meter and the cost ledger (as read before they existed). */
+    public PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped, Long waitingInThrottle,
+            Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag, Long enriched,
+            Map<String, Long> routed, Map<String, Map<String, Long>> deadLetters, Long replayed,
+            Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
+        this(collectedAt, raw, invalid, duplicatesDropped, waitingInThrottle, released, claySenderLag, consumerLag,
+                enriched, routed, deadLetters, replayed, webhookSubmissions, creditsSpent, budgetPeriodStart, null,
+                null);
     }
 
     /** An unmodifiable copy in key order, so every rendering lists the same things in the same order. */

@@ -1,5 +1,7 @@
 package io.clayflow.status;
 
+import io.clayflow.schemas.Topics;
+import io.clayflow.status.cost.CostLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What the tailed topics' records add up to so far: records per topic, and for the topics whose records say more,
- * the dead letters, the throttle's figures, the webhooks' submissions and the replay log's entries.
+ * the dead letters, the throttle's figures, the webhooks' submissions, the replay log's entries and the cost ledger.
  */
 final class Tallies {
 
@@ -21,6 +23,7 @@ final class Tallies {
     private final ThrottleFigures throttle = new ThrottleFigures();
     private final WebhookSubmissions webhooks = new WebhookSubmissions();
     private final Set<String> replays = new TreeSet<>();
+    private final CostLedger costs = new CostLedger();
 
     Tallies(PipelineTopics topics, Set<String> tailed) {
         this.topics = topics;
@@ -36,6 +39,8 @@ final class Tallies {
             throttle.add(record.key(), record.value());
         } else if (topics.claySinkState().contains(topic)) {
             webhooks.add(topic, record.key(), record.value());
+        } else if (topic.equals(Topics.COST_EVENTS)) {
+            costs.add(record.value());
         } else if (topic.equals(topics.replayLog()) && record.key() != null) {
             String address = new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
@@ -83,6 +88,11 @@ final class Tallies {
 
     Map<String, Long> webhookSubmissions() {
         return webhooks.perWebhook();
+    }
+
+    /** The cost ledger's events read so far, or null when the ledger topic does not exist. */
+    CostLedger costs() {
+        return tailed.contains(Topics.COST_EVENTS) ? costs : null;
     }
 
     /** Entries in the replay log, or null when it does not exist. */
