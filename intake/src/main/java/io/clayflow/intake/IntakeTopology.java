@@ -128,7 +128,8 @@ public final class IntakeTopology {
     private static void addActualCosts(StreamsBuilder builder, CreditBudget budget, CostEstimates costs,
             Serde<EnrichedLead> enrichedSerde, Serde<CostEvent> costSerde) {
         builder.stream(Pattern.compile(Pattern.quote(Topics.LEADS_ENRICHED)),
-                        Consumed.with(Serdes.String(), enrichedSerde).withName("intake.cost.enriched-source"))
+                        Consumed.with(Serdes.String(), new CostSourceSerde(enrichedSerde))
+                                .withName("intake.cost.enriched-source"))
                 .flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
                 .repartition(Repartitioned.with(Serdes.String(), costSerde)
                         .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
