@@ -64,8 +64,11 @@ class StatusOutputTest {
         JsonNode json = new ObjectMapper().readTree(StatusJson.render(report(connect(), new StatusChecks(null, null))));
 
         assertThat(json.fieldNames()).toIterable().containsExactly("version", "collected_at", "bootstrap_servers",
-                "funnel", "routed", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "webhook_quota",
-                "connect", "check");
+                "funnel", "routed", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "cost",
+                "webhook_quota", "connect", "check");
+        assertThat(json.path("budget").fieldNames()).toIterable().containsExactly("credits_spent",
+                "credits_per_period", "data_credits_spent", "period_start");
+        assertThat(json.path("cost").isNull()).as("no cost ledger topic yet").isTrue();
         assertThat(json.path("funnel").fieldNames()).toIterable().containsExactly("raw", "invalid",
                 "duplicates_dropped", "waiting_in_throttle", "released", "enriched");
         assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(1_234_567);
