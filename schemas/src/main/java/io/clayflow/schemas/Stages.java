@@ -16,6 +16,8 @@ public final class Stages {
     public static final String INTAKE_COST_ACTUAL = "intake.cost.actual";
     public static final String ROUTING_DECODE = "routing.decode";
     public static final String ROUTING_ROUTE = "routing.route";
+    /** The Clay round trip: a row Clay accepted whose callback did not come in time (the Clay ledger). */
+    public static final String CLAY = "clay";
 
     private Stages() {
     }

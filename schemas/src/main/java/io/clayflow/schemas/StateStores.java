@@ -9,6 +9,12 @@ public final class StateStores {
 
     public static final String INTAKE_APPLICATION_ID = "clayflow-intake";
     public static final String ROUTING_APPLICATION_ID = "clayflow-routing";
+    public static final String CLAY_LEDGER_APPLICATION_ID = "clayflow-clay-ledger";
+
+    /** The Clay ledger's rows awaiting a callback (and overdue ones), by {@code lead_id}. */
+    public static final String CLAY_LEDGER_ROWS = "clay-ledger-rows";
+    /** The Clay ledger's running totals per table (overdue, late, re-sent). */
+    public static final String CLAY_LEDGER_TOTALS = "clay-ledger-totals";
 
     /** Intake's dedupe keys with when each was first seen. */
     public static final String INTAKE_DEDUPE = "intake-dedupe-store";

@@ -29,6 +29,23 @@ public final class Topics {
     public static final String CLAY_SINK_STATE = "clayflow.clay-sink-state";
     /** The Clay sink state topic's name before 0.2; still read so that an upgrade keeps its counts and progress. */
     public static final String LEGACY_CLAY_WEBHOOK_QUOTA = "clayflow.clay-webhook-quota";
+    /**
+     * Every row Clay accepted (2xx), one record per row, written by the Clay sink in the same transaction as its
+     * progress: key {@code lead_id}, value the outbox record's bytes (Avro {@link Lead}), headers {@link ClayLedger}
+     * (table, webhook id, sent at). As many partitions as {@link #LEADS_ENRICHED}: the Clay ledger joins the two.
+     */
+    public static final String LEADS_CLAY_SENT = "leads.clay.sent";
+    /**
+     * Requests to re-send overdue leads to Clay ({@code clayflow clay resend-overdue}), one per partition: the Clay
+     * ledger acts on them in order with the callbacks, so a lead called back meanwhile is not re-sent. Key: a table
+     * name or {@link ClayLedger#ALL_TABLES}. Co-partitioned with {@link #LEADS_CLAY_SENT}.
+     */
+    public static final String CLAY_RESEND_REQUESTS = "clayflow.clay-resend-requests";
+    /**
+     * The Clay ledger's figures per table and partition, compacted: open rows, overdue rows, the oldest open row's
+     * send time, totals. Key {@code <table>/<partition>}, value {@link ClayLedger.Summary} text. What status reads.
+     */
+    public static final String CLAY_LEDGER_SUMMARY = "clayflow.clay-ledger-summary";
     /** What {@code clayflow dlq replay} replayed, so that a dead letter is not replayed twice. */
     public static final String DLQ_REPLAYS = "clayflow.dlq-replays";
 
