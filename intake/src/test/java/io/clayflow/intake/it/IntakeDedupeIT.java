@@ -52,6 +52,7 @@ class IntakeDedupeIT {
         kafka.createTopic(Topics.LEADS_RAW, 3);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 3);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
 
         List<Lead> people = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {

@@ -71,6 +71,7 @@ class StatusAppIT {
             kafka.createTopic(topic, 1);
         }
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
 
         // 6 people, 2 of them twice (case and whitespace variants intake's dedupe catches), and one poison record.
