@@ -16,4 +16,5 @@ for topic in leads.raw leads.clay.outbox leads.enriched \
 done
 create leads.dlq 1 --config retention.ms=2592000000
 create clayflow.clay-sink-state 1 --config cleanup.policy=compact --config retention.ms=-1
+create clayflow.cost-events 3 --config retention.ms=-1
 echo "clayflow topics ready"
