@@ -1,9 +1,12 @@
 package io.clayflow.intake;
 
+import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
+import io.clayflow.schemas.serde.SpecificAvroSerde;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +15,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -20,8 +24,10 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The intake topology: {@code leads.raw} → validate → normalize → (repartition by {@code lead_id}) dedupe →
- * (repartition to one partition) throttle and credit budget → {@code leads.clay.outbox}. Records that do not decode
+ * The intake topology: {@code leads.raw} → validate → normalize → (repartition by {@code lead_id}, together with
+ * Clay's enrichments from {@code leads.enriched}) dedupe and enrichment cache → either (repartition to one partition)
+ * throttle and credit budget → {@code leads.clay.outbox}, or, for a repeat touch served from the cache,
+ * {@code leads.enriched}. Records that do not decode
  * or break a rule go to {@code leads.dlq} through {@link IntakeDecodeHandler} and
  * {@link io.clayflow.streams.DeadLetterProcessingHandler}, which the app's Streams configuration installs.
  *
@@ -44,27 +50,44 @@ public final class IntakeTopology {
     }
 
     /**
-     * The topology for a configuration: the app's entry point.
+     * The topology for a configuration: the app's entry point. The serde of {@code leads.enriched} (read for the
+     * enrichment cache, written with cache hits) is made from the configuration's serde settings.
      *
      * @param leadSerde the configured Avro serde of {@code leads.raw} and {@code leads.clay.outbox} (Confluent wire
      *     format, schema registry); internal topics and stores use {@link InternalLeadSerde}
      */
     public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde) {
-        return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
-                new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
-                new CreditBudget(config.budgetCreditsPerPeriod(), config.budgetPeriod(), config.budgetCreditsPerLead()),
-                config.punctuateInterval(), leadSerde);
+        return buildTopology(config, leadSerde, enrichedSerde(config));
     }
 
-    static Topology build(LeadValidator validator, LeadNormalizer normalizer, Duration dedupeTtl, TokenBucket bucket,
-                          CreditBudget budget, Duration punctuateInterval, Serde<Lead> leadSerde) {
+    /** As {@link #buildTopology(IntakeConfig, Serde)}, with the {@code leads.enriched} serde given (and owned). */
+    public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde,
+                                         Serde<EnrichedLead> enrichedSerde) {
+        return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
+                config.enrichmentCache(),
+                new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
+                new CreditBudget(config.budgetCreditsPerPeriod(), config.budgetPeriod(), config.budgetCreditsPerLead()),
+                config.punctuateInterval(), leadSerde, enrichedSerde);
+    }
+
+    /** A registry serde of {@code leads.enriched} configured like the app's lead serde. */
+    public static Serde<EnrichedLead> enrichedSerde(IntakeConfig config) {
+        SpecificAvroSerde<EnrichedLead> serde = new SpecificAvroSerde<>();
+        serde.configure(config.serdeConfigs(), false);
+        return serde;
+    }
+
+    static Topology build(LeadValidator validator, LeadNormalizer normalizer, Duration dedupeTtl,
+                          EnrichmentCacheSettings cache, TokenBucket bucket, CreditBudget budget,
+                          Duration punctuateInterval, Serde<Lead> leadSerde, Serde<EnrichedLead> enrichedSerde) {
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(normalizer, "normalizer");
         Objects.requireNonNull(leadSerde, "leadSerde");
+        Objects.requireNonNull(enrichedSerde, "enrichedSerde");
         Serde<Lead> internal = new InternalLeadSerde();
         StreamsBuilder builder = new StreamsBuilder();
 
-        builder.addStateStore(dedupeStore(dedupeTtl));
+        DedupeStores.DEFAULT.builders(dedupeTtl, cache).forEach(builder::addStateStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_BACKLOG), Serdes.Long(), internal)
                 .withLoggingEnabled(Map.of()));
@@ -76,7 +99,8 @@ public final class IntakeTopology {
                 .withCachingEnabled()
                 .withLoggingEnabled(Map.of()));
 
-        builder.stream(Topics.LEADS_RAW, Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))
+        KStream<String, PersonEvent> touches = builder.stream(Topics.LEADS_RAW,
+                        Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))
                 // A refused lead is thrown, not filtered: the processing handler then dead-letters the source
                 // record's original bytes, which only the error-handler context can see.
                 .mapValues(lead -> {
@@ -88,10 +112,28 @@ public final class IntakeTopology {
                 .mapValues(normalizer::normalize, Named.as(Stages.INTAKE_NORMALIZE))
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
-                .repartition(Repartitioned.with(Serdes.String(), internal)
+                .mapValues(PersonEvent::touch, Named.as("intake.touch"));
+        // Clay's enrichments (not the cache's own records, which this app wrote) join the touches before the
+        // repartition, so a person's touches and enrichments meet in one task, in one order.
+        KStream<String, PersonEvent> enrichments = builder.stream(Topics.LEADS_ENRICHED,
+                        Consumed.with(Serdes.String(), enrichedSerde).withName("intake.enriched-source"))
+                .filter((key, enriched) -> enriched != null
+                        && !EnrichmentSources.CACHE.equals(enriched.getEnrichmentSource()),
+                        Named.as("intake.enriched-by-clay"))
+                .selectKey((key, enriched) -> enriched.getLeadId(), Named.as("intake.key-enriched-by-lead-id"))
+                .mapValues(PersonEvent::enrichment, Named.as("intake.enrichment"));
+
+        KStream<String, PersonEvent> decided = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
+                .repartition(Repartitioned.with(Serdes.String(), new PersonEventSerde())
                         .withName(StateStores.INTAKE_DEDUPE_REPARTITION))
-                .process(() -> new DedupeProcessor(StateStores.INTAKE_DEDUPE, dedupeTtl),
-                        Named.as(Stages.INTAKE_DEDUPE), StateStores.INTAKE_DEDUPE)
+                .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
+                        Named.as(Stages.INTAKE_DEDUPE), DedupeStores.DEFAULT.names());
+
+        decided.filterNot((key, event) -> event.isTouch(), Named.as("intake.served-from-cache"))
+                .mapValues(PersonEvent::enrichment, Named.as("intake.cached-enrichment"))
+                .to(Topics.LEADS_ENRICHED, Produced.with(Serdes.String(), enrichedSerde).withName("intake.cache-hits"));
+        decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
+                .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
                         .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
@@ -103,12 +145,9 @@ public final class IntakeTopology {
     }
 
     /** The dedupe store: a changelogged RocksDB window store of accepted lead ids whose retention is the TTL. */
+    @SuppressWarnings("unchecked")
     static StoreBuilder<WindowStore<String, Long>> dedupeStore(Duration dedupeTtl) {
-        return Stores.windowStoreBuilder(
-                        // Retention is the TTL; the window size only has to fit in it.
-                        Stores.persistentWindowStore(StateStores.INTAKE_DEDUPE, dedupeTtl, Duration.ofMillis(1),
-                                false),
-                        Serdes.String(), Serdes.Long())
-                .withLoggingEnabled(Map.of());
+        return (StoreBuilder<WindowStore<String, Long>>) DedupeStores.DEFAULT
+                .builders(dedupeTtl, EnrichmentCacheSettings.drop(dedupeTtl)).get(0);
     }
 }
