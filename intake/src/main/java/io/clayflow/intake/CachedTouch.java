@@ -10,7 +10,7 @@ import java.util.HashMap;
  * touch's own {@code source}, {@code source_id}, {@code occurred_at} and {@code attributes}, marked
  * {@code enrichment_source = cache}. {@code lead_id} is the person's, which is the touch's too (both derive from the
  * dedupe key), so routes and sinks that upsert by it update the person; {@code enriched_at} stays the time of the
- * cached enrichment.
+ * cached enrichment; Clay's cost figures are cleared (the hit cost nothing), its {@code clay_table} kept.
  */
 final class CachedTouch {
 
@@ -25,6 +25,10 @@ final class CachedTouch {
                 .setOccurredAt(touch.getOccurredAt())
                 .setAttributes(new HashMap<>(touch.getAttributes()))
                 .setEnrichmentSource(EnrichmentSources.CACHE)
+                // A cache hit cost nothing: Clay's figures belong to the record Clay sent (the cost ledger books
+                // actual figures from leads.enriched, and would count them again).
+                .setClayActionsUsed(null)
+                .setClayDataCreditsUsed(null)
                 .build();
     }
 }

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * Intake's own metrics, in group {@value #GROUP}, tagged {@code thread-id} and {@code clayflow-intake-id} (the
  * task id): counters {@code duplicates-dropped}, {@code released}, {@code cache-served}, {@code cache-held},
  * {@code cache-reenriched} and {@code cache-holds-expired} ({@code -total}, {@code -rate}), gauges
- * {@code budget-left} and {@code backlog-size}.
+ * {@code budget-left} (Actions), {@code data-credits-left} and {@code backlog-size}.
  */
 final class IntakeMetrics {
 
@@ -23,7 +23,9 @@ final class IntakeMetrics {
     static final String CACHE_REENRICHED = "cache-reenriched";
     /** Held touches sent to Clay after waiting cache.hold.max for their person's enrichment. */
     static final String CACHE_HOLDS_EXPIRED = "cache-holds-expired";
+    /** Clay Actions left in the budget period (the name from when Actions were the only meter). */
     static final String BUDGET_LEFT = "budget-left";
+    static final String DATA_CREDITS_LEFT = "data-credits-left";
     static final String BACKLOG_SIZE = "backlog-size";
 
     private IntakeMetrics() {

@@ -1,5 +1,7 @@
 package io.clayflow.intake;
 
+import io.clayflow.schemas.CostEvent;
+import io.clayflow.schemas.CostEventSerde;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.Lead;
@@ -10,6 +12,7 @@ import io.clayflow.schemas.serde.SpecificAvroSerde;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -64,10 +67,8 @@ public final class IntakeTopology {
     public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde,
                                          Serde<EnrichedLead> enrichedSerde) {
         return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
-                config.enrichmentCache(),
-                new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
-                new CreditBudget(config.budgetCreditsPerPeriod(), config.budgetPeriod(), config.budgetCreditsPerLead()),
-                config.punctuateInterval(), leadSerde, enrichedSerde);
+                config.enrichmentCache(), new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
+                config.creditBudget(), config.punctuateInterval(), leadSerde, config.costEstimates(), enrichedSerde);
     }
 
     /** A registry serde of {@code leads.enriched} configured like the app's lead serde. */
@@ -79,12 +80,15 @@ public final class IntakeTopology {
 
     static Topology build(LeadValidator validator, LeadNormalizer normalizer, Duration dedupeTtl,
                           EnrichmentCacheSettings cache, TokenBucket bucket, CreditBudget budget,
-                          Duration punctuateInterval, Serde<Lead> leadSerde, Serde<EnrichedLead> enrichedSerde) {
+                          Duration punctuateInterval, Serde<Lead> leadSerde, CostEstimates costs,
+                          Serde<EnrichedLead> enrichedSerde) {
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(normalizer, "normalizer");
         Objects.requireNonNull(leadSerde, "leadSerde");
+        Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(enrichedSerde, "enrichedSerde");
         Serde<Lead> internal = new InternalLeadSerde();
+        Serde<CostEvent> costSerde = new CostEventSerde();
         StreamsBuilder builder = new StreamsBuilder();
 
         DedupeStores.DEFAULT.builders(dedupeTtl, cache).forEach(builder::addStateStore);
@@ -113,35 +117,65 @@ public final class IntakeTopology {
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
                 .mapValues(PersonEvent::touch, Named.as("intake.touch"));
-        // Clay's enrichments (not the cache's own records, which this app wrote) join the touches before the
-        // repartition, so a person's touches and enrichments meet in one task, in one order.
-        KStream<String, PersonEvent> enrichments = builder.stream(Topics.LEADS_ENRICHED,
+        // leads.enriched by pattern, so intake starts before the gateway has created the topic. Clay's records (not
+        // the cache's own, which this app wrote) join the touches before the repartition, so a person's touches and
+        // enrichments meet in one task, in one order; Clay's cost figures go to the ledger (addActualCosts).
+        KStream<String, EnrichedLead> fromClay = builder.stream(Pattern.compile(Pattern.quote(Topics.LEADS_ENRICHED)),
                         Consumed.with(Serdes.String(), enrichedSerde).withName("intake.enriched-source"))
                 .filter((key, enriched) -> enriched != null
                         && !EnrichmentSources.CACHE.equals(enriched.getEnrichmentSource()),
-                        Named.as("intake.enriched-by-clay"))
+                        Named.as("intake.enriched-by-clay"));
+        addActualCosts(fromClay, budget, costs, costSerde);
+        KStream<String, PersonEvent> enrichments = fromClay
                 .selectKey((key, enriched) -> enriched.getLeadId(), Named.as("intake.key-enriched-by-lead-id"))
                 .mapValues(PersonEvent::enrichment, Named.as("intake.enrichment"));
 
-        KStream<String, PersonEvent> decided = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
+        KStream<String, PersonEvent> byLeadId = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
                 .repartition(Repartitioned.with(Serdes.String(), new PersonEventSerde())
-                        .withName(StateStores.INTAKE_DEDUPE_REPARTITION))
+                        .withName(StateStores.INTAKE_DEDUPE_REPARTITION));
+        // Added before the dedupe on purpose: it must read the store before the dedupe writes (DuplicateCostProbe).
+        byLeadId.filter((key, event) -> event.isTouch(), Named.as("intake.cost.touches"))
+                .mapValues(PersonEvent::touch, Named.as("intake.cost.touch"))
+                .process(() -> new DuplicateCostProbe(StateStores.INTAKE_DEDUPE, dedupeTtl, costs),
+                        Named.as(Stages.INTAKE_COST_DUPLICATE), StateStores.INTAKE_DEDUPE)
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.saved"));
+        KStream<String, PersonEvent> decided = byLeadId
                 .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
                         Named.as(Stages.INTAKE_DEDUPE), DedupeStores.DEFAULT.names());
 
         decided.filterNot((key, event) -> event.isTouch(), Named.as("intake.served-from-cache"))
                 .mapValues(PersonEvent::enrichment, Named.as("intake.cached-enrichment"))
                 .to(Topics.LEADS_ENRICHED, Produced.with(Serdes.String(), enrichedSerde).withName("intake.cache-hits"));
-        decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
+        KStream<String, Lead> released = decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
                 .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
                         .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
                                 StateStores.INTAKE_THROTTLE_STATE, bucket, budget, punctuateInterval),
                         Named.as(Stages.INTAKE_THROTTLE), StateStores.INTAKE_THROTTLE_BACKLOG,
-                        StateStores.INTAKE_THROTTLE_STATE)
-                .to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
+                        StateStores.INTAKE_THROTTLE_STATE);
+        released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
+        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.estimated"));
         return builder.build();
+    }
+
+    /**
+     * Clay's actual figures, from Clay's records on {@code leads.enriched} (a cache hit cost nothing), moved to the
+     * throttle's one partition and booked there against the budget.
+     */
+    private static void addActualCosts(KStream<String, EnrichedLead> fromClay, CreditBudget budget,
+            CostEstimates costs, Serde<CostEvent> costSerde) {
+        fromClay.flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
+                .repartition(Repartitioned.with(Serdes.String(), costSerde)
+                        .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
+                        Named.as(Stages.INTAKE_COST_ACTUAL), StateStores.INTAKE_THROTTLE_STATE)
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.actual.ledger"));
+    }
+
+    private static Produced<String, CostEvent> toLedger(Serde<CostEvent> costSerde, String name) {
+        return Produced.with(Serdes.String(), costSerde).withName(name);
     }
 
     /** The dedupe store: a changelogged RocksDB window store of accepted lead ids whose retention is the TTL. */

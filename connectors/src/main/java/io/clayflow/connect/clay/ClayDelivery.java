@@ -79,7 +79,7 @@ final class ClayDelivery {
     private void taken(URI webhook, List<ClayRow> batch) {
         // Dead letters of rows before this batch first: once the progress passes them, they are not read again.
         deadLetters.awaitWritten();
-        progress.taken(batch);
+        progress.taken(webhook, batch);
         quota.recordSubmitted(webhook, batch.size());
         metrics.sent(batch.size());
         // Commit soon rather than at the next offset.flush.interval.ms: fewer rows to read and skip after a restart.

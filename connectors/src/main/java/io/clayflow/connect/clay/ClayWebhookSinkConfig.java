@@ -59,6 +59,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                 .define(WEBHOOK_QUOTA_WARN_RATIO, Type.DOUBLE, 0.8, Range.between(0.0, 1.0), Importance.LOW,
                         "Quota warning ratio", "Share of a webhook's limit at which a warning is logged.");
         StateTopicSettings.define(def);
+        ClaySentLog.define(def);
         KeyGroup.of(def, "Batching and rate")
                 .define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
                         "Rows per request", "Most rows in one webhook request.")

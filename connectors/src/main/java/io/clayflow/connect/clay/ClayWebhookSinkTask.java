@@ -38,7 +38,7 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         WebhookQuota quota = new WebhookQuota(config.webhookUrls(), config.submissionLimit(),
                 config.quotaWarnRatio(), state, stored);
         progress = new ClayProgress(config.connectorName(), state, new KafkaTopicIds(config.quotaClientProps()),
-                stored);
+                stored, ClaySentLog.create(config.getString(ClaySentLog.TOPIC), config.quotaClientProps()));
         ClaySinkMetrics metrics = new ClaySinkMetrics(sinkMetrics, quota, progress);
         ResilientWebhookSender sender = ResilientWebhookSender.create(config, metrics::rateLimited);
         batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());

@@ -24,6 +24,7 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
     private final Workspace workspace;
     private final FaultInjector faults;
     private final SimulatorCounters counters = new SimulatorCounters();
+    private final DroppedCallbacks droppedCallbacks = new DroppedCallbacks();
     private final Timers timers;
     private final CallbackSender callbackSender;
     private final WebhookHandler webhookHandler;
@@ -34,9 +35,9 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
         this.faults = new FaultInjector(config.faults(), config.seed());
         this.timers = new Timers(vertx);
         this.callbackSender = config.callback().enabled()
-                ? new CallbackSender(vertx, config.callback(), counters, timers) : null;
+                ? new CallbackSender(vertx, config.callback(), counters, timers, droppedCallbacks) : null;
         HttpApiColumn column = new HttpApiColumn(new LeadEnricher(config.seed()), config.enrichmentDelay(), faults,
-                callbackSender, timers, counters);
+                callbackSender, timers, counters, droppedCallbacks);
         this.webhookHandler = new WebhookHandler(workspace, faults, column, counters, timers, config.maxBodyBytes());
     }
 
@@ -64,6 +65,7 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
                     }
                 });
         new AdminApi(this).mount(router);
+        droppedCallbacks.mount(router);
         router.route().last().handler(ctx -> AdminApi.json(ctx, 404,
                 WebhookHandler.error("not_found", "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(ClaySimulator::fail);
@@ -115,6 +117,14 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
         Map<String, SimulatorStats.WebhookStats> perWebhook = new LinkedHashMap<>();
         workspace.webhooks().forEach(webhook -> perWebhook.put(webhook.config().id(), webhook.stats()));
         return counters.snapshot(perWebhook);
+    }
+
+    /**
+     * The {@code lead_id}s of rows Clay took whose HTTP API column never called back (the column failed, or every
+     * attempt to reach the callback URL did), in the order they were dropped: {@code GET /admin/callbacks/dropped}.
+     */
+    public List<String> droppedCallbackLeadIds() {
+        return droppedCallbacks.leadIds();
     }
 
     /** One webhook's usage, or {@code null} when there is no such webhook. */

@@ -16,10 +16,12 @@ final class HttpApiColumn {
     private final CallbackSender sender;
     private final Timers timers;
     private final SimulatorCounters counters;
+    private final DroppedCallbacks dropped;
 
     /** {@code sender} is {@code null} when no callback URL is configured: nothing is then called. */
     HttpApiColumn(LeadEnricher enricher, Duration delay, FaultInjector faults, CallbackSender sender, Timers timers,
-                  SimulatorCounters counters) {
+                  SimulatorCounters counters, DroppedCallbacks dropped) {
+        this.dropped = dropped;
         this.enricher = enricher;
         this.delay = delay;
         this.faults = faults;
@@ -42,6 +44,7 @@ final class HttpApiColumn {
     private void run(JsonObject row) {
         if (faults.callbackFails()) {
             counters.callbackFailed();
+            dropped.dropped(row, DroppedCallbacks.COLUMN_FAILED);
             return;
         }
         sender.send(enricher.enrich(row));
