@@ -20,6 +20,7 @@ final class Tallies {
     private final DeadLetterTally deadLetters = new DeadLetterTally();
     private final ThrottleFigures throttle = new ThrottleFigures();
     private final WebhookSubmissions webhooks = new WebhookSubmissions();
+    private final ClaySinkPauses pauses = new ClaySinkPauses();
     private final Set<String> replays = new TreeSet<>();
 
     Tallies(PipelineTopics topics, Set<String> tailed) {
@@ -36,6 +37,7 @@ final class Tallies {
             throttle.add(record.key(), record.value());
         } else if (topics.claySinkState().contains(topic)) {
             webhooks.add(topic, record.key(), record.value());
+            pauses.add(record.key(), record.value());
         } else if (topic.equals(topics.replayLog()) && record.key() != null) {
             String address = new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
@@ -83,6 +85,11 @@ final class Tallies {
 
     Map<String, Long> webhookSubmissions() {
         return webhooks.perWebhook();
+    }
+
+    /** Why each paused Clay sink connector is not sending. */
+    Map<String, String> claySinkPauses() {
+        return pauses.byConnector();
     }
 
     /** Entries in the replay log, or null when it does not exist. */
