@@ -69,6 +69,7 @@ class IntakeCacheThroughputBenchmark {
             kafka.createTopic(topic, PARTITIONS);
         }
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         IntakeConfig config = IntakeLoad.throughputConfig(kafka, registry, APP_ID);
         assertThat(config.enrichmentCache().policy().id()).isEqualTo("cached");
         int half = LEADS / 2;

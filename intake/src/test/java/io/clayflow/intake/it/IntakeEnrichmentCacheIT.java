@@ -53,6 +53,7 @@ class IntakeEnrichmentCacheIT {
         kafka.createTopic(Topics.LEADS_ENRICHED, 2);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 2);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
     }
 
     @Test
