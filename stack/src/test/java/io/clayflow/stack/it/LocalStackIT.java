@@ -109,6 +109,9 @@ class LocalStackIT {
         props.put("override.simulator.workspace.burst", "100");
         props.put("override.sink.clay.rate.limit.rows.per.second", "100");
         props.put("override.simulator.enrichment.delay.ms", "20");
+        // The demo's duplicates and the restart's replay are checked as dropped (intake's drop policy), as this test
+        // counts them; the default (cached) policy on the same stack is EnrichmentCacheIT's.
+        props.put("override.intake.cache.policy", "drop");
         config = StackConfig.load(null, Map.of(), props);
     }
 
