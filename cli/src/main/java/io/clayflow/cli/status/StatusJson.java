@@ -32,6 +32,7 @@ final class StatusJson {
                 .put("waiting_in_throttle", status.waitingInThrottle()).put("released", status.released())
                 .put("enriched", status.enriched());
         counts(json.putObject("routed"), status.routed());
+        json.put("unrouted", status.unrouted());
         counts(json.putObject("consumer_lag"), status.consumerLag());
         counts(json.putObject("clay_sender_lag"), status.claySenderLag());
         ObjectNode deadLetters = json.putObject("dead_letters").put("total", status.deadLetterTotal())

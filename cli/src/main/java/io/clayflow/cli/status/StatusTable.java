@@ -75,6 +75,7 @@ public final class StatusTable {
             lines.add(line("  %-22s %10s", "routed", "n/a"));
         }
         status.routed().forEach((route, count) -> row(lines, "routed " + route, count, "leads.route." + route));
+        row(lines, "unrouted", status.unrouted(), "reached no route but the warehouse");
         status.consumerLag().forEach((group, lag) -> row(lines, "lag", lag, group));
         lines.add(line("  %-22s %10s  %s", "dead letters", number(status.deadLetterTotal()),
                 status.replayed() == null ? "" : number(status.replayed()) + " replayed"));
