@@ -26,18 +26,31 @@ import java.util.TreeMap;
  * @param webhookSubmissions lifetime submissions per Clay webhook (keyed by a hash of its URL)
  * @param creditsSpent credits intake spent in the current budget period
  * @param budgetPeriodStart when the current budget period began
+ * @param claySinkPaused per Clay sink connector that is not sending, why (every table full, the workspace out of
+ *     credits), as the sink recorded it in its state topic; empty while every one sends
  */
 public record PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped,
         Long waitingInThrottle, Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag,
         Long enriched, Map<String, Long> routed, Long unrouted, Map<String, Map<String, Long>> deadLetters,
-        Long replayed,
-        Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
+        Long replayed, Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart,
+        Map<String, String> claySinkPaused) {
+
+    /** A reading without Clay sink pauses (none recorded). */
+    public PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped, Long waitingInThrottle,
+            Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag, Long enriched,
+            Map<String, Long> routed, Long unrouted, Map<String, Map<String, Long>> deadLetters, Long replayed,
+            Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
+        this(collectedAt, raw, invalid, duplicatesDropped, waitingInThrottle, released, claySenderLag, consumerLag,
+                enriched, routed, unrouted, deadLetters, replayed, webhookSubmissions, creditsSpent, budgetPeriodStart,
+                Map.of());
+    }
 
     public PipelineStatus {
         claySenderLag = sorted(claySenderLag);
         consumerLag = sorted(consumerLag);
         routed = sorted(routed);
         webhookSubmissions = sorted(webhookSubmissions);
+        claySinkPaused = sorted(claySinkPaused);
     }
 
     /** An unmodifiable copy in key order, so every rendering lists the same things in the same order. */

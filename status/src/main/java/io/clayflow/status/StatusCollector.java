@@ -86,7 +86,7 @@ public final class StatusCollector implements AutoCloseable {
                 throttle.waiting(tallies.throttleChangelogTailed()), tallies.records(Topics.LEADS_CLAY_OUTBOX),
                 lag.claySender(), lag.byGroup(), tallies.records(Topics.LEADS_ENRICHED), tallies.routed(),
                 tallies.unrouted(), tallies.deadLetters().byStage(), tallies.replayed(), tallies.webhookSubmissions(),
-                throttle.creditsSpent(), throttle.periodStart());
+                throttle.creditsSpent(), throttle.periodStart(), tallies.claySinkPauses());
     }
 
     private void restart(Set<String> wanted) {

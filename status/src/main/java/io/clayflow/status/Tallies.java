@@ -24,6 +24,7 @@ final class Tallies {
     private final DeadLetterTally deadLetters = new DeadLetterTally();
     private final ThrottleFigures throttle = new ThrottleFigures();
     private final WebhookSubmissions webhooks = new WebhookSubmissions();
+    private final ClaySinkPauses pauses = new ClaySinkPauses();
     private final Set<String> replays = new TreeSet<>();
     private long unrouted;
 
@@ -41,6 +42,7 @@ final class Tallies {
             throttle.add(record.key(), record.value());
         } else if (topics.claySinkState().contains(topic)) {
             webhooks.add(topic, record.key(), record.value());
+            pauses.add(record.key(), record.value());
         } else if (topic.equals(Topics.LEADS_ROUTE_WAREHOUSE)) {
             Header routes = record.headers().lastHeader(RouteHeaders.ROUTES);
             if (routes != null && RouteHeaders.WAREHOUSE_ONLY.equals(new String(routes.value(),
@@ -99,6 +101,11 @@ final class Tallies {
 
     Map<String, Long> webhookSubmissions() {
         return webhooks.perWebhook();
+    }
+
+    /** Why each paused Clay sink connector is not sending. */
+    Map<String, String> claySinkPauses() {
+        return pauses.byConnector();
     }
 
     /** Entries in the replay log, or null when it does not exist. */

@@ -44,6 +44,8 @@ final class StatusJson {
                 .put("period_start", instant(status.budgetPeriodStart()));
         ObjectNode quota = json.putObject("webhook_quota").put("limit", report.webhookSubmissionLimit());
         counts(quota.putObject("used"), status.webhookSubmissions());
+        ObjectNode paused = json.putObject("clay_sink_paused");
+        status.claySinkPaused().forEach(paused::put);
         connect(json.putObject("connect"), report.connect());
         ObjectNode check = json.putObject("check").put("exit_code", report.verdict().exitCode());
         ArrayNode problems = check.putArray("problems");

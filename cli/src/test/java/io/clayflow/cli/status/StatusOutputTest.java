@@ -65,8 +65,8 @@ class StatusOutputTest {
         JsonNode json = new ObjectMapper().readTree(StatusJson.render(report(connect(), new StatusChecks(null, null))));
 
         assertThat(json.fieldNames()).toIterable().containsExactly("version", "collected_at", "bootstrap_servers",
-                "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "webhook_quota",
-                "connect", "check");
+                "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget",
+                "webhook_quota", "clay_sink_paused", "connect", "check");
         assertThat(json.path("funnel").fieldNames()).toIterable().containsExactly("raw", "invalid",
                 "duplicates_dropped", "waiting_in_throttle", "released", "enriched");
         assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(1_234_567);
@@ -77,6 +77,24 @@ class StatusOutputTest {
         assertThat(json.path("connect").path("connectors").path(0).path("tasks").path(0).fieldNames()).toIterable()
                 .containsExactly("id", "state", "worker_id", "trace");
         assertThat(json.path("check").path("exit_code").asInt()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+    }
+
+    @Test
+    void aPausedClaySinkSaysWhyInTheTableAndTheJson() throws Exception {
+        String why = "tables-full: no Clay table can take a row: a full (300 of 300 rows). Rows wait, none skipped; "
+                + "add a table to clay.tables to resume (since 2026-12-03T10:15:00Z)";
+        PipelineStatus paused = new PipelineStatus(AT, 500L, 0L, 0L, 0L, 500L, Map.of(), Map.of(), 300L, Map.of(),
+                0L, Map.of(), 0L, Map.of(), 0L, AT, Map.of("clay-webhook-sink", why));
+
+        String table = new StatusTable(50_000, null).render(paused, "localhost:9092");
+        JsonNode json = new ObjectMapper().readTree(StatusJson.render(new StatusReport(paused, "localhost:9092",
+                connect(), new StatusChecks(null, null).judge(paused, connect()), 50_000, null)));
+
+        assertThat(table).containsPattern("Clay sending paused\\s+paused  clay-webhook-sink: tables-full: ")
+                .contains("a full (300 of 300 rows)");
+        assertThat(json.path("clay_sink_paused").path("clay-webhook-sink").asText()).isEqualTo(why);
+        assertThat(new StatusTable(50_000, null).render(reading(), "localhost:9092"))
+                .doesNotContain("Clay sending paused");
     }
 
     @Test
