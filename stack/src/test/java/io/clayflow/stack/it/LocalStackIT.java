@@ -184,15 +184,16 @@ class LocalStackIT {
                 .containsExactlyInAnyOrderElementsOf(outboxIds);
         assertThat(enriched).allSatisfy(lead -> assertThat(lead.getIcpScore()).isBetween(0, 100));
 
-        // Routing with the shipped rules: every lead to the warehouse; hot ones (ICP >= 80) to the CRM and outreach,
-        // warm ones (50-79) to nurture.
+        // Routing with the shipped rules: every lead to the warehouse; hot ones (ICP >= 80 with a work email) to the
+        // CRM and outreach, else ICP >= 50 to nurture.
         await("routed leads").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size() >= UNIQUE_VALID);
         assertThat(new HashSet<>(topics.keys(Topics.LEADS_ROUTE_WAREHOUSE))).isEqualTo(outboxIds);
-        Set<String> hot = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 80)
+        Set<String> hot = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 80
+                && lead.getWorkEmail() != null && !lead.getWorkEmail().isEmpty())
                 .map(EnrichedLead::getLeadId).collect(Collectors.toSet());
         Set<String> warm = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 50
-                && lead.getIcpScore() < 80).map(EnrichedLead::getLeadId).collect(Collectors.toSet());
+                && !hot.contains(lead.getLeadId())).map(EnrichedLead::getLeadId).collect(Collectors.toSet());
         assertThat(hot).as("hot leads in this sample").isNotEmpty();
         assertThat(warm).as("warm leads in this sample").isNotEmpty();
         assertThat(topics.keys(Topics.LEADS_ROUTE_CRM)).containsExactlyInAnyOrderElementsOf(hot);
