@@ -28,6 +28,12 @@ public final class StateStores {
     /** Intake's repartition before the throttle: exactly one partition, so one task paces the whole app. */
     public static final String INTAKE_THROTTLE_REPARTITION = "intake-throttle";
 
+    /**
+     * Intake's repartition of the actual costs read from {@code leads.enriched} to the throttle's one partition, so
+     * the budget is corrected in the task that keeps it.
+     */
+    public static final String INTAKE_COST_ACTUALS_REPARTITION = "intake-cost-actuals";
+
     private StateStores() {
     }
 

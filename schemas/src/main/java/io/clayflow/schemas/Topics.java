@@ -49,6 +49,14 @@ public final class Topics {
     /** What {@code clayflow dlq replay} replayed, so that a dead letter is not replayed twice. */
     public static final String DLQ_REPLAYS = "clayflow.dlq-replays";
 
+    /**
+     * The cost ledger: one {@link CostEvent} per cost a stage knew of (a row's estimate when intake released it, the
+     * actual figures when Clay's callback carried them, what a dropped duplicate or a cache hit saved), each appended
+     * in the same transaction as the stage's own output. Key {@code lead_id}, value JSON ({@link CostEventSerde}).
+     * {@code clayflow cost} and the status page add them up over a time range.
+     */
+    public static final String COST_EVENTS = "clayflow.cost-events";
+
     /** What every route topic's name starts with; the rest is the route's name ({@code crm}, {@code warehouse}). */
     public static final String ROUTE_PREFIX = "leads.route.";
 
