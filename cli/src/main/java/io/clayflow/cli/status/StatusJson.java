@@ -43,6 +43,7 @@ final class StatusJson {
                 .put("period_start", instant(status.budgetPeriodStart()));
         ObjectNode quota = json.putObject("webhook_quota").put("limit", report.webhookSubmissionLimit());
         counts(quota.putObject("used"), status.webhookSubmissions());
+        ClayCallbacksView.json(json, report.clayCallbacks());
         connect(json.putObject("connect"), report.connect());
         ObjectNode check = json.putObject("check").put("exit_code", report.verdict().exitCode());
         ArrayNode problems = check.putArray("problems");
