@@ -64,8 +64,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClayLedgerIT {
 
     private static final int LEADS = 1_000;
-    private static final int ROWS_PER_SECOND = 100;
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final int ROWS_PER_SECOND = 150;
+    private static final Duration TIMEOUT = Duration.ofSeconds(12);
     private static final String CALLBACK_TOKEN = "ledger-it-callback-token";
 
     private final KafkaBroker kafka;
@@ -108,7 +108,10 @@ class ClayLedgerIT {
         kafka.createTopic(Topics.LEADS_DLQ, 1);
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
         startGateway();
+        // A table that does not auto-dedupe on lead_id: as the runbook says, re-sending into one that does is dropped
+        // by Clay unless the failed rows are deleted first.
         clay = ClaySimulator.start(SimulatorConfig.builder().port(0).rateLimit(ROWS_PER_SECOND, ROWS_PER_SECOND)
+                .tableDedupe(false)
                 .webhook(WebhookConfig.of("main").withSubmissionCap(1_000_000).withRowCap(1_000_000))
                 .callback(CallbackConfig.to("http://127.0.0.1:" + gatewayPort + "/v1/clay/callback", CALLBACK_TOKEN))
                 .faults(Faults.none().withCallbackFailureRate(0.03)).build());
@@ -119,16 +122,20 @@ class ClayLedgerIT {
 
         List<String> ids = produceLeads();
         worker.putConnector("clay-sink", claySink());
+        System.out.printf("Clay ledger IT: Clay sink running after %d s%n", seconds(started));
 
         // Kill the ledger while it is writing overdue rows to the DLQ, then start it again on the same state.
         await("the first overdue dead letter").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !overdueLetters().isEmpty());
         int beforeKill = overdueLetters().size();
         int exit = ledger.kill();
+        System.out.printf("Clay ledger IT: ledger killed after %d s, %d rows in Clay%n", seconds(started),
+                clay.rowLeadIds("main").size());
         await("every row in Clay").atMost(Duration.ofSeconds(60)).until(() -> clay.rowLeadIds("main").size() >= LEADS);
         ledger = ChildJvm.start("ledger-2", ClayLedgerApp.class.getName(), List.of(ledgerSettings.toString()), dir,
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 
+        System.out.printf("Clay ledger IT: every row in Clay after %d s, ledger restarted%n", seconds(started));
         Set<String> dropped = new HashSet<>(clay.droppedCallbackLeadIds());
         await("the ledger settled: only the dropped leads open, all of them overdue").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -158,6 +165,29 @@ class ClayLedgerIT {
         assertThat(after.overdue()).isEqualTo(dropped.size() - 5);
         assertThat(after.overdueTotal()).isEqualTo(dropped.size());
         assertThat(overdueLetters()).as("no dead letter more").hasSize(dropped.size());
+
+        // What `clayflow clay resend-overdue --yes` writes: one request per partition. Clay is well again.
+        clay.setFaults(Faults.none());
+        for (int partition = 0; partition < 3; partition++) {
+            kafka.produce(new ProducerRecord<>(Topics.CLAY_RESEND_REQUESTS, partition,
+                    ClayLedger.ALL_TABLES.getBytes(StandardCharsets.UTF_8), new byte[0]));
+        }
+        Set<String> stillOverdue = new HashSet<>(dropped);
+        late.forEach(stillOverdue::remove);
+        await("the re-sent rows called back").atMost(Duration.ofSeconds(40)).until(() -> {
+            ClayLedger.Summary summary = summary();
+            return summary.open() == 0 && summary.resentTotal() == stillOverdue.size();
+        });
+        List<String> resent = readAll(Topics.LEADS_CLAY_OUTBOX).stream().map(ConsumerRecord::key)
+                .filter(dropped::contains).toList();
+        List<String> sentTwice = clay.rowLeadIds("main").stream().filter(dropped::contains).toList();
+        System.out.printf("Clay ledger IT: %d overdue rows re-sent, %d skipped as called back meanwhile, done after "
+                + "%d s%n", stillOverdue.size(), late.size(), seconds(started));
+        assertThat(resent).as("the outbox: each dropped lead once, each still overdue one once more")
+                .hasSize(dropped.size() + stillOverdue.size());
+        assertThat(sentTwice).as("rows Clay took of the dropped leads: the late ones once, the others twice")
+                .hasSize(dropped.size() + stillOverdue.size());
+        assertThat(overdueLetters()).as("no dead letter more").hasSize(dropped.size());
     }
 
     private void startGateway() throws Exception {
@@ -183,7 +213,8 @@ class ClayLedgerIT {
         props.put("clay.callback.timeout", TIMEOUT.toString());
         props.put("clay.ledger.check.interval", "PT0.5S");
         props.put("streams.state.dir", dir.resolve("streams").toString());
-        props.put("streams.session.timeout.ms", "10000");
+        props.put("streams.session.timeout.ms", "6000");
+        props.put("streams.heartbeat.interval.ms", "1000");
         Path file = dir.resolve("ledger.properties");
         try (Writer out = Files.newBufferedWriter(file)) {
             props.store(out, "ClayLedgerIT");
