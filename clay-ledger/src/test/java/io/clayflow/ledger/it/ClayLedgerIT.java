@@ -72,6 +72,7 @@ class ClayLedgerIT {
     private final SchemaRegistryServer registry;
     private final HttpClient http = HttpClient.newHttpClient();
     private final int gatewayPort = InProcessConnectWorker.freePort();
+    private final int ledgerManagementPort = InProcessConnectWorker.freePort();
     private ClaySimulator clay;
     private Vertx vertx;
     private InProcessConnectWorker worker;
@@ -165,6 +166,9 @@ class ClayLedgerIT {
         assertThat(after.overdue()).isEqualTo(dropped.size() - 5);
         assertThat(after.overdueTotal()).isEqualTo(dropped.size());
         assertThat(overdueLetters()).as("no dead letter more").hasSize(dropped.size());
+        assertThat(gaugeSum("kafka_stream_clayflow_clay_ledger_overdue_total")).as("the metric, over the tasks")
+                .isEqualTo(dropped.size());
+        assertThat(gaugeSum("kafka_stream_clayflow_clay_ledger_late_total")).isEqualTo(5);
 
         // What `clayflow clay resend-overdue --yes` writes: one request per partition. Clay is well again.
         clay.setFaults(Faults.none());
@@ -209,7 +213,8 @@ class ClayLedgerIT {
         Properties props = new Properties();
         props.put("bootstrap.servers", kafka.bootstrapServers());
         props.put("schema.registry.url", registry.url());
-        props.put("management.port", "-1");
+        props.put("management.host", "127.0.0.1");
+        props.put("management.port", Integer.toString(ledgerManagementPort));
         props.put("clay.callback.timeout", TIMEOUT.toString());
         props.put("clay.ledger.check.interval", "PT0.5S");
         props.put("streams.state.dir", dir.resolve("streams").toString());
@@ -266,6 +271,14 @@ class ClayLedgerIT {
                 .POST(HttpRequest.BodyPublishers.ofString(new LeadEnricher(SimulatorConfig.DEFAULT_SEED).enrich(row)
                         .encode())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    }
+
+    /** The sum over the ledger's tasks of a per-table gauge of the default table, from its /metrics. */
+    private double gaugeSum(String name) throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ledgerManagementPort
+                + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains("table=\"default\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The lead_ids of every committed overdue dead letter, in order, duplicates kept. */
