@@ -19,4 +19,5 @@ done
 create leads.dlq 1 --config retention.ms=2592000000
 create clayflow.clay-ledger-summary 1 --config cleanup.policy=compact
 create clayflow.clay-sink-state 1 --config cleanup.policy=compact --config retention.ms=-1
+create clayflow.cost-events 3 --config retention.ms=-1
 echo "clayflow topics ready"

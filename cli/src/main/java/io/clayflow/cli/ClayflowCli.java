@@ -1,5 +1,6 @@
 package io.clayflow.cli;
 
+import io.clayflow.cli.cost.CostCommand;
 import io.clayflow.cli.csv.ImportCsvCommand;
 import io.clayflow.cli.demo.DemoCommand;
 import io.clayflow.cli.clay.ClayCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Model.OptionSpec;
                 CommandLine.HelpCommand.class,
                 UpCommand.class,
                 StatusCommand.class,
+                CostCommand.class,
                 DemoCommand.class,
                 ImportCsvCommand.class,
                 DlqCommand.class,

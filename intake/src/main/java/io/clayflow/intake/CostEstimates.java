@@ -30,6 +30,12 @@ record CostEstimates(String table, ClayCost perRow) {
                 perRow.actions(), perRow.dataCredits(), at);
     }
 
+    /** A repeat served from the enrichment cache instead of Clay: what sending it would have cost. */
+    CostEvent savedByCache(Lead lead, long at) {
+        return CostEvent.saved(CostEvent.Kind.SAVED_CACHE, lead.getLeadId(), lead.getSource(), table,
+                perRow.actions(), perRow.dataCredits(), at);
+    }
+
     /**
      * The actual cost a callback reported, or empty when it carried neither figure. The table is the one the callback
      * named, else {@link #table}.

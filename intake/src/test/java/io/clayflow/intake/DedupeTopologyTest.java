@@ -95,7 +95,7 @@ class DedupeTopologyTest {
     @Test
     void copyArrivingWhileTheFirstStillWaitsForBudgetIsDropped() {
         // "Released" means accepted into the durable backlog: a copy must not slip through while the first waits.
-        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1"));
+        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "2"));
         intake.send(TestLeads.person(1), T0);
         intake.send(TestLeads.jane().build(), T0);
         intake.advanceWallClock(Duration.ofMillis(100), 1);

@@ -60,6 +60,9 @@ public final class TopicsPart implements StackPart {
         topics.add(new NewTopic(Topics.CLAY_SINK_STATE, Optional.of(1), Optional.empty())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        // The cost ledger: append-only, kept forever (clayflow cost adds up any range); intake creates it too.
+        topics.add(new NewTopic(Topics.COST_EVENTS, Optional.of(PARTITIONS), Optional.empty())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         return topics;
     }
 

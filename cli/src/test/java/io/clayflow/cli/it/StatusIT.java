@@ -69,6 +69,7 @@ class StatusIT {
         kafka.createTopic(Topics.LEADS_ENRICHED, 1);
         kafka.createTopic(Topics.LEADS_ROUTE_CRM, 1);
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
 
         CliRun demo = CliRun.against(kafka, registry, "demo", "--leads", "600", "--duplicates", "0.25", "--invalid",

@@ -68,8 +68,11 @@ class StatusOutputTest {
         JsonNode json = new ObjectMapper().readTree(StatusJson.render(report(connect(), new StatusChecks(null, null))));
 
         assertThat(json.fieldNames()).toIterable().containsExactly("version", "collected_at", "bootstrap_servers",
-                "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget",
+                "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "cost",
                 "webhook_quota", "clay_sink_paused", "clay_callbacks", "connect", "check");
+        assertThat(json.path("budget").fieldNames()).toIterable().containsExactly("credits_spent",
+                "credits_per_period", "data_credits_spent", "period_start");
+        assertThat(json.path("cost").isNull()).as("no cost ledger topic yet").isTrue();
         assertThat(json.path("clay_callbacks").path("overdue").asLong()).as("no ledger figures read: 0").isZero();
         assertThat(json.path("funnel").fieldNames()).toIterable().containsExactly("raw", "invalid",
                 "duplicates_dropped", "waiting_in_throttle", "released", "enriched");
@@ -107,7 +110,7 @@ class StatusOutputTest {
         String why = "tables-full: no Clay table can take a row: a full (300 of 300 rows). Rows wait, none skipped; "
                 + "add a table to clay.tables to resume (since 2026-12-03T10:15:00Z)";
         PipelineStatus paused = new PipelineStatus(AT, 500L, 0L, 0L, 0L, 500L, Map.of(), Map.of(), 300L, Map.of(),
-                0L, Map.of(), 0L, Map.of(), 0L, AT, Map.of("clay-webhook-sink", why));
+                0L, Map.of(), 0L, Map.of(), 0L, AT, null, null, Map.of("clay-webhook-sink", why));
 
         String table = new StatusTable(50_000, null).render(paused, "localhost:9092");
         JsonNode json = new ObjectMapper().readTree(StatusJson.render(new StatusReport(paused, "localhost:9092",
@@ -143,7 +146,7 @@ class StatusOutputTest {
         return new PipelineStatus(AT, 1_234_567L, 12L, 3L, 0L, 1_000_000L, Map.of("connect-clay-webhook-sink", 7L),
                 Map.of("clayflow-intake", 0L, "connect-clay-webhook-sink", 450L), null, Map.of("crm", 2L), 1_500L,
                 Map.of("intake.validate", Map.of("email.syntax", 12L)), 0L, Map.of("a1b2c3d4e5f6", 31_250L),
-                12_345L, AT);
+                12_345L, AT, null, null, Map.of());
     }
 
     private static ConnectView connect() {
