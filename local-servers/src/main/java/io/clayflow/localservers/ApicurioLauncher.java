@@ -52,6 +52,14 @@ public final class ApicurioLauncher {
 
     /** The command line that serves the registry as {@code settings} say. */
     public List<String> command(Settings settings) {
+        return command(settings, List.of());
+    }
+
+    /**
+     * The command line that serves the registry as {@code settings} say, with further Quarkus or Apicurio system
+     * properties ({@code name=value}, e.g. the TLS settings of {@link #tlsProperties}).
+     */
+    public List<String> command(Settings settings, List<String> properties) {
         List<String> command = new ArrayList<>();
         command.add(distribution.java().executable().toString());
         // A local registry holds a few schemas: a small heap, the serial GC and C1 only start it fastest.
@@ -72,6 +80,7 @@ public final class ApicurioLauncher {
             command.add("-Dapicurio.storage.sql.kind=h2");
             command.add("-Dapicurio.datasource.url=" + url);
         });
+        properties.forEach(property -> command.add("-D" + property));
         command.add("-jar");
         command.add(distribution.launcher().toString());
         return command;
@@ -79,7 +88,12 @@ public final class ApicurioLauncher {
 
     /** Starts the registry in its build's directory, its output appended to {@code log}; returns at once. */
     public Process start(Settings settings, Path log) {
-        List<String> command = command(settings);
+        return start(settings, log, List.of());
+    }
+
+    /** Starts the registry with further system properties (see {@link #command(Settings, List)}); returns at once. */
+    public Process start(Settings settings, Path log, List<String> properties) {
+        List<String> command = command(settings, properties);
         try {
             return new ProcessBuilder(command)
                     .directory(distribution.directory().toFile())
@@ -89,6 +103,21 @@ public final class ApicurioLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + distribution + ": " + String.join(" ", command), e);
         }
+    }
+
+    /**
+     * The Quarkus settings that serve the registry over TLS on {@code httpsPort} as well (plain HTTP stays on the
+     * settings' port), with the server's key and certificate from a PKCS12 {@code keyStore}. A client certificate
+     * cannot be required this way: the prebuilt registry fixes {@code quarkus.http.ssl.client-auth} at build time
+     * (to NONE), and says so in its log when it is set at run time.
+     */
+    public static List<String> tlsProperties(int httpsPort, Path keyStore, String password) {
+        return List.of(
+                "quarkus.http.ssl-port=" + httpsPort,
+                "quarkus.http.insecure-requests=enabled",
+                "quarkus.http.ssl.certificate.key-store-file=" + keyStore,
+                "quarkus.http.ssl.certificate.key-store-file-type=PKCS12",
+                "quarkus.http.ssl.certificate.key-store-password=" + password);
     }
 
     /**

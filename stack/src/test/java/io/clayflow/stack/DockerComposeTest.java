@@ -341,8 +341,8 @@ class DockerComposeTest {
     private static Map<Integer, Integer> publishedPorts(String service) {
         Map<Integer, Integer> ports = new HashMap<>();
         compose.path("services").path(service).path("ports").forEach(port -> {
-            String[] hostAndContainer = port.asText().split(":");
-            ports.put(Integer.parseInt(hostAndContainer[0]), Integer.parseInt(hostAndContainer[1]));
+            PublishedPort published = PublishedPort.parse(service, port);
+            ports.put(published.hostPort(), published.containerPort());
         });
         return ports;
     }

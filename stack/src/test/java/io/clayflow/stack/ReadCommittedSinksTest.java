@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way clayflow runs Kafka Connect reads committed records only: the worker of {@code ./clayflow up} and of
- * docker-compose sets {@code consumer.isolation.level=read_committed}, and every connector configuration they create
- * sets {@code consumer.override.isolation.level=read_committed}, without which a clayflow connector refuses to start.
+ * docker-compose sets {@code consumer.isolation.level=read_committed}; the connectors {@code ./clayflow up} creates set
+ * {@code consumer.override.isolation.level=read_committed}, and docker-compose's worker, which forbids every override
+ * ({@code connector.client.config.override.policy=None}), has its connectors say {@code read.committed.by.worker=true}:
+ * without one or the other a clayflow connector refuses to start.
  */
 class ReadCommittedSinksTest {
 
@@ -47,10 +49,12 @@ class ReadCommittedSinksTest {
             worker.load(in);
         }
         assertThat(worker.getProperty("consumer.isolation.level")).isEqualTo("read_committed");
+        assertThat(worker.getProperty("connector.client.config.override.policy"))
+                .as("connectors may not override client settings").isEqualTo("None");
     }
 
     @Test
-    void everyConnectorOfDockerComposeAsksForCommittedRecordsItself() throws IOException {
+    void everyConnectorOfDockerComposeReliesOnItsWorkerForCommittedRecords() throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(ROOT.resolve("docker/connect/connectors"))) {
             files = listed.filter(file -> file.toString().endsWith(".json")).toList();
@@ -58,8 +62,10 @@ class ReadCommittedSinksTest {
         assertThat(files).hasSize(4);
         for (Path file : files) {
             JsonNode config = new ObjectMapper().readTree(file.toFile());
-            assertThat(config.path("consumer.override.isolation.level").asText()).as(file.getFileName().toString())
-                    .isEqualTo("read_committed");
+            assertThat(config.has("consumer.override.isolation.level")).as(file.getFileName() + ": the worker's "
+                    + "override policy None refuses every consumer.override.*").isFalse();
+            assertThat(config.path("read.committed.by.worker").asText()).as(file.getFileName().toString())
+                    .isEqualTo("true");
         }
     }
 

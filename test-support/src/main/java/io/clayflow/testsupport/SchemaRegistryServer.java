@@ -48,15 +48,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final List<String> command;
     private final Process process;
     private final int port;
+    private final int httpsPort;
     private final Path logFile;
     private final Thread shutdownHook;
 
     private SchemaRegistryServer(ApicurioLauncher launcher, List<String> command, Process process, int port,
-            Path logFile, Thread shutdownHook) {
+            int httpsPort, Path logFile, Thread shutdownHook) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.command = List.copyOf(command);
         this.process = Objects.requireNonNull(process, "process");
         this.port = port;
+        this.httpsPort = httpsPort;
         this.logFile = Objects.requireNonNull(logFile, "logFile");
         this.shutdownHook = Objects.requireNonNull(shutdownHook, "shutdownHook");
     }
@@ -90,11 +92,25 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return value.trim();
     }
 
+    /**
+     * Starts the registry serving its API over TLS too ({@link #httpsUrl()}), with the server key and certificate of
+     * a PKCS12 {@code keyStore}. Plain HTTP stays on {@link #url()} (for the readiness check).
+     */
+    public static SchemaRegistryServer startWithTls(Path keyStore, String password) {
+        return start(choose(System::getProperty, System::getenv, JavaRuntime.current()),
+                httpsPort -> ApicurioLauncher.tlsProperties(httpsPort, keyStore, password));
+    }
+
     static SchemaRegistryServer start(ApicurioDistribution distribution) {
+        return start(distribution, null);
+    }
+
+    private static SchemaRegistryServer start(ApicurioDistribution distribution,
+            Function<Integer, List<String>> tlsProperties) {
         ApicurioLauncher launcher = new ApicurioLauncher(distribution);
         long startedAt = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            SchemaRegistryServer server = launch(launcher);
+            SchemaRegistryServer server = launch(launcher, tlsProperties);
             try {
                 server.awaitReady();
                 server.setGlobalCompatibility("BACKWARD");
@@ -113,16 +129,20 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
     }
 
-    private static SchemaRegistryServer launch(ApicurioLauncher launcher) {
+    private static SchemaRegistryServer launch(ApicurioLauncher launcher,
+            Function<Integer, List<String>> tlsProperties) {
         ApicurioLauncher.Settings settings = new ApicurioLauncher.Settings("127.0.0.1", FreePort.find(),
                 FreePort.find(), MAX_HEAP, Optional.empty());
+        int httpsPort = tlsProperties == null ? -1 : FreePort.find();
+        List<String> properties = tlsProperties == null ? List.of() : tlsProperties.apply(httpsPort);
         Path logFile = logDirectory().resolve("apicurio-" + settings.port() + ".log");
-        Process process = launcher.start(settings, logFile);
+        Process process = launcher.start(settings, logFile, properties);
         // JUnit closes the server at the end of the suite; the hook covers a JVM that exits any other way.
         Thread hook = new Thread(() -> ApicurioLauncher.stop(process, STOP_GRACE),
                 "apicurio-registry-" + settings.port() + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new SchemaRegistryServer(launcher, launcher.command(settings), process, settings.port(), logFile, hook);
+        return new SchemaRegistryServer(launcher, launcher.command(settings, properties), process, settings.port(),
+                httpsPort, logFile, hook);
     }
 
     private static Path logDirectory() {
@@ -137,6 +157,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** The Confluent-compatible API base, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
     public String url() {
         return base() + "/apis/ccompat/v7";
+    }
+
+    /**
+     * The Confluent-compatible API base over TLS, e.g. {@code https://localhost:41235/apis/ccompat/v7}, for a
+     * registry started by {@link #startWithTls}.
+     */
+    public String httpsUrl() {
+        if (httpsPort < 0) {
+            throw new IllegalStateException(this + " was started without TLS: use startWithTls");
+        }
+        return "https://localhost:" + httpsPort + "/apis/ccompat/v7";
     }
 
     /** Apicurio's own v2 API base, e.g. {@code http://127.0.0.1:41234/apis/registry/v2}. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,11 +84,13 @@ final class RegistryHttp {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (SSLException e) {
+            throw SchemaRegistryException.tlsHandshake(tlsFailure(base, e), e);
         } catch (IOException e) {
             // The next attempt goes to the next URL: a registry that cannot be reached may have a healthy peer.
             currentUrl.compareAndSet(index, index + 1);
             throw new SchemaRegistryException("Schema registry at " + base + " could not be reached for "
-                    + method + " " + path + ": " + e, e);
+                    + method + " " + path + ": " + e + httpsHint(base), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
@@ -115,6 +118,44 @@ final class RegistryHttp {
         String message = json.path("message").asText(abbreviate(response.body()));
         throw new SchemaRegistryException("Schema registry refused " + method + " " + path + ": HTTP " + status
                 + (errorCode >= 0 ? ", error_code " + errorCode : "") + ": " + message, status, errorCode);
+    }
+
+    /** What a failed handshake means, in the settings' words: a trust problem is fixed by the truststore. */
+    private String tlsFailure(URI base, SSLException e) {
+        String detail = rootMessage(e);
+        String trust = config.truststore().map(store -> SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION + "="
+                + store.location()).orElse("the JVM's default truststore (" + SchemaRegistryClientConfig
+                .SSL_TRUSTSTORE_LOCATION + " is not set)");
+        if (detail.contains("PKIX") || detail.contains("certification path") || detail.contains("No subject alternative")
+                || detail.contains("No name matching")) {
+            return "TLS handshake with the schema registry at " + base + " failed: its certificate is not trusted by "
+                    + trust + " or does not name the host " + base.getHost() + " (" + detail + ")";
+        }
+        return "TLS handshake with the schema registry at " + base + " failed (" + detail + "); check "
+                + SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + " if the registry asks for a client certificate, "
+                + "and " + trust;
+    }
+
+    /**
+     * Under TLS 1.3 a registry refuses a client certificate (or its absence) after the client's side of the handshake
+     * is done, so the client sees a closed connection rather than a handshake failure: say where to look.
+     */
+    private String httpsHint(URI base) {
+        if (!"https".equals(base.getScheme())) {
+            return "";
+        }
+        return config.keystore().map(store -> " (over https: if the registry requires a client certificate, it may "
+                + "not trust the one in " + SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + "=" + store.location() + ")")
+                .orElse(" (over https: a registry that requires a client certificate closes the connection like this "
+                        + "when " + SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + " is not set)");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String stripTrailingSlash(String url) {

@@ -34,13 +34,19 @@ public class SchemaRegistryClient implements AutoCloseable {
     private final ConcurrentMap<String, CachedLatest> latestBySubject = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(SchemaRegistryClientConfig config) {
-        this(config, HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build(), SchemaCache.shared());
+        this(config, httpClient(config), SchemaCache.shared());
     }
 
     SchemaRegistryClient(SchemaRegistryClientConfig config, HttpClient http, SchemaCache schemasById) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = new RegistryHttp(config, http);
         this.schemasById = Objects.requireNonNull(schemasById, "schemasById");
+    }
+
+    private static HttpClient httpClient(SchemaRegistryClientConfig config) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.connectTimeout());
+        config.sslContext().ifPresent(builder::sslContext);
+        return builder.build();
     }
 
     /** A client configured from properties under Confluent's keys ({@code schema.registry.url}, ...). */

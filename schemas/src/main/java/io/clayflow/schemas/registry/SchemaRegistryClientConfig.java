@@ -33,6 +33,15 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
     public static final String RETRIES_WAIT_MS = "retries.wait.ms";
     public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
     public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
+    /** What every TLS key of the registry client starts with (Confluent's names). */
+    public static final String SSL_PREFIX = "schema.registry.ssl.";
+    public static final String SSL_TRUSTSTORE_LOCATION = SSL_PREFIX + "truststore.location";
+    public static final String SSL_TRUSTSTORE_PASSWORD = SSL_PREFIX + "truststore.password";
+    public static final String SSL_TRUSTSTORE_TYPE = SSL_PREFIX + "truststore.type";
+    public static final String SSL_KEYSTORE_LOCATION = SSL_PREFIX + "keystore.location";
+    public static final String SSL_KEYSTORE_PASSWORD = SSL_PREFIX + "keystore.password";
+    public static final String SSL_KEYSTORE_TYPE = SSL_PREFIX + "keystore.type";
+    public static final String SSL_KEY_PASSWORD = SSL_PREFIX + "key.password";
 
     static final ConfigDef CONFIG_DEF = addClientConfig(new ConfigDef());
 
@@ -50,7 +59,7 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
 
     /** Adds the client's keys to a definition, so that serde configs can extend it. */
     public static ConfigDef addClientConfig(ConfigDef def) {
-        return KeyGroup.of(def, "Schema registry")
+        KeyGroup.of(def, "Schema registry")
                 .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new UrlListValidator(),
                         Importance.HIGH, "Registry URLs",
                         "Comma-separated base URLs of the Confluent-compatible registry API, e.g. "
@@ -81,6 +90,28 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
                         "Latest-version cache TTL (s)",
                         "How long the latest version of a subject is cached (for use.latest.version); "
                                 + "-1 caches it for the life of the client, 0 disables the cache.")
+                .definition();
+        return addTlsConfig(def);
+    }
+
+    private static ConfigDef addTlsConfig(ConfigDef def) {
+        return KeyGroup.of(def, "Schema registry TLS")
+                .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM, "Truststore file",
+                        "The store holding the certificates (or their CA) that an https registry URL is trusted by; "
+                                + "unset: the JVM's default trust (cacerts).")
+                .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Truststore password",
+                        "The truststore's password, if it has one.")
+                .define(SSL_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", new StoreTypeValidator(), Importance.LOW,
+                        "Truststore type", "PKCS12 or JKS.")
+                .define(SSL_KEYSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM, "Keystore file",
+                        "The store holding the client's key and certificate, for a registry that asks for one "
+                                + "(mutual TLS); unset: no client certificate.")
+                .define(SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Keystore password",
+                        "The keystore's password.")
+                .define(SSL_KEYSTORE_TYPE, Type.STRING, "PKCS12", new StoreTypeValidator(), Importance.LOW,
+                        "Keystore type", "PKCS12 or JKS.")
+                .define(SSL_KEY_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Key password",
+                        "The password of the key in the keystore; unset: the keystore's password.")
                 .definition();
     }
 
@@ -135,10 +166,58 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
         return Optional.of("Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The truststore an https registry is trusted by, when one is set. */
+    Optional<RegistryTls.StoreSettings> truststore() {
+        return store(SSL_TRUSTSTORE_LOCATION, SSL_TRUSTSTORE_TYPE, SSL_TRUSTSTORE_PASSWORD);
+    }
+
+    /** The keystore with the client's certificate (mutual TLS), when one is set. */
+    Optional<RegistryTls.StoreSettings> keystore() {
+        return store(SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_TYPE, SSL_KEYSTORE_PASSWORD);
+    }
+
+    Optional<String> keyPassword() {
+        return secret(SSL_KEY_PASSWORD);
+    }
+
+    /** The TLS context the client's HTTP connections use, when a truststore or keystore is set. */
+    public Optional<javax.net.ssl.SSLContext> sslContext() {
+        return RegistryTls.context(this);
+    }
+
+    private Optional<RegistryTls.StoreSettings> store(String locationKey, String typeKey, String passwordKey) {
+        String location = getString(locationKey);
+        if (location == null || location.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RegistryTls.StoreSettings(java.nio.file.Path.of(location.trim()), getString(typeKey),
+                secret(passwordKey)));
+    }
+
+    private Optional<String> secret(String key) {
+        Password value = getPassword(key);
+        return value == null || value.value().isEmpty() ? Optional.empty() : Optional.of(value.value());
+    }
+
     /** The bearer token, when one is configured. */
     public Optional<String> bearerToken() {
         Password token = getPassword(BEARER_AUTH_TOKEN);
         return token == null || token.value().isBlank() ? Optional.empty() : Optional.of(token.value());
+    }
+
+    /** The store types every JDK reads. */
+    static final class StoreTypeValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (!"PKCS12".equalsIgnoreCase(String.valueOf(value)) && !"JKS".equalsIgnoreCase(String.valueOf(value))) {
+                throw new ConfigException(name, value, "must be PKCS12 or JKS");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PKCS12 or JKS";
+        }
     }
 
     /** Rejects a URL list that is empty or holds something that is not an http(s) URL. */

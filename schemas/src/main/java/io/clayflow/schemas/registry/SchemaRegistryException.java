@@ -21,17 +21,34 @@ public class SchemaRegistryException extends RuntimeException {
 
     private final int httpStatus;
     private final int errorCode;
+    private final boolean tlsFailure;
 
     public SchemaRegistryException(String message, int httpStatus, int errorCode) {
         super(message);
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
+        this.tlsFailure = false;
     }
 
     public SchemaRegistryException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    private SchemaRegistryException(String message, Throwable cause, boolean tlsFailure) {
         super(message, cause);
         this.httpStatus = -1;
         this.errorCode = -1;
+        this.tlsFailure = tlsFailure;
+    }
+
+    /** The TLS handshake with the registry failed: its certificate is not trusted, or it refused ours. */
+    static SchemaRegistryException tlsHandshake(String message, Throwable cause) {
+        return new SchemaRegistryException(message, cause, true);
+    }
+
+    /** True when no TLS session could be set up (trust or client certificate): repeating the call cannot help. */
+    public boolean isTlsFailure() {
+        return tlsFailure;
     }
 
     /** The HTTP status of the registry's answer, or -1 when no answer came (connection failure). */
@@ -56,6 +73,6 @@ public class SchemaRegistryException extends RuntimeException {
 
     /** True when the call may succeed if repeated: no answer at all, a 5xx, a 408 or a 429. */
     public boolean isRetryable() {
-        return httpStatus == -1 || httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
+        return httpStatus == -1 && !tlsFailure || httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
     }
 }
