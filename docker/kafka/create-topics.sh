@@ -11,7 +11,8 @@ create() {
     --partitions "$2" --replication-factor 1 "${@:3}"
 }
 for topic in leads.raw leads.clay.outbox leads.enriched \
-             leads.route.crm leads.route.outreach leads.route.nurture leads.route.warehouse; do
+             leads.route.crm leads.route.outreach leads.route.nurture leads.route.warehouse \
+             clayflow.hubspot.contact-changes; do
   create "$topic" 3
 done
 create leads.dlq 1 --config retention.ms=2592000000
