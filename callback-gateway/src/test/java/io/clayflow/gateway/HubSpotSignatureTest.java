@@ -38,6 +38,9 @@ class HubSpotSignatureTest {
         assertThat(signature.refusal("POST", URI, BODY, old, HubSpotSignature.sign("secret", "POST", URI, BODY, old)))
                 .hasValueSatisfying(why -> assertThat(why).contains("300 s from now"));
         assertThat(signature.refusal("POST", URI, BODY, null, good)).isPresent();
+        String query = URI + "?portal=62515&from=a%3Ab";
+        assertThat(signature.refusal("POST", query, BODY, now, HubSpotSignature.sign("secret", "POST",
+                URI + "?portal=62515&from=a:b", BODY, now))).as("signed with %3A decoded").isEmpty();
         assertThat(new HubSpotSignature(Optional.empty(), Duration.ofMinutes(5), CLOCK)
                 .refusal("POST", URI, BODY, now, good)).hasValueSatisfying(why -> assertThat(why)
                         .contains("no client secret"));
