@@ -13,7 +13,7 @@ create() {
 }
 for topic in leads.raw leads.clay.outbox leads.enriched \
              leads.route.crm leads.route.outreach leads.route.nurture leads.route.warehouse \
-             leads.clay.sent clayflow.clay-resend-requests; do
+             leads.clay.sent clayflow.clay-resend-requests clayflow.hubspot.contact-changes; do
   create "$topic" 3
 done
 create leads.dlq 1 --config retention.ms=2592000000
