@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 
 import io.clayflow.schemas.EnrichedLead;
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /v1/clay/callback}: maps Clay's columns to an {@link EnrichedLead}, answers a replay of the last
  * published content for its {@code lead_id} with 200 and no publish, otherwise publishes keyed by {@code lead_id}
- * and answers 200 once Kafka acknowledged.
+ * and answers 200 once Kafka acknowledged. Fields Clay sent in a form the gateway could not read are published empty,
+ * named in {@code unreadable_fields}, and counted once the record is acknowledged.
  */
 final class CallbackHandler implements Handler<RoutingContext> {
 
@@ -63,6 +65,7 @@ final class CallbackHandler implements Handler<RoutingContext> {
         }
         publisher.publish(List.of(new ProducerRecord<>(topic, leadId, lead))).onSuccess(acked -> {
             replays.published(leadId, hash);
+            metrics.unreadable(lead.getUnreadableFields());
             RecordMetadata md = acked.get(0);
             // One line per callback, so DEBUG: at thousands a second INFO would flood the log (the metrics count them).
             if (LOG.isDebugEnabled()) {
@@ -70,8 +73,11 @@ final class CallbackHandler implements Handler<RoutingContext> {
                         Emails.mask(lead.getWorkEmail() != null ? lead.getWorkEmail() : lead.getEmail()),
                         md.topic(), md.partition(), md.offset());
             }
-            respond(ctx, new JsonObject().put("lead_id", leadId).put("status", "published")
-                    .put("topic", md.topic()).put("partition", md.partition()).put("offset", md.offset()));
+            JsonObject answer = new JsonObject().put("lead_id", leadId).put("status", "published");
+            if (!lead.getUnreadableFields().isEmpty()) {
+                answer.put("unreadable_fields", new JsonArray(List.copyOf(lead.getUnreadableFields())));
+            }
+            respond(ctx, answer.put("topic", md.topic()).put("partition", md.partition()).put("offset", md.offset()));
         }).onFailure(ctx::fail);
     }
 

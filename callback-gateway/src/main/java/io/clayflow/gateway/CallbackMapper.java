@@ -1,7 +1,6 @@
 package io.clayflow.gateway;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -12,8 +11,11 @@ import io.clayflow.schemas.EnrichedLead;
 
 /**
  * Turns the JSON a Clay HTTP API column sends into an {@link EnrichedLead}: mapped columns fill fields, every other
- * column goes into {@code enrichment} as text, {@code enriched_at} is the receive time. Bad fields fail with one 422
- * naming them all.
+ * column goes into {@code enrichment} as text, {@code enriched_at} is the receive time. Clay has already enriched and
+ * billed the row, so a value that cannot be read as its field's type is not a refusal: the field stays empty, its raw
+ * text goes into {@code enrichment} under its column's name and the field is named in {@code unreadable_fields}
+ * ({@link CallbackFields}). Only a callback that cannot be matched to a lead (no usable {@code lead_id}, a body that
+ * is not an object) is refused, with a 422 naming why.
  */
 final class CallbackMapper {
 
@@ -25,7 +27,7 @@ final class CallbackMapper {
         this.defaultSource = Objects.requireNonNull(defaultSource, "defaultSource");
     }
 
-    /** A mapped callback; {@code occurredAtDefaulted} when the row had no occurred_at and the receive time stands in. */
+    /** A mapped callback; {@code occurredAtDefaulted} when the row had no readable occurred_at and the receive time stands in. */
     record Mapped(EnrichedLead lead, boolean occurredAtDefaulted) {
     }
 
@@ -35,55 +37,65 @@ final class CallbackMapper {
             reader.error("", "must be a JSON object of Clay columns, not " + FieldReader.kind(body));
             throw ApiError.invalid(reader.errors()).asException();
         }
-        Map<String, JsonNode> fields = new HashMap<>();
-        Map<String, String> fieldColumn = new HashMap<>();
+        CallbackFields fields = new CallbackFields(columns);
         Map<String, String> enrichment = new TreeMap<>();
-        body.properties().forEach(entry -> {
-            String column = entry.getKey();
-            JsonNode value = entry.getValue();
-            columns.fieldOf(column).ifPresentOrElse(field -> {
-                if (fields.put(field, value) != null) {
-                    reader.error("/" + FieldReader.escape(column), "fills '" + field + "', which column '"
-                            + fieldColumn.get(field) + "' fills too");
-                }
-                fieldColumn.put(field, column);
-            }, () -> {
-                if (!value.isNull()) {
-                    enrichment.put(column, StrictJson.text(value));
-                }
-            });
-        });
-        java.util.function.Function<String, String> at = f -> "/" + FieldReader.escape(fieldColumn.getOrDefault(f, columns.columnFor(f)));
-        EnrichedLead.Builder lead = EnrichedLead.newBuilder()
-                .setLeadId(Objects.requireNonNullElse(reader.requiredId(fields.get("lead_id"), at.apply("lead_id")), ""))
-                .setEmail(reader.optionalText(fields.get("email"), at.apply("email")))
-                .setFirstName(reader.optionalText(fields.get("first_name"), at.apply("first_name")))
-                .setLastName(reader.optionalText(fields.get("last_name"), at.apply("last_name")))
-                .setCompanyName(reader.optionalText(fields.get("company_name"), at.apply("company_name")))
-                .setCompanyDomain(reader.optionalText(fields.get("company_domain"), at.apply("company_domain")))
-                .setTitle(reader.optionalText(fields.get("title"), at.apply("title")))
-                .setLinkedinUrl(reader.optionalText(fields.get("linkedin_url"), at.apply("linkedin_url")))
-                .setPhone(reader.optionalText(fields.get("phone"), at.apply("phone")))
-                .setSourceId(reader.optionalText(fields.get("source_id"), at.apply("source_id")))
-                .setWorkEmail(reader.optionalText(fields.get("work_email"), at.apply("work_email")))
-                .setSeniority(reader.optionalText(fields.get("seniority"), at.apply("seniority")))
-                .setCompanySize(reader.optionalText(fields.get("company_size"), at.apply("company_size")))
-                .setIndustry(reader.optionalText(fields.get("industry"), at.apply("industry")))
-                .setCountry(reader.optionalText(fields.get("country"), at.apply("country")))
-                .setIcpScore(reader.optionalScore(fields.get("icp_score"), at.apply("icp_score")))
-                .setOccurredAt(reader.instant(fields.get("occurred_at"), at.apply("occurred_at"), receivedAt))
-                .setAttributes(reader.stringMap(fields.get("attributes"), at.apply("attributes")))
-                .setEnrichedAt(receivedAt);
-        String source = reader.optionalText(fields.get("source"), at.apply("source"));
-        lead.setSource(source == null ? defaultSource : source);
-        // An explicit enrichment object merges with the unmapped columns; a column of the same name wins.
-        Map<String, String> merged = reader.stringMap(fields.get("enrichment"), at.apply("enrichment"));
-        merged.putAll(enrichment);
-        lead.setEnrichment(merged);
+        body.properties().forEach(entry -> columns.fieldOf(entry.getKey()).ifPresentOrElse(
+                field -> fields.add(field, entry.getKey(), entry.getValue()),
+                () -> {
+                    if (!entry.getValue().isNull()) {
+                        enrichment.put(entry.getKey(), StrictJson.text(entry.getValue()));
+                    }
+                }));
+        String leadId = leadId(fields, reader);
         if (!reader.errors().isEmpty()) {
             throw ApiError.invalid(reader.errors()).asException();
         }
-        JsonNode occurredAt = fields.get("occurred_at");
-        return new Mapped(lead.build(), occurredAt == null || occurredAt.isNull());
+        EnrichedLead.Builder lead = EnrichedLead.newBuilder()
+                .setLeadId(leadId)
+                .setEmail(text(fields, "email"))
+                .setFirstName(text(fields, "first_name"))
+                .setLastName(text(fields, "last_name"))
+                .setCompanyName(text(fields, "company_name"))
+                .setCompanyDomain(text(fields, "company_domain"))
+                .setTitle(text(fields, "title"))
+                .setLinkedinUrl(text(fields, "linkedin_url"))
+                .setPhone(text(fields, "phone"))
+                .setSourceId(text(fields, "source_id"))
+                .setWorkEmail(text(fields, "work_email"))
+                .setSeniority(text(fields, "seniority"))
+                .setCompanySize(text(fields, "company_size"))
+                .setIndustry(text(fields, "industry"))
+                .setCountry(text(fields, "country"))
+                .setIcpScore(fields.read("icp_score", FieldReader::optionalScore, null))
+                .setOccurredAt(fields.read("occurred_at", (r, node, at) -> r.instant(node, at, receivedAt), receivedAt))
+                .setAttributes(fields.read("attributes", FieldReader::stringMap, new TreeMap<>()))
+                .setEnrichedAt(receivedAt);
+        String source = text(fields, "source");
+        lead.setSource(source == null ? defaultSource : source);
+        // An explicit enrichment object merges with the unmapped columns; a column of the same name wins, and the
+        // raw value of an unreadable field wins over both (it is the only copy of what Clay sent).
+        Map<String, String> merged = fields.read("enrichment", FieldReader::stringMap, new TreeMap<>());
+        merged.putAll(enrichment);
+        merged.putAll(fields.raw());
+        CostColumns.apply(fields, lead, merged);
+        lead.setEnrichment(merged);
+        lead.setUnreadableFields(fields.unreadable());
+        JsonNode occurredAt = fields.node("occurred_at");
+        return new Mapped(lead.build(), occurredAt == null || occurredAt.isNull()
+                || fields.isUnreadable("occurred_at"));
+    }
+
+    /** The one usable lead_id, or null with the reason recorded: a callback without one matches no lead. */
+    private static String leadId(CallbackFields fields, FieldReader reader) {
+        if (fields.columnsOf("lead_id").size() > 1) {
+            reader.error(fields.pointer("lead_id"), "fills 'lead_id', which columns "
+                    + fields.columnsOf("lead_id") + " all fill: the callback matches no one lead");
+            return null;
+        }
+        return reader.requiredId(fields.node("lead_id"), fields.pointer("lead_id"));
+    }
+
+    private static String text(CallbackFields fields, String field) {
+        return fields.read(field, FieldReader::optionalText, null);
     }
 }

@@ -15,7 +15,8 @@ public final class ColumnMapping {
     /** The {@code EnrichedLead} fields a column can fill ({@code enriched_at} is always the receive time). */
     public static final Set<String> FIELDS = Set.of("lead_id", "email", "first_name", "last_name", "company_name",
             "company_domain", "title", "linkedin_url", "phone", "source", "source_id", "occurred_at", "attributes",
-            "work_email", "seniority", "company_size", "industry", "country", "icp_score", "enrichment");
+            "work_email", "seniority", "company_size", "industry", "country", "icp_score", "enrichment",
+            "clay_actions_used", "clay_data_credits_used", "clay_table");
 
     private final Map<String, String> columnToField;
 

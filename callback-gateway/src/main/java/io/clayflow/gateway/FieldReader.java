@@ -85,25 +85,38 @@ final class FieldReader {
         return -1;
     }
 
-    /** An integer 0-100, as a JSON number or a string of digits (Clay columns are often text). */
+    /** A string of digits, optionally with a fraction of zeros: "85", "85.0", "085.00"; nothing else. */
+    private static final java.util.regex.Pattern WHOLE_NUMBER_TEXT = java.util.regex.Pattern.compile("\\d{1,9}(\\.0+)?");
+
+    /**
+     * An integer 0-100 where the value says so without a guess: a JSON number with no fraction ({@code 85},
+     * {@code 85.0}, {@code 8.5e1}), or a string of digits with at most a fraction of zeros ({@code "85"},
+     * {@code "85.0"}). Anything else is an error: a real fraction ({@code 85.5}: rounding or truncating would be a
+     * guess), a percent sign ({@code "85%"}: which scale it was is the table's business), words ({@code "N/A"}),
+     * whitespace, a value outside 0-100.
+     */
     Integer optionalScore(JsonNode node, String pointer) {
         if (node == null || node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
             return null;
         }
-        long value;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            value = node.longValue();
-        } else if (node.isTextual() && node.textValue().matches("-?\\d{1,9}")) {
-            value = Long.parseLong(node.textValue());
+        java.math.BigDecimal value;
+        if (node.isNumber() && !(node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()))) {
+            value = node.decimalValue();
+        } else if (node.isTextual() && WHOLE_NUMBER_TEXT.matcher(node.textValue()).matches()) {
+            value = new java.math.BigDecimal(node.textValue());
         } else {
             error(pointer, "must be an integer from 0 to 100, not " + kind(node));
             return null;
         }
-        if (value < 0 || value > 100) {
-            error(pointer, "must be an integer from 0 to 100, not " + value);
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            error(pointer, "must be an integer from 0 to 100, not a fraction (" + value.toPlainString() + ")");
             return null;
         }
-        return (int) value;
+        if (value.compareTo(java.math.BigDecimal.ZERO) < 0 || value.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            error(pointer, "must be an integer from 0 to 100, not " + value.toPlainString());
+            return null;
+        }
+        return value.intValueExact();
     }
 
     /** Epoch milliseconds or an ISO-8601 instant; {@code fallback} when absent. */

@@ -1,6 +1,9 @@
 package io.clayflow.gateway;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -13,7 +16,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The gateway's Prometheus metrics: requests by route, method and status with latency histograms, produce latency by
- * topic and outcome, requests and produces in flight, replays recognised, produce attempts.
+ * topic and outcome, requests and produces in flight, replays recognised, produce attempts, and callback fields
+ * published unreadable, per field ({@code gateway_callback_unreadable_fields_total{field}}, every field at 0 from
+ * the start so a dashboard's rate has a series before the first one).
  */
 public final class GatewayMetrics {
 
@@ -21,6 +26,7 @@ public final class GatewayMetrics {
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final Counter replays;
     private final Counter produceAttempts;
+    private final Map<String, Counter> unreadableFields = new TreeMap<>();
 
     GatewayMetrics(Supplier<Number> producesInFlight) {
         Gauge.builder("gateway.http.requests.in.flight", requestsInFlight, AtomicInteger::get)
@@ -31,6 +37,33 @@ public final class GatewayMetrics {
                 .description("Callbacks answered as replays, without a publish").register(registry);
         produceAttempts = Counter.builder("gateway.produce.attempts")
                 .description("Records handed to the Kafka producer").register(registry);
+        for (String field : ColumnMapping.FIELDS) {
+            if (!field.equals("lead_id")) {
+                unreadableFields.put(field, Counter.builder(UNREADABLE_FIELDS)
+                        .description("Callbacks published with a field whose value could not be read as its type "
+                                + "(the field left empty, the raw value kept in enrichment)")
+                        .tag("field", field).register(registry));
+            }
+        }
+    }
+
+    /** The meter counting unreadable callback fields, tagged {@code field}. */
+    static final String UNREADABLE_FIELDS = "gateway.callback.unreadable.fields";
+
+    /** Counts one published callback's unreadable fields. */
+    void unreadable(List<String> fields) {
+        for (String field : fields) {
+            Counter counter = unreadableFields.get(field);
+            if (counter != null) {
+                counter.increment();
+            }
+        }
+    }
+
+    /** Published callbacks whose {@code field} could not be read, since start. */
+    public long unreadable(String field) {
+        Counter counter = unreadableFields.get(field);
+        return counter == null ? 0 : (long) counter.count();
     }
 
     AtomicInteger requestsInFlight() {

@@ -21,7 +21,8 @@ import io.clayflow.testsupport.SchemaRegistryServer;
 
 /**
  * Hostile and broken requests: each gets its 4xx with the error body, and none reaches Kafka (the producer is never
- * handed a record and the topics' end offsets do not move).
+ * handed a record and the topics' end offsets do not move). A callback with a usable lead_id and odd values is not
+ * among them: it is published ({@link GatewayUnreadableValuesIT}).
  */
 @ClayflowIntegrationTest
 class GatewayBadInputIT {
@@ -77,7 +78,8 @@ class GatewayBadInputIT {
                 bytes(new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}), 400));
         leads(cases, "leads: truncated array", "[{\"source\": \"web\"}", 400);
 
-        // Wrong shapes and types, missing lead_id: 422
+        // Wrong shapes, no usable lead_id: 422 (a callback with one is published whatever its other values: see
+        // GatewayUnreadableValuesIT)
         cb(cases, "root is null", "null", 422);
         cb(cases, "root is an array", "[{\"lead_id\": \"a\"}]", 422);
         cb(cases, "root is a string", "\"lead\"", 422);
@@ -93,22 +95,6 @@ class GatewayBadInputIT {
         cb(cases, "lead_id ending in a newline", "{\"lead_id\": \"a\\n\"}", 422);
         cb(cases, "lead_id with a trailing space", "{\"lead_id\": \"a \"}", 422);
         leads(cases, "leads: lead_id ending in an escaped BEL", "{\"source\": \"web\", \"lead_id\": \"a\\u0007\"}", 422);
-        cb(cases, "icp_score over 100", "{\"lead_id\": \"a\", \"icp_score\": 101}", 422);
-        cb(cases, "icp_score negative", "{\"lead_id\": \"a\", \"icp_score\": -1}", 422);
-        cb(cases, "icp_score a word", "{\"lead_id\": \"a\", \"icp_score\": \"high\"}", 422);
-        cb(cases, "icp_score a fraction", "{\"lead_id\": \"a\", \"icp_score\": 87.5}", 422);
-        cb(cases, "icp_score huge", "{\"lead_id\": \"a\", \"icp_score\": 99999999999999999999999}", 422);
-        cb(cases, "email a number", "{\"lead_id\": \"a\", \"email\": 7}", 422);
-        cb(cases, "work_email a boolean", "{\"lead_id\": \"a\", \"work_email\": true}", 422);
-        cb(cases, "first_name too long", "{\"lead_id\": \"a\", \"first_name\": \"" + "n".repeat(9000) + "\"}", 422);
-        cb(cases, "attributes an array", "{\"lead_id\": \"a\", \"attributes\": [\"x\"]}", 422);
-        cb(cases, "attributes nested", "{\"lead_id\": \"a\", \"attributes\": {\"k\": {\"n\": 1}}}", 422);
-        cb(cases, "enrichment a string", "{\"lead_id\": \"a\", \"enrichment\": \"x\"}", 422);
-        cb(cases, "occurred_at not a time", "{\"lead_id\": \"a\", \"occurred_at\": \"yesterday\"}", 422);
-        cb(cases, "occurred_at negative", "{\"lead_id\": \"a\", \"occurred_at\": -5}", 422);
-        cb(cases, "script injection with a bad score",
-                "{\"lead_id\": \"<script>alert(1)</script>\", \"icp_score\": \"<img src=x>\"}", 422);
-        cb(cases, "SQL injection in a score", "{\"lead_id\": \"a\", \"icp_score\": \"1; DROP TABLE leads;--\"}", 422);
         cb(cases, "JNDI lookup as lead_id object", "{\"lead_id\": {\"${jndi:ldap://x/a}\": 1}}", 422);
         leads(cases, "leads: missing source", "{\"email\": \"a@b.co\"}", 422);
         leads(cases, "leads: unknown field", "{\"source\": \"web\", \"favourite_colour\": \"red\"}", 422);

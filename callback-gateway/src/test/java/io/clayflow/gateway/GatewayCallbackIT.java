@@ -125,7 +125,8 @@ class GatewayCallbackIT {
         assertError(invalid, 422);
         assertThat(new JsonObject(invalid.body()).getJsonArray("validation_errors").stream()
                 .map(e -> ((JsonObject) e).getString("field")).toList())
-                .containsExactlyInAnyOrder("/Lead ID", "/Work Email", "/ICP Score");
+                .as("only the missing lead_id refuses it: odd values are published (GatewayUnreadableValuesIT)")
+                .containsExactly("/Lead ID");
     }
 
     @Test

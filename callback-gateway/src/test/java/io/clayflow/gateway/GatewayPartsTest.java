@@ -78,6 +78,32 @@ class GatewayPartsTest {
     }
 
     @Test
+    void costColumnsFillTheCostFieldsAndKeepWhatIsNotAWholeNumberInEnrichment() throws Exception {
+        CallbackMapper mapper = new CallbackMapper(
+                ColumnMapping.parse("Actions Used:clay_actions_used,Credits:clay_data_credits_used,Table:clay_table"),
+                "clay");
+        ObjectMapper json = new ObjectMapper();
+        EnrichedLead whole = mapper.map(json.readTree(
+                "{\"lead_id\":\"l1\",\"Actions Used\":\"3\",\"Credits\":4.0,\"Table\":\"leads-eu\"}"),
+                Instant.EPOCH).lead();
+        assertThat(whole.getClayActionsUsed()).isEqualTo(3L);
+        assertThat(whole.getClayDataCreditsUsed()).isEqualTo(4L);
+        assertThat(whole.getClayTable()).isEqualTo("leads-eu");
+        assertThat(whole.getEnrichment()).isEmpty();
+
+        EnrichedLead odd = mapper.map(json.readTree(
+                "{\"lead_id\":\"l2\",\"Actions Used\":\"N/A\",\"Credits\":2.5}"), Instant.EPOCH).lead();
+        assertThat(odd.getClayActionsUsed()).isNull();
+        assertThat(odd.getClayDataCreditsUsed()).isNull();
+        assertThat(odd.getClayTable()).isNull();
+        assertThat(odd.getEnrichment()).containsEntry("Actions Used", "N/A").containsEntry("Credits", "2.5");
+
+        EnrichedLead none = mapper.map(json.readTree("{\"lead_id\":\"l3\"}"), Instant.EPOCH).lead();
+        assertThat(none.getClayActionsUsed()).isNull();
+        assertThat(none.getClayDataCreditsUsed()).isNull();
+    }
+
+    @Test
     void emailsAreMaskedForLogs() {
         assertThat(Emails.mask("jane.doe@acme.com")).isEqualTo("j***@acme.com");
         assertThat(Emails.mask("nonsense")).isEqualTo("***");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clayflow.schemas.EnrichedLead;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A string the gateway receives is taken as it is or refused, never quietly changed: a {@code lead_id} with a control
  * character anywhere (at its end too, where a {@code trim()} would have removed it) is a 422 naming the field, on
- * both endpoints; other strings keep their bytes.
+ * both endpoints; other strings keep their bytes, and a value the callback cannot read is kept as it came.
  */
 class InputIsNeverChangedTest {
 
@@ -64,12 +65,14 @@ class InputIsNeverChangedTest {
 
     @ParameterizedTest(name = "icp_score \"{0}\"")
     @ValueSource(strings = {"42\u0000", " 42", "42\n"})
-    void aScoreWithAnythingButDigitsIsRefused(String score) {
+    void aScoreWithAnythingButDigitsIsNotReadButKeptAsItCame(String score) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("lead_id", "lead-1").put("icp_score", score);
 
-        ApiError error = refusal(() -> new CallbackMapper(ColumnMapping.parse(""), "clay").map(body, NOW));
+        EnrichedLead lead = new CallbackMapper(ColumnMapping.parse(""), "clay").map(body, NOW).lead();
 
-        assertThat(error.validationErrors()).extracting(ApiError.FieldError::field).containsExactly("/icp_score");
+        assertThat(lead.getIcpScore()).isNull();
+        assertThat(lead.getEnrichment()).containsEntry("icp_score", score);
+        assertThat(lead.getUnreadableFields()).containsExactly("icp_score");
     }
 
     @ParameterizedTest(name = "first_name \"{0}\"")

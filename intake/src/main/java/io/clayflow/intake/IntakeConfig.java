@@ -49,9 +49,22 @@ public class IntakeConfig extends StreamsAppConfig {
     public static final String THROTTLE_BURST = "throttle.burst";
     public static final String THROTTLE_PUNCTUATE_INTERVAL_MS = "throttle.punctuate.interval.ms";
 
-    public static final String BUDGET_CREDITS_PER_PERIOD = "budget.credits.per.period";
+    public static final String BUDGET_ACTIONS_PER_PERIOD = "budget.actions.per.period";
+    public static final String BUDGET_DATA_CREDITS_PER_PERIOD = "budget.data.credits.per.period";
     public static final String BUDGET_PERIOD = "budget.period";
+    public static final String COST_ACTIONS_PER_ROW = "cost.actions.per.row";
+    public static final String COST_DATA_CREDITS_PER_ROW = "cost.data.credits.per.row";
+    public static final String COST_TABLE = "cost.table";
+
+    /** @deprecated the one-meter budget's key; still read (with a warning) as {@link #BUDGET_ACTIONS_PER_PERIOD} */
+    @Deprecated
+    public static final String BUDGET_CREDITS_PER_PERIOD = "budget.credits.per.period";
+    /** @deprecated the one-meter budget's key; still read (with a warning) as {@link #COST_ACTIONS_PER_ROW} */
+    @Deprecated
     public static final String BUDGET_CREDITS_PER_LEAD = "budget.credits.per.lead";
+    /** Intake's old keys that still work, each with its new key: the one meter they set is the Actions meter. */
+    public static final Map<String, String> RENAMED = Map.of(BUDGET_CREDITS_PER_PERIOD, BUDGET_ACTIONS_PER_PERIOD,
+            BUDGET_CREDITS_PER_LEAD, COST_ACTIONS_PER_ROW);
 
     /** Default maximum lengths (characters, after trimming) of the lead's free-text fields. */
     static final Map<LeadField, Integer> DEFAULT_MAX_LENGTHS = Map.of(
@@ -70,16 +83,21 @@ public class IntakeConfig extends StreamsAppConfig {
 
     /** How intake reads its settings: {@code intake.properties}, then a file, then {@code CLAYFLOW_INTAKE_*}. */
     public static final ConfigLoader<IntakeConfig> LOADER = new ConfigLoader<>(APP, CONFIG_DEF, IntakeConfig.class,
-            IntakeConfig::new);
+            IntakeConfig::new, RENAMED);
 
     /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public IntakeConfig(Map<?, ?> props) {
-        super(CONFIG_DEF, props, APP, "dedupe and the credit budget rely on it");
-        long perLead = getLong(BUDGET_CREDITS_PER_LEAD);
-        long perPeriod = getLong(BUDGET_CREDITS_PER_PERIOD);
-        if (perLead > perPeriod) {
-            throw new ConfigException(BUDGET_CREDITS_PER_LEAD, perLead, "a lead costs more credits than "
-                    + BUDGET_CREDITS_PER_PERIOD + " (" + perPeriod + ") allows per period: nothing would ever be released");
+        super(CONFIG_DEF, props, APP, "dedupe and the credit budget rely on it", RENAMED);
+        refuseRowDearerThanBudget(COST_ACTIONS_PER_ROW, BUDGET_ACTIONS_PER_PERIOD);
+        refuseRowDearerThanBudget(COST_DATA_CREDITS_PER_ROW, BUDGET_DATA_CREDITS_PER_PERIOD);
+    }
+
+    private void refuseRowDearerThanBudget(String perRowKey, String perPeriodKey) {
+        long perRow = getLong(perRowKey);
+        long perPeriod = getLong(perPeriodKey);
+        if (perPeriod > 0 && perRow > perPeriod) {
+            throw new ConfigException(perRowKey, perRow, "a row costs more than " + perPeriodKey + " (" + perPeriod
+                    + ") allows per period: nothing would ever be released");
         }
     }
 
@@ -136,16 +154,54 @@ public class IntakeConfig extends StreamsAppConfig {
         return Duration.ofMillis(getLong(THROTTLE_PUNCTUATE_INTERVAL_MS));
     }
 
+    /** Clay Actions intake may spend per period; 0 when that meter is not limited. */
+    public long budgetActionsPerPeriod() {
+        return getLong(BUDGET_ACTIONS_PER_PERIOD);
+    }
+
+    /** Clay Data Credits intake may spend per period; 0 when that meter is not limited. */
+    public long budgetDataCreditsPerPeriod() {
+        return getLong(BUDGET_DATA_CREDITS_PER_PERIOD);
+    }
+
+    /** @deprecated the Actions meter's: use {@link #budgetActionsPerPeriod()} */
+    @Deprecated
     public long budgetCreditsPerPeriod() {
-        return getLong(BUDGET_CREDITS_PER_PERIOD);
+        return budgetActionsPerPeriod();
     }
 
     public Duration budgetPeriod() {
         return Duration.parse(getString(BUDGET_PERIOD));
     }
 
+    /** @deprecated the Actions meter's: use {@link #costActionsPerRow()} */
+    @Deprecated
     public long budgetCreditsPerLead() {
-        return getLong(BUDGET_CREDITS_PER_LEAD);
+        return costActionsPerRow();
+    }
+
+    /** The estimated Clay Actions of one row sent (its enrichments, plus 1 for the HTTP API callback column). */
+    public long costActionsPerRow() {
+        return getLong(COST_ACTIONS_PER_ROW);
+    }
+
+    /** The estimated Clay Data Credits of one row sent. */
+    public long costDataCreditsPerRow() {
+        return getLong(COST_DATA_CREDITS_PER_ROW);
+    }
+
+    /** The Clay table estimates are booked to in the cost ledger until a callback names the table. */
+    public String costTable() {
+        return getString(COST_TABLE).trim();
+    }
+
+    CreditBudget creditBudget() {
+        return new CreditBudget(budgetPeriod(), new ClayCost(budgetActionsPerPeriod(), budgetDataCreditsPerPeriod()),
+                new ClayCost(costActionsPerRow(), costDataCreditsPerRow()));
+    }
+
+    CostEstimates costEstimates() {
+        return new CostEstimates(costTable(), new ClayCost(costActionsPerRow(), costDataCreditsPerRow()));
     }
 
     private static ConfigDef definition() {
@@ -197,16 +253,34 @@ public class IntakeConfig extends StreamsAppConfig {
                         "How often, in wall-clock milliseconds, the throttle looks at its backlog and releases what "
                                 + "the bucket and the budget allow.");
 
-        return KeyGroup.of(def, "Credit budget")
-                .define(BUDGET_CREDITS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(1), Importance.HIGH,
-                        "Credits per period",
-                        "Clay credits intake may spend per budget period; once spent, leads wait (durably, in order) "
-                                + "for the next period.")
+        KeyGroup.of(def, "Credit budget")
+                .define(BUDGET_ACTIONS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(0), Importance.HIGH,
+                        "Actions per period",
+                        "Clay Actions intake may spend per budget period; once spent, leads wait (durably, in order) "
+                                + "for the next period. 0: Actions are not limited. Formerly budget.credits.per.period "
+                                + "(still read, with a warning).")
+                .define(BUDGET_DATA_CREDITS_PER_PERIOD, Type.LONG, 0L, Range.atLeast(0), Importance.HIGH,
+                        "Data Credits per period",
+                        "Clay Data Credits intake may spend per budget period; once spent, leads wait as for Actions. "
+                                + "0: Data Credits are not limited.")
                 .define(BUDGET_PERIOD, Type.STRING, "P1D", positiveDuration(), Importance.HIGH, "Budget period",
                         "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at "
-                                + "UTC midnight and PT1H on the hour.")
-                .define(BUDGET_CREDITS_PER_LEAD, Type.LONG, 1L, Range.atLeast(0), Importance.MEDIUM, "Credits per lead",
-                        "Credits one released lead costs (the enrichments its Clay table runs); 0 turns the budget off.")
+                                + "UTC midnight and PT1H on the hour.");
+
+        return KeyGroup.of(def, "Cost per row")
+                .define(COST_ACTIONS_PER_ROW, Type.LONG, 2L, Range.atLeast(0), Importance.HIGH, "Actions per row",
+                        "Estimated Clay Actions one row sent costs: 1 per enrichment column its table runs, plus 1 "
+                                + "for the HTTP API column that calls clayflow back (the default, 2, is one "
+                                + "enrichment). A callback carrying clay_actions_used replaces it for that row. "
+                                + "Formerly budget.credits.per.lead (still read, with a warning).")
+                .define(COST_DATA_CREDITS_PER_ROW, Type.LONG, 0L, Range.atLeast(0), Importance.HIGH,
+                        "Data Credits per row",
+                        "Estimated Clay Data Credits one row sent costs (what its providers charge per data point "
+                                + "found). A callback carrying clay_data_credits_used replaces it for that row.")
+                .define(COST_TABLE, Type.STRING, "default", new ConfigDef.NonEmptyString(), Importance.LOW,
+                        "Cost ledger table",
+                        "The Clay table the cost ledger books a released row to until its callback names the table "
+                                + "(a column mapped to clay_table).")
                 .definition();
     }
 

@@ -6,7 +6,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 /**
  * Intake's own metrics, in group {@value #GROUP}, tagged {@code thread-id} and {@code clayflow-intake-id} (the
  * task id): counters {@code duplicates-dropped} and {@code released} ({@code -total}, {@code -rate}), gauges
- * {@code budget-left} and {@code backlog-size}.
+ * {@code budget-left} (Actions), {@code data-credits-left} and {@code backlog-size}.
  */
 final class IntakeMetrics {
 
@@ -14,7 +14,9 @@ final class IntakeMetrics {
     static final String GROUP = "stream-" + SCOPE + "-metrics";
     static final String DUPLICATES_DROPPED = "duplicates-dropped";
     static final String RELEASED = "released";
+    /** Clay Actions left in the budget period (the name from when Actions were the only meter). */
     static final String BUDGET_LEFT = "budget-left";
+    static final String DATA_CREDITS_LEFT = "data-credits-left";
     static final String BACKLOG_SIZE = "backlog-size";
 
     private IntakeMetrics() {

@@ -1,17 +1,23 @@
 package io.clayflow.intake;
 
+import io.clayflow.schemas.CostEvent;
+import io.clayflow.schemas.CostEventSerde;
+import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
+import io.clayflow.schemas.serde.SpecificAvroSerde;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -50,18 +56,22 @@ public final class IntakeTopology {
      *     format, schema registry); internal topics and stores use {@link InternalLeadSerde}
      */
     public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde) {
+        SpecificAvroSerde<EnrichedLead> enrichedSerde = new SpecificAvroSerde<>();
+        enrichedSerde.configure(config.serdeConfigs(), false);
         return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
-                new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
-                new CreditBudget(config.budgetCreditsPerPeriod(), config.budgetPeriod(), config.budgetCreditsPerLead()),
-                config.punctuateInterval(), leadSerde);
+                new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()), config.creditBudget(),
+                config.punctuateInterval(), leadSerde, config.costEstimates(), enrichedSerde);
     }
 
     static Topology build(LeadValidator validator, LeadNormalizer normalizer, Duration dedupeTtl, TokenBucket bucket,
-                          CreditBudget budget, Duration punctuateInterval, Serde<Lead> leadSerde) {
+                          CreditBudget budget, Duration punctuateInterval, Serde<Lead> leadSerde,
+                          CostEstimates costs, Serde<EnrichedLead> enrichedSerde) {
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(normalizer, "normalizer");
         Objects.requireNonNull(leadSerde, "leadSerde");
+        Objects.requireNonNull(costs, "costs");
         Serde<Lead> internal = new InternalLeadSerde();
+        Serde<CostEvent> costSerde = new CostEventSerde();
         StreamsBuilder builder = new StreamsBuilder();
 
         builder.addStateStore(dedupeStore(dedupeTtl));
@@ -76,7 +86,8 @@ public final class IntakeTopology {
                 .withCachingEnabled()
                 .withLoggingEnabled(Map.of()));
 
-        builder.stream(Topics.LEADS_RAW, Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))
+        KStream<String, Lead> byLeadId = builder.stream(Topics.LEADS_RAW,
+                        Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))
                 // A refused lead is thrown, not filtered: the processing handler then dead-letters the source
                 // record's original bytes, which only the error-handler context can see.
                 .mapValues(lead -> {
@@ -89,7 +100,12 @@ public final class IntakeTopology {
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
-                        .withName(StateStores.INTAKE_DEDUPE_REPARTITION))
+                        .withName(StateStores.INTAKE_DEDUPE_REPARTITION));
+        // Added before the dedupe on purpose: it must read the store before the dedupe writes (DuplicateCostProbe).
+        byLeadId.process(() -> new DuplicateCostProbe(StateStores.INTAKE_DEDUPE, dedupeTtl, costs),
+                        Named.as(Stages.INTAKE_COST_DUPLICATE), StateStores.INTAKE_DEDUPE)
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.saved"));
+        KStream<String, Lead> released = byLeadId
                 .process(() -> new DedupeProcessor(StateStores.INTAKE_DEDUPE, dedupeTtl),
                         Named.as(Stages.INTAKE_DEDUPE), StateStores.INTAKE_DEDUPE)
                 .repartition(Repartitioned.with(Serdes.String(), internal)
@@ -97,9 +113,32 @@ public final class IntakeTopology {
                 .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
                                 StateStores.INTAKE_THROTTLE_STATE, bucket, budget, punctuateInterval),
                         Named.as(Stages.INTAKE_THROTTLE), StateStores.INTAKE_THROTTLE_BACKLOG,
-                        StateStores.INTAKE_THROTTLE_STATE)
-                .to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
+                        StateStores.INTAKE_THROTTLE_STATE);
+        released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
+        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.estimated"));
+        addActualCosts(builder, budget, costs, enrichedSerde, costSerde);
         return builder.build();
+    }
+
+    /**
+     * Clay's actual figures, read from {@code leads.enriched} (subscribed by pattern, so intake starts before the
+     * gateway has created the topic), moved to the throttle's one partition and booked there against the budget.
+     */
+    private static void addActualCosts(StreamsBuilder builder, CreditBudget budget, CostEstimates costs,
+            Serde<EnrichedLead> enrichedSerde, Serde<CostEvent> costSerde) {
+        builder.stream(Pattern.compile(Pattern.quote(Topics.LEADS_ENRICHED)),
+                        Consumed.with(Serdes.String(), enrichedSerde).withName("intake.cost.enriched-source"))
+                .flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
+                .repartition(Repartitioned.with(Serdes.String(), costSerde)
+                        .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
+                        Named.as(Stages.INTAKE_COST_ACTUAL), StateStores.INTAKE_THROTTLE_STATE)
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.actual"));
+    }
+
+    private static Produced<String, CostEvent> toLedger(Serde<CostEvent> costSerde, String name) {
+        return Produced.with(Serdes.String(), costSerde).withName(name);
     }
 
     /** The dedupe store: a changelogged RocksDB window store of accepted lead ids whose retention is the TTL. */

@@ -43,6 +43,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     private TaskMetrics metrics;
     private Sensor released;
     private Sensor budgetLeft;
+    private Sensor dataCreditsLeft;
     private Sensor backlogSize;
 
     ThrottleProcessor(String backlogStoreName, String stateStoreName, TokenBucket bucket, CreditBudget budget,
@@ -61,7 +62,9 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
         this.state = context.getStateStore(stateStoreName);
         this.metrics = IntakeMetrics.of(context);
         this.released = metrics.counter(IntakeMetrics.RELEASED);
-        this.budgetLeft = metrics.gauge(IntakeMetrics.BUDGET_LEFT, "Credits left in the current budget period");
+        this.budgetLeft = metrics.gauge(IntakeMetrics.BUDGET_LEFT, "Clay Actions left in the current budget period");
+        this.dataCreditsLeft = metrics.gauge(IntakeMetrics.DATA_CREDITS_LEFT,
+                "Clay Data Credits left in the current budget period");
         this.backlogSize = metrics.gauge(IntakeMetrics.BACKLOG_SIZE, "Leads waiting in the throttle's backlog");
         backlogSize.record(next() - head());
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::release);
@@ -96,7 +99,6 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
         credits = budget.spend(credits, 1);
         storeBucket(tokens.take(1));
         storeBudget(credits);
-        budgetLeft.record(budget.creditsLeft(credits));
         return true;
     }
 
@@ -133,7 +135,6 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
             storeBucket(tokens);
         }
         storeBudget(credits);
-        budgetLeft.record(budget.creditsLeft(credits));
         backlogSize.record(next - head);
     }
 
@@ -152,9 +153,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     }
 
     private CreditBudget.State storedBudget() {
-        Long start = state.get(ThrottleState.BUDGET_PERIOD_START);
-        Long spent = state.get(ThrottleState.BUDGET_SPENT);
-        return start == null || spent == null ? null : new CreditBudget.State(start, spent);
+        return BudgetStore.load(state);
     }
 
     private void storeBucket(TokenBucket.State tokens) {
@@ -163,15 +162,13 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     }
 
     private void storeBudget(CreditBudget.State credits) {
-        putIfChanged(ThrottleState.BUDGET_PERIOD_START, credits.periodStartMs());
-        putIfChanged(ThrottleState.BUDGET_SPENT, credits.spent());
+        BudgetStore.save(state, credits);
+        budgetLeft.record(budget.actionsLeft(credits));
+        dataCreditsLeft.record(budget.dataCreditsLeft(credits));
     }
 
     private void putIfChanged(String key, long value) {
-        Long stored = state.get(key);
-        if (stored == null || stored != value) {
-            state.put(key, value);
-        }
+        BudgetStore.putIfChanged(state, key, value);
     }
 
     private long valueOr(String key, long fallback) {

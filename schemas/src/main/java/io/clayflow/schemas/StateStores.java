@@ -9,6 +9,12 @@ public final class StateStores {
 
     public static final String INTAKE_APPLICATION_ID = "clayflow-intake";
     public static final String ROUTING_APPLICATION_ID = "clayflow-routing";
+    public static final String CLAY_LEDGER_APPLICATION_ID = "clayflow-clay-ledger";
+
+    /** The Clay ledger's rows awaiting a callback (and overdue ones), by {@code lead_id}. */
+    public static final String CLAY_LEDGER_ROWS = "clay-ledger-rows";
+    /** The Clay ledger's running totals per table (overdue, late, re-sent). */
+    public static final String CLAY_LEDGER_TOTALS = "clay-ledger-totals";
 
     /** Intake's dedupe keys with when each was first seen. */
     public static final String INTAKE_DEDUPE = "intake-dedupe-store";
@@ -21,6 +27,12 @@ public final class StateStores {
     public static final String INTAKE_DEDUPE_REPARTITION = "intake-dedupe";
     /** Intake's repartition before the throttle: exactly one partition, so one task paces the whole app. */
     public static final String INTAKE_THROTTLE_REPARTITION = "intake-throttle";
+
+    /**
+     * Intake's repartition of the actual costs read from {@code leads.enriched} to the throttle's one partition, so
+     * the budget is corrected in the task that keeps it.
+     */
+    public static final String INTAKE_COST_ACTUALS_REPARTITION = "intake-cost-actuals";
 
     private StateStores() {
     }

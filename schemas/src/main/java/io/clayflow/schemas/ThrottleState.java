@@ -20,8 +20,10 @@ public final class ThrottleState {
     public static final String BUCKET_REFILLED_AT = "bucket.refilled.at.ms";
     /** When the current budget period began, epoch milliseconds. */
     public static final String BUDGET_PERIOD_START = "budget.period.start.ms";
-    /** Credits spent in the current budget period. */
+    /** Clay Actions spent in the current budget period (the key of the one meter before Data Credits had theirs). */
     public static final String BUDGET_SPENT = "budget.spent";
+    /** Clay Data Credits spent in the current budget period. */
+    public static final String BUDGET_DATA_CREDITS_SPENT = "budget.data.credits.spent";
 
     private ThrottleState() {
     }

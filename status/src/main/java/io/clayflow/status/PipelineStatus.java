@@ -19,22 +19,38 @@ import java.util.TreeMap;
  *     (their {@code application.id}, internal topics included) and each Connect sink's ({@code connect-<name>})
  * @param enriched records on {@code leads.enriched}
  * @param routed records per {@code leads.route.*} topic
+ * @param unrouted records on {@code leads.route.warehouse} whose {@link io.clayflow.schemas.RouteHeaders#ROUTES}
+ *     header says they reached no other route (leads no sales or nurture rule took); null without that topic
  * @param deadLetters dead letters per stage, then per reason
  * @param replayed dead letters replayed (entries in the replay log)
  * @param webhookSubmissions lifetime submissions per Clay webhook (keyed by a hash of its URL)
  * @param creditsSpent credits intake spent in the current budget period
  * @param budgetPeriodStart when the current budget period began
+ * @param claySinkPaused per Clay sink connector that is not sending, why (every table full, the workspace out of
+ *     credits), as the sink recorded it in its state topic; empty while every one sends
  */
 public record PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped,
         Long waitingInThrottle, Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag,
-        Long enriched, Map<String, Long> routed, Map<String, Map<String, Long>> deadLetters, Long replayed,
-        Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
+        Long enriched, Map<String, Long> routed, Long unrouted, Map<String, Map<String, Long>> deadLetters,
+        Long replayed, Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart,
+        Map<String, String> claySinkPaused) {
+
+    /** A reading without Clay sink pauses (none recorded). */
+    public PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped, Long waitingInThrottle,
+            Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag, Long enriched,
+            Map<String, Long> routed, Long unrouted, Map<String, Map<String, Long>> deadLetters, Long replayed,
+            Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
+        this(collectedAt, raw, invalid, duplicatesDropped, waitingInThrottle, released, claySenderLag, consumerLag,
+                enriched, routed, unrouted, deadLetters, replayed, webhookSubmissions, creditsSpent, budgetPeriodStart,
+                Map.of());
+    }
 
     public PipelineStatus {
         claySenderLag = sorted(claySenderLag);
         consumerLag = sorted(consumerLag);
         routed = sorted(routed);
         webhookSubmissions = sorted(webhookSubmissions);
+        claySinkPaused = sorted(claySinkPaused);
     }
 
     /** An unmodifiable copy in key order, so every rendering lists the same things in the same order. */

@@ -85,8 +85,8 @@ public final class StatusCollector implements AutoCloseable {
         return new PipelineStatus(clock.instant(), tallies.records(Topics.LEADS_RAW), tallies.invalid(), duplicates,
                 throttle.waiting(tallies.throttleChangelogTailed()), tallies.records(Topics.LEADS_CLAY_OUTBOX),
                 lag.claySender(), lag.byGroup(), tallies.records(Topics.LEADS_ENRICHED), tallies.routed(),
-                tallies.deadLetters().byStage(), tallies.replayed(), tallies.webhookSubmissions(),
-                throttle.creditsSpent(), throttle.periodStart());
+                tallies.unrouted(), tallies.deadLetters().byStage(), tallies.replayed(), tallies.webhookSubmissions(),
+                throttle.creditsSpent(), throttle.periodStart(), tallies.claySinkPauses());
     }
 
     private void restart(Set<String> wanted) {

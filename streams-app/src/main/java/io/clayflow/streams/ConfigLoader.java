@@ -21,12 +21,20 @@ public final class ConfigLoader<C extends StreamsAppConfig> {
     private final ConfigDef definition;
     private final Class<C> type;
     private final Function<Map<String, String>, C> create;
+    private final Map<String, String> renamed;
 
     /**
      * @param type the configuration's class, next to which its defaults file {@code <app>.properties} lies
      * @param create the configuration's constructor
      */
     public ConfigLoader(String app, ConfigDef definition, Class<C> type, Function<Map<String, String>, C> create) {
+        this(app, definition, type, create, Map.of());
+    }
+
+    /** @param renamed the app's own old keys that still work (with a warning), each with its new key */
+    public ConfigLoader(String app, ConfigDef definition, Class<C> type, Function<Map<String, String>, C> create,
+            Map<String, String> renamed) {
+        this.renamed = Map.copyOf(renamed);
         this.app = Objects.requireNonNull(app, "app");
         this.definition = Objects.requireNonNull(definition, "definition");
         this.type = Objects.requireNonNull(type, "type");
@@ -35,7 +43,7 @@ public final class ConfigLoader<C extends StreamsAppConfig> {
 
     /** A new reader of the app's settings (each keeps the deprecation warnings it logged). */
     public AppSettings settings() {
-        return StreamsAppConfig.settings(app, definition).defaults(type, defaultsResource());
+        return StreamsAppConfig.settings(app, definition, renamed).defaults(type, defaultsResource());
     }
 
     /** The configuration of a running app: the defaults, then {@code file} when given, then the environment. */

@@ -49,7 +49,15 @@ public abstract class StreamsAppConfig extends AbstractConfig {
      * @param exactlyOnceReason why the app cannot run without {@code exactly_once_v2}, for the refusal's message
      */
     protected StreamsAppConfig(ConfigDef definition, Map<?, ?> props, String app, String exactlyOnceReason) {
-        super(definition, settings(app, definition).resolve(asStrings(definition, props)), false);
+        this(definition, props, app, exactlyOnceReason, Map.of());
+    }
+
+    /**
+     * @param renamed the app's own old keys that still work, each with its new key (besides {@link #RENAMED})
+     */
+    protected StreamsAppConfig(ConfigDef definition, Map<?, ?> props, String app, String exactlyOnceReason,
+            Map<String, String> renamed) {
+        super(definition, settings(app, definition, renamed).resolve(asStrings(definition, props)), false);
         this.definition = definition;
         this.app = app;
         Object guarantee = originals().get(STREAMS_PREFIX + StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
@@ -62,9 +70,10 @@ public abstract class StreamsAppConfig extends AbstractConfig {
     }
 
     /** The app's settings reader without a defaults file: the environment, the pass-through, the renamed keys. */
-    static AppSettings settings(String app, ConfigDef definition) {
+    static AppSettings settings(String app, ConfigDef definition, Map<String, String> renamed) {
         AppSettings settings = AppSettings.forApp(app, definition).passThrough(STREAMS_PREFIX, SERDE_PREFIX);
         RENAMED.forEach(settings::renamed);
+        renamed.forEach(settings::renamed);
         return settings;
     }
 

@@ -1,12 +1,15 @@
 package io.clayflow.connect.clay;
 
 import io.clayflow.schemas.ClaySinkState;
+import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -36,11 +39,19 @@ final class ClayProgress {
     // Per partition, rows skipped since it was opened, until the first row to send is reached (then logged).
     private final Map<TopicPartition, Long> skippedSinceOpen = new HashMap<>();
     private long skipped;
+    private final Optional<ClaySentLog> sentLog;
 
     /**
      * @param stored the store's entries at start; those of other connectors and of the webhook quota are ignored
      */
     ClayProgress(String connector, SinkStateStore store, TopicIds topicIds, Map<String, String> stored) {
+        this(connector, store, topicIds, stored, Optional.empty());
+    }
+
+    /** @param sentLog where the sent records of the Clay ledger go, in the transaction of each progress write */
+    ClayProgress(String connector, SinkStateStore store, TopicIds topicIds, Map<String, String> stored,
+            Optional<ClaySentLog> sentLog) {
+        this.sentLog = Objects.requireNonNull(sentLog, "sentLog");
         this.connector = Objects.requireNonNull(connector, "connector");
         this.store = Objects.requireNonNull(store, "store");
         this.topicIds = Objects.requireNonNull(topicIds, "topicIds");
@@ -100,6 +111,19 @@ final class ClayProgress {
 
     /** Records, durably, that Clay took these rows; returns once it is stored. */
     void taken(List<ClayRow> batch) {
+        taken(batch, List.of());
+    }
+
+    /** Records, durably, that Clay took these rows from {@code webhook}, with their sent records if they are kept. */
+    void taken(URI webhook, List<ClayRow> batch) {
+        taken(batch, sentLog.map(log -> log.records(webhook, batch)).orElse(List.of()));
+    }
+
+    /**
+     * Records, durably, that Clay took these rows, with {@code alongside} (their sent records for the Clay ledger) in
+     * the same transaction; returns once it is stored.
+     */
+    void taken(List<ClayRow> batch, List<ProducerRecord<String, byte[]>> alongside) {
         Map<TopicPartition, Long> next = new HashMap<>();
         for (ClayRow row : batch) {
             SinkRecord record = row.record();
@@ -109,7 +133,7 @@ final class ClayProgress {
         Map<String, String> changed = new HashMap<>();
         next.forEach((partition, offset) -> changed.put(key(connector, partition),
                 offset + "@" + openTopicIds.getOrDefault(partition.topic(), "")));
-        store.save(changed);
+        store.save(changed, alongside);
         entries.putAll(changed);
         next.forEach((partition, offset) -> takenBelow.merge(partition, offset, Math::max));
     }

@@ -2,6 +2,7 @@ package io.clayflow.connect.clay;
 
 import io.clayflow.schemas.ClaySinkState;
 import io.clayflow.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -49,7 +51,7 @@ final class KafkaStateTopic implements SinkStateStore {
 
     private final String topic;
     private final Map<String, Object> clientProps;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
 
     /** @param owner the connector the state belongs to: its one writer at a time, fencing earlier instances */
     KafkaStateTopic(String topic, Map<String, Object> clientProps, String owner) {
@@ -66,7 +68,7 @@ final class KafkaStateTopic implements SinkStateStore {
                 .toMillis());
         producerProps.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
         producerProps.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
-        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         try {
             producer.initTransactions();
         } catch (KafkaException e) {
@@ -144,9 +146,17 @@ final class KafkaStateTopic implements SinkStateStore {
 
     @Override
     public void save(Map<String, String> entries) {
+        save(entries, List.of());
+    }
+
+    /** The entries and the records alongside (the Clay ledger's sent records) in one transaction. */
+    @Override
+    public void save(Map<String, String> entries, List<ProducerRecord<String, byte[]>> alongside) {
         try {
             producer.beginTransaction();
-            entries.forEach((key, value) -> producer.send(new ProducerRecord<>(topic, 0, key, value)));
+            entries.forEach((key, value) -> producer.send(new ProducerRecord<>(topic, 0, key,
+                    value == null ? null : value.getBytes(StandardCharsets.UTF_8))));
+            alongside.forEach(producer::send);
             // Flushes, then waits for the commit: bounded by the producer's max.block.ms and delivery.timeout.ms.
             producer.commitTransaction();
         } catch (KafkaException e) {

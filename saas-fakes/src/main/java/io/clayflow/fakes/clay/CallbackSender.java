@@ -25,8 +25,11 @@ final class CallbackSender {
     private final SimulatorCounters counters;
     private final Timers timers;
     private final WebClient client;
+    private final DroppedCallbacks dropped;
 
-    CallbackSender(Vertx vertx, CallbackConfig config, SimulatorCounters counters, Timers timers) {
+    CallbackSender(Vertx vertx, CallbackConfig config, SimulatorCounters counters, Timers timers,
+            DroppedCallbacks dropped) {
+        this.dropped = dropped;
         this.config = config;
         this.counters = counters;
         this.timers = timers;
@@ -56,6 +59,7 @@ final class CallbackSender {
         int status = result.succeeded() ? result.result().statusCode() : 0;
         if (status >= 200 && status < 300) {
             counters.callbackSent();
+            dropped.delivered(payload);
             return;
         }
         String outcome = result.succeeded() ? "HTTP " + status : result.cause().toString();
@@ -66,6 +70,7 @@ final class CallbackSender {
             return;
         }
         counters.callbackFailed();
+        dropped.dropped(payload, DroppedCallbacks.DELIVERY_FAILED);
         LOG.warn("Callback for lead_id {} to {} failed after {} attempt(s): {}", payload.getString("lead_id"),
                 config.url(), attempt, outcome);
     }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
     private final Workspace workspace;
     private final FaultInjector faults;
     private final SimulatorCounters counters = new SimulatorCounters();
+    private final ArrivalLog arrivals = new ArrivalLog(System::nanoTime);
+    private final DroppedCallbacks droppedCallbacks = new DroppedCallbacks();
     private final Timers timers;
     private final CallbackSender callbackSender;
     private final WebhookHandler webhookHandler;
@@ -34,10 +37,11 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
         this.faults = new FaultInjector(config.faults(), config.seed());
         this.timers = new Timers(vertx);
         this.callbackSender = config.callback().enabled()
-                ? new CallbackSender(vertx, config.callback(), counters, timers) : null;
+                ? new CallbackSender(vertx, config.callback(), counters, timers, droppedCallbacks) : null;
         HttpApiColumn column = new HttpApiColumn(new LeadEnricher(config.seed()), config.enrichmentDelay(), faults,
-                callbackSender, timers, counters);
-        this.webhookHandler = new WebhookHandler(workspace, faults, column, counters, timers, config.maxBodyBytes());
+                callbackSender, timers, counters, droppedCallbacks);
+        this.webhookHandler = new WebhookHandler(workspace, faults, column, counters, timers, config.maxBodyBytes(),
+                config.arrayMode(), arrivals);
     }
 
     /** Starts a simulator on {@code vertx}, which stays the caller's to close. */
@@ -64,6 +68,7 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
                     }
                 });
         new AdminApi(this).mount(router);
+        droppedCallbacks.mount(router);
         router.route().last().handler(ctx -> AdminApi.json(ctx, 404,
                 WebhookHandler.error("not_found", "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(ClaySimulator::fail);
@@ -110,11 +115,39 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
         return faults.faults();
     }
 
+    /** Puts the workspace out of credits (every webhook request answered 402) or gives it credits again. */
+    public void setCreditsExhausted(boolean exhausted) {
+        workspace.setCreditsExhausted(exhausted);
+        LOG.info("Workspace credits now {}", exhausted ? "exhausted (402)" : "available");
+    }
+
+    public boolean creditsExhausted() {
+        return workspace.creditsExhausted();
+    }
+
+    /** The most rows the workspace took (2xx) within any window of this length: a connector's pace, as Clay sees it. */
+    public long maxRowsTakenInAnyWindow(Duration window) {
+        return arrivals.maxRowsInAnyWindow(window);
+    }
+
+    /** The most webhook requests the workspace took (2xx) within any window of this length. */
+    public long maxRequestsTakenInAnyWindow(Duration window) {
+        return arrivals.maxRequestsInAnyWindow(window);
+    }
+
     /** The counters now. */
     public SimulatorStats stats() {
         Map<String, SimulatorStats.WebhookStats> perWebhook = new LinkedHashMap<>();
         workspace.webhooks().forEach(webhook -> perWebhook.put(webhook.config().id(), webhook.stats()));
         return counters.snapshot(perWebhook);
+    }
+
+    /**
+     * The {@code lead_id}s of rows Clay took whose HTTP API column never called back (the column failed, or every
+     * attempt to reach the callback URL did), in the order they were dropped: {@code GET /admin/callbacks/dropped}.
+     */
+    public List<String> droppedCallbackLeadIds() {
+        return droppedCallbacks.leadIds();
     }
 
     /** One webhook's usage, or {@code null} when there is no such webhook. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * The table's enrichment and HTTP API column: once a row is added, after the enrichment delay, the row is enriched and
  * posted to the callback URL. The callback faults act here: duplicates (Clay's auto-update re-running the column),
- * random extra delay (out of order), and the column erroring (no call at all).
+ * random extra delay (out of order), a long fixed delay (late, past a timeout), and the column erroring (no call).
  */
 final class HttpApiColumn {
 
@@ -16,10 +16,12 @@ final class HttpApiColumn {
     private final CallbackSender sender;
     private final Timers timers;
     private final SimulatorCounters counters;
+    private final DroppedCallbacks dropped;
 
     /** {@code sender} is {@code null} when no callback URL is configured: nothing is then called. */
     HttpApiColumn(LeadEnricher enricher, Duration delay, FaultInjector faults, CallbackSender sender, Timers timers,
-                  SimulatorCounters counters) {
+                  SimulatorCounters counters, DroppedCallbacks dropped) {
+        this.dropped = dropped;
         this.enricher = enricher;
         this.delay = delay;
         this.faults = faults;
@@ -32,16 +34,21 @@ final class HttpApiColumn {
         if (sender == null) {
             return;
         }
-        timers.schedule(delay.toMillis() + faults.callbackExtraDelayMillis(), () -> run(row));
+        long late = faults.callbackLateDelayMillis();
+        if (late > 0) {
+            counters.callbackLate();
+        }
+        timers.schedule(delay.toMillis() + late + faults.callbackExtraDelayMillis(), () -> run(row));
         if (faults.callbackDuplicated()) {
             counters.callbackDuplicated();
-            timers.schedule(delay.toMillis() + faults.callbackExtraDelayMillis(), () -> run(row));
+            timers.schedule(delay.toMillis() + late + faults.callbackExtraDelayMillis(), () -> run(row));
         }
     }
 
     private void run(JsonObject row) {
         if (faults.callbackFails()) {
             counters.callbackFailed();
+            dropped.dropped(row, DroppedCallbacks.COLUMN_FAILED);
             return;
         }
         sender.send(enricher.enrich(row));
