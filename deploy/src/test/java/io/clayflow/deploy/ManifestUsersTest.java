@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clayflow.gateway.config.GatewayConfig;
 import io.clayflow.intake.IntakeConfig;
-import io.clayflow.routing.Route;
+import io.clayflow.ledger.ClayLedgerConfig;
 import io.clayflow.routing.RoutingConfig;
 import io.clayflow.schemas.ClaySinkState;
 import io.clayflow.schemas.Topics;
@@ -74,9 +74,8 @@ class ManifestUsersTest {
 
     static List<String> problems(List<ObjectNode> objects) {
         List<String> problems = new ArrayList<>();
-        Set<String> topics = new TreeSet<>(Topics.ALL);
-        topics.addAll(List.of(Topics.CLAY_SINK_STATE, Topics.DLQ_REPLAYS, Topics.LEGACY_CLAY_WEBHOOK_QUOTA));
-        topics.addAll(StreamsInternalTopics.names());
+        Set<String> topics = CodeTopics.all();
+        topics.add(Topics.LEGACY_CLAY_WEBHOOK_QUOTA);
         for (ObjectNode connect : Manifests.ofKind(objects, "KafkaConnect")) {
             for (String field : List.of("configStorageTopic", "offsetStorageTopic", "statusStorageTopic")) {
                 topics.add(connect.path("spec").path(field).asText());
@@ -119,22 +118,25 @@ class ManifestUsersTest {
     static List<Right> required(List<ObjectNode> objects) {
         List<Right> rights = new ArrayList<>();
         String intake = IntakeConfig.load(null, Map.of()).applicationId();
-        rights.add(new Right("clayflow-intake", "topic", Topics.LEADS_RAW, "Read"));
-        rights.add(new Right("clayflow-intake", "topic", Topics.LEADS_CLAY_OUTBOX, "Write"));
-        rights.add(new Right("clayflow-intake", "topic", Topics.LEADS_DLQ, "Write"));
-        streamsApp(rights, "clayflow-intake", intake);
         String routing = RoutingConfig.load(null, Map.of()).applicationId();
-        rights.add(new Right("clayflow-routing", "topic", Topics.LEADS_ENRICHED, "Read"));
-        for (Route route : Route.values()) {
-            rights.add(new Right("clayflow-routing", "topic", route.topic(), "Write"));
+        Map<String, String> users = Map.of(intake, "clayflow-intake", routing, "clayflow-routing",
+                ClayLedgerConfig.load(null, Map.of()).applicationId(), "clayflow-clay-ledger");
+        // What each Streams app's topology reads and writes, and the dead letters its handlers write.
+        for (StreamsInternalTopics.SubTopology sub : StreamsInternalTopics.all()) {
+            String user = users.get(sub.app());
+            sub.inputs().stream().filter(t -> !t.startsWith(sub.app() + "-"))
+                    .forEach(t -> rights.add(new Right(user, "topic", t, "Read")));
+            sub.outputs().stream().filter(t -> !t.startsWith(sub.app() + "-"))
+                    .forEach(t -> rights.add(new Right(user, "topic", t, "Write")));
         }
-        rights.add(new Right("clayflow-routing", "topic", Topics.LEADS_DLQ, "Write"));
-        streamsApp(rights, "clayflow-routing", routing);
+        users.forEach((applicationId, user) -> {
+            rights.add(new Right(user, "topic", Topics.LEADS_DLQ, "Write"));
+            streamsApp(rights, user, applicationId);
+        });
         GatewayConfig gateway = GatewayConfig.load(null, Map.of());
         rights.add(new Right("clayflow-gateway", "topic", gateway.topics().raw(), "Write"));
         rights.add(new Right("clayflow-gateway", "topic", gateway.topics().enriched(), "Write"));
-        for (String topic : List.of(Topics.LEADS_RAW, Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_ENRICHED, Topics.LEADS_DLQ,
-                Topics.CLAY_SINK_STATE, Topics.DLQ_REPLAYS)) {
+        for (String topic : CodeTopics.named()) {
             rights.add(new Right("clayflow-status", "topic", topic, "Read"));
         }
         StreamsInternalTopics.names().stream().filter(t -> t.startsWith(intake + "-") && t.endsWith("-changelog"))
@@ -147,6 +149,7 @@ class ManifestUsersTest {
             rights.add(new Right("clayflow-connect", "group", "connect-" + Manifests.name(connector), "Read"));
             rights.add(new Right("clayflow-status", "group", "connect-" + Manifests.name(connector), "Describe"));
             if (connector.path("spec").path("class").asText().endsWith("ClayWebhookSinkConnector")) {
+                rights.add(new Right("clayflow-connect", "topic", Topics.LEADS_CLAY_SENT, "Write"));
                 rights.add(new Right("clayflow-connect", "topic", Topics.CLAY_SINK_STATE, "Write"));
                 rights.add(new Right("clayflow-connect", "topic", Topics.CLAY_SINK_STATE, "Read"));
                 rights.add(new Right("clayflow-connect", "transactionalId",

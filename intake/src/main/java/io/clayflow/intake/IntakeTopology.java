@@ -104,7 +104,7 @@ public final class IntakeTopology {
         // Added before the dedupe on purpose: it must read the store before the dedupe writes (DuplicateCostProbe).
         byLeadId.process(() -> new DuplicateCostProbe(StateStores.INTAKE_DEDUPE, dedupeTtl, costs),
                         Named.as(Stages.INTAKE_COST_DUPLICATE), StateStores.INTAKE_DEDUPE)
-                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.saved"));
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
         KStream<String, Lead> released = byLeadId
                 .process(() -> new DedupeProcessor(StateStores.INTAKE_DEDUPE, dedupeTtl),
                         Named.as(Stages.INTAKE_DEDUPE), StateStores.INTAKE_DEDUPE)
@@ -116,7 +116,7 @@ public final class IntakeTopology {
                         StateStores.INTAKE_THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
         released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
-                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.estimated"));
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
         addActualCosts(builder, budget, costs, enrichedSerde, costSerde);
         return builder.build();
     }
@@ -134,7 +134,7 @@ public final class IntakeTopology {
                         .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
                         Named.as(Stages.INTAKE_COST_ACTUAL), StateStores.INTAKE_THROTTLE_STATE)
-                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.actual"));
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-actual"));
     }
 
     private static Produced<String, CostEvent> toLedger(Serde<CostEvent> costSerde, String name) {
