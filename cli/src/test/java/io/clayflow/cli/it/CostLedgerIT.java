@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.intake.IntakeConfig;
 import io.clayflow.schemas.CostEvent;
 import io.clayflow.schemas.CostEventSerde;
-import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
-import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.PipelineStatus;
 import io.clayflow.status.StatusCollector;
@@ -39,8 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The cost ledger on a real broker and registry with the real intake app: 14 people from four sources, 6 repeats,
- * and Clay's callbacks (as the gateway publishes them on leads.enriched) reporting actual figures for 7 rows. The
+ * The cost ledger on a real broker and registry with the real intake app and the real callback gateway: 14 people
+ * from four sources, 6 repeats, and 8 Clay callbacks over HTTP, 7 of them reporting actual figures in columns
+ * mapped to the cost fields (one more carries "N/A", which books nothing). The
  * figures of {@code clayflow cost} (per source and per table, table and JSON), of {@code clayflow status} and the
  * status app's {@code clayflow_pipeline_cost_*} gauges, and intake's budget spend, each equal the hand count below.
  *
@@ -66,7 +65,7 @@ class CostLedgerIT {
     private KafkaBroker kafka;
     private SchemaRegistryServer registry;
     private IntakeRunner intake;
-    private SpecificAvroSerde<EnrichedLead> enrichedSerde;
+    private Callbacks callbacks;
     private PipelineStatus status;
 
     @BeforeAll
@@ -98,23 +97,16 @@ class CostLedgerIT {
                 lead("csv-import", "Wf3@acme.com"), lead("csv-import", "csv1@acme.com"),
                 lead("csv-import", "CSV2@acme.com"), lead("crm-event", "api1@acme.com")));
 
-        // Clay's callbacks, as the gateway publishes them.
-        enrichedSerde = new SpecificAvroSerde<>();
-        enrichedSerde.configure(Map.of("schema.registry.url", registry.url()), false);
-        List<EnrichedLead> callbacks = new ArrayList<>();
+        // Clay's callbacks through the real gateway, the cost columns named as a table would name them.
+        callbacks = new Callbacks(kafka, registry);
         for (int n = 1; n <= 4; n++) {
-            callbacks.add(enriched(leadIdByEmail.get("wf" + n + "@acme.com"), "web-form", 1L, 7L, null));
+            callbacks.post(leadIdByEmail.get("wf" + n + "@acme.com"), Map.of("Actions Used", 1, "Credits Used", "7"));
         }
-        callbacks.add(enriched(leadIdByEmail.get("api1@acme.com"), "api", 5L, null, "leads-eu"));
-        callbacks.add(enriched(leadIdByEmail.get("api2@acme.com"), "api", 5L, null, "leads-eu"));
-        callbacks.add(enriched(leadIdByEmail.get("csv1@acme.com"), "csv-import", null, 0L, null));
-        callbacks.add(enriched(leadIdByEmail.get("csv3@acme.com"), "csv-import", null, null, null));
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (EnrichedLead lead : callbacks) {
-            records.add(new ProducerRecord<>(Topics.LEADS_ENRICHED, lead.getLeadId().getBytes(),
-                    enrichedSerde.serializer().serialize(Topics.LEADS_ENRICHED, lead)));
-        }
-        kafka.produceAll(records);
+        callbacks.post(leadIdByEmail.get("api1@acme.com"), Map.of("Actions Used", 5.0, "Table", "leads-eu"));
+        callbacks.post(leadIdByEmail.get("api2@acme.com"), Map.of("Actions Used", "5", "Table", "leads-eu"));
+        callbacks.post(leadIdByEmail.get("csv1@acme.com"), Map.of("Credits Used", 0));
+        // A figure that is not a whole number is kept in enrichment; the estimate stands, nothing is booked.
+        callbacks.post(leadIdByEmail.get("csv3@acme.com"), Map.of("Actions Used", "N/A"));
 
         // 14 estimates + 6 savings + 7 actuals (the callback without figures books nothing).
         List<CostEvent> ledger = new ArrayList<>();
@@ -135,12 +127,12 @@ class CostLedgerIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (intake != null) {
             intake.close();
         }
-        if (enrichedSerde != null) {
-            enrichedSerde.close();
+        if (callbacks != null) {
+            callbacks.close();
         }
     }
 
@@ -237,13 +229,6 @@ class CostLedgerIT {
         leads.forEach(lead -> records.add(new ProducerRecord<>(Topics.LEADS_RAW, null,
                 intake.serde().serializer().serialize(Topics.LEADS_RAW, lead))));
         kafka.produceAll(records);
-    }
-
-    private static EnrichedLead enriched(String leadId, String source, Long actions, Long dataCredits, String table) {
-        assertThat(leadId).isNotNull();
-        return EnrichedLead.newBuilder().setLeadId(leadId).setSource(source).setOccurredAt(OCCURRED)
-                .setEnrichedAt(Instant.now()).setWorkEmail("someone@acme.com").setClayActionsUsed(actions)
-                .setClayDataCreditsUsed(dataCredits).setClayTable(table).build();
     }
 
     private ClusterSettings cluster() {
