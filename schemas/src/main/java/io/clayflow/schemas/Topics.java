@@ -46,6 +46,11 @@ public final class Topics {
      * send time, totals. Key {@code <table>/<partition>}, value {@link ClayLedger.Summary} text. What status reads.
      */
     public static final String CLAY_LEDGER_SUMMARY = "clayflow.clay-ledger-summary";
+    /**
+     * HubSpot contacts that changed, as HubSpot's webhook subscriptions told the gateway (Avro {@link ContactChange},
+     * key: the contact id); the HubSpot source reads them, reads the contacts and makes their leads.
+     */
+    public static final String HUBSPOT_CONTACT_CHANGES = "clayflow.hubspot.contact-changes";
     /** What {@code clayflow dlq replay} replayed, so that a dead letter is not replayed twice. */
     public static final String DLQ_REPLAYS = "clayflow.dlq-replays";
 

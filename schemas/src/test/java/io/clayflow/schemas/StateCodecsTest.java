@@ -44,4 +44,16 @@ class StateCodecsTest {
         assertThat(ClaySinkState.webhookSubmissions("a1b2c3", null)).as("a tombstone").isEmpty();
         assertThat(ClaySinkState.webhookSubmissions("a1b2c3", "118@Nxg82kpURkKrvypRTTIr8g")).isEmpty();
     }
+
+    @Test
+    void tableRowCountsAndPauseRecordsAreNotWebhookCounts() {
+        String rows = ClaySinkState.tableRowsKey("clay-webhook-sink", "leads-a");
+        String pause = ClaySinkState.pauseKey("clay-webhook-sink");
+
+        assertThat(rows).isEqualTo("table-rows/clay-webhook-sink/leads-a");
+        assertThat(ClaySinkState.webhookSubmissions(rows, "300")).as("a table's rows").isEmpty();
+        assertThat(ClaySinkState.webhookSubmissions(pause, "1")).as("a pause record").isEmpty();
+        assertThat(ClaySinkState.pausedConnector(pause)).hasValue("clay-webhook-sink");
+        assertThat(ClaySinkState.pausedConnector(rows)).isEmpty();
+    }
 }

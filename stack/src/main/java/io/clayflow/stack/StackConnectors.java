@@ -36,16 +36,28 @@ public final class StackConnectors {
         return List.of(claySink(), hubspotSink(), outreachSink(), warehouseSink());
     }
 
-    /** {@code leads.clay.outbox} → the simulator's webhook, with Clay's limits; bad rows to {@code leads.dlq}. */
+    /**
+     * {@code leads.clay.outbox} → the simulator's webhook (one implicit table, one JSON object per row), with Clay's
+     * limits; bad rows to {@code leads.dlq}. Real Clay tables named in the overrides ({@code clay.tables} and their
+     * {@code clay.table.<name>.*} keys, or {@code clay.webhook.urls}) replace the simulator, and the local token is
+     * then not sent.
+     */
     ConnectorSpec claySink() {
         Map<String, String> props = sink("io.clayflow.connect.clay.ClayWebhookSinkConnector",
                 Topics.LEADS_CLAY_OUTBOX);
         props.put("clay.webhook.quota.bootstrap.servers", config.bootstrapServers());
         props.put("clay.webhook.quota.topic", Topics.CLAY_SINK_STATE);
-        targetOrOverride(props, "sink.clay", "clay.webhook.urls", webhookUrl, "clay.webhook.token",
-                secretRef(StackSecrets.WEBHOOK_TOKEN));
+        if (config.overrides("sink.clay").containsKey(CLAY_TABLES)) {
+            props.putAll(config.overrides("sink.clay"));
+        } else {
+            targetOrOverride(props, "sink.clay", "clay.webhook.urls", webhookUrl, "clay.webhook.token",
+                    secretRef(StackSecrets.WEBHOOK_TOKEN));
+        }
         return new ConnectorSpec(CLAY_SINK, props);
     }
+
+    /** The Clay sink's key naming Clay tables ({@code ClayWebhookSinkConfig.TABLES}; connectors is not on the path). */
+    static final String CLAY_TABLES = "clay.tables";
 
     /** {@code leads.route.crm} → the HubSpot fake's contacts (upsert by email); refused contacts to {@code leads.dlq}. */
     ConnectorSpec hubspotSink() {

@@ -64,6 +64,18 @@ class StackConnectorsTest {
     }
 
     @Test
+    void namedClayTablesReplaceTheSimulatorsWebhookAndItsToken() {
+        StackConnectors connectors = connectors(Map.of("override.sink.clay.clay.tables", "a",
+                "override.sink.clay.clay.table.a.webhook.urls", "https://api.clay.com/w/a",
+                "override.sink.clay.clay.table.a.token", "real-a"));
+
+        assertThat(connectors.claySink().config()).containsEntry("clay.tables", "a")
+                .containsEntry("clay.table.a.webhook.urls", "https://api.clay.com/w/a")
+                .containsEntry("clay.table.a.token", "real-a")
+                .doesNotContainKeys("clay.webhook.urls", "clay.webhook.token");
+    }
+
+    @Test
     void aJdbcUrlOverrideReplacesTheDuckDbFile() {
         StackConnectors connectors = connectors(Map.of("override.sink.warehouse.warehouse.jdbc.url",
                 "jdbc:postgresql://127.0.0.1:5432/test"));

@@ -90,9 +90,9 @@ public final class StatusCollector implements AutoCloseable {
         return new PipelineStatus(now, tallies.records(Topics.LEADS_RAW), tallies.invalid(), duplicates,
                 throttle.waiting(tallies.throttleChangelogTailed()), tallies.records(Topics.LEADS_CLAY_OUTBOX),
                 lag.claySender(), lag.byGroup(), tallies.records(Topics.LEADS_ENRICHED), tallies.routed(),
-                tallies.deadLetters().byStage(), tallies.replayed(), tallies.webhookSubmissions(),
+                tallies.unrouted(), tallies.deadLetters().byStage(), tallies.replayed(), tallies.webhookSubmissions(),
                 throttle.creditsSpent(), throttle.periodStart(), throttle.dataCreditsSpent(),
-                currentPeriodCosts(throttle.periodStart(), now));
+                currentPeriodCosts(throttle.periodStart(), now), tallies.claySinkPauses());
     }
 
     /**

@@ -33,6 +33,7 @@ final class StatusJson {
                 .put("waiting_in_throttle", status.waitingInThrottle()).put("released", status.released())
                 .put("enriched", status.enriched());
         counts(json.putObject("routed"), status.routed());
+        json.put("unrouted", status.unrouted());
         counts(json.putObject("consumer_lag"), status.consumerLag());
         counts(json.putObject("clay_sender_lag"), status.claySenderLag());
         ObjectNode deadLetters = json.putObject("dead_letters").put("total", status.deadLetterTotal())
@@ -52,6 +53,8 @@ final class StatusJson {
         }
         ObjectNode quota = json.putObject("webhook_quota").put("limit", report.webhookSubmissionLimit());
         counts(quota.putObject("used"), status.webhookSubmissions());
+        ObjectNode paused = json.putObject("clay_sink_paused");
+        status.claySinkPaused().forEach(paused::put);
         connect(json.putObject("connect"), report.connect());
         ObjectNode check = json.putObject("check").put("exit_code", report.verdict().exitCode());
         ArrayNode problems = check.putArray("problems");

@@ -79,6 +79,7 @@ public final class StatusTable {
             lines.add(line("  %-22s %10s", "routed", "n/a"));
         }
         status.routed().forEach((route, count) -> row(lines, "routed " + route, count, "leads.route." + route));
+        row(lines, "unrouted", status.unrouted(), "reached no route but the warehouse");
         status.consumerLag().forEach((group, lag) -> row(lines, "lag", lag, group));
         lines.add(line("  %-22s %10s  %s", "dead letters", number(status.deadLetterTotal()),
                 status.replayed() == null ? "" : number(status.replayed()) + " replayed"));
@@ -89,6 +90,9 @@ public final class StatusTable {
         status.webhookSubmissions().forEach((webhook, used) -> lines.add(line("  %-22s %10s  of %s (%d%%), webhook %s",
                 "webhook quota used", number(used), number(webhookSubmissionLimit),
                 Math.round(100.0 * used / webhookSubmissionLimit), webhook.substring(0, Math.min(8, webhook.length())))));
+        // A sink that waits says why: every Clay table full, or the workspace out of credits.
+        status.claySinkPaused().forEach((connector, why) -> lines.add(line("  %-22s %10s  %s: %s",
+                "Clay sending paused", "paused", connector, why)));
         if (status.cost() == null) {
             lines.add(line("  %-22s %10s  %s", "cost this period", "n/a", "no cost ledger yet"));
         } else {

@@ -41,7 +41,8 @@ class StatusOutputTest {
 
         String table = new StatusTable(50_000, 10_000L).render(reading(), "localhost:9092");
 
-        assertThat(table).containsPattern("raw\\s+1,234,567\\s").contains("actions spent 12,345 of 10,000")
+        assertThat(table).containsPattern("raw\\s+1,234,567\\s")
+                .containsPattern("unrouted\\s+1,500\\s+reached no route but the warehouse").contains("actions spent 12,345 of 10,000")
                 .contains("of 50,000 (", "2026-12-03 10:15:30Z");
     }
 
@@ -64,8 +65,8 @@ class StatusOutputTest {
         JsonNode json = new ObjectMapper().readTree(StatusJson.render(report(connect(), new StatusChecks(null, null))));
 
         assertThat(json.fieldNames()).toIterable().containsExactly("version", "collected_at", "bootstrap_servers",
-                "funnel", "routed", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "cost",
-                "webhook_quota", "connect", "check");
+                "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "cost",
+                "webhook_quota", "clay_sink_paused", "connect", "check");
         assertThat(json.path("budget").fieldNames()).toIterable().containsExactly("credits_spent",
                 "credits_per_period", "data_credits_spent", "period_start");
         assertThat(json.path("cost").isNull()).as("no cost ledger topic yet").isTrue();
@@ -73,11 +74,30 @@ class StatusOutputTest {
                 "duplicates_dropped", "waiting_in_throttle", "released", "enriched");
         assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(1_234_567);
         assertThat(json.path("funnel").path("enriched").isNull()).as("not known yet").isTrue();
+        assertThat(json.path("unrouted").asLong()).isEqualTo(1_500);
         assertThat(json.path("connect").path("connectors").path(0).fieldNames()).toIterable()
                 .containsExactly("name", "type", "state", "worker_id", "trace", "tasks");
         assertThat(json.path("connect").path("connectors").path(0).path("tasks").path(0).fieldNames()).toIterable()
                 .containsExactly("id", "state", "worker_id", "trace");
         assertThat(json.path("check").path("exit_code").asInt()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+    }
+
+    @Test
+    void aPausedClaySinkSaysWhyInTheTableAndTheJson() throws Exception {
+        String why = "tables-full: no Clay table can take a row: a full (300 of 300 rows). Rows wait, none skipped; "
+                + "add a table to clay.tables to resume (since 2026-12-03T10:15:00Z)";
+        PipelineStatus paused = new PipelineStatus(AT, 500L, 0L, 0L, 0L, 500L, Map.of(), Map.of(), 300L, Map.of(),
+                0L, Map.of(), 0L, Map.of(), 0L, AT, null, null, Map.of("clay-webhook-sink", why));
+
+        String table = new StatusTable(50_000, null).render(paused, "localhost:9092");
+        JsonNode json = new ObjectMapper().readTree(StatusJson.render(new StatusReport(paused, "localhost:9092",
+                connect(), new StatusChecks(null, null).judge(paused, connect()), 50_000, null)));
+
+        assertThat(table).containsPattern("Clay sending paused\\s+paused  clay-webhook-sink: tables-full: ")
+                .contains("a full (300 of 300 rows)");
+        assertThat(json.path("clay_sink_paused").path("clay-webhook-sink").asText()).isEqualTo(why);
+        assertThat(new StatusTable(50_000, null).render(reading(), "localhost:9092"))
+                .doesNotContain("Clay sending paused");
     }
 
     @Test
@@ -101,9 +121,9 @@ class StatusOutputTest {
 
     private static PipelineStatus reading() {
         return new PipelineStatus(AT, 1_234_567L, 12L, 3L, 0L, 1_000_000L, Map.of("connect-clay-webhook-sink", 7L),
-                Map.of("clayflow-intake", 0L, "connect-clay-webhook-sink", 450L), null, Map.of("crm", 2L),
+                Map.of("clayflow-intake", 0L, "connect-clay-webhook-sink", 450L), null, Map.of("crm", 2L), 1_500L,
                 Map.of("intake.validate", Map.of("email.syntax", 12L)), 0L, Map.of("a1b2c3d4e5f6", 31_250L),
-                12_345L, AT);
+                12_345L, AT, null, null, Map.of());
     }
 
     private static ConnectView connect() {

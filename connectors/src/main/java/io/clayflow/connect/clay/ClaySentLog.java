@@ -63,11 +63,16 @@ final class ClaySentLog {
 
     /** The log the configuration asks for, its topic created if missing; empty when the setting is empty. */
     static Optional<ClaySentLog> create(String topic, Map<String, Object> clientProps) {
+        return create(topic, clientProps, webhook -> ClayLedger.DEFAULT_TABLE);
+    }
+
+    /** @param tableOf the name of the Clay table a webhook feeds ({@code clay.tables}, or the implicit table's) */
+    static Optional<ClaySentLog> create(String topic, Map<String, Object> clientProps, Function<URI, String> tableOf) {
         if (topic == null || topic.isBlank()) {
             return Optional.empty();
         }
         ensureTopic(topic.strip(), clientProps);
-        return Optional.of(new ClaySentLog(topic.strip(), webhook -> ClayLedger.DEFAULT_TABLE, Clock.systemUTC()));
+        return Optional.of(new ClaySentLog(topic.strip(), tableOf, Clock.systemUTC()));
     }
 
     /** One sent record per row of a batch Clay took from {@code webhook}. */

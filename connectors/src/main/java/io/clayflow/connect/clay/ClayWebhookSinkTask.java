@@ -4,6 +4,7 @@ import io.clayflow.connect.sink.ClayflowSinkTask;
 import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.SinkMetrics;
 import io.clayflow.schemas.Lead;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
 
-    private SinkStateStore state;
+    private StateWriteBatch state;
     private ClayProgress progress;
     private RowBatcher batcher;
     private ClayDelivery delivery;
@@ -33,20 +34,27 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
     @Override
     protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
-        state = new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(), config.connectorName());
+        state = new StateWriteBatch(new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(),
+                config.connectorName()));
         Map<String, String> stored = StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());
-        WebhookQuota quota = new WebhookQuota(config.webhookUrls(), config.submissionLimit(),
+        WebhookQuota quota = new WebhookQuota(config.allWebhooks(), config.submissionLimit(),
                 config.quotaWarnRatio(), state, stored);
+        TableRows tableRows = new TableRows(config.connectorName(), config.tables(), state, stored, quota);
+        TableRouter router = new TableRouter(config.tables(), tableRows, quota);
+        SendingState sending = new SendingState(config.connectorName(), state, stored, Clock.systemUTC());
         progress = new ClayProgress(config.connectorName(), state, new KafkaTopicIds(config.quotaClientProps()),
-                stored, ClaySentLog.create(config.getString(ClaySentLog.TOPIC), config.quotaClientProps()));
+                stored, ClaySentLog.create(config.getString(ClaySentLog.TOPIC), config.quotaClientProps(),
+                        config::tableOf));
         ClaySinkMetrics metrics = new ClaySinkMetrics(sinkMetrics, quota, progress);
+        metrics.tables(sinkMetrics, router, tableRows, sending);
         ResilientWebhookSender sender = ResilientWebhookSender.create(config, metrics::rateLimited);
         batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());
-        delivery = new ClayDelivery(sender, quota, progress, metrics, deadLetters(), context::requestCommit,
-                config.batchMaxBytes());
-        return new Started(sender.guard(), quota.webhooks().size() + " webhook(s), " + config.batchMaxRows()
-                + " rows/request, " + config.batchMaxBytes() + " bytes/request, " + config.rateLimitRowsPerSecond()
-                + " rows/s");
+        delivery = new ClayDelivery(new ClayDelivery.Parts(sender, router, tableRows, quota, progress, metrics,
+                sending, deadLetters(), context::requestCommit, state), config.batchMaxBytes(), config.batchMaxRows(),
+                config.creditsProbeInterval());
+        return new Started(sender.guard(), config.tables() + ", " + config.batchMaxRows()
+                + " rows/request in the array format, " + config.batchMaxBytes() + " bytes/request, "
+                + config.rateLimitRowsPerSecond() + " rows/s");
     }
 
     /** Rows Clay took before a restart are skipped, not sent again (nor decoded); tombstones are nobody's rows. */

@@ -2,6 +2,7 @@ package io.clayflow.connect.clay;
 
 import io.clayflow.connect.http.HttpReply;
 import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.JsonHttpClient;
 import io.clayflow.connect.http.PeerClient;
 import io.clayflow.connect.http.ResilientHttp;
 import io.clayflow.connect.resilience.ResilienceSettings;
@@ -9,44 +10,61 @@ import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Posts a batch of rows to a Clay webhook, with the token in {@code x-clay-webhook-auth}, under the shared resilience
- * guard: rate-limited in rows per second (a safety net under the intake throttle), retried on 429, 5xx and timeouts,
- * behind a circuit breaker.
+ * Posts rows to a Clay table's webhook, with the table's token in the configured header (default
+ * {@value ClayWebhookSinkConfig#DEFAULT_AUTH_HEADER}), under the shared resilience guard: retried on 429 (honouring
+ * Retry-After), 5xx and timeouts, behind a circuit breaker, and paced in rows over any one-second window
+ * ({@link RowRateWindow}) whatever the request format.
  */
 final class ResilientWebhookSender {
 
-    static final String AUTH_HEADER = "x-clay-webhook-auth";
+    private final Map<String, PeerClient> byTable;
+    private final RowRateWindow pace;
+    private final ResilientCall guard;
 
-    private final PeerClient peer;
-
-    ResilientWebhookSender(PeerClient peer) {
-        this.peer = Objects.requireNonNull(peer, "peer");
+    ResilientWebhookSender(Map<String, PeerClient> byTable, RowRateWindow pace, ResilientCall guard) {
+        this.byTable = Map.copyOf(byTable);
+        this.pace = Objects.requireNonNull(pace, "pace");
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     static ResilientWebhookSender create(ClayWebhookSinkConfig config, Runnable on429) {
         ResilienceSettings settings = ResilienceSettings.from(config, config.rateLimitRowsPerSecond(),
                 Duration.ofSeconds(1));
-        return new ResilientWebhookSender(new PeerClient(HttpSettings.client(config),
-                ResilientHttp.create("Clay webhook", settings),
-                config.webhookToken().map(token -> Map.of(AUTH_HEADER, token)).orElse(Map.of()), on429));
+        ResilientHttp http = ResilientHttp.create("Clay webhook", settings);
+        JsonHttpClient client = HttpSettings.client(config);
+        Map<String, PeerClient> byTable = new HashMap<>();
+        for (ClayTableConfig table : config.tables()) {
+            Map<String, String> headers = table.token().map(token -> Map.of(config.authHeader(), token))
+                    .orElse(Map.of());
+            byTable.put(table.name(), new PeerClient(client, http, headers, on429));
+        }
+        return new ResilientWebhookSender(byTable, RowRateWindow.perSecond(config.rateLimitRowsPerSecond()),
+                http.guard());
     }
 
     /**
-     * Posts a batch until Clay answers something other than 408, 429 or 5xx, and returns that answer (2xx, or a
-     * 4xx the caller must act on).
+     * Posts rows in the given format until Clay answers something other than 408, 429 or 5xx, and returns that answer
+     * (2xx, or a 4xx the caller must act on).
      *
      * @throws UnavailableException when the attempts ran out or the circuit is open
      */
-    HttpReply send(URI webhook, List<ClayRow> batch) throws UnavailableException {
-        return peer.send(batch.size(), "POST", webhook, RowBatcher.body(batch));
+    HttpReply send(ClayTableConfig table, URI webhook, RequestFormat format, List<ClayRow> rows)
+            throws UnavailableException {
+        PeerClient peer = byTable.get(table.name());
+        if (peer == null) {
+            throw new IllegalArgumentException("no such Clay table: " + table.name());
+        }
+        pace.acquire(rows.size());
+        return peer.send(rows.size(), "POST", webhook, format.body(rows));
     }
 
     ResilientCall guard() {
-        return peer.guard();
+        return guard;
     }
 }

@@ -34,7 +34,7 @@ class ResilientWebhookSenderTest {
     void retries429And5xxUntilClayTakesTheBatch() throws Exception {
         webhook.then(503).then(429).then(502).then(200);
 
-        HttpReply response = sender(Map.of()).send(webhook.url(), List.of(TestRows.row(1)));
+        HttpReply response = send(sender(Map.of()), List.of(TestRows.row(1)));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(webhook.received()).hasSize(4);
@@ -45,7 +45,7 @@ class ResilientWebhookSenderTest {
     void waitsAtLeastWhatRetryAfterSays() throws Exception {
         webhook.then(429, "1", "{\"error\":\"rate limited\"}").then(200);
 
-        sender(Map.of()).send(webhook.url(), List.of(TestRows.row(1)));
+        send(sender(Map.of()), List.of(TestRows.row(1)));
 
         List<ScriptedWebhook.Received> requests = webhook.received();
         assertThat(Duration.ofNanos(requests.get(1).atNanos() - requests.get(0).atNanos()))
@@ -56,7 +56,7 @@ class ResilientWebhookSenderTest {
     void givesTheBatchBackAfterTheLastAttempt() {
         webhook.then(500).then(500).then(500);
 
-        assertThatThrownBy(() -> sender(Map.of("retry.max.attempts", "3")).send(webhook.url(), List.of(TestRows.row(1))))
+        assertThatThrownBy(() -> send(sender(Map.of("retry.max.attempts", "3")), List.of(TestRows.row(1))))
                 .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.status()).isEqualTo(500))
                 .hasMessageContaining("after 3 attempts");
         assertThat(webhook.received()).hasSize(3);
@@ -66,7 +66,7 @@ class ResilientWebhookSenderTest {
     void returnsARefusalAtOnceWithoutRetrying() throws Exception {
         webhook.then(400, null, "{\"error\":\"row 0 has no lead_id\"}");
 
-        HttpReply response = sender(Map.of()).send(webhook.url(), List.of(TestRows.row(1)));
+        HttpReply response = send(sender(Map.of()), List.of(TestRows.row(1)));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("no lead_id");
@@ -81,12 +81,12 @@ class ResilientWebhookSenderTest {
         ResilientWebhookSender sender = sender(Map.of("retry.max.attempts", "1", "circuit.minimum.calls", "3",
                 "circuit.open.wait.ms", "60000"));
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> sender.send(webhook.url(), List.of(TestRows.row(1))))
+            assertThatThrownBy(() -> send(sender, List.of(TestRows.row(1))))
                     .isInstanceOf(UnavailableException.class);
         }
 
         assertThat(sender.guard().circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThatThrownBy(() -> sender.send(webhook.url(), List.of(TestRows.row(1))))
+        assertThatThrownBy(() -> send(sender, List.of(TestRows.row(1))))
                 .isInstanceOfSatisfying(UnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(60)))
                 .hasMessageContaining("circuit is open");
@@ -97,9 +97,43 @@ class ResilientWebhookSenderTest {
     void sendsTheTokenInClaysHeader() throws Exception {
         webhook.then(200);
 
-        sender(Map.of("clay.webhook.token", "tok-1")).send(webhook.url(), List.of(TestRows.row(1)));
+        send(sender(Map.of("clay.webhook.token", "tok-1")), List.of(TestRows.row(1)));
 
         assertThat(webhook.received().get(0).token()).isEqualTo("tok-1");
+    }
+
+    @Test
+    void sendsOneRowAsOneJsonObjectAndTheTablesTokenInTheConfiguredHeader() throws Exception {
+        webhook.then(200);
+        Map<String, String> props = new java.util.HashMap<>(Map.of("clay.tables", "a",
+                "clay.table.a.webhook.urls", webhook.url().toString(), "clay.table.a.token", "table-tok",
+                "clay.webhook.token", "sink-tok", "clay.webhook.auth.header", "x-my-clay-auth"));
+        props.put("clay.webhook.urls", "");
+        ResilientWebhookSender sender = sender(props);
+
+        sender.send(config.tables().get(0), webhook.url(), RequestFormat.OBJECT, List.of(TestRows.row(7)));
+
+        ScriptedWebhook.Received received = webhook.received().get(0);
+        assertThat(received.headers()).containsEntry("x-my-clay-auth", "table-tok")
+                .doesNotContainKey("x-clay-webhook-auth");
+        assertThat(received.body()).startsWith("{\"").contains("\"lead_id\":\"lead-7\"").endsWith("}");
+    }
+
+    @Test
+    void postsAnArrayOnlyInTheArrayFormat() throws Exception {
+        webhook.then(200);
+        ResilientWebhookSender sender = sender(Map.of());
+
+        sender.send(config.tables().get(0), webhook.url(), RequestFormat.ARRAY, List.of(TestRows.row(1),
+                TestRows.row(2)));
+
+        assertThat(webhook.received().get(0).body()).startsWith("[{").endsWith("}]").contains("lead-1", "lead-2");
+    }
+
+    private ClayWebhookSinkConfig config;
+
+    private HttpReply send(ResilientWebhookSender sender, List<ClayRow> rows) throws UnavailableException {
+        return sender.send(config.tables().get(0), webhook.url(), RequestFormat.OBJECT, rows);
     }
 
     private ResilientWebhookSender sender(Map<String, String> overrides) {
@@ -108,7 +142,7 @@ class ResilientWebhookSenderTest {
         props.put("retry.backoff.max.ms", "50");
         props.put("rate.limit.rows.per.second", "1000");
         props.putAll(overrides);
-        ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
+        config = new ClayWebhookSinkConfig(props);
         return ResilientWebhookSender.create(config, responses429::incrementAndGet);
     }
 }

@@ -19,7 +19,7 @@ final class ScriptedWebhook implements AutoCloseable {
     record Answer(int status, String retryAfter, String body) {
     }
 
-    record Received(long atNanos, String token, int bytes) {
+    record Received(long atNanos, String token, int bytes, String body, java.util.Map<String, String> headers) {
     }
 
     private final HttpServer server;
@@ -53,8 +53,11 @@ final class ScriptedWebhook implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                values.get(0)));
         received.add(new Received(System.nanoTime(), exchange.getRequestHeaders().getFirst("x-clay-webhook-auth"),
-                body.length));
+                body.length, new String(body, java.nio.charset.StandardCharsets.UTF_8), headers));
         Answer answer;
         synchronized (this) {
             answer = script.isEmpty() ? new Answer(500, null, "script ended") : script.poll();

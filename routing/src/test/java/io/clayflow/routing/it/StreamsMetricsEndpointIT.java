@@ -90,7 +90,8 @@ class StreamsMetricsEndpointIT {
             for (int i = 0; i < ENRICHED; i++) {
                 EnrichedLead lead = EnrichedLead.newBuilder().setLeadId("lead-" + i).setEmail("e" + i + "@acme.com")
                         .setSource("metrics-it").setOccurredAt(AT).setWorkEmail("e" + i + "@acme.com")
-                        .setIcpScore(i < 2 ? 90 : 60).setEnrichedAt(AT).build();
+                        // Two hot, one cold (the warehouse's alone: unrouted), the rest warm.
+                        .setIcpScore(i < 2 ? 90 : i == ENRICHED - 1 ? 30 : 60).setEnrichedAt(AT).build();
                 enriched.add(new ProducerRecord<>(Topics.LEADS_ENRICHED, lead.getLeadId().getBytes(
                         StandardCharsets.UTF_8), serializer.serialize(Topics.LEADS_ENRICHED, lead)));
             }
@@ -117,7 +118,8 @@ class StreamsMetricsEndpointIT {
                         .isEqualTo(ENRICHED);
                 assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_crm_total")).isEqualTo(2);
                 assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_nurture_total"))
-                        .isEqualTo(ENRICHED - 2);
+                        .isEqualTo(ENRICHED - 3);
+                assertThat(sum(scrape, "kafka_stream_clayflow_routing_unrouted_total")).isEqualTo(1);
             });
             String intakeScrape = get(intake.managementPort());
             String routingScrape = get(routing.managementPort());

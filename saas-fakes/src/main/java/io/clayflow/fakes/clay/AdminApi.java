@@ -31,6 +31,8 @@ final class AdminApi {
         router.post("/admin/webhooks").handler(this::addWebhook);
         router.get("/admin/faults").handler(ctx -> json(ctx, 200, simulator.faults().toJson()));
         router.put("/admin/faults").handler(this::setFaults);
+        router.get("/admin/credits").handler(ctx -> json(ctx, 200, credits()));
+        router.put("/admin/credits").handler(this::setCredits);
         router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
     }
 
@@ -63,11 +65,11 @@ final class AdminApi {
         try {
             body = ctx.body().asJsonObject();
             if (body == null) {
-                throw new IllegalArgumentException("send a JSON object {id, token, submission_cap, row_cap}");
+                throw new IllegalArgumentException("send a JSON object {id, token, submission_cap, row_cap, passthrough}");
             }
             webhook = new WebhookConfig(body.getString("id"), body.getString("token"),
                     body.getLong("submission_cap", WebhookConfig.DEFAULT_SUBMISSION_CAP),
-                    body.getInteger("row_cap", WebhookConfig.DEFAULT_ROW_CAP));
+                    body.getInteger("row_cap", WebhookConfig.DEFAULT_ROW_CAP), body.getBoolean("passthrough", false));
         } catch (DecodeException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             json(ctx, 400, WebhookHandler.error("bad_request", "bad webhook: " + e.getMessage()));
             return;
@@ -94,11 +96,33 @@ final class AdminApi {
         json(ctx, 200, faults.toJson());
     }
 
+    /** {@code PUT /admin/credits} {@code {"exhausted": true}}: the workspace answers 402 until {@code false}. */
+    private void setCredits(RoutingContext ctx) {
+        Boolean exhausted;
+        try {
+            JsonObject body = ctx.body().asJsonObject();
+            exhausted = body == null ? null : body.getBoolean("exhausted");
+        } catch (DecodeException | ClassCastException e) {
+            exhausted = null;
+        }
+        if (exhausted == null) {
+            json(ctx, 400, WebhookHandler.error("bad_request", "send {\"exhausted\": true|false}"));
+            return;
+        }
+        simulator.setCreditsExhausted(exhausted);
+        json(ctx, 200, credits());
+    }
+
+    private JsonObject credits() {
+        return new JsonObject().put("exhausted", simulator.creditsExhausted());
+    }
+
     private JsonObject describe(WebhookConfig webhook) {
         SimulatorStats.WebhookStats stats = simulator.webhookStats(webhook.id());
         return new JsonObject().put("id", webhook.id()).put("url", simulator.webhookUrl(webhook.id()))
                 .put("token_set", webhook.token() != null).put("submission_cap", webhook.submissionCap())
-                .put("row_cap", webhook.rowCap()).put("submissions", stats.submissions()).put("rows", stats.rows());
+                .put("row_cap", webhook.rowCap()).put("passthrough", webhook.passthrough())
+                .put("submissions", stats.submissions()).put("rows", stats.rows());
     }
 
     static void json(RoutingContext ctx, int status, JsonObject body) {

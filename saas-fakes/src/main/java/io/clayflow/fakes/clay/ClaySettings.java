@@ -43,6 +43,9 @@ public final class ClaySettings extends AbstractConfig {
     public static final String WEBHOOK_TOKEN = "webhook.token";
     public static final String WEBHOOK_CAP = "webhook.submission.cap";
     public static final String WEBHOOK_ROW_CAP = "webhook.row.cap";
+    public static final String WEBHOOK_PASSTHROUGH = "webhook.passthrough";
+    public static final String WEBHOOK_ARRAY_MODE = "webhook.array.mode";
+    public static final String CREDITS_EXHAUSTED = "workspace.credits.exhausted";
     public static final String TABLE_DEDUPE = "table.dedupe";
     public static final String ENRICHMENT_DELAY = "enrichment.delay.ms";
 
@@ -63,10 +66,13 @@ public final class ClaySettings extends AbstractConfig {
     public static final String F_REORDER_RATE = "faults.callback.reorder.rate";
     public static final String F_REORDER_MAX_DELAY = "faults.callback.reorder.max.delay.ms";
     public static final String F_FAILURE_RATE = "faults.callback.failure.rate";
+    public static final String F_LATE_RATE = "faults.callback.late.rate";
+    public static final String F_LATE_DELAY = "faults.callback.late.delay.ms";
 
     private static final String TOKEN_SUFFIX = ".token";
     private static final String CAP_SUFFIX = ".submission.cap";
     private static final String ROW_CAP_SUFFIX = ".row.cap";
+    private static final String PASSTHROUGH_SUFFIX = ".passthrough";
     private static final Range RATE_RANGE = Range.between(0.0, 1.0);
 
     private final List<String> webhookIds;
@@ -99,6 +105,13 @@ public final class ClaySettings extends AbstractConfig {
                         "Rows a webhook takes over its lifetime (Clay: 50,000).")
                 .define(WEBHOOK_ROW_CAP, INT, WebhookConfig.DEFAULT_ROW_CAP, Range.atLeast(0), MEDIUM,
                         "Rows a webhook's table holds; rows past it are answered 200 and dropped.")
+                .define(WEBHOOK_PASSTHROUGH, BOOLEAN, false, MEDIUM,
+                        "Every webhook's table is a passthrough (auto-delete) table: no row cap, no dedupe.")
+                .define(WEBHOOK_ARRAY_MODE, STRING, ArrayMode.SPLIT.label(), ClaySettings::arrayMode, MEDIUM,
+                        "What a webhook does with a JSON array: split (a row per element), refuse (400) or one-row "
+                                + "(2xx, the array becomes one row without lead_id). Clay does not document it.")
+                .define(CREDITS_EXHAUSTED, BOOLEAN, false, LOW,
+                        "The workspace starts out of credits: every webhook request gets 402 (PUT /admin/credits).")
                 .define(TABLE_DEDUPE, BOOLEAN, true, MEDIUM,
                         "Tables drop rows whose lead_id they already hold.")
                 .define(ENRICHMENT_DELAY, LONG, SimulatorConfig.DEFAULT_ENRICHMENT_DELAY.toMillis(), Range.atLeast(0),
@@ -111,7 +124,9 @@ public final class ClaySettings extends AbstractConfig {
                     .define(prefix + CAP_SUFFIX, LONG, null, orNull(Range.atLeast(0)), LOW,
                             "Webhook " + id + "'s own submission cap.")
                     .define(prefix + ROW_CAP_SUFFIX, INT, null, orNull(Range.atLeast(0)), LOW,
-                            "Webhook " + id + "'s own row cap.");
+                            "Webhook " + id + "'s own row cap.")
+                    .define(prefix + PASSTHROUGH_SUFFIX, BOOLEAN, null, LOW,
+                            "Whether webhook " + id + "'s table is a passthrough (auto-delete) table.");
         }
         return definition;
     }
@@ -140,14 +155,18 @@ public final class ClaySettings extends AbstractConfig {
                 .define(F_REORDER_RATE, DOUBLE, 0.0, RATE_RANGE, LOW, "Share of callbacks delayed at random.")
                 .define(F_REORDER_MAX_DELAY, LONG, Faults.DEFAULT_REORDER_MAX_DELAY.toMillis(), Range.atLeast(0), LOW,
                         "Upper bound of that extra delay, in ms.")
-                .define(F_FAILURE_RATE, DOUBLE, 0.0, RATE_RANGE, LOW, "Share of rows whose callback never comes.");
+                .define(F_FAILURE_RATE, DOUBLE, 0.0, RATE_RANGE, LOW, "Share of rows whose callback never comes.")
+                .define(F_LATE_RATE, DOUBLE, 0.0, RATE_RANGE, LOW, "Share of rows whose callback comes late.")
+                .define(F_LATE_DELAY, LONG, Faults.DEFAULT_LATE_DELAY.toMillis(), Range.atLeast(0), LOW,
+                        "How much later a late callback comes, in ms.");
     }
 
     /** The typed configuration a {@link ClaySimulator} starts from. */
     SimulatorConfig toSimulatorConfig() {
         return new SimulatorConfig(getString(HTTP_HOST), getInt(HTTP_PORT), getLong(SEED), getDouble(RATE),
                 getInt(BURST), getInt(MAX_BODY), getBoolean(TABLE_DEDUPE), webhooks(),
-                Duration.ofMillis(getLong(ENRICHMENT_DELAY)), callback(), faults());
+                Duration.ofMillis(getLong(ENRICHMENT_DELAY)), callback(), faults(),
+                ArrayMode.parse(getString(WEBHOOK_ARRAY_MODE)), getBoolean(CREDITS_EXHAUSTED));
     }
 
     private List<WebhookConfig> webhooks() {
@@ -157,9 +176,11 @@ public final class ClaySettings extends AbstractConfig {
             Password token = getPassword(prefix + TOKEN_SUFFIX);
             Long cap = getLong(prefix + CAP_SUFFIX);
             Integer rowCap = getInt(prefix + ROW_CAP_SUFFIX);
+            Boolean passthrough = getBoolean(prefix + PASSTHROUGH_SUFFIX);
             webhooks.add(valid(WEBHOOKS, id, () -> new WebhookConfig(id,
                     (token != null ? token : getPassword(WEBHOOK_TOKEN)).value(),
-                    cap != null ? cap : getLong(WEBHOOK_CAP), rowCap != null ? rowCap : getInt(WEBHOOK_ROW_CAP))));
+                    cap != null ? cap : getLong(WEBHOOK_CAP), rowCap != null ? rowCap : getInt(WEBHOOK_ROW_CAP),
+                    passthrough != null ? passthrough : getBoolean(WEBHOOK_PASSTHROUGH))));
         }
         return webhooks;
     }
@@ -174,7 +195,8 @@ public final class ClaySettings extends AbstractConfig {
         return new Faults(getDouble(F_ERROR_RATE), getDouble(F_TIMEOUT_RATE),
                 Duration.ofMillis(getLong(F_TIMEOUT_HOLD)), Duration.ofMillis(getLong(F_LATENCY)),
                 getInt(F_FORCED_STATUS), getDouble(F_DUPLICATE_RATE), getDouble(F_REORDER_RATE),
-                Duration.ofMillis(getLong(F_REORDER_MAX_DELAY)), getDouble(F_FAILURE_RATE));
+                Duration.ofMillis(getLong(F_REORDER_MAX_DELAY)), getDouble(F_FAILURE_RATE), getDouble(F_LATE_RATE),
+                Duration.ofMillis(getLong(F_LATE_DELAY)));
     }
 
     /** What a record's own check refuses (a webhook id's shape, a callback URL), as an error naming the key. */
@@ -189,6 +211,14 @@ public final class ClaySettings extends AbstractConfig {
     private static void positiveNumber(String name, Object value) {
         if (!(value instanceof Double number && number > 0 && !number.isInfinite())) {
             throw new ConfigException(name, value, "must be a number > 0");
+        }
+    }
+
+    private static void arrayMode(String name, Object value) {
+        try {
+            ArrayMode.parse(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name, value, "must be split, refuse or one-row");
         }
     }
 

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
     private final Workspace workspace;
     private final FaultInjector faults;
     private final SimulatorCounters counters = new SimulatorCounters();
+    private final ArrivalLog arrivals = new ArrivalLog(System::nanoTime);
     private final DroppedCallbacks droppedCallbacks = new DroppedCallbacks();
     private final Timers timers;
     private final CallbackSender callbackSender;
@@ -38,7 +40,8 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
                 ? new CallbackSender(vertx, config.callback(), counters, timers, droppedCallbacks) : null;
         HttpApiColumn column = new HttpApiColumn(new LeadEnricher(config.seed()), config.enrichmentDelay(), faults,
                 callbackSender, timers, counters, droppedCallbacks);
-        this.webhookHandler = new WebhookHandler(workspace, faults, column, counters, timers, config.maxBodyBytes());
+        this.webhookHandler = new WebhookHandler(workspace, faults, column, counters, timers, config.maxBodyBytes(),
+                config.arrayMode(), arrivals);
     }
 
     /** Starts a simulator on {@code vertx}, which stays the caller's to close. */
@@ -110,6 +113,26 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
 
     public Faults faults() {
         return faults.faults();
+    }
+
+    /** Puts the workspace out of credits (every webhook request answered 402) or gives it credits again. */
+    public void setCreditsExhausted(boolean exhausted) {
+        workspace.setCreditsExhausted(exhausted);
+        LOG.info("Workspace credits now {}", exhausted ? "exhausted (402)" : "available");
+    }
+
+    public boolean creditsExhausted() {
+        return workspace.creditsExhausted();
+    }
+
+    /** The most rows the workspace took (2xx) within any window of this length: a connector's pace, as Clay sees it. */
+    public long maxRowsTakenInAnyWindow(Duration window) {
+        return arrivals.maxRowsInAnyWindow(window);
+    }
+
+    /** The most webhook requests the workspace took (2xx) within any window of this length. */
+    public long maxRequestsTakenInAnyWindow(Duration window) {
+        return arrivals.maxRequestsInAnyWindow(window);
     }
 
     /** The counters now. */

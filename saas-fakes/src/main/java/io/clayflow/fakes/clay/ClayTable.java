@@ -14,23 +14,37 @@ final class ClayTable {
 
     private final int rowCap;
     private final boolean dedupe;
+    private final boolean passthrough;
     private final List<JsonObject> rows = new ArrayList<>();
     private final Set<String> leadIds = new HashSet<>();
 
     ClayTable(int rowCap, boolean dedupe) {
-        this.rowCap = rowCap;
-        this.dedupe = dedupe;
+        this(rowCap, dedupe, false);
     }
 
+    private ClayTable(int rowCap, boolean dedupe, boolean passthrough) {
+        this.rowCap = rowCap;
+        this.dedupe = dedupe;
+        this.passthrough = passthrough;
+    }
+
+    /** An auto-delete table: no cap, no dedupe (its rows are gone once enriched); kept here for inspection. */
+    static ClayTable passthrough() {
+        return new ClayTable(Integer.MAX_VALUE, false, true);
+    }
+
+    /** @param leadId the row's lead_id, or null for a row without one (an array Clay took as one row) */
     synchronized Outcome add(String leadId, JsonObject row) {
-        if (dedupe && leadIds.contains(leadId)) {
+        if (dedupe && leadId != null && leadIds.contains(leadId)) {
             return Outcome.DUPLICATE;
         }
-        if (rows.size() >= rowCap) {
+        if (!passthrough && rows.size() >= rowCap) {
             return Outcome.TABLE_FULL;
         }
         rows.add(row.copy());
-        leadIds.add(leadId);
+        if (leadId != null) {
+            leadIds.add(leadId);
+        }
         return Outcome.ADDED;
     }
 

@@ -46,6 +46,12 @@ final class FaultInjector {
         return draw(faults.callbackFailureRate());
     }
 
+    /** The extra delay of a late callback (past a timeout), or 0. */
+    synchronized long callbackLateDelayMillis() {
+        Faults current = faults;
+        return draw(current.callbackLateRate()) ? current.callbackLateDelay().toMillis() : 0;
+    }
+
     /** The random extra delay of an out-of-order callback, or 0. */
     synchronized long callbackExtraDelayMillis() {
         Faults current = faults;

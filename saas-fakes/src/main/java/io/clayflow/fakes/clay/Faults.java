@@ -21,18 +21,24 @@ import java.util.Set;
  * @param callbackReorderRate      share of callbacks delayed by a random extra delay, so they arrive out of order
  * @param callbackReorderMaxDelay  upper bound of that extra delay
  * @param callbackFailureRate      share of rows whose HTTP API column errors: no callback is sent, counted as failed
+ * @param callbackLateRate         share of rows whose callback comes {@code callbackLateDelay} later than the others:
+ *                                 past a waiting party's timeout, yet it comes
+ * @param callbackLateDelay        that extra delay
  */
 public record Faults(double webhookErrorRate, double webhookTimeoutRate, Duration webhookTimeoutHold,
                      Duration webhookLatency, int forcedStatus, double callbackDuplicateRate,
-                     double callbackReorderRate, Duration callbackReorderMaxDelay, double callbackFailureRate) {
+                     double callbackReorderRate, Duration callbackReorderMaxDelay, double callbackFailureRate,
+                     double callbackLateRate, Duration callbackLateDelay) {
 
     public static final Duration DEFAULT_TIMEOUT_HOLD = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REORDER_MAX_DELAY = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_LATE_DELAY = Duration.ofMinutes(1);
 
     /** The JSON field names of {@code GET/PUT /admin/faults}. */
     public static final Set<String> JSON_FIELDS = Set.of("webhook_error_rate", "webhook_timeout_rate",
             "webhook_timeout_hold_ms", "webhook_latency_ms", "forced_status", "callback_duplicate_rate",
-            "callback_reorder_rate", "callback_reorder_max_delay_ms", "callback_failure_rate");
+            "callback_reorder_rate", "callback_reorder_max_delay_ms", "callback_failure_rate", "callback_late_rate",
+            "callback_late_delay_ms");
 
     public Faults {
         rate("webhook_error_rate", webhookErrorRate);
@@ -40,6 +46,8 @@ public record Faults(double webhookErrorRate, double webhookTimeoutRate, Duratio
         rate("callback_duplicate_rate", callbackDuplicateRate);
         rate("callback_reorder_rate", callbackReorderRate);
         rate("callback_failure_rate", callbackFailureRate);
+        rate("callback_late_rate", callbackLateRate);
+        nonNegative("callback_late_delay_ms", callbackLateDelay);
         nonNegative("webhook_timeout_hold_ms", webhookTimeoutHold);
         nonNegative("webhook_latency_ms", webhookLatency);
         nonNegative("callback_reorder_max_delay_ms", callbackReorderMaxDelay);
@@ -51,7 +59,17 @@ public record Faults(double webhookErrorRate, double webhookTimeoutRate, Duratio
 
     /** No faults: Clay on a good day. */
     public static Faults none() {
-        return new Faults(0, 0, DEFAULT_TIMEOUT_HOLD, Duration.ZERO, 0, 0, 0, DEFAULT_REORDER_MAX_DELAY, 0);
+        return new Faults(0, 0, DEFAULT_TIMEOUT_HOLD, Duration.ZERO, 0, 0, 0, DEFAULT_REORDER_MAX_DELAY, 0, 0,
+                DEFAULT_LATE_DELAY);
+    }
+
+    /** The faults without late callbacks: the shape they had before those were added. */
+    public Faults(double webhookErrorRate, double webhookTimeoutRate, Duration webhookTimeoutHold,
+                  Duration webhookLatency, int forcedStatus, double callbackDuplicateRate, double callbackReorderRate,
+                  Duration callbackReorderMaxDelay, double callbackFailureRate) {
+        this(webhookErrorRate, webhookTimeoutRate, webhookTimeoutHold, webhookLatency, forcedStatus,
+                callbackDuplicateRate, callbackReorderRate, callbackReorderMaxDelay, callbackFailureRate, 0,
+                DEFAULT_LATE_DELAY);
     }
 
     // The withers go through the admin API's JSON, so Java and PUT /admin/faults describe faults the one same way
@@ -86,6 +104,11 @@ public record Faults(double webhookErrorRate, double webhookTimeoutRate, Duratio
         return with(new JsonObject().put("callback_failure_rate", rate));
     }
 
+    /** This share of rows is called back {@code delay} later than the enrichment delay: past a timeout, yet it comes. */
+    public Faults withLateCallbacks(double rate, Duration delay) {
+        return with(new JsonObject().put("callback_late_rate", rate).put("callback_late_delay_ms", delay.toMillis()));
+    }
+
     private Faults with(JsonObject changes) {
         return fromJson(toJson().mergeIn(changes));
     }
@@ -100,7 +123,9 @@ public record Faults(double webhookErrorRate, double webhookTimeoutRate, Duratio
                 .put("callback_duplicate_rate", callbackDuplicateRate)
                 .put("callback_reorder_rate", callbackReorderRate)
                 .put("callback_reorder_max_delay_ms", callbackReorderMaxDelay.toMillis())
-                .put("callback_failure_rate", callbackFailureRate);
+                .put("callback_failure_rate", callbackFailureRate)
+                .put("callback_late_rate", callbackLateRate)
+                .put("callback_late_delay_ms", callbackLateDelay.toMillis());
     }
 
     /**
@@ -125,7 +150,9 @@ public record Faults(double webhookErrorRate, double webhookTimeoutRate, Duratio
                 number(json, "callback_reorder_rate", 0).doubleValue(),
                 Duration.ofMillis(number(json, "callback_reorder_max_delay_ms",
                         none.callbackReorderMaxDelay.toMillis()).longValue()),
-                number(json, "callback_failure_rate", 0).doubleValue());
+                number(json, "callback_failure_rate", 0).doubleValue(),
+                number(json, "callback_late_rate", 0).doubleValue(),
+                Duration.ofMillis(number(json, "callback_late_delay_ms", DEFAULT_LATE_DELAY.toMillis()).longValue()));
     }
 
     private static Number number(JsonObject json, String field, Number absent) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * The table's enrichment and HTTP API column: once a row is added, after the enrichment delay, the row is enriched and
  * posted to the callback URL. The callback faults act here: duplicates (Clay's auto-update re-running the column),
- * random extra delay (out of order), and the column erroring (no call at all).
+ * random extra delay (out of order), a long fixed delay (late, past a timeout), and the column erroring (no call).
  */
 final class HttpApiColumn {
 
@@ -34,10 +34,14 @@ final class HttpApiColumn {
         if (sender == null) {
             return;
         }
-        timers.schedule(delay.toMillis() + faults.callbackExtraDelayMillis(), () -> run(row));
+        long late = faults.callbackLateDelayMillis();
+        if (late > 0) {
+            counters.callbackLate();
+        }
+        timers.schedule(delay.toMillis() + late + faults.callbackExtraDelayMillis(), () -> run(row));
         if (faults.callbackDuplicated()) {
             counters.callbackDuplicated();
-            timers.schedule(delay.toMillis() + faults.callbackExtraDelayMillis(), () -> run(row));
+            timers.schedule(delay.toMillis() + late + faults.callbackExtraDelayMillis(), () -> run(row));
         }
     }
 

@@ -19,7 +19,16 @@ public enum Refusal {
     /** Accepted (2xx) but not added: the table is at its row cap. */
     TABLE_FULL("table_full"),
     /** Accepted (2xx) but not added: the table already holds the {@code lead_id}. */
-    DUPLICATE("duplicate");
+    DUPLICATE("duplicate"),
+    /** The workspace is out of credits (402, {@link ClaySimulator#setCreditsExhausted}). */
+    NO_CREDITS("no_credits"),
+    /** A JSON array refused whole (400) by a workspace whose array mode is {@link ArrayMode#REFUSE}. */
+    ARRAY_REFUSED("array_refused"),
+    /**
+     * Accepted (2xx) but lost: the workspace's array mode is {@link ArrayMode#ONE_ROW}, so the array became one row
+     * without a {@code lead_id}, which never calls back.
+     */
+    ARRAY_AS_ONE_ROW("array_as_one_row");
 
     private final String statName;
 

@@ -23,10 +23,13 @@ import java.util.Set;
  * @param enrichmentDelay      from a row being added to its enrichment finishing and its callback being sent
  * @param callback             the HTTP API column's target
  * @param faults               the faults in force at start
+ * @param arrayMode            what a webhook does with a JSON array body (Clay does not document it)
+ * @param creditsExhausted     the workspace starts out of credits: every webhook request is answered 402 until
+ *                             {@link ClaySimulator#setCreditsExhausted} says otherwise
  */
 public record SimulatorConfig(String host, int port, long seed, double ratePerSecond, int burst, int maxBodyBytes,
                               boolean tableDedupe, List<WebhookConfig> webhooks, Duration enrichmentDelay,
-                              CallbackConfig callback, Faults faults) {
+                              CallbackConfig callback, Faults faults, ArrayMode arrayMode, boolean creditsExhausted) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8090;
@@ -42,6 +45,7 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
         Objects.requireNonNull(enrichmentDelay, "enrichmentDelay");
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(arrayMode, "arrayMode");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }
@@ -75,7 +79,7 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
     public Builder toBuilder() {
         Builder builder = new Builder().host(host).port(port).seed(seed).rateLimit(ratePerSecond, burst)
                 .maxBodyBytes(maxBodyBytes).tableDedupe(tableDedupe).enrichmentDelay(enrichmentDelay)
-                .callback(callback).faults(faults);
+                .callback(callback).faults(faults).arrayMode(arrayMode).creditsExhausted(creditsExhausted);
         webhooks.forEach(builder::webhook);
         return builder;
     }
@@ -93,6 +97,8 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
         private Duration enrichmentDelay = DEFAULT_ENRICHMENT_DELAY;
         private CallbackConfig callback = CallbackConfig.none();
         private Faults faults = Faults.none();
+        private ArrayMode arrayMode = ArrayMode.SPLIT;
+        private boolean creditsExhausted;
 
         private Builder() {
         }
@@ -160,9 +166,21 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
             return this;
         }
 
+        /** What a webhook does with a JSON array: split it into rows (the default), refuse it, or take it as one row. */
+        public Builder arrayMode(ArrayMode value) {
+            this.arrayMode = value;
+            return this;
+        }
+
+        /** The workspace starts out of credits (402 on every webhook request). */
+        public Builder creditsExhausted(boolean value) {
+            this.creditsExhausted = value;
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(host, port, seed, ratePerSecond, burst, maxBodyBytes, tableDedupe, webhooks,
-                    enrichmentDelay, callback, faults);
+                    enrichmentDelay, callback, faults, arrayMode, creditsExhausted);
         }
     }
 }

@@ -19,6 +19,7 @@ final class SimulatorCounters {
     private final LongAdder callbacksFailed = new LongAdder();
     private final LongAdder callbackAttempts = new LongAdder();
     private final LongAdder callbacksDuplicated = new LongAdder();
+    private final LongAdder callbacksLate = new LongAdder();
 
     void request(int rows) {
         requests.increment();
@@ -55,6 +56,10 @@ final class SimulatorCounters {
         callbacksDuplicated.increment();
     }
 
+    void callbackLate() {
+        callbacksLate.increment();
+    }
+
     SimulatorStats snapshot(Map<String, SimulatorStats.WebhookStats> webhooks) {
         Map<String, Long> byStatus = new ConcurrentHashMap<>();
         requestsByStatus.forEach((status, count) -> byStatus.put(status, count.sum()));
@@ -62,6 +67,6 @@ final class SimulatorCounters {
         rowsRefused.forEach((reason, count) -> refused.put(reason, count.sum()));
         return new SimulatorStats(requests.sum(), byStatus, rowsReceived.sum(), rowsAdded.sum(), refused,
                 callbacksSent.sum(), callbacksFailed.sum(), callbackAttempts.sum(), callbacksDuplicated.sum(),
-                webhooks);
+                callbacksLate.sum(), webhooks);
     }
 }

@@ -19,11 +19,13 @@ import java.util.TreeMap;
  * @param callbacksFailed     callbacks given up on after their attempts, plus those an injected failure suppressed
  * @param callbackAttempts    HTTP requests made for callbacks, retries included
  * @param callbacksDuplicated extra callbacks the duplicate fault scheduled
+ * @param callbacksLate       callbacks the late fault held back past the enrichment delay
  * @param webhooks            per webhook id: submissions used and cap, table rows and row cap
  */
 public record SimulatorStats(long requests, Map<String, Long> requestsByStatus, long rowsReceived, long rowsAdded,
                              Map<Refusal, Long> rowsRefused, long callbacksSent, long callbacksFailed,
-                             long callbackAttempts, long callbacksDuplicated, Map<String, WebhookStats> webhooks) {
+                             long callbackAttempts, long callbacksDuplicated, long callbacksLate,
+                             Map<String, WebhookStats> webhooks) {
 
     /** One webhook's usage. */
     public record WebhookStats(long submissions, long submissionCap, int rows, int rowCap) {
@@ -65,7 +67,8 @@ public record SimulatorStats(long requests, Map<String, Long> requestsByStatus, 
                 .put("rows", new JsonObject().put("received", rowsReceived).put("added", rowsAdded)
                         .put("refused", refused))
                 .put("callbacks", new JsonObject().put("sent", callbacksSent).put("failed", callbacksFailed)
-                        .put("attempts", callbackAttempts).put("duplicated", callbacksDuplicated))
+                        .put("attempts", callbackAttempts).put("duplicated", callbacksDuplicated)
+                        .put("late", callbacksLate))
                 .put("webhooks", perWebhook);
     }
 }

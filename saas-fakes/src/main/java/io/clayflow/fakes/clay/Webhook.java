@@ -9,7 +9,8 @@ final class Webhook {
 
     Webhook(WebhookConfig config, boolean tableDedupe) {
         this.config = config;
-        this.table = new ClayTable(config.rowCap(), tableDedupe);
+        // Rows of a passthrough table are deleted once enriched: nothing to dedupe against, no cap to reach.
+        this.table = config.passthrough() ? ClayTable.passthrough() : new ClayTable(config.rowCap(), tableDedupe);
     }
 
     WebhookConfig config() {

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * @param token         the value {@code x-clay-webhook-auth} must carry, or {@code null} for an open webhook
  * @param submissionCap rows the webhook accepts over its lifetime (Clay: 50,000; deleting rows does not reset it)
  * @param rowCap        rows its table holds; rows past it are answered 2xx but not added, as Clay does
+ * @param passthrough   its table is an auto-delete ("passthrough") table: rows are deleted once enriched, so it never
+ *                      fills and its row cap does not apply (the simulator keeps them for inspection)
  */
-public record WebhookConfig(String id, String token, long submissionCap, int rowCap) {
+public record WebhookConfig(String id, String token, long submissionCap, int rowCap, boolean passthrough) {
 
     /** Clay's lifetime submission limit per webhook. */
     public static final long DEFAULT_SUBMISSION_CAP = 50_000;
@@ -37,26 +39,36 @@ public record WebhookConfig(String id, String token, long submissionCap, int row
         }
     }
 
+    /** A webhook whose table is a normal one, with a row cap. */
+    public WebhookConfig(String id, String token, long submissionCap, int rowCap) {
+        this(id, token, submissionCap, rowCap, false);
+    }
+
     /** An open webhook with Clay's default caps. */
     public static WebhookConfig of(String id) {
         return new WebhookConfig(id, null, DEFAULT_SUBMISSION_CAP, DEFAULT_ROW_CAP);
     }
 
     public WebhookConfig withToken(String newToken) {
-        return new WebhookConfig(id, newToken, submissionCap, rowCap);
+        return new WebhookConfig(id, newToken, submissionCap, rowCap, passthrough);
     }
 
     public WebhookConfig withSubmissionCap(long newCap) {
-        return new WebhookConfig(id, token, newCap, rowCap);
+        return new WebhookConfig(id, token, newCap, rowCap, passthrough);
     }
 
     public WebhookConfig withRowCap(int newRowCap) {
-        return new WebhookConfig(id, token, submissionCap, newRowCap);
+        return new WebhookConfig(id, token, submissionCap, newRowCap, passthrough);
+    }
+
+    /** The table auto-deletes its rows once enriched: it never fills. */
+    public WebhookConfig withPassthrough() {
+        return new WebhookConfig(id, token, submissionCap, rowCap, true);
     }
 
     @Override
     public String toString() {
         return "WebhookConfig[id=" + id + ", token=" + (token == null ? "none" : "[hidden]")
-                + ", submissionCap=" + submissionCap + ", rowCap=" + rowCap + "]";
+                + ", submissionCap=" + submissionCap + ", rowCap=" + (passthrough ? "passthrough" : rowCap) + "]";
     }
 }

@@ -7,13 +7,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code POST /webhooks/<id>}: a Clay webhook source. In order: 413 (body over the limit, before anything else, as
- * the body is not read), 404 (no such webhook), the injected faults, 401 (token), 400 (body or rows), 403 (lifetime
- * submission cap), 429 (workspace rate limit), then 200 — rows past the table's row cap or already in it are answered
- * 200 like the rest but not added. Errors are {@code {code, message, ...}} JSON.
+ * the body is not read), 404 (no such webhook), the injected faults, 401 (token), 402 (the workspace is out of
+ * credits), 400 (an array the workspace refuses, a bad body or rows), 403 (lifetime submission cap), 429 (workspace
+ * rate limit), then 200 — rows past the table's row cap or already in it are answered 200 like the rest but not added,
+ * and so is an array the workspace takes as one row. Errors are {@code {code, message, ...}} JSON.
  */
 final class WebhookHandler implements Handler<RoutingContext> {
 
@@ -26,15 +28,19 @@ final class WebhookHandler implements Handler<RoutingContext> {
     private final SimulatorCounters counters;
     private final Timers timers;
     private final int maxBodyBytes;
+    private final ArrayMode arrayMode;
+    private final ArrivalLog arrivals;
 
     WebhookHandler(Workspace workspace, FaultInjector faults, HttpApiColumn column, SimulatorCounters counters,
-                   Timers timers, int maxBodyBytes) {
+                   Timers timers, int maxBodyBytes, ArrayMode arrayMode, ArrivalLog arrivals) {
         this.workspace = workspace;
         this.faults = faults;
         this.column = column;
         this.counters = counters;
         this.timers = timers;
         this.maxBodyBytes = maxBodyBytes;
+        this.arrayMode = arrayMode;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -83,12 +89,26 @@ final class WebhookHandler implements Handler<RoutingContext> {
             return;
         }
 
+        if (workspace.creditsExhausted()) {
+            refuse(ctx, current, 402, Refusal.NO_CREDITS, rows, error("credits_exhausted",
+                    "the workspace is out of credits: add credits to go on"));
+            return;
+        }
+
+        if (request.array() && arrayMode == ArrayMode.REFUSE) {
+            refuse(ctx, current, 400, Refusal.ARRAY_REFUSED, rows, error("arrays_not_accepted",
+                    "send one JSON object per request: each is one row"));
+            return;
+        }
+
         if (!request.valid()) {
             refuse(ctx, current, 400, Refusal.BAD_ROW, rows, badRequest(request));
             return;
         }
 
-        Workspace.Submission submission = workspace.submit(webhook, request.rows());
+        boolean asOneRow = request.array() && arrayMode == ArrayMode.ONE_ROW;
+        Workspace.Submission submission = workspace.submit(webhook, asOneRow
+                ? List.of(new JsonObject().put("body", new JsonArray(List.copyOf(request.rows())))) : request.rows());
         if (submission instanceof Workspace.CapReached cap) {
             refuse(ctx, current, 403, Refusal.CAP_REACHED, rows, error(CAP_REACHED_CODE,
                     "webhook submission limit reached: " + cap.used() + " of " + cap.cap() + " submissions used, "
@@ -99,7 +119,13 @@ final class WebhookHandler implements Handler<RoutingContext> {
             refuse(ctx, current, 429, Refusal.RATE_LIMITED, rows, error("rate_limited",
                     "workspace rate limit exceeded; retry after " + limited.retryAfterSeconds() + " s")
                     .put("retry_after_seconds", limited.retryAfterSeconds()));
+        } else if (submission instanceof Workspace.Accepted accepted && asOneRow) {
+            // The table holds one row without a lead_id: no lead arrived as itself, none will call back.
+            counters.refused(Refusal.ARRAY_AS_ONE_ROW, rows);
+            arrivals.taken(rows);
+            answer(ctx, current, 200, new JsonObject().put("status", "success").put("rows", 1));
         } else if (submission instanceof Workspace.Accepted accepted) {
+            arrivals.taken(rows);
             counters.added(accepted.added().size());
             counters.refused(Refusal.DUPLICATE, accepted.duplicates());
             counters.refused(Refusal.TABLE_FULL, accepted.tableFull());

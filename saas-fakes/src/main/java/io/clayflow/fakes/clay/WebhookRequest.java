@@ -16,8 +16,9 @@ import java.util.List;
  * @param rowCount how many rows the body holds: the array's length, otherwise 1 (also for a body that is not JSON)
  * @param problem  why the body as a whole is unusable, or {@code null}
  * @param errors   the bad rows, by index, or empty
+ * @param array    the body is a JSON array
  */
-record WebhookRequest(List<JsonObject> rows, int rowCount, String problem, List<RowError> errors) {
+record WebhookRequest(List<JsonObject> rows, int rowCount, String problem, List<RowError> errors, boolean array) {
 
     static final String LEAD_ID = "lead_id";
 
@@ -26,6 +27,10 @@ record WebhookRequest(List<JsonObject> rows, int rowCount, String problem, List<
         JsonObject toJson() {
             return new JsonObject().put("index", index).put("reason", reason);
         }
+    }
+
+    WebhookRequest(List<JsonObject> rows, int rowCount, String problem, List<RowError> errors) {
+        this(rows, rowCount, problem, errors, false);
     }
 
     boolean valid() {
@@ -49,7 +54,7 @@ record WebhookRequest(List<JsonObject> rows, int rowCount, String problem, List<
         }
         if (json instanceof JsonArray array) {
             if (array.isEmpty()) {
-                return new WebhookRequest(List.of(), 0, "the array is empty: send at least one row", List.of());
+                return new WebhookRequest(List.of(), 0, "the array is empty: send at least one row", List.of(), true);
             }
             List<JsonObject> rows = new ArrayList<>(array.size());
             List<RowError> errors = new ArrayList<>();
@@ -62,7 +67,7 @@ record WebhookRequest(List<JsonObject> rows, int rowCount, String problem, List<
                     errors.add(new RowError(i, "the row is not a JSON object"));
                 }
             }
-            return new WebhookRequest(List.copyOf(rows), array.size(), null, List.copyOf(errors));
+            return new WebhookRequest(List.copyOf(rows), array.size(), null, List.copyOf(errors), true);
         }
         return new WebhookRequest(List.of(), 1, "the body is neither a JSON object nor an array of objects", List.of());
     }

@@ -32,13 +32,24 @@ final class Workspace {
     }
 
     private final boolean tableDedupe;
+    private volatile boolean creditsExhausted;
     private final WorkspaceRateLimit bucket;
     private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
 
     Workspace(SimulatorConfig config, LongSupplier nanoClock) {
         this.tableDedupe = config.tableDedupe();
         this.bucket = new WorkspaceRateLimit(config.ratePerSecond(), config.burst(), nanoClock);
+        this.creditsExhausted = config.creditsExhausted();
         config.webhooks().forEach(this::addWebhook);
+    }
+
+    /** Whether the workspace is out of credits: every webhook request is then answered 402. */
+    boolean creditsExhausted() {
+        return creditsExhausted;
+    }
+
+    void setCreditsExhausted(boolean exhausted) {
+        this.creditsExhausted = exhausted;
     }
 
     /** @throws IllegalArgumentException when a webhook with that id exists */
@@ -59,7 +70,10 @@ final class Workspace {
         return new ArrayList<>(webhooks.values());
     }
 
-    /** Rows are valid and authenticated; each carries a {@code lead_id}. The cap is checked before tokens are taken. */
+    /**
+     * Rows are valid and authenticated; each carries a {@code lead_id}, but the one row an array taken whole becomes.
+     * The cap is checked before tokens are taken.
+     */
     synchronized Submission submit(Webhook webhook, List<JsonObject> rows) {
         if (!webhook.hasRoomFor(rows.size())) {
             return new CapReached(webhook.submissions(), webhook.config().submissionCap());

@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * The status page's counters as Prometheus gauges, from the last snapshot (so a scrape never reads Kafka): the
- * funnel by stage ({@code clayflow_pipeline_records}), routed per route, dead letters by stage and reason, duplicates
+ * funnel by stage ({@code clayflow_pipeline_records}), routed per route, unrouted leads
+ * ({@code clayflow_pipeline_unrouted}: the warehouse's only), dead letters by stage and reason, duplicates
  * dropped, leads waiting in the throttle, the Clay sink's lag and send rate, webhook submissions used per webhook,
  * credits spent and left. A counter that cannot be known yet (its topic does not exist) is absent, not zero.
  */
@@ -42,6 +43,7 @@ public final class PipelineGauges {
         figure(registry, "duplicates.dropped", "Copies intake's dedupe dropped (credits saved)");
         figure(registry, "invalid", "Leads intake refused before dedupe (dead letters of decode, validate, normalize)");
         figure(registry, "throttle.waiting", "Leads waiting in intake's throttle backlog");
+        figure(registry, "unrouted", "Leads that reached no route but the warehouse (no sales or nurture rule took them)");
         figure(registry, "credits.spent", "Credits intake spent in the current budget period");
         figure(registry, "credits.left", "Credits left in the current budget period");
         figure(registry, "clay.send.rate", "Leads per second the Clay sink committed between the last two readings");
@@ -77,6 +79,7 @@ public final class PipelineGauges {
         set("duplicates.dropped", status.duplicatesDropped());
         set("invalid", status.invalid());
         set("throttle.waiting", status.waitingInThrottle());
+        set("unrouted", status.unrouted());
         set("credits.spent", status.creditsSpent());
         set("credits.left", StatusFunnel.creditsLeft(status, creditsPerPeriod));
         set("data.credits.spent", status.dataCreditsSpent());

@@ -41,6 +41,7 @@ public final class StatusJson {
         return json.put("collected_at", status.collectedAt().toString())
                 .put("funnel", funnel)
                 .put("routed", object(status.routed()))
+                .put("unrouted", status.unrouted())
                 .put("dead_letters", deadLetters)
                 .put("dead_letter_total", status.deadLetterTotal())
                 .put("invalid", status.invalid())
