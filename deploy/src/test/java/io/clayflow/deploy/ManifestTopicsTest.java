@@ -131,6 +131,7 @@ class ManifestTopicsTest {
         Set<String> expected = new TreeSet<>(Topics.ALL);
         expected.add(Topics.CLAY_SINK_STATE);
         expected.add(Topics.DLQ_REPLAYS);
+        expected.add(Topics.COST_EVENTS);
         expected.addAll(StreamsInternalTopics.names());
         for (ObjectNode connect : Manifests.ofKind(objects, "KafkaConnect")) {
             for (String field : List.of("configStorageTopic", "offsetStorageTopic", "statusStorageTopic")) {

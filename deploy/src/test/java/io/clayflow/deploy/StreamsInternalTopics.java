@@ -55,7 +55,8 @@ final class StreamsInternalTopics {
             Set<String> inputs = new TreeSet<>();
             Set<String> changelogs = new TreeSet<>();
             for (TopologyDescription.Node node : sub.nodes()) {
-                if (node instanceof TopologyDescription.Source source) {
+                // A pattern source (intake reads leads.enriched by pattern) names no topic of its own to create.
+                if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
                     source.topicSet().forEach(topic -> inputs.add(topic.endsWith("-repartition")
                             ? applicationId + "-" + topic : topic));
                 }
