@@ -55,6 +55,7 @@ final class StatusJson {
         counts(quota.putObject("used"), status.webhookSubmissions());
         ObjectNode paused = json.putObject("clay_sink_paused");
         status.claySinkPaused().forEach(paused::put);
+        ClayCallbacksView.json(json, report.clayCallbacks());
         connect(json.putObject("connect"), report.connect());
         ObjectNode check = json.putObject("check").put("exit_code", report.verdict().exitCode());
         ArrayNode problems = check.putArray("problems");

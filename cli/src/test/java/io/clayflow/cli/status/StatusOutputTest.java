@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clayflow.schemas.ClayLedger;
+import io.clayflow.status.ClayCallbacks;
 import io.clayflow.status.PipelineStatus;
 import java.time.Instant;
 import java.util.List;
@@ -66,10 +69,11 @@ class StatusOutputTest {
 
         assertThat(json.fieldNames()).toIterable().containsExactly("version", "collected_at", "bootstrap_servers",
                 "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "cost",
-                "webhook_quota", "clay_sink_paused", "connect", "check");
+                "webhook_quota", "clay_sink_paused", "clay_callbacks", "connect", "check");
         assertThat(json.path("budget").fieldNames()).toIterable().containsExactly("credits_spent",
                 "credits_per_period", "data_credits_spent", "period_start");
         assertThat(json.path("cost").isNull()).as("no cost ledger topic yet").isTrue();
+        assertThat(json.path("clay_callbacks").path("overdue").asLong()).as("no ledger figures read: 0").isZero();
         assertThat(json.path("funnel").fieldNames()).toIterable().containsExactly("raw", "invalid",
                 "duplicates_dropped", "waiting_in_throttle", "released", "enriched");
         assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(1_234_567);
@@ -80,6 +84,25 @@ class StatusOutputTest {
         assertThat(json.path("connect").path("connectors").path(0).path("tasks").path(0).fieldNames()).toIterable()
                 .containsExactly("id", "state", "worker_id", "trace");
         assertThat(json.path("check").path("exit_code").asInt()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+    }
+
+    @Test
+    void theClayLedgersOverdueRowsShowPerTableWithTheOldestOpenRowsAge() throws Exception {
+        Instant now = Instant.parse("2026-12-03T09:00:00Z");
+        ClayCallbacks callbacks = new ClayCallbacks(now, Map.of(
+                "main", new ClayLedger.Summary(12, 3, now.minusSeconds(2_700).toEpochMilli(), 7, 4, 2),
+                "slow", new ClayLedger.Summary(0, 0, 0, 0, 0, 0)));
+
+        String text = ClayCallbacksView.text(callbacks);
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        ClayCallbacksView.json(json, callbacks);
+
+        assertThat(text).contains("3  overdue, table main: 12 awaiting a callback, the oldest for 45 min; 4 late, "
+                + "2 re-sent").contains("0  overdue, table slow: 0 awaiting a callback; 0 late");
+        assertThat(json.path("clay_callbacks").path("overdue").asLong()).isEqualTo(3);
+        assertThat(json.path("clay_callbacks").path("tables").path("main").path("oldest_open_age_seconds").asLong())
+                .isEqualTo(2_700);
+        assertThat(ClayCallbacksView.text(null)).contains("overdue 0");
     }
 
     @Test
