@@ -117,7 +117,7 @@ public final class UpCommand implements Callable<Integer> {
             } else {
                 ClusterSettings cluster = new ClusterSettings(config.bootstrapServers(), config.registryUrl(), Map.of(),
                         Duration.ofSeconds(5));
-                long credits = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
+                long credits = stack.part(IntakePart.class).configuration().budgetActionsPerPeriod();
                 try (StatusScreen screen = new StatusScreen(stack, cluster, credits, out, ScreenMode.redrawsInPlace())) {
                     while (!stop.isStopping()) {
                         screen.draw();
