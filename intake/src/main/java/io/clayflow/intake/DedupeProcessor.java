@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * function of the dedupe key, through one repartition topic, so everything about a person meets in this one task.
  *
  * <p>A touch of a person not accepted within the dedupe TTL is accepted: recorded in the dedupe store and forwarded
- * to the throttle (and so to Clay). A repeat touch, per {@link CachePolicy}: {@code drop} drops and counts it;
+ * to the throttle (and so to Clay). A repeat touch, per {@link CachePolicy}: {@code drop} drops and counts it (forwarded as
+ * {@link PersonEvent#dropped}, for the cost ledger alone);
  * otherwise, when the person's latest enrichment arrived after their last acceptance and is younger than
  * {@link EnrichmentCacheSettings#servedFor()}, it is published to {@code leads.enriched} with that enrichment
  * ({@link CachedTouch}); when it is older, the touch is accepted again (re-enriched); when none has arrived since the
@@ -98,6 +99,7 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
         }
         if (cache.policy() == CachePolicy.DROP) {
             duplicatesDropped.record();
+            context.forward(record.withValue(PersonEvent.dropped(touch)));
             return;
         }
         Cached latest = latestEnrichment(record.key(), now);

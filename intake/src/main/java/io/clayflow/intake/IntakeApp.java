@@ -63,6 +63,7 @@ public final class IntakeApp extends AbstractStreamsApp<IntakeConfig, SpecificAv
      */
     @Override
     public void beforeStart() {
+        CostLedgerTopic.ensure(config());
         Lead probe = Lead.newBuilder().setLeadId("warm-up").setEmail("warm-up@clayflow.invalid").setSource("intake")
                 .setOccurredAt(Instant.EPOCH).build();
         try {

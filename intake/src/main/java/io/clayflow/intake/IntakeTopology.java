@@ -121,7 +121,8 @@ public final class IntakeTopology {
         // the cache's own, which this app wrote) join the touches before the repartition, so a person's touches and
         // enrichments meet in one task, in one order; Clay's cost figures go to the ledger (addActualCosts).
         KStream<String, EnrichedLead> fromClay = builder.stream(Pattern.compile(Pattern.quote(Topics.LEADS_ENRICHED)),
-                        Consumed.with(Serdes.String(), enrichedSerde).withName("intake.enriched-source"))
+                        Consumed.with(Serdes.String(), new CostSourceSerde(enrichedSerde))
+                                .withName("intake.enriched-source"))
                 .filter((key, enriched) -> enriched != null
                         && !EnrichmentSources.CACHE.equals(enriched.getEnrichmentSource()),
                         Named.as("intake.enriched-by-clay"));
@@ -133,17 +134,13 @@ public final class IntakeTopology {
         KStream<String, PersonEvent> byLeadId = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
                 .repartition(Repartitioned.with(Serdes.String(), new PersonEventSerde())
                         .withName(StateStores.INTAKE_DEDUPE_REPARTITION));
-        // Added before the dedupe on purpose: it must read the store before the dedupe writes (DuplicateCostProbe).
-        byLeadId.filter((key, event) -> event.isTouch(), Named.as("intake.cost.touches"))
-                .mapValues(PersonEvent::touch, Named.as("intake.cost.touch"))
-                .process(() -> new DuplicateCostProbe(StateStores.INTAKE_DEDUPE, dedupeTtl, costs),
-                        Named.as(Stages.INTAKE_COST_DUPLICATE), StateStores.INTAKE_DEDUPE)
-                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.saved"));
         KStream<String, PersonEvent> decided = byLeadId
                 .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
                         Named.as(Stages.INTAKE_DEDUPE), DedupeStores.DEFAULT.names());
+        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stages.INTAKE_COST_DUPLICATE))
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
 
-        decided.filterNot((key, event) -> event.isTouch(), Named.as("intake.served-from-cache"))
+        decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
                 .mapValues(PersonEvent::enrichment, Named.as("intake.cached-enrichment"))
                 .to(Topics.LEADS_ENRICHED, Produced.with(Serdes.String(), enrichedSerde).withName("intake.cache-hits"));
         KStream<String, Lead> released = decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
@@ -156,7 +153,7 @@ public final class IntakeTopology {
                         StateStores.INTAKE_THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
         released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
-                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.estimated"));
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
         return builder.build();
     }
 
@@ -171,7 +168,7 @@ public final class IntakeTopology {
                         .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
                         Named.as(Stages.INTAKE_COST_ACTUAL), StateStores.INTAKE_THROTTLE_STATE)
-                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.actual.ledger"));
+                .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-actual"));
     }
 
     private static Produced<String, CostEvent> toLedger(Serde<CostEvent> costSerde, String name) {

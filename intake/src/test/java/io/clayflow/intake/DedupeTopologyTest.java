@@ -98,7 +98,7 @@ class DedupeTopologyTest {
     @Test
     void copyArrivingWhileTheFirstStillWaitsForBudgetIsDropped() {
         // "Released" means accepted into the durable backlog: a copy must not slip through while the first waits.
-        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1", IntakeConfig.CACHE_POLICY, "drop"));
+        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "2", IntakeConfig.CACHE_POLICY, "drop"));
         intake.send(TestLeads.person(1), T0);
         intake.send(TestLeads.jane().build(), T0);
         intake.advanceWallClock(Duration.ofMillis(100), 1);

@@ -35,6 +35,7 @@ class IntakeConfigTest {
             Map.entry("dedupe.ttl", "P7D"),
             Map.entry("dedupe.key.order", "linkedin,email,name_domain"),
             Map.entry("budget.period", "PT12H"),
+            Map.entry("cost.table", "leads-eu"),
             Map.entry(IntakeConfig.CACHE_POLICY, "reenrich"),
             Map.entry(IntakeConfig.CACHE_TTL, "P14D"),
             Map.entry(IntakeConfig.CACHE_REENRICH_MAX_AGE, "P2D"),
@@ -67,9 +68,12 @@ class IntakeConfigTest {
                 DedupeKey.Kind.NAME_DOMAIN);
         assertThat(config.throttleRatePerSecond()).isEqualTo(10.0);
         assertThat(config.throttleBurst()).isEqualTo(20);
-        assertThat(config.budgetCreditsPerPeriod()).isEqualTo(10_000);
+        assertThat(config.budgetActionsPerPeriod()).isEqualTo(10_000);
+        assertThat(config.budgetDataCreditsPerPeriod()).as("Data Credits not limited").isZero();
         assertThat(config.budgetPeriod()).isEqualTo(Duration.ofDays(1));
-        assertThat(config.budgetCreditsPerLead()).isEqualTo(1);
+        assertThat(config.costActionsPerRow()).as("1 enrichment + the HTTP API callback").isEqualTo(2);
+        assertThat(config.costDataCreditsPerRow()).isZero();
+        assertThat(config.costTable()).isEqualTo("default");
         assertThat(config.punctuateInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.emailProviderRewrite()).isFalse();
     }
@@ -137,7 +141,8 @@ class IntakeConfigTest {
         "throttle.rate.per.second|0",
         "throttle.burst|0",
         "budget.period|P1M",
-        "budget.credits.per.lead|20000",
+        "cost.actions.per.row|20000",
+        "budget.data.credits.per.period|-1",
         "validate.max.length.email|0",
         "streams.processing.guarantee|at_least_once",
         "streams.num.stream.threads|many"})
@@ -166,10 +171,10 @@ class IntakeConfigTest {
         assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_THROTTLE_BURTS", "5")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Unknown intake setting 'throttle.burts' (did you mean 'throttle.burst'?)");
-        assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("budget.credits.per.leed", "2")))
+        assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("cost.actions.per.rwo", "2")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Unknown intake setting 'budget.credits.per.leed' "
-                        + "(did you mean 'budget.credits.per.lead'?)");
+                .hasMessage("Unknown intake setting 'cost.actions.per.rwo' "
+                        + "(did you mean 'cost.actions.per.row'?)");
     }
 
     static Stream<String> documentedKeys() {
@@ -207,6 +212,36 @@ class IntakeConfigTest {
                 .anySatisfy(warning -> assertThat(warning).contains("'metrics.host'", "use 'management.host'"))
                 .anySatisfy(warning -> assertThat(warning).contains("'metrics.port'", "use 'management.port'",
                         "CLAYFLOW_INTAKE_MANAGEMENT_PORT"));
+    }
+
+    @Test
+    void theOldBudgetKeysStillSetTheActionsMeterAndWarnNamingTheNewOnes(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("intake.properties"), "budget.credits.per.lead=3\n");
+        AppSettings settings = IntakeConfig.LOADER.settings();
+
+        IntakeConfig config = new IntakeConfig(settings.load(file,
+                Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500")));
+
+        assertThat(config.budgetActionsPerPeriod()).isEqualTo(2500);
+        assertThat(config.costActionsPerRow()).isEqualTo(3);
+        assertThat(config.budgetDataCreditsPerPeriod()).isZero();
+        assertThat(settings.deprecations()).hasSize(2)
+                .anySatisfy(warning -> assertThat(warning).contains("'budget.credits.per.period'",
+                        "use 'budget.actions.per.period'", "CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD"))
+                .anySatisfy(warning -> assertThat(warning).contains("'budget.credits.per.lead'",
+                        "use 'cost.actions.per.row'"));
+        IntakeConfig both = IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500",
+                "CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD", "400"));
+        assertThat(both.budgetActionsPerPeriod()).as("the new key wins").isEqualTo(400);
+    }
+
+    @Test
+    void aRowDearerThanEitherMetersBudgetIsRefused() {
+        assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("budget.data.credits.per.period", "5",
+                "cost.data.credits.per.row", "6"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cost.data.credits.per.row").hasMessageContaining("nothing would ever be released");
+        assertThat(IntakeConfig.LOADER.resolve(Map.of("budget.data.credits.per.period", "0",
+                "cost.data.credits.per.row", "6")).costDataCreditsPerRow()).as("0: not limited").isEqualTo(6);
     }
 
     @Test

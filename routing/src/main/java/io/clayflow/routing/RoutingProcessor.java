@@ -1,12 +1,18 @@
 package io.clayflow.routing;
 
+import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DecodeFailure;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,7 +21,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Decodes each {@code leads.enriched} record, evaluates the rules, and forwards the lead, keyed by its
- * {@code lead_id}, to the sink of every route they select. Decoding happens here rather than in the source's serde
+ * {@code lead_id}, to the sink of every route they select, with a {@link RouteHeaders#ROUTES} header naming them all
+ * (so a lead that reached only the warehouse, counted here as unrouted, can be counted from the topic too). Decoding happens here rather than in the source's serde
  * so that every refusal (bad bytes, a tombstone, no lead_id, a failing rule) is one {@link LeadRoutingException},
  * dead-lettered by the app's processing handler with the original bytes, and counted.
  */
@@ -26,6 +33,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
     static final String RULE_FAILED = "rule.failed";
 
     private static final String LEAD_ID = "lead_id";
+    private static final Set<Route> WAREHOUSE_ONLY = EnumSet.of(Route.WAREHOUSE);
 
     private final RouteRules rules;
     private final Deserializer<GenericRecord> decoder;
@@ -66,11 +74,23 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
             metrics.unmatched();
             return;
         }
-        Record<String, GenericRecord> routed = record.withKey(leadId.toString()).withValue(lead);
+        if (routes.equals(WAREHOUSE_ONLY)) {
+            metrics.unrouted();
+        }
+        Record<String, GenericRecord> routed = record.withKey(leadId.toString()).withValue(lead)
+                .withHeaders(withRoutes(record.headers(), routes));
         for (Route route : routes) {
             context.forward(routed, sinks.get(route));
             metrics.routed(route);
         }
+    }
+
+    /** The input's headers, and {@link RouteHeaders#ROUTES} naming every route the lead goes to (replacing any). */
+    static Headers withRoutes(Headers input, Set<Route> routes) {
+        Headers headers = new RecordHeaders(input.toArray());
+        headers.remove(RouteHeaders.ROUTES);
+        String names = routes.stream().sorted().map(Route::ruleName).collect(Collectors.joining(","));
+        return headers.add(RouteHeaders.ROUTES, names.getBytes(StandardCharsets.UTF_8));
     }
 
     private GenericRecord decode(Record<String, byte[]> record) {

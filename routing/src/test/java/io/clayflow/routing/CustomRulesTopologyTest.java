@@ -99,6 +99,7 @@ class CustomRulesTopologyTest {
         assertThat(routing.routes.get(WAREHOUSE).isEmpty()).isTrue();
         assertThat(routing.routes.get(CRM).isEmpty()).isTrue();
         assertThat(routing.metric("unmatched-total")).isEqualTo(1.0);
+        assertThat(routing.metric("unrouted-total")).as("not even the warehouse: unmatched, not unrouted").isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.clayflow.routing.Route.WAREHOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.registry.SchemaRegistryClient;
 import io.clayflow.schemas.serde.WireFormat;
@@ -28,8 +29,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shipped rules: icp_score ≥ 80 with a work email → crm and outreach; 50 ≤ icp_score < 80 → nurture; every lead
- * → warehouse. One case per branch and boundary.
+ * The shipped rules, the design note's routing: icp_score ≥ 80 with a work email → crm and outreach; else
+ * icp_score ≥ 50 → nurture (a hot lead without a work email included); every lead → warehouse. One case per branch and
+ * boundary; a lead that reaches only the warehouse is counted as unrouted and says so in its route header.
  */
 class DefaultRulesTopologyTest {
 
@@ -55,8 +57,10 @@ class DefaultRulesTopologyTest {
                 Arguments.of("score 49 (highest cold)", 49, "jane@acme.com", EnumSet.of(WAREHOUSE)),
                 Arguments.of("score 0", 0, "jane@acme.com", EnumSet.of(WAREHOUSE)),
                 Arguments.of("no score", null, "jane@acme.com", EnumSet.of(WAREHOUSE)),
-                Arguments.of("score 95 without a work email", 95, null, EnumSet.of(WAREHOUSE)),
-                Arguments.of("score 95 with an empty work email", 95, "", EnumSet.of(WAREHOUSE)),
+                Arguments.of("score 95 without a work email", 95, null, EnumSet.of(NURTURE, WAREHOUSE)),
+                Arguments.of("score 95 with an empty work email", 95, "", EnumSet.of(NURTURE, WAREHOUSE)),
+                Arguments.of("score 80 without a work email", 80, null, EnumSet.of(NURTURE, WAREHOUSE)),
+                Arguments.of("score 49 without a work email", 49, null, EnumSet.of(WAREHOUSE)),
                 Arguments.of("score 60 without a work email", 60, null, EnumSet.of(NURTURE, WAREHOUSE)),
                 Arguments.of("no score and no work email", null, null, EnumSet.of(WAREHOUSE)));
     }
@@ -83,6 +87,45 @@ class DefaultRulesTopologyTest {
         assertThat(routing.dlq.isEmpty()).isTrue();
     }
 
+    /** Issue 12 point 5's cases, as its "Done when" names them. */
+    @Test
+    void noWarmOrHotLeadFallsThroughAndTheColdOneIsCountedAsUnrouted() {
+        routing.send(EnrichedLeads.lead("hot-no-work-email", 85).setWorkEmail(null).build());
+        routing.send(EnrichedLeads.lead("hot", 85).build());
+        routing.send(EnrichedLeads.lead("warm", 60).build());
+        routing.send(EnrichedLeads.lead("cold", 40).build());
+
+        Map<Route, List<TestRecord<String, EnrichedLead>>> out = new java.util.EnumMap<>(Route.class);
+        for (Route route : Route.values()) {
+            out.put(route, routing.routes.get(route).readRecordsToList());
+        }
+        assertThat(out.get(CRM)).extracting(TestRecord::key).containsExactly("hot");
+        assertThat(out.get(OUTREACH)).extracting(TestRecord::key).containsExactly("hot");
+        assertThat(out.get(NURTURE)).extracting(TestRecord::key).containsExactly("hot-no-work-email", "warm");
+        assertThat(out.get(WAREHOUSE)).extracting(TestRecord::key)
+                .containsExactly("hot-no-work-email", "hot", "warm", "cold");
+        assertThat(routing.metric("unrouted-total")).isEqualTo(1.0);
+        assertThat(routing.metric("unmatched-total")).isZero();
+        // Each copy names every route its lead went to; only the cold lead's says the warehouse alone.
+        assertThat(out.get(WAREHOUSE)).extracting(r -> DeadLetter.header(r.headers(), RouteHeaders.ROUTES))
+                .containsExactly("nurture,warehouse", "crm,outreach,warehouse", "nurture,warehouse",
+                        RouteHeaders.WAREHOUSE_ONLY);
+        assertThat(DeadLetter.header(out.get(CRM).get(0).headers(), RouteHeaders.ROUTES))
+                .isEqualTo("crm,outreach,warehouse");
+    }
+
+    @Test
+    void aRouteHeaderOnTheInputIsReplacedNotRepeated() {
+        Headers stale = new RecordHeaders().add(RouteHeaders.ROUTES, "crm".getBytes(StandardCharsets.UTF_8));
+
+        routing.enriched.pipeInput(new TestRecord<>("lead-3", EnrichedLeads.lead("lead-3", 10).build(), stale,
+                (Long) null));
+
+        Headers headers = routing.routes.get(WAREHOUSE).readRecord().headers();
+        assertThat(headers.headers(RouteHeaders.ROUTES)).hasSize(1);
+        assertThat(DeadLetter.header(headers, RouteHeaders.ROUTES)).isEqualTo(RouteHeaders.WAREHOUSE_ONLY);
+    }
+
     @Test
     void everyLeadReachesTheWarehouseWhateverItsScore() {
         for (int score = 0; score <= 100; score++) {
@@ -94,6 +137,8 @@ class DefaultRulesTopologyTest {
         assertThat(routing.idsOn(CRM)).hasSize(21);
         assertThat(routing.idsOn(OUTREACH)).hasSize(21);
         assertThat(routing.idsOn(NURTURE)).hasSize(30);
+        // Scores 0-49 and no score: 51 leads the warehouse alone took.
+        assertThat(routing.metric("unrouted-total")).isEqualTo(51.0);
     }
 
     @Test
@@ -139,6 +184,7 @@ class DefaultRulesTopologyTest {
         assertThat(routing.metric("routed-nurture-total")).isEqualTo(1.0);
         assertThat(routing.metric("routed-warehouse-total")).isEqualTo(3.0);
         assertThat(routing.metric("unmatched-total")).isZero();
+        assertThat(routing.metric("unrouted-total")).isEqualTo(1.0);
         assertThat(routing.metric("dead-lettered-total")).isZero();
     }
 }

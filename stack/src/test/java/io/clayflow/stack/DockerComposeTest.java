@@ -9,6 +9,7 @@ import io.clayflow.fakes.clay.SimulatorConfigLoader;
 import io.clayflow.config.AppSettings;
 import io.clayflow.gateway.config.GatewayConfig;
 import io.clayflow.intake.IntakeConfig;
+import io.clayflow.ledger.ClayLedgerConfig;
 import io.clayflow.routing.RoutingConfig;
 import io.clayflow.schemas.Topics;
 import io.clayflow.status.app.StatusConfig;
@@ -73,8 +74,8 @@ class DockerComposeTest {
         List<String> targets = services().filter(s -> s.getValue().has("build"))
                 .map(s -> s.getValue().path("build").path("target").asText()).toList();
 
-        assertThat(targets).containsExactlyInAnyOrder("intake", "routing", "connect", "gateway", "status",
-                "clay-simulator");
+        assertThat(targets).containsExactlyInAnyOrder("intake", "routing", "clay-ledger", "connect", "gateway",
+                "status", "clay-simulator");
         targets.forEach(target -> assertThat(dockerfile).as("stage %s", target)
                 .containsPattern("(?m)^FROM \\S+ AS " + Pattern.quote(target) + "$"));
         services().filter(s -> s.getValue().has("build")).forEach(s -> assertThat(s.getValue().path("build")
@@ -89,7 +90,7 @@ class DockerComposeTest {
             mains.add(main.group(1));
         }
 
-        assertThat(mains).hasSize(5);
+        assertThat(mains).hasSize(6);
         mains.forEach(name -> assertThatCode(() -> Class.forName(name).getMethod("main", String[].class))
                 .as(name).doesNotThrowAnyException());
     }
@@ -127,6 +128,18 @@ class DockerComposeTest {
         RoutingConfig config = RoutingConfig.load(null, env);
 
         assertPublishesMetrics("routing", config, 9192);
+    }
+
+    @Test
+    void theClayLedgerStartsFromItsComposeEnvironmentAndPublishesItsMetricsPort() {
+        Map<String, String> env = environment("clay-ledger");
+        assertKnownSettings(env, ClayLedgerConfig.ENV_PREFIX, ClayLedgerConfig.LOADER.defaults().keySet(), "streams.",
+                "serde.");
+
+        ClayLedgerConfig config = ClayLedgerConfig.load(null, env);
+
+        assertThat(config.tableTimeouts().of("any")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertPublishesMetrics("clay-ledger", config, 9194);
     }
 
     /**

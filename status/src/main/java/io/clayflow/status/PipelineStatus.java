@@ -1,5 +1,6 @@
 package io.clayflow.status;
 
+import io.clayflow.status.cost.PeriodCosts;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -19,28 +20,25 @@ import java.util.TreeMap;
  *     (their {@code application.id}, internal topics included) and each Connect sink's ({@code connect-<name>})
  * @param enriched records on {@code leads.enriched}
  * @param routed records per {@code leads.route.*} topic
+ * @param unrouted records on {@code leads.route.warehouse} whose {@link io.clayflow.schemas.RouteHeaders#ROUTES}
+ *     header says they reached no other route (leads no sales or nurture rule took); null without that topic
  * @param deadLetters dead letters per stage, then per reason
  * @param replayed dead letters replayed (entries in the replay log)
  * @param webhookSubmissions lifetime submissions per Clay webhook (keyed by a hash of its URL)
- * @param creditsSpent credits intake spent in the current budget period
+ * @param creditsSpent Clay Actions intake spent in the current budget period (the one meter's figure before Data
+ *     Credits had theirs)
  * @param budgetPeriodStart when the current budget period began
+ * @param dataCreditsSpent Clay Data Credits intake spent in the current budget period
+ * @param cost the cost ledger of the current period per source (from the period's start), or null when the ledger
+ *     topic does not exist yet
  * @param claySinkPaused per Clay sink connector that is not sending, why (every table full, the workspace out of
  *     credits), as the sink recorded it in its state topic; empty while every one sends
  */
 public record PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped,
         Long waitingInThrottle, Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag,
-        Long enriched, Map<String, Long> routed, Map<String, Map<String, Long>> deadLetters, Long replayed,
-        Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart,
-        Map<String, String> claySinkPaused) {
-
-    /** A reading without Clay sink pauses (none recorded). */
-    public PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped, Long waitingInThrottle,
-            Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag, Long enriched,
-            Map<String, Long> routed, Map<String, Map<String, Long>> deadLetters, Long replayed,
-            Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
-        this(collectedAt, raw, invalid, duplicatesDropped, waitingInThrottle, released, claySenderLag, consumerLag,
-                enriched, routed, deadLetters, replayed, webhookSubmissions, creditsSpent, budgetPeriodStart, Map.of());
-    }
+        Long enriched, Map<String, Long> routed, Long unrouted, Map<String, Map<String, Long>> deadLetters,
+        Long replayed, Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart,
+        Long dataCreditsSpent, PeriodCosts cost, Map<String, String> claySinkPaused) {
 
     public PipelineStatus {
         claySenderLag = sorted(claySenderLag);

@@ -1,5 +1,8 @@
 package io.clayflow.status;
 
+import io.clayflow.schemas.RouteHeaders;
+import io.clayflow.schemas.Topics;
+import io.clayflow.status.cost.CostLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,10 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * What the tailed topics' records add up to so far: records per topic, and for the topics whose records say more,
- * the dead letters, the throttle's figures, the webhooks' submissions and the replay log's entries.
+ * the dead letters, the throttle's figures, the webhooks' submissions, the replay log's entries, the cost ledger
+ * and the warehouse's unrouted leads (its records whose route header names the warehouse alone).
  */
 final class Tallies {
 
@@ -22,6 +27,8 @@ final class Tallies {
     private final WebhookSubmissions webhooks = new WebhookSubmissions();
     private final ClaySinkPauses pauses = new ClaySinkPauses();
     private final Set<String> replays = new TreeSet<>();
+    private long unrouted;
+    private final CostLedger costs = new CostLedger();
 
     Tallies(PipelineTopics topics, Set<String> tailed) {
         this.topics = topics;
@@ -38,6 +45,14 @@ final class Tallies {
         } else if (topics.claySinkState().contains(topic)) {
             webhooks.add(topic, record.key(), record.value());
             pauses.add(record.key(), record.value());
+        } else if (topic.equals(Topics.LEADS_ROUTE_WAREHOUSE)) {
+            Header routes = record.headers().lastHeader(RouteHeaders.ROUTES);
+            if (routes != null && RouteHeaders.WAREHOUSE_ONLY.equals(new String(routes.value(),
+                    StandardCharsets.UTF_8))) {
+                unrouted++;
+            }
+        } else if (topic.equals(Topics.COST_EVENTS)) {
+            costs.add(record.value());
         } else if (topic.equals(topics.replayLog()) && record.key() != null) {
             String address = new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
@@ -66,6 +81,11 @@ final class Tallies {
         return routed;
     }
 
+    /** Leads that reached the warehouse and no other route, or null when the warehouse route is not tailed. */
+    Long unrouted() {
+        return tailed.contains(Topics.LEADS_ROUTE_WAREHOUSE) ? unrouted : null;
+    }
+
     DeadLetterTally deadLetters() {
         return deadLetters;
     }
@@ -90,6 +110,11 @@ final class Tallies {
     /** Why each paused Clay sink connector is not sending. */
     Map<String, String> claySinkPauses() {
         return pauses.byConnector();
+    }
+
+    /** The cost ledger's events read so far, or null when the ledger topic does not exist. */
+    CostLedger costs() {
+        return tailed.contains(Topics.COST_EVENTS) ? costs : null;
     }
 
     /** Entries in the replay log, or null when it does not exist. */

@@ -3,6 +3,7 @@ package io.clayflow.connect.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.ReleasedSchemas;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -92,6 +93,35 @@ class UpsertWriterTest {
 
         assertThat(writer.write(rows).upserted()).isEqualTo(6);
         assertThat(query("SELECT count(*), count(lead_owner) FROM enriched_leads")).containsExactly("6", "3");
+    }
+
+    @Test
+    void unreadableFieldsOfEnrichedLeadV2LandAsAJsonColumnBesideRowsOfTheReleasedV1() throws SQLException {
+        Schema released = ReleasedSchemas.of(V1.getFullName()).get(0);
+        writer.write(rows(released, 0, 3, "v1"));
+        List<WarehouseRow> rows = new ArrayList<>();
+        for (int i = 3; i < 6; i++) {
+            GenericRecord lead = record(V1, i, "v2");
+            lead.put("icp_score", null);
+            lead.put("enrichment", Map.of("ICP Score", "N/A"));
+            lead.put("unreadable_fields", List.of("icp_score"));
+            rows.add(mapper.map(sinkRecord(), lead));
+        }
+        rows.add(mapper.map(sinkRecord(), record(V1, 6, "v2")));
+
+        UpsertWriter.Outcome outcome = writer.write(rows);
+
+        assertThat(released.getField("unreadable_fields")).isNull();
+        assertThat(outcome.upserted()).isEqualTo(4);
+        // v2 holds other optional fields too (Clay's cost figures): each gets its column the same way.
+        assertThat(outcome.columnsAdded()).contains(Column.of("unreadable_fields", ColumnKind.JSON));
+        assertThat(query("SELECT count(*), count(unreadable_fields), count(icp_score) FROM enriched_leads"))
+                .containsExactly("7", "4", "4");
+        assertThat(query("SELECT unreadable_fields, enrichment, icp_score FROM enriched_leads WHERE lead_id = 'lead-4'"))
+                .containsExactly("[\"icp_score\"]", "{\"ICP Score\":\"N/A\"}", null);
+        assertThat(query("SELECT unreadable_fields FROM enriched_leads WHERE lead_id = 'lead-6'")).containsExactly("[]");
+        assertThat(query("SELECT count(*) FROM enriched_leads WHERE list_contains(CAST(unreadable_fields AS VARCHAR[]), "
+                + "'icp_score')")).containsExactly("3");
     }
 
     @Test

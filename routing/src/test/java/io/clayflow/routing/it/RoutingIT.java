@@ -8,6 +8,7 @@ import io.clayflow.routing.RoutingConfig;
 import io.clayflow.routing.RoutingTopology;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.registry.SchemaRegistryClient;
@@ -122,6 +123,13 @@ class RoutingIT {
         assertThat(routed.get(Route.CRM)).hasSizeGreaterThan(10);
         assertThat(routed.get(Route.NURTURE)).hasSizeGreaterThan(10);
         assertThat(routed.get(Route.WAREHOUSE)).hasSize(leads.size());
+        // Each warehouse record names its lead's routes; those naming the warehouse alone are the unrouted leads.
+        Map<String, String> routesOf = leads.stream().collect(Collectors.toMap(EnrichedLead::getLeadId,
+                lead -> expectedRoutes(lead).stream().map(Route::ruleName).collect(Collectors.joining(","))));
+        assertThat(routed.get(Route.WAREHOUSE)).allSatisfy(record -> assertThat(new String(
+                record.headers().lastHeader(RouteHeaders.ROUTES).value(), StandardCharsets.UTF_8))
+                .isEqualTo(routesOf.get(new String(record.key(), StandardCharsets.UTF_8))));
+        assertThat(routesOf.values()).filteredOn(RouteHeaders.WAREHOUSE_ONLY::equals).hasSizeGreaterThan(10);
 
         // Each route subject exists, and the registry gave the route records the input's schema id.
         try (SchemaRegistryClient client = SchemaRegistryClient.create(Map.of("schema.registry.url", registry.url()))) {
@@ -165,8 +173,7 @@ class RoutingIT {
         if (score != null && score >= 80 && workEmail) {
             routes.add(Route.CRM);
             routes.add(Route.OUTREACH);
-        }
-        if (score != null && score >= 50 && score < 80) {
+        } else if (score != null && score >= 50) {
             routes.add(Route.NURTURE);
         }
         return routes;

@@ -65,7 +65,7 @@ class StreamsMetricsEndpointIT {
                 IntakeConfig.APPLICATION_ID, "metrics-it-intake",
                 IntakeConfig.MANAGEMENT_HOST, "127.0.0.1",
                 IntakeConfig.MANAGEMENT_PORT, "0",
-                IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000",
+                IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000",
                 // Duplicates are counted as dropped here; the cache would hold them (this test has no Clay).
                 IntakeConfig.CACHE_POLICY, "drop",
                 "streams.state.dir", Files.createTempDirectory("metrics-it-intake").toString(),
@@ -92,7 +92,8 @@ class StreamsMetricsEndpointIT {
             for (int i = 0; i < ENRICHED; i++) {
                 EnrichedLead lead = EnrichedLead.newBuilder().setLeadId("lead-" + i).setEmail("e" + i + "@acme.com")
                         .setSource("metrics-it").setOccurredAt(AT).setWorkEmail("e" + i + "@acme.com")
-                        .setIcpScore(i < 2 ? 90 : 60).setEnrichedAt(AT).build();
+                        // Two hot, one cold (the warehouse's alone: unrouted), the rest warm.
+                        .setIcpScore(i < 2 ? 90 : i == ENRICHED - 1 ? 30 : 60).setEnrichedAt(AT).build();
                 enriched.add(new ProducerRecord<>(Topics.LEADS_ENRICHED, lead.getLeadId().getBytes(
                         StandardCharsets.UTF_8), serializer.serialize(Topics.LEADS_ENRICHED, lead)));
             }
@@ -119,7 +120,8 @@ class StreamsMetricsEndpointIT {
                         .isEqualTo(ENRICHED);
                 assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_crm_total")).isEqualTo(2);
                 assertThat(sum(scrape, "kafka_stream_clayflow_routing_routed_nurture_total"))
-                        .isEqualTo(ENRICHED - 2);
+                        .isEqualTo(ENRICHED - 3);
+                assertThat(sum(scrape, "kafka_stream_clayflow_routing_unrouted_total")).isEqualTo(1);
             });
             String intakeScrape = get(intake.managementPort());
             String routingScrape = get(routing.managementPort());

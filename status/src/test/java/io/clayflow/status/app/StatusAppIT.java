@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -71,6 +72,7 @@ class StatusAppIT {
             kafka.createTopic(topic, 1);
         }
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
 
         // 6 people, 2 of them twice (case and whitespace variants intake's dedupe catches), and one poison record.
@@ -92,9 +94,10 @@ class StatusAppIT {
         List<ProducerRecord<byte[], byte[]>> downstream = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             downstream.add(new ProducerRecord<>(Topics.LEADS_ENRICHED, bytes("lead-" + i), bytes("enriched")));
-            downstream.add(route(Topics.LEADS_ROUTE_WAREHOUSE, "lead-" + i));
+            // As routing writes them: lead-3 reached the CRM too, the other three the warehouse alone (unrouted).
+            downstream.add(route(Topics.LEADS_ROUTE_WAREHOUSE, "lead-" + i, i == 3 ? "crm,warehouse" : "warehouse"));
         }
-        downstream.add(route(Topics.LEADS_ROUTE_CRM, "lead-3"));
+        downstream.add(route(Topics.LEADS_ROUTE_CRM, "lead-3", "crm,warehouse"));
         // One webhook counted under the legacy name only, one under both (the larger count is its count).
         downstream.add(new ProducerRecord<>(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, bytes("a1b2c3"), bytes("5")));
         downstream.add(new ProducerRecord<>(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, bytes("d4e5f6"), bytes("3")));
@@ -128,6 +131,7 @@ class StatusAppIT {
             assertThat(funnel(json)).containsExactly(9L, 8L, 6L, 6L, 6L, 4L);
             assertThat(json.getLong("duplicates_dropped")).isEqualTo(2L);
             assertThat(json.getJsonObject("routed").getMap()).containsEntry("crm", 1).containsEntry("warehouse", 4);
+            assertThat(json.getLong("unrouted")).isEqualTo(3L);
             assertThat(json.getJsonObject("dead_letters").getJsonObject("intake.decode").getMap())
                     .containsEntry("decode.magic_byte", 1);
             assertThat(json.getJsonObject("budget").getLong("credits_left")).isEqualTo(994L);
@@ -153,6 +157,7 @@ class StatusAppIT {
             assertThat(sample(scrape, "clayflow_pipeline_records", "stage=\"raw\"")).isEqualTo(9);
             assertThat(sample(scrape, "clayflow_pipeline_records", "stage=\"sent_to_clay\"")).isEqualTo(6);
             assertThat(sample(scrape, "clayflow_pipeline_routed", "route=\"warehouse\"")).isEqualTo(4);
+            assertThat(sample(scrape, "clayflow_pipeline_unrouted", "")).isEqualTo(3);
             assertThat(sample(scrape, "clayflow_pipeline_dead_letters", "reason=\"decode.magic_byte\"")).isEqualTo(1);
             assertThat(sample(scrape, "clayflow_pipeline_duplicates_dropped", "")).isEqualTo(2);
             assertThat(sample(scrape, "clayflow_pipeline_credits_left", "")).isEqualTo(994);
@@ -202,6 +207,7 @@ class StatusAppIT {
         Map<String, String> expected = new HashMap<>(Map.of("count-raw", "9", "count-valid", "8", "count-unique", "6",
                 "count-released", "6", "count-sent_to_clay", "6", "count-enriched", "4", "count-route-crm", "1",
                 "count-route-warehouse", "4", "dlq-intake.decode", "1", "budget-left", "994"));
+        expected.put("count-unrouted", "3");
         expected.put("quota-used", "5");
         expected.put("duplicates", "2");
         expected.forEach((id, count) -> assertThat(text(dom, id)).as("#%s", id).isEqualTo(count));
@@ -224,7 +230,7 @@ class StatusAppIT {
         Map<String, String> props = new HashMap<>(IntakeConfig.classpathDefaults());
         props.put(IntakeConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         props.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        props.put(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000");
+        props.put(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000");
         props.put("streams.state.dir", Files.createTempDirectory("status-app-it").toString());
         props.put("streams.commit.interval.ms", "200");
         props.put("streams.num.standby.replicas", "0");
@@ -252,8 +258,10 @@ class StatusAppIT {
         return status.getJsonArray("funnel").stream().map(stage -> ((JsonObject) stage).getLong("count")).toList();
     }
 
-    private static ProducerRecord<byte[], byte[]> route(String topic, String leadId) {
-        return new ProducerRecord<>(topic, bytes(leadId), bytes("routed " + leadId));
+    private static ProducerRecord<byte[], byte[]> route(String topic, String leadId, String routes) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(leadId), bytes("routed " + leadId));
+        record.headers().add(RouteHeaders.ROUTES, bytes(routes));
+        return record;
     }
 
     private static byte[] bytes(String text) {
