@@ -450,9 +450,9 @@ class LocalStackIT {
         Map<String, Long> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : topics.read(Topics.CLAY_SINK_STATE)) {
             String key = new String(record.key(), StandardCharsets.UTF_8);
-            if (!ClaySinkState.isProgressKey(key)) {
-                latest.put(key, Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
-            }
+            // Webhook counts only: the state also holds progress, table rows and pause records.
+            ClaySinkState.webhookSubmissions(key, record.value() == null ? null
+                    : new String(record.value(), StandardCharsets.UTF_8)).ifPresent(count -> latest.put(key, count));
         }
         return latest.values().stream().mapToLong(Long::longValue).sum();
     }
