@@ -1,7 +1,8 @@
 #!/bin/bash
 # Creates clayflow's topics on the compose broker, as `clayflow up` does (stack/TopicsPart): idempotent
 # (--if-not-exists). Three partitions for the flow (room for three instances of each app), dead letters on one
-# partition kept 30 days for inspection and replay, the Clay sink's state (webhook quota counts and progress)
+# partition kept 30 days for inspection and replay, the Clay ledger's sent rows and resend requests co-partitioned
+# with leads.enriched and its summary compacted, the Clay sink's state (webhook quota counts and progress)
 # compacted and kept forever. On a cluster created before that topic was renamed, the Clay sink carries the old
 # topic's entries over on its first start (see connectors/README.md); the old topic may be deleted after.
 #
@@ -38,9 +39,12 @@ create() {
     --config min.insync.replicas="$MIN_INSYNC_REPLICAS" "${@:3}"
 }
 for topic in leads.raw leads.clay.outbox leads.enriched \
-             leads.route.crm leads.route.outreach leads.route.nurture leads.route.warehouse; do
+             leads.route.crm leads.route.outreach leads.route.nurture leads.route.warehouse \
+             leads.clay.sent clayflow.clay-resend-requests clayflow.hubspot.contact-changes; do
   create "$topic" "$PARTITIONS"
 done
 create leads.dlq 1 --config retention.ms=2592000000
+create clayflow.clay-ledger-summary 1 --config cleanup.policy=compact
 create clayflow.clay-sink-state 1 --config cleanup.policy=compact --config retention.ms=-1
+create clayflow.cost-events 3 --config retention.ms=-1
 echo "clayflow topics ready"

@@ -70,6 +70,7 @@ final class CallbackMapper {
                 .setOccurredAt(fields.read("occurred_at", (r, node, at) -> r.instant(node, at, receivedAt), receivedAt))
                 .setAttributes(fields.read("attributes", FieldReader::stringMap, new TreeMap<>()))
                 .setEnrichedAt(receivedAt);
+        CostColumns.apply(fields, lead);
         String source = text(fields, "source");
         lead.setSource(source == null ? defaultSource : source);
         // An explicit enrichment object merges with the unmapped columns; a column of the same name wins, and the
@@ -77,7 +78,6 @@ final class CallbackMapper {
         Map<String, String> merged = fields.read("enrichment", FieldReader::stringMap, new TreeMap<>());
         merged.putAll(enrichment);
         merged.putAll(fields.raw());
-        CostColumns.apply(fields, lead, merged);
         lead.setEnrichment(merged);
         lead.setUnreadableFields(fields.unreadable());
         JsonNode occurredAt = fields.node("occurred_at");

@@ -1,8 +1,6 @@
 package io.clayflow.gateway;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +10,9 @@ import io.clayflow.schemas.EnrichedLead;
 /**
  * The cost figures a Clay callback may carry, mapped like any column ({@code callback.columns}, e.g.
  * {@code Actions Used:clay_actions_used}): the Actions and Data Credits the row cost and the table that enriched it.
- * They never refuse a callback: the row is already paid for, so a figure that is not a whole number
- * ({@code "2.5"}, {@code "N/A"}) leaves its field empty (the configured estimate then stands in the cost ledger) and
- * is kept, as received, in {@code enrichment} under its column's name.
+ * Read as leniently as every field ({@link CallbackFields}): a figure that is not a whole, non-negative number
+ * ({@code "2.5"}, {@code "N/A"}) leaves its field empty (the configured estimate then stands in the cost ledger), is
+ * named in {@code unreadable_fields} and kept as received in {@code enrichment}; it never refuses the callback.
  */
 final class CostColumns {
 
@@ -26,29 +24,14 @@ final class CostColumns {
     private CostColumns() {
     }
 
-    /** Sets the cost fields of {@code lead} from the mapped {@code fields}; unreadable values go to {@code enrichment}. */
-    static void apply(CallbackFields fields, EnrichedLead.Builder lead, Map<String, String> enrichment) {
-        lead.setClayActionsUsed(count(fields.node(ACTIONS), columnOf(fields, ACTIONS), enrichment));
-        lead.setClayDataCreditsUsed(count(fields.node(DATA_CREDITS), columnOf(fields, DATA_CREDITS), enrichment));
-        JsonNode table = fields.node(TABLE);
-        if (table != null && !table.isNull()) {
-            String name = table.isValueNode() ? table.asText().trim() : "";
-            if (!name.isEmpty() && name.length() <= FieldReader.MAX_ID_LENGTH) {
-                lead.setClayTable(name);
-            } else {
-                enrichment.put(columnOf(fields, TABLE), StrictJson.text(table));
-            }
-        }
+    static void apply(CallbackFields fields, EnrichedLead.Builder lead) {
+        lead.setClayActionsUsed(fields.read(ACTIONS, CostColumns::count, null));
+        lead.setClayDataCreditsUsed(fields.read(DATA_CREDITS, CostColumns::count, null));
+        lead.setClayTable(fields.read(TABLE, FieldReader::optionalText, null));
     }
 
-    /** The column {@code field} was read from: the first of them, or the field's own name. */
-    private static String columnOf(CallbackFields fields, String field) {
-        List<String> columns = fields.columnsOf(field);
-        return columns.isEmpty() ? field : columns.get(0);
-    }
-
-    /** A whole, non-negative number (42, 42.0, "42", "42.0"), or null; anything else is kept in enrichment. */
-    private static Long count(JsonNode node, String column, Map<String, String> enrichment) {
+    /** A whole, non-negative number (42, 42.0, "42", "42.0"), or null with an error recorded. */
+    static Long count(FieldReader reader, JsonNode node, String pointer) {
         if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
             return null;
         }
@@ -59,9 +42,9 @@ final class CostColumns {
                 return value.longValueExact();
             }
         } catch (ArithmeticException | NumberFormatException e) {
-            // a fraction, too large, or not a number: kept below
+            // a fraction, too large, or not a number: recorded below
         }
-        enrichment.put(column, StrictJson.text(node));
+        reader.error(pointer, "must be a whole number of credits, not " + FieldReader.kind(node));
         return null;
     }
 }

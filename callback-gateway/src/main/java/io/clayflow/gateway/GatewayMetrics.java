@@ -86,6 +86,14 @@ public final class GatewayMetrics {
         replays.increment();
     }
 
+    /** HubSpot webhook events by outcome: published, repeated (an event id seen before), refused (deliveries). */
+    void hubspotWebhook(String outcome, int count) {
+        if (count > 0) {
+            Counter.builder("gateway.hubspot.webhook.events").description("HubSpot webhook events by outcome")
+                    .tags("outcome", outcome).register(registry).increment(count);
+        }
+    }
+
     void produceAttempts(int records) {
         produceAttempts.increment(records);
     }

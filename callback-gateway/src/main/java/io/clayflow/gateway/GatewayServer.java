@@ -41,8 +41,9 @@ public final class GatewayServer {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     static final String CALLBACK_PATH = "/v1/clay/callback";
     static final String LEADS_PATH = "/v1/leads";
+    static final String HUBSPOT_WEBHOOK_PATH = "/v1/hubspot/webhook";
     static final String OPENAPI_PATH = "/openapi.yaml";
-    private static final Set<String> ROUTES = Set.of(CALLBACK_PATH, LEADS_PATH, OPENAPI_PATH);
+    private static final Set<String> ROUTES = Set.of(CALLBACK_PATH, LEADS_PATH, HUBSPOT_WEBHOOK_PATH, OPENAPI_PATH);
 
     private final Vertx vertx;
     private final GatewayConfig config;
@@ -51,6 +52,7 @@ public final class GatewayServer {
     private final ReadinessCheck readiness;
     private final CallbackHandler callbacks;
     private final LeadsHandler leads;
+    private final HubSpotWebhookHandler hubspotWebhook;
     private final Buffer openApi = Buffer.buffer(resource("openapi.yaml"));
     private final List<HttpServer> publicServers = new CopyOnWriteArrayList<>();
     private final List<String> publicDeployments = new CopyOnWriteArrayList<>();
@@ -72,6 +74,10 @@ public final class GatewayServer {
                 config.callback().replayMaxEntries(), clock), publisher, metrics, config.topics().enriched(), clock);
         this.leads = new LeadsHandler(json, new LeadMapper(config.leads().maxBatch()), publisher,
                 config.topics().raw(), clock);
+        this.hubspotWebhook = new HubSpotWebhookHandler(new HubSpotSignature(config.hubspotWebhook().clientSecret(),
+                config.hubspotWebhook().maxAge(), clock), config.hubspotWebhook().publicUrl(),
+                new WebhookEventIds(Duration.ofHours(24), config.hubspotWebhook().replayMaxEntries(), clock), publisher,
+                metrics, config.topics().hubspotContactChanges());
     }
 
     /** Starts both servers with a producer built from {@code config.kafka()} and {@code config.serde()}. */
@@ -135,6 +141,10 @@ public final class GatewayServer {
                 .handler(RequestGuards.jsonContentType())
                 .handler(body)
                 .handler(leads);
+        // HubSpot signs its deliveries instead of sending a token, and signs the body as sent: no JSON guard here.
+        router.post(HUBSPOT_WEBHOOK_PATH)
+                .handler(body)
+                .handler(hubspotWebhook);
         router.get(OPENAPI_PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openApi));
         router.route().failureHandler(errors::handle);

@@ -97,6 +97,7 @@ class GatewayPartsTest {
         assertThat(odd.getClayDataCreditsUsed()).isNull();
         assertThat(odd.getClayTable()).isNull();
         assertThat(odd.getEnrichment()).containsEntry("Actions Used", "N/A").containsEntry("Credits", "2.5");
+        assertThat(odd.getUnreadableFields()).containsExactly("clay_actions_used", "clay_data_credits_used");
 
         EnrichedLead none = mapper.map(json.readTree("{\"lead_id\":\"l3\"}"), Instant.EPOCH).lead();
         assertThat(none.getClayActionsUsed()).isNull();

@@ -33,6 +33,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     private LedgerMetrics metrics;
     private ResendOverdue resend;
     private long watermark = Long.MIN_VALUE;
+    // Tables this task saw a row of since it started: their figures are published even once every row is closed.
+    private final java.util.Set<String> tablesSeen = new java.util.HashSet<>();
 
     LedgerProcessor(TableTimeouts timeouts, java.time.Duration checkInterval, CallbackCutoff cutoff) {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
@@ -46,7 +48,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         this.stores = new LedgerStores(context);
         this.metrics = new LedgerMetrics(context);
         this.resend = new ResendOverdue(context, stores);
-        OverdueSweep sweep = new OverdueSweep(context, stores, metrics, timeouts, cutoff, () -> watermark);
+        OverdueSweep sweep = new OverdueSweep(context, stores, metrics, timeouts, cutoff, () -> watermark,
+                tablesSeen);
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, sweep::run);
     }
 
@@ -70,6 +73,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         String webhook = header(record.headers(), ClayLedger.WEBHOOK_HEADER).orElse("");
         long sentAt = header(record.headers(), ClayLedger.SENT_AT_HEADER).map(LedgerProcessor::millis)
                 .orElse(record.timestamp());
+        tablesSeen.add(table);
         LedgerEntry existing = stores.row(leadId);
         if (existing == null) {
             stores.put(leadId, LedgerEntry.open(sentAt, table, webhook, record.value()));

@@ -41,10 +41,13 @@ final class OverdueSweep {
     private final TableTimeouts timeouts;
     private final CallbackCutoff cutoff;
     private final LongSupplier watermark;
+    private final Set<String> tablesSeen;
     private final Map<String, ClayLedger.Summary> published = new HashMap<>();
 
+    /** @param tablesSeen tables the task saw rows of: published even when none of their rows is open */
     OverdueSweep(ProcessorContext<String, byte[]> context, LedgerStores stores, LedgerMetrics metrics,
-            TableTimeouts timeouts, CallbackCutoff cutoff, LongSupplier watermark) {
+            TableTimeouts timeouts, CallbackCutoff cutoff, LongSupplier watermark, Set<String> tablesSeen) {
+        this.tablesSeen = Objects.requireNonNull(tablesSeen, "tablesSeen");
         this.context = Objects.requireNonNull(context, "context");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -114,6 +117,7 @@ final class OverdueSweep {
         Set<String> tables = new HashSet<>(figures.keySet());
         tables.addAll(totals.keySet());
         tables.addAll(published.keySet());
+        tables.addAll(tablesSeen);
         for (String table : tables) {
             long[] row = figures.getOrDefault(table, new long[3]);
             LedgerTotals total = totals.getOrDefault(table, LedgerTotals.NONE);

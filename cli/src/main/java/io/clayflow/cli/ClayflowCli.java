@@ -1,7 +1,9 @@
 package io.clayflow.cli;
 
+import io.clayflow.cli.cost.CostCommand;
 import io.clayflow.cli.csv.ImportCsvCommand;
 import io.clayflow.cli.demo.DemoCommand;
+import io.clayflow.cli.clay.ClayCommand;
 import io.clayflow.cli.dlq.DlqCommand;
 import io.clayflow.cli.status.StatusCommand;
 import io.clayflow.cli.up.UpCommand;
@@ -25,9 +27,11 @@ import picocli.CommandLine.Model.OptionSpec;
                 CommandLine.HelpCommand.class,
                 UpCommand.class,
                 StatusCommand.class,
+                CostCommand.class,
                 DemoCommand.class,
                 ImportCsvCommand.class,
                 DlqCommand.class,
+                ClayCommand.class,
                 WarehouseCommand.class,
         },
         footer = {"", "Every subcommand takes --bootstrap-servers, --schema-registry-url, --command-config and "

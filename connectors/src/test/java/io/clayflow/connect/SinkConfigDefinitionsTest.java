@@ -26,7 +26,8 @@ class SinkConfigDefinitionsTest {
         return Stream.of(Arguments.of("clay", ClayWebhookSinkConfig.CONFIG_DEF),
                 Arguments.of("hubspot", HubSpotSinkConfig.CONFIG_DEF),
                 Arguments.of("outreach", OutreachSinkConfig.CONFIG_DEF),
-                Arguments.of("warehouse", WarehouseSinkConfig.CONFIG_DEF));
+                Arguments.of("warehouse", WarehouseSinkConfig.CONFIG_DEF),
+                Arguments.of("hubspot source", io.clayflow.connect.hubspot.source.HubSpotSourceConfig.CONFIG_DEF));
     }
 
     @ParameterizedTest(name = "{0}")

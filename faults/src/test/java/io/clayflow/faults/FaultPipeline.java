@@ -142,6 +142,7 @@ final class FaultPipeline implements AutoCloseable {
     private void createTopics() {
         PIPELINE_TOPICS.forEach(topic -> kafka.createTopic(topic, 3));
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
     }
 

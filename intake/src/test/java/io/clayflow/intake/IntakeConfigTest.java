@@ -26,15 +26,38 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Defaults, overrides, pass-through and start-up validation of the intake configuration. */
 class IntakeConfigTest {
 
-    private static final SettingSamples SAMPLES = new SettingSamples(Map.of(
-            "application.id", "intake-eu",
-            "bootstrap.servers", "broker-1:9092,broker-2:9092",
-            "schema.registry.url", "https://registry.example.com",
-            "management.host", "127.0.0.1",
-            "normalize.free.email.domains", "gmail.com,example.org",
-            "dedupe.ttl", "P7D",
-            "dedupe.key.order", "linkedin,email,name_domain",
-            "budget.period", "PT12H"));
+    private static final SettingSamples SAMPLES = new SettingSamples(Map.ofEntries(
+            Map.entry("application.id", "intake-eu"),
+            Map.entry("bootstrap.servers", "broker-1:9092,broker-2:9092"),
+            Map.entry("schema.registry.url", "https://registry.example.com"),
+            Map.entry("management.host", "127.0.0.1"),
+            Map.entry("normalize.free.email.domains", "gmail.com,example.org"),
+            Map.entry("dedupe.ttl", "P7D"),
+            Map.entry("dedupe.key.order", "linkedin,email,name_domain"),
+            Map.entry("budget.period", "PT12H"),
+            Map.entry("cost.table", "leads-eu"),
+            Map.entry(IntakeConfig.CACHE_POLICY, "reenrich"),
+            Map.entry(IntakeConfig.CACHE_TTL, "P14D"),
+            Map.entry(IntakeConfig.CACHE_REENRICH_MAX_AGE, "P2D"),
+            Map.entry(IntakeConfig.CACHE_HOLD_MAX, "PT6H")));
+
+    @Test
+    void theEnrichmentCacheServesRepeatsByDefaultForTheDedupeTtl() {
+        EnrichmentCacheSettings defaults = IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_DEDUPE_TTL", "P10D"))
+                .enrichmentCache();
+
+        assertThat(defaults.policy()).isEqualTo(CachePolicy.CACHED);
+        assertThat(defaults.ttl()).isEqualTo(Duration.ofDays(10));
+        assertThat(defaults.servedFor()).isEqualTo(Duration.ofDays(10));
+        assertThat(IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_CACHE_POLICY", "reenrich",
+                "CLAYFLOW_INTAKE_CACHE_REENRICH_MAX_AGE", "P2D")).enrichmentCache().servedFor())
+                .isEqualTo(Duration.ofDays(2));
+        assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_CACHE_POLICY", "forever")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cache.policy")
+                .hasMessageContaining("expected cached, drop or reenrich");
+        assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_CACHE_TTL", "30 days")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cache.ttl");
+    }
 
     @Test
     void classpathDefaultsMatchTheIssue() {
@@ -45,9 +68,12 @@ class IntakeConfigTest {
                 DedupeKey.Kind.NAME_DOMAIN);
         assertThat(config.throttleRatePerSecond()).isEqualTo(10.0);
         assertThat(config.throttleBurst()).isEqualTo(20);
-        assertThat(config.budgetCreditsPerPeriod()).isEqualTo(10_000);
+        assertThat(config.budgetActionsPerPeriod()).isEqualTo(10_000);
+        assertThat(config.budgetDataCreditsPerPeriod()).as("Data Credits not limited").isZero();
         assertThat(config.budgetPeriod()).isEqualTo(Duration.ofDays(1));
-        assertThat(config.budgetCreditsPerLead()).isEqualTo(1);
+        assertThat(config.costActionsPerRow()).as("1 enrichment + the HTTP API callback").isEqualTo(2);
+        assertThat(config.costDataCreditsPerRow()).isZero();
+        assertThat(config.costTable()).isEqualTo("default");
         assertThat(config.punctuateInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.emailProviderRewrite()).isFalse();
     }
@@ -115,7 +141,8 @@ class IntakeConfigTest {
         "throttle.rate.per.second|0",
         "throttle.burst|0",
         "budget.period|P1M",
-        "budget.credits.per.lead|20000",
+        "cost.actions.per.row|20000",
+        "budget.data.credits.per.period|-1",
         "validate.max.length.email|0",
         "streams.processing.guarantee|at_least_once",
         "streams.num.stream.threads|many"})
@@ -144,10 +171,10 @@ class IntakeConfigTest {
         assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_THROTTLE_BURTS", "5")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Unknown intake setting 'throttle.burts' (did you mean 'throttle.burst'?)");
-        assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("budget.credits.per.leed", "2")))
+        assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("cost.actions.per.rwo", "2")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Unknown intake setting 'budget.credits.per.leed' "
-                        + "(did you mean 'budget.credits.per.lead'?)");
+                .hasMessage("Unknown intake setting 'cost.actions.per.rwo' "
+                        + "(did you mean 'cost.actions.per.row'?)");
     }
 
     static Stream<String> documentedKeys() {
@@ -185,6 +212,36 @@ class IntakeConfigTest {
                 .anySatisfy(warning -> assertThat(warning).contains("'metrics.host'", "use 'management.host'"))
                 .anySatisfy(warning -> assertThat(warning).contains("'metrics.port'", "use 'management.port'",
                         "CLAYFLOW_INTAKE_MANAGEMENT_PORT"));
+    }
+
+    @Test
+    void theOldBudgetKeysStillSetTheActionsMeterAndWarnNamingTheNewOnes(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("intake.properties"), "budget.credits.per.lead=3\n");
+        AppSettings settings = IntakeConfig.LOADER.settings();
+
+        IntakeConfig config = new IntakeConfig(settings.load(file,
+                Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500")));
+
+        assertThat(config.budgetActionsPerPeriod()).isEqualTo(2500);
+        assertThat(config.costActionsPerRow()).isEqualTo(3);
+        assertThat(config.budgetDataCreditsPerPeriod()).isZero();
+        assertThat(settings.deprecations()).hasSize(2)
+                .anySatisfy(warning -> assertThat(warning).contains("'budget.credits.per.period'",
+                        "use 'budget.actions.per.period'", "CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD"))
+                .anySatisfy(warning -> assertThat(warning).contains("'budget.credits.per.lead'",
+                        "use 'cost.actions.per.row'"));
+        IntakeConfig both = IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500",
+                "CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD", "400"));
+        assertThat(both.budgetActionsPerPeriod()).as("the new key wins").isEqualTo(400);
+    }
+
+    @Test
+    void aRowDearerThanEitherMetersBudgetIsRefused() {
+        assertThatThrownBy(() -> IntakeConfig.LOADER.resolve(Map.of("budget.data.credits.per.period", "5",
+                "cost.data.credits.per.row", "6"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cost.data.credits.per.row").hasMessageContaining("nothing would ever be released");
+        assertThat(IntakeConfig.LOADER.resolve(Map.of("budget.data.credits.per.period", "0",
+                "cost.data.credits.per.row", "6")).costDataCreditsPerRow()).as("0: not limited").isEqualTo(6);
     }
 
     @Test

@@ -111,7 +111,8 @@ class ThrottleTopologyTest {
     @Test
     void stopsAtTheBudgetAndReleasesTheRestInOrderNextPeriod() {
         Instant beforeMidnight = Instant.parse("2026-03-02T23:59:00Z");
-        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "30"), beforeMidnight);
+        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "30",
+                IntakeConfig.COST_ACTIONS_PER_ROW, "1"), beforeMidnight);
         sendPeople(1, 50);
 
         intake.advanceWallClock(TICK, 50); // 5 s: the bucket would allow 20 + 50, the budget allows 30
@@ -131,8 +132,8 @@ class ThrottleTopologyTest {
 
     @Test
     void eachLeadCostsTheConfiguredCredits() {
-        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "10",
-                IntakeConfig.BUDGET_CREDITS_PER_LEAD, "3"));
+        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "10",
+                IntakeConfig.COST_ACTIONS_PER_ROW, "3"));
         sendPeople(1, 5);
 
         intake.advanceWallClock(TICK, 1);
@@ -145,8 +146,8 @@ class ThrottleTopologyTest {
 
     @Test
     void budgetPeriodIsConfigurable() {
-        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "2",
-                IntakeConfig.BUDGET_PERIOD, "PT1H"), Instant.parse("2026-03-02T09:59:59.500Z"));
+        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "2",
+                IntakeConfig.COST_ACTIONS_PER_ROW, "1", IntakeConfig.BUDGET_PERIOD, "PT1H"), Instant.parse("2026-03-02T09:59:59.500Z"));
         sendPeople(1, 5);
 
         intake.advanceWallClock(TICK, 1);

@@ -30,6 +30,11 @@ public final class Topics {
     /** The Clay sink state topic's name before 0.2; still read so that an upgrade keeps its counts and progress. */
     public static final String LEGACY_CLAY_WEBHOOK_QUOTA = "clayflow.clay-webhook-quota";
     /**
+     * HubSpot contacts that changed, as HubSpot's webhook subscriptions told the gateway (Avro {@link ContactChange},
+     * key: the contact id); the HubSpot source reads them, reads the contacts and makes their leads.
+     */
+    public static final String HUBSPOT_CONTACT_CHANGES = "clayflow.hubspot.contact-changes";
+    /**
      * Every row Clay accepted (2xx), one record per row, written by the Clay sink in the same transaction as its
      * progress: key {@code lead_id}, value the outbox record's bytes (Avro {@link Lead}), headers {@link ClayLedger}
      * (table, webhook id, sent at). As many partitions as {@link #LEADS_ENRICHED}: the Clay ledger joins the two.

@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
                 List.of(new SchemaRegistryPart(config), new KafkaBrokerPart(config)),
                 List.of(new TopicsPart(config.bootstrapServers())),
                 List.of(gateway, status, simulator, new HubSpotPart(config, secrets), new OutreachPart(config, secrets)),
-                List.of(intake, new RoutingPart(config)),
+                List.of(intake, new RoutingPart(config), new ClayLedgerPart(config)),
                 List.of(new ConnectPart(config, new StackConnectors(config, secrets, simulator.webhookUrl()))));
         return new LocalStack(config, secrets, stages);
     }

@@ -41,14 +41,17 @@ public final class StackConfig extends AbstractConfig {
     public static final String INTAKE_METRICS_PORT = "intake.metrics.port";
     /** The routing app's Prometheus port ({@code /metrics}); -1: none. */
     public static final String ROUTING_METRICS_PORT = "routing.metrics.port";
+    /** The Clay ledger's management port ({@code GET /metrics}, health); -1: not served. */
+    public static final String LEDGER_METRICS_PORT = "ledger.metrics.port";
     /**
      * Every port key, in the order `up` lists them; each must differ from the others. Only the metrics ports may be
      * -1 (not served), as in the apps' own {@code metrics.port}.
      */
     public static final List<String> PORT_KEYS = List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, REGISTRY_PORT,
             REGISTRY_MANAGEMENT_PORT, CONNECT_PORT, GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, SIMULATOR_PORT, HUBSPOT_PORT,
-            OUTREACH_PORT, INTAKE_METRICS_PORT, ROUTING_METRICS_PORT);
-    static final List<String> OPTIONAL_PORT_KEYS = List.of(INTAKE_METRICS_PORT, ROUTING_METRICS_PORT);
+            OUTREACH_PORT, INTAKE_METRICS_PORT, ROUTING_METRICS_PORT, LEDGER_METRICS_PORT);
+    static final List<String> OPTIONAL_PORT_KEYS = List.of(INTAKE_METRICS_PORT, ROUTING_METRICS_PORT,
+            LEDGER_METRICS_PORT);
 
     public static final String REGISTRY_DISTRIBUTION_DIR = "registry.distribution.dir";
     public static final String REGISTRY_VERSION_JAVA17 = "registry.version.java17";

@@ -1,6 +1,7 @@
 package io.clayflow.stack;
 
 import io.clayflow.intake.IntakeConfig;
+import io.clayflow.ledger.ClayLedgerConfig;
 import io.clayflow.routing.RoutingConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,6 +54,7 @@ final class StackConfigDefinition {
         // The apps' own management ports, so a Prometheus set up for the apps scrapes `up` unchanged.
         ports.put(StackConfig.INTAKE_METRICS_PORT, IntakeConfig.DEFAULT_METRICS_PORT);
         ports.put(StackConfig.ROUTING_METRICS_PORT, RoutingConfig.DEFAULT_METRICS_PORT);
+        ports.put(StackConfig.LEDGER_METRICS_PORT, ClayLedgerConfig.DEFAULT_MANAGEMENT_PORT);
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
             boolean optional = StackConfig.OPTIONAL_PORT_KEYS.contains(port.getKey());
             def.define(port.getKey(), Type.INT, port.getValue(), optional ? metricsPort() : Range.between(1, 65_535),

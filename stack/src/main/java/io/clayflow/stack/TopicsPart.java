@@ -41,22 +41,29 @@ public final class TopicsPart implements StackPart {
     /**
      * The topics and their settings. Three partitions for the flow (room for three intake threads or instances on
      * a laptop, and intake's repartition topics follow {@code leads.raw}); dead letters on one partition, kept 30 days
-     * so that they can be looked at and replayed; the Clay sink's state (webhook quota counts and its progress per
+     * so that they can be looked at and replayed; the Clay ledger's sent rows and resend requests as many as
+     * {@code leads.enriched} (the ledger joins them by partition), its summary compacted; the Clay sink's state (webhook quota counts and its progress per
      * outbox partition) compacted so that only the latest value per key is kept, forever.
      */
     static List<NewTopic> topics() {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(Topics.LEADS_RAW, Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_ENRICHED,
                 Topics.LEADS_ROUTE_CRM, Topics.LEADS_ROUTE_OUTREACH, Topics.LEADS_ROUTE_NURTURE,
-                Topics.LEADS_ROUTE_WAREHOUSE)) {
+                Topics.LEADS_ROUTE_WAREHOUSE, Topics.LEADS_CLAY_SENT, Topics.CLAY_RESEND_REQUESTS,
+                Topics.HUBSPOT_CONTACT_CHANGES)) {
             topics.add(new NewTopic(name, Optional.of(PARTITIONS), Optional.empty())
                     .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1")));
         }
         topics.add(new NewTopic(Topics.LEADS_DLQ, Optional.of(1), Optional.empty())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()))));
+        topics.add(new NewTopic(Topics.CLAY_LEDGER_SUMMARY, Optional.of(1), Optional.empty())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(new NewTopic(Topics.CLAY_SINK_STATE, Optional.of(1), Optional.empty())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        // The cost ledger: append-only, kept forever (clayflow cost adds up any range); intake creates it too.
+        topics.add(new NewTopic(Topics.COST_EVENTS, Optional.of(PARTITIONS), Optional.empty())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         return topics;
     }
 

@@ -9,6 +9,7 @@ import io.clayflow.fakes.clay.SimulatorConfigLoader;
 import io.clayflow.config.AppSettings;
 import io.clayflow.gateway.config.GatewayConfig;
 import io.clayflow.intake.IntakeConfig;
+import io.clayflow.ledger.ClayLedgerConfig;
 import io.clayflow.routing.RoutingConfig;
 import io.clayflow.schemas.Topics;
 import io.clayflow.status.app.StatusConfig;
@@ -73,8 +74,8 @@ class DockerComposeTest {
         List<String> targets = services().filter(s -> s.getValue().has("build"))
                 .map(s -> s.getValue().path("build").path("target").asText()).toList();
 
-        assertThat(targets).containsExactlyInAnyOrder("intake", "routing", "connect", "gateway", "status",
-                "clay-simulator");
+        assertThat(targets).containsExactlyInAnyOrder("intake", "routing", "clay-ledger", "connect", "gateway",
+                "status", "clay-simulator");
         targets.forEach(target -> assertThat(dockerfile).as("stage %s", target)
                 .containsPattern("(?m)^FROM \\S+ AS " + Pattern.quote(target) + "$"));
         services().filter(s -> s.getValue().has("build")).forEach(s -> assertThat(s.getValue().path("build")
@@ -89,7 +90,7 @@ class DockerComposeTest {
             mains.add(main.group(1));
         }
 
-        assertThat(mains).hasSize(5);
+        assertThat(mains).hasSize(6);
         mains.forEach(name -> assertThatCode(() -> Class.forName(name).getMethod("main", String[].class))
                 .as(name).doesNotThrowAnyException());
     }
@@ -129,6 +130,18 @@ class DockerComposeTest {
         assertPublishesMetrics("routing", config, 9192);
     }
 
+    @Test
+    void theClayLedgerStartsFromItsComposeEnvironmentAndPublishesItsMetricsPort() {
+        Map<String, String> env = environment("clay-ledger");
+        assertKnownSettings(env, ClayLedgerConfig.ENV_PREFIX, ClayLedgerConfig.LOADER.defaults().keySet(), "streams.",
+                "serde.");
+
+        ClayLedgerConfig config = ClayLedgerConfig.load(null, env);
+
+        assertThat(config.tableTimeouts().of("any")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertPublishesMetrics("clay-ledger", config, 9194);
+    }
+
     /**
      * The app serves {@code /metrics} on the port compose publishes, bound to every interface of its container (on
      * 127.0.0.1 a published port would reach nothing).
@@ -161,7 +174,7 @@ class DockerComposeTest {
 
         StatusConfig config = StatusConfig.load(null, env);
 
-        String budget = AppSettings.envName("intake", StatusConfig.BUDGET_CREDITS_PER_PERIOD);
+        String budget = AppSettings.envName("intake", IntakeConfig.BUDGET_ACTIONS_PER_PERIOD);
         assertThat(rawEnvironment("status").get(budget)).isEqualTo("${CLAY_CREDITS_PER_DAY:-10000}")
                 .isEqualTo(rawEnvironment("intake").get(budget));
         assertThat(StatusConfig.load(null, Map.of(budget, "2500")).creditsPerPeriod()).isEqualTo(2500);

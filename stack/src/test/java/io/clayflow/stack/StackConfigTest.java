@@ -149,7 +149,7 @@ class StackConfigTest {
         values.forEach((key, value) -> assertThat(String.valueOf(config.originals().get(key))).as(key)
                 .isEqualTo(value));
         assertThat(config.dataDir()).isEqualTo(dir);
-        assertThat(config.port(StackConfig.ROUTING_METRICS_PORT)).isEqualTo(21_000 + StackConfig.PORT_KEYS.size() - 1);
+        assertThat(config.port(StackConfig.LEDGER_METRICS_PORT)).isEqualTo(21_000 + StackConfig.PORT_KEYS.size() - 1);
     }
 
     @Test

@@ -18,8 +18,10 @@ class StreamsAppPartTest {
     static Stream<Arguments> apps() {
         Function<StackConfig, StreamsAppPart<?>> intake = IntakePart::new;
         Function<StackConfig, StreamsAppPart<?>> routing = RoutingPart::new;
+        Function<StackConfig, StreamsAppPart<?>> ledger = ClayLedgerPart::new;
         return Stream.of(Arguments.of("intake", intake, StackConfig.INTAKE_METRICS_PORT),
-                Arguments.of("routing", routing, StackConfig.ROUTING_METRICS_PORT));
+                Arguments.of("routing", routing, StackConfig.ROUTING_METRICS_PORT),
+                Arguments.of("ledger", ledger, StackConfig.LEDGER_METRICS_PORT));
     }
 
     @ParameterizedTest(name = "{0}")

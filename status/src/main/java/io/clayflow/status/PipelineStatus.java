@@ -1,5 +1,6 @@
 package io.clayflow.status;
 
+import io.clayflow.status.cost.PeriodCosts;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -24,8 +25,12 @@ import java.util.TreeMap;
  * @param deadLetters dead letters per stage, then per reason
  * @param replayed dead letters replayed (entries in the replay log)
  * @param webhookSubmissions lifetime submissions per Clay webhook (keyed by a hash of its URL)
- * @param creditsSpent credits intake spent in the current budget period
+ * @param creditsSpent Clay Actions intake spent in the current budget period (the one meter's figure before Data
+ *     Credits had theirs)
  * @param budgetPeriodStart when the current budget period began
+ * @param dataCreditsSpent Clay Data Credits intake spent in the current budget period
+ * @param cost the cost ledger of the current period per source (from the period's start), or null when the ledger
+ *     topic does not exist yet
  * @param claySinkPaused per Clay sink connector that is not sending, why (every table full, the workspace out of
  *     credits), as the sink recorded it in its state topic; empty while every one sends
  */
@@ -33,17 +38,7 @@ public record PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long d
         Long waitingInThrottle, Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag,
         Long enriched, Map<String, Long> routed, Long unrouted, Map<String, Map<String, Long>> deadLetters,
         Long replayed, Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart,
-        Map<String, String> claySinkPaused) {
-
-    /** A reading without Clay sink pauses (none recorded). */
-    public PipelineStatus(Instant collectedAt, Long raw, Long invalid, Long duplicatesDropped, Long waitingInThrottle,
-            Long released, Map<String, Long> claySenderLag, Map<String, Long> consumerLag, Long enriched,
-            Map<String, Long> routed, Long unrouted, Map<String, Map<String, Long>> deadLetters, Long replayed,
-            Map<String, Long> webhookSubmissions, Long creditsSpent, Instant budgetPeriodStart) {
-        this(collectedAt, raw, invalid, duplicatesDropped, waitingInThrottle, released, claySenderLag, consumerLag,
-                enriched, routed, unrouted, deadLetters, replayed, webhookSubmissions, creditsSpent, budgetPeriodStart,
-                Map.of());
-    }
+        Long dataCreditsSpent, PeriodCosts cost, Map<String, String> claySinkPaused) {
 
     public PipelineStatus {
         claySenderLag = sorted(claySenderLag);

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * The topics a status reading looks at, named from the pipeline's contract and the names an operator may have
  * changed ({@link StatusCollector.Options}): the pipeline's own, intake's internal ones, the dead letters, the Clay
- * sink's state (its current name and the legacy one), the replay log.
+ * sink's state (its current name and the legacy one), the replay log, the cost ledger.
  */
 record PipelineTopics(StatusCollector.Options options) {
 
@@ -48,7 +48,7 @@ record PipelineTopics(StatusCollector.Options options) {
     /** The topics to read record by record, among those that exist: every route topic included. */
     Set<String> tailed(Set<String> existing) {
         Set<String> wanted = new TreeSet<>(List.of(Topics.LEADS_RAW, Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_ENRICHED,
-                dlq(), replayLog(), dedupeChangelog(), throttleChangelog()));
+                dlq(), replayLog(), dedupeChangelog(), throttleChangelog(), Topics.COST_EVENTS));
         wanted.addAll(claySinkState());
         wanted.retainAll(existing);
         existing.stream().filter(PipelineTopics::isRoute).forEach(wanted::add);

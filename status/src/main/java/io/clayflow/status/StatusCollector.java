@@ -2,7 +2,11 @@ package io.clayflow.status;
 
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
+import io.clayflow.status.cost.CostLedger;
+import io.clayflow.status.cost.PeriodCosts;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,11 +86,27 @@ public final class StatusCollector implements AutoCloseable {
         Long duplicates = DuplicatesEstimate.of(calls, topics, existing, apps.get(options.intakeApplicationId()),
                 tallies);
         ThrottleFigures throttle = tallies.throttle();
-        return new PipelineStatus(clock.instant(), tallies.records(Topics.LEADS_RAW), tallies.invalid(), duplicates,
+        Instant now = clock.instant();
+        return new PipelineStatus(now, tallies.records(Topics.LEADS_RAW), tallies.invalid(), duplicates,
                 throttle.waiting(tallies.throttleChangelogTailed()), tallies.records(Topics.LEADS_CLAY_OUTBOX),
                 lag.claySender(), lag.byGroup(), tallies.records(Topics.LEADS_ENRICHED), tallies.routed(),
                 tallies.unrouted(), tallies.deadLetters().byStage(), tallies.replayed(), tallies.webhookSubmissions(),
-                throttle.creditsSpent(), throttle.periodStart(), tallies.claySinkPauses());
+                throttle.creditsSpent(), throttle.periodStart(), throttle.dataCreditsSpent(),
+                currentPeriodCosts(throttle.periodStart(), now), tallies.claySinkPauses());
+    }
+
+    /**
+     * The cost ledger from the start of intake's budget period in progress (UTC midnight when intake has not written
+     * one yet), per source and per table; older events are forgotten, so a status screen running for weeks stays small.
+     */
+    private PeriodCosts currentPeriodCosts(Instant periodStart, Instant now) {
+        CostLedger ledger = tallies.costs();
+        if (ledger == null) {
+            return null;
+        }
+        Instant from = periodStart != null ? periodStart : now.truncatedTo(ChronoUnit.DAYS);
+        ledger.forgetBefore(from);
+        return PeriodCosts.of(ledger, from);
     }
 
     private void restart(Set<String> wanted) {

@@ -2,6 +2,7 @@ package io.clayflow.status;
 
 import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.Topics;
+import io.clayflow.status.cost.CostLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,8 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * What the tailed topics' records add up to so far: records per topic, and for the topics whose records say more,
- * the dead letters, the throttle's figures, the webhooks' submissions, the replay log's entries and the warehouse's
- * unrouted leads (its records whose route header names the warehouse alone).
+ * the dead letters, the throttle's figures, the webhooks' submissions, the replay log's entries, the cost ledger
+ * and the warehouse's unrouted leads (its records whose route header names the warehouse alone).
  */
 final class Tallies {
 
@@ -27,6 +28,7 @@ final class Tallies {
     private final ClaySinkPauses pauses = new ClaySinkPauses();
     private final Set<String> replays = new TreeSet<>();
     private long unrouted;
+    private final CostLedger costs = new CostLedger();
 
     Tallies(PipelineTopics topics, Set<String> tailed) {
         this.topics = topics;
@@ -49,6 +51,8 @@ final class Tallies {
                     StandardCharsets.UTF_8))) {
                 unrouted++;
             }
+        } else if (topic.equals(Topics.COST_EVENTS)) {
+            costs.add(record.value());
         } else if (topic.equals(topics.replayLog()) && record.key() != null) {
             String address = new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
@@ -106,6 +110,11 @@ final class Tallies {
     /** Why each paused Clay sink connector is not sending. */
     Map<String, String> claySinkPauses() {
         return pauses.byConnector();
+    }
+
+    /** The cost ledger's events read so far, or null when the ledger topic does not exist. */
+    CostLedger costs() {
+        return tailed.contains(Topics.COST_EVENTS) ? costs : null;
     }
 
     /** Entries in the replay log, or null when it does not exist. */

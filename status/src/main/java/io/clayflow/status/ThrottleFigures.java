@@ -39,8 +39,15 @@ final class ThrottleFigures {
         return ThrottleState.waiting(next, head == null ? OptionalLong.empty() : OptionalLong.of(head));
     }
 
+    /** Clay Actions spent in the current period. */
     Long creditsSpent() {
         return figures.get(ThrottleState.BUDGET_SPENT);
+    }
+
+    /** Clay Data Credits spent in the current period (0 while the Actions figure exists without it). */
+    Long dataCreditsSpent() {
+        Long spent = figures.get(ThrottleState.BUDGET_DATA_CREDITS_SPENT);
+        return spent != null ? spent : figures.containsKey(ThrottleState.BUDGET_SPENT) ? Long.valueOf(0) : null;
     }
 
     Instant periodStart() {

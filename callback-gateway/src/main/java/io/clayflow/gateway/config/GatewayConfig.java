@@ -54,6 +54,7 @@ public final class GatewayConfig extends AbstractConfig {
     private final LeadsConfig leads;
     private final TopicConfig topics;
     private final ProduceConfig produce;
+    private final HubSpotWebhookConfig hubspotWebhook;
 
     /** {@code props}: checked settings ({@link #load}, {@link #withOverrides}). */
     public GatewayConfig(Map<String, String> props) {
@@ -63,6 +64,7 @@ public final class GatewayConfig extends AbstractConfig {
         this.leads = new LeadsConfig(originalsWithPrefix(LeadsConfig.PREFIX, false));
         this.topics = new TopicConfig(originalsWithPrefix(TopicConfig.PREFIX, false));
         this.produce = new ProduceConfig(originalsWithPrefix(ProduceConfig.PREFIX, false));
+        this.hubspotWebhook = new HubSpotWebhookConfig(originalsWithPrefix(HubSpotWebhookConfig.PREFIX, false));
         ENFORCED.forEach((key, required) -> {
             Object value = originals().get(KAFKA_PREFIX + key);
             if (value != null && !required.equalsIgnoreCase(value.toString().strip())) {
@@ -111,7 +113,8 @@ public final class GatewayConfig extends AbstractConfig {
         int order = 0;
         for (Map.Entry<String, ConfigDef> part : List.of(Map.entry("HTTP", HttpConfig.DEFINITION),
                 Map.entry("Callback", CallbackConfig.DEFINITION), Map.entry("Leads", LeadsConfig.DEFINITION),
-                Map.entry("Topics", TopicConfig.DEFINITION), Map.entry("Produce", ProduceConfig.DEFINITION))) {
+                Map.entry("Topics", TopicConfig.DEFINITION), Map.entry("Produce", ProduceConfig.DEFINITION),
+                Map.entry("HubSpot webhook", HubSpotWebhookConfig.DEFINITION))) {
             def.embed("", part.getKey(), order, part.getValue());
             order += part.getValue().names().size();
         }
@@ -136,6 +139,10 @@ public final class GatewayConfig extends AbstractConfig {
 
     public ProduceConfig produce() {
         return produce;
+    }
+
+    public HubSpotWebhookConfig hubspotWebhook() {
+        return hubspotWebhook;
     }
 
     public String managementHost() {

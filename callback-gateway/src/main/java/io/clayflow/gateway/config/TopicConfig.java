@@ -13,12 +13,16 @@ public final class TopicConfig extends AbstractConfig {
     public static final String PREFIX = "topic.";
     public static final String ENRICHED = PREFIX + "enriched";
     public static final String RAW = PREFIX + "raw";
+    public static final String HUBSPOT_CONTACT_CHANGES = PREFIX + "hubspot.contact.changes";
 
     static final ConfigDef DEFINITION = new ConfigDef()
             .define(ENRICHED, Type.STRING, Topics.LEADS_ENRICHED, new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Where callbacks are published.")
             .define(RAW, Type.STRING, Topics.LEADS_RAW, new ConfigDef.NonEmptyString(), Importance.LOW,
-                    "Where posted leads are published.");
+                    "Where posted leads are published.")
+            .define(HUBSPOT_CONTACT_CHANGES, Type.STRING, Topics.HUBSPOT_CONTACT_CHANGES,
+                    new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Where HubSpot's webhook events (contacts created or changed) are published.");
 
     TopicConfig(Map<String, ?> props) {
         super(DEFINITION, props, false);
@@ -30,5 +34,9 @@ public final class TopicConfig extends AbstractConfig {
 
     public String raw() {
         return getString(RAW);
+    }
+
+    public String hubspotContactChanges() {
+        return getString(HUBSPOT_CONTACT_CHANGES);
     }
 }

@@ -5,6 +5,8 @@ import io.clayflow.cli.DurationConverter;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
+import io.clayflow.status.ClayCallbacks;
+import io.clayflow.status.ClayCallbacksReader;
 import io.clayflow.status.ClusterException;
 import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.PipelineStatus;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Counters per stage of a running pipeline, read over Kafka: raw, invalid, duplicates dropped, "
                 + "waiting, released to Clay, the Clay sender's lag, enriched, routed per route, each consumer group's "
-                + "lag, dead letters by stage and reason, webhook quota used and credits spent; and each connector's "
-                + "and task's state from Kafka Connect, with the first line of a failure."},
+                + "lag, dead letters by stage and reason, webhook quota used and credits spent; Clay rows overdue "
+                + "and awaiting a callback per table (the Clay ledger); and each connector's and task's state from "
+                + "Kafka Connect, with the first line of a failure."},
         exitCodeListHeading = "%nExit codes (with --check, the lowest that applies):%n",
         exitCodeList = {"0:all is well (without --check: the counters were read)",
                 "3:the Kafka cluster cannot be reached within --timeout",
@@ -143,8 +146,9 @@ public final class StatusCommand implements Callable<Integer> {
         PipelineStatus pipeline = collector.collect();
         ConnectView connectors = connect.read();
         StatusChecks.Verdict verdict = new StatusChecks(maxDeadLetters, maxLag).judge(pipeline, connectors);
+        ClayCallbacks callbacks = new ClayCallbacksReader(settings, Clock.systemUTC()).read();
         return new StatusReport(pipeline, settings.bootstrapServers(), connectors, verdict, webhookSubmissionLimit,
-                creditsPerPeriod);
+                creditsPerPeriod, callbacks);
     }
 
     /** Prints the reading; its exit code ({@code 0} without {@code --check}). */
@@ -154,6 +158,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println(StatusJson.render(report));
         } else {
             out.print(new StatusTable(webhookSubmissionLimit, creditsPerPeriod).render(report));
+            out.print(ClayCallbacksView.text(report.clayCallbacks()));
             if (watch != null) {
                 out.println();
             }

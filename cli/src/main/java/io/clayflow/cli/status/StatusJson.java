@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clayflow.status.PipelineStatus;
+import io.clayflow.status.cost.CostReportFields;
 import java.time.Instant;
 import java.util.Map;
 
@@ -41,11 +42,20 @@ final class StatusJson {
         status.deadLetters().forEach((stage, reasons) -> counts(byStage.putObject(stage), reasons));
         json.putObject("budget").put("credits_spent", status.creditsSpent())
                 .put("credits_per_period", report.creditsPerPeriod())
+                .put("data_credits_spent", status.dataCreditsSpent())
                 .put("period_start", instant(status.budgetPeriodStart()));
+        if (status.cost() == null) {
+            json.putNull("cost");
+        } else {
+            json.putObject("cost").<ObjectNode>set("by_source",
+                            MAPPER.valueToTree(CostReportFields.of(status.cost().bySource())))
+                    .set("by_table", MAPPER.valueToTree(CostReportFields.of(status.cost().byTable())));
+        }
         ObjectNode quota = json.putObject("webhook_quota").put("limit", report.webhookSubmissionLimit());
         counts(quota.putObject("used"), status.webhookSubmissions());
         ObjectNode paused = json.putObject("clay_sink_paused");
         status.claySinkPaused().forEach(paused::put);
+        ClayCallbacksView.json(json, report.clayCallbacks());
         connect(json.putObject("connect"), report.connect());
         ObjectNode check = json.putObject("check").put("exit_code", report.verdict().exitCode());
         ArrayNode problems = check.putArray("problems");

@@ -1,5 +1,6 @@
 package io.clayflow.cli.status;
 
+import io.clayflow.cli.cost.CostTable;
 import io.clayflow.status.PipelineStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,6 +66,9 @@ public final class StatusTable {
                 + (creditsPerPeriod == null ? "" : " of " + number(creditsPerPeriod))
                 + (status.budgetPeriodStart() == null ? "" : " since " + TIME.format(status.budgetPeriodStart()));
         row(lines, "waiting for release", status.waitingInThrottle(), budget);
+        if (status.dataCreditsSpent() != null) {
+            row(lines, "data credits spent", status.dataCreditsSpent(), "this budget period");
+        }
         row(lines, "released to Clay", status.released(), "leads.clay.outbox");
         if (status.claySenderLag().isEmpty()) {
             lines.add(line("  %-22s %10s  %s", "Clay sender lag", "n/a", "no Connect group on the outbox"));
@@ -89,6 +93,13 @@ public final class StatusTable {
         // A sink that waits says why: every Clay table full, or the workspace out of credits.
         status.claySinkPaused().forEach((connector, why) -> lines.add(line("  %-22s %10s  %s: %s",
                 "Clay sending paused", "paused", connector, why)));
+        if (status.cost() == null) {
+            lines.add(line("  %-22s %10s  %s", "cost this period", "n/a", "no cost ledger yet"));
+        } else {
+            lines.add("  cost since " + TIME.format(status.cost().bySource().from()) + " (clayflow cost for any range)");
+            lines.addAll(CostTable.lines(status.cost().bySource(), "    "));
+            lines.addAll(CostTable.lines(status.cost().byTable(), "    "));
+        }
         return lines;
     }
 

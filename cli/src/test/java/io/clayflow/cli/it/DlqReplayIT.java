@@ -38,8 +38,10 @@ class DlqReplayIT {
     void aFixedDeadLetterIsReplayedOnceAndFlowsOn(KafkaBroker kafka, SchemaRegistryServer registry,
                                                   @TempDir Path dir) throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, 3);
+        kafka.createTopic(Topics.LEADS_ENRICHED, 3);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 3);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         Lead longName = lead("Maximiliane", "max@acme.com");
         Lead shortName = lead("Ann", "ann@acme.com");
         try (KafkaAvroSerializer serializer = new KafkaAvroSerializer()) {

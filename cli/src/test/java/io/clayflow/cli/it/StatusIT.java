@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.DeadLetterHeaders;
+import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
@@ -68,7 +69,9 @@ class StatusIT {
         }
         kafka.createTopic(Topics.LEADS_ENRICHED, 1);
         kafka.createTopic(Topics.LEADS_ROUTE_CRM, 1);
+        kafka.createTopic(Topics.LEADS_ROUTE_WAREHOUSE, 1);
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
 
         CliRun demo = CliRun.against(kafka, registry, "demo", "--leads", "600", "--duplicates", "0.25", "--invalid",
@@ -85,6 +88,11 @@ class StatusIT {
         kafka.produce(Topics.LEADS_ENRICHED, "lead-1", new byte[] {0});
         kafka.produce(Topics.LEADS_ENRICHED, "lead-2", new byte[] {0});
         kafka.produce(Topics.LEADS_ROUTE_CRM, "lead-1", new byte[] {0});
+        // lead-1 reached the CRM too; lead-2 the warehouse alone (unrouted), as routing's header says.
+        for (String[] routed : List.of(new String[] {"lead-1", "crm,warehouse"}, new String[] {"lead-2", "warehouse"})) {
+            kafka.produce(new ProducerRecord<>(Topics.LEADS_ROUTE_WAREHOUSE, null, null, bytes(routed[0]),
+                    new byte[] {0}, new RecordHeaders().add(RouteHeaders.ROUTES, bytes(routed[1]))));
+        }
         kafka.produce(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, "a1b2c3d4e5f6", bytes("100"));
         kafka.produce(Topics.CLAY_SINK_STATE, "a1b2c3d4e5f6", bytes("120"));
         kafka.produce(Topics.CLAY_SINK_STATE, "progress/clay-webhook-sink/leads.clay.outbox/0",
@@ -162,7 +170,8 @@ class StatusIT {
     @Test
     void enrichedAndRoutedCountTheirTopics() {
         assertThat(status.enriched()).isEqualTo(2);
-        assertThat(status.routed()).containsExactly(Map.entry("crm", 1L));
+        assertThat(status.routed()).containsExactly(Map.entry("crm", 1L), Map.entry("warehouse", 2L));
+        assertThat(status.unrouted()).isEqualTo(1L);
     }
 
     @Test
@@ -187,6 +196,7 @@ class StatusIT {
                 .containsPattern("released to Clay\\s+" + unique)
                 .containsPattern("invalid\\s+" + invalid)
                 .containsPattern("routed crm\\s+1")
+                .containsPattern("unrouted\\s+1\\s+reached no route but the warehouse")
                 .containsPattern("Clay sender lag\\s+0\\s+" + CLAY_SINK_GROUP)
                 .contains("connect.clay-webhoo", "DataException", "webhook quota used", "120")
                 .containsPattern("Kafka Connect\\s+n/a\\s+cannot reach Kafka Connect at ");
@@ -204,6 +214,7 @@ class StatusIT {
         assertThat(json.path("funnel").path("duplicates_dropped").asLong()).isEqualTo(duplicates);
         assertThat(json.path("funnel").path("invalid").asLong()).isEqualTo(invalid);
         assertThat(json.path("routed").path("crm").asLong()).isEqualTo(1);
+        assertThat(json.path("unrouted").asLong()).isEqualTo(1);
         assertThat(json.path("clay_sender_lag").path(CLAY_SINK_GROUP).asLong()).isZero();
         assertThat(json.path("dead_letters").path("total").asLong()).isEqualTo(invalid + 1);
         assertThat(json.path("dead_letters").path("by_stage").path("connect.clay-webhook-sink.task_put")

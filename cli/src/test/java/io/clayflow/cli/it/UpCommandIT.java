@@ -34,7 +34,10 @@ class UpCommandIT {
     private static final Pattern READY = Pattern.compile("Ready ([0-9.]+) s after the JVM started");
     private static final List<String> PORT_KEYS = List.of("kafka.port", "kafka.controller.port", "registry.port",
             "registry.management.port", "connect.port", "gateway.port", "gateway.management.port", "simulator.port",
-            "hubspot.port", "outreach.port", "intake.metrics.port", "routing.metrics.port");
+            "hubspot.port", "outreach.port", "intake.metrics.port", "routing.metrics.port", "ledger.metrics.port");
+    /** The Clay ledger's line in `clayflow status` once it has seen the demo's rows: none overdue, none open. */
+    private static final Pattern NONE_OVERDUE = Pattern.compile(
+            "Clay callbacks\\s+0\\s+overdue, table default: 0 awaiting a callback; 0 late");
 
     @Test
     void upRunsThePipelineUntilSigtermThenStopsEveryPartAndLeavesNoProcess(@TempDir Path dir) throws Exception {
@@ -90,6 +93,12 @@ class UpCommandIT {
                 assertThat(status.webhookSubmissions().values().stream().mapToLong(Long::longValue).sum())
                         .isEqualTo(unique);
             }
+            // Every row Clay took was called back: the ledger shows none overdue and none waiting.
+            CliRun clayStatus = await("the Clay ledger's figures in status").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> CliRun.run("status", "--bootstrap-servers",
+                            bootstrap, "--schema-registry-url", registry, "--connect-url", "http://127.0.0.1:"
+                                    + ports.get(4)), run -> NONE_OVERDUE.matcher(run.out()).find());
+            System.out.println(clayStatus.out());
 
             List<ProcessHandle> children = up.descendants().toList();
             assertThat(children).as("the registry runs as a child process").isNotEmpty();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clayflow.schemas.ClayLedger;
+import io.clayflow.status.ClayCallbacks;
 import io.clayflow.status.PipelineStatus;
 import java.time.Instant;
 import java.util.List;
@@ -65,8 +68,12 @@ class StatusOutputTest {
         JsonNode json = new ObjectMapper().readTree(StatusJson.render(report(connect(), new StatusChecks(null, null))));
 
         assertThat(json.fieldNames()).toIterable().containsExactly("version", "collected_at", "bootstrap_servers",
-                "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget",
-                "webhook_quota", "clay_sink_paused", "connect", "check");
+                "funnel", "routed", "unrouted", "consumer_lag", "clay_sender_lag", "dead_letters", "budget", "cost",
+                "webhook_quota", "clay_sink_paused", "clay_callbacks", "connect", "check");
+        assertThat(json.path("budget").fieldNames()).toIterable().containsExactly("credits_spent",
+                "credits_per_period", "data_credits_spent", "period_start");
+        assertThat(json.path("cost").isNull()).as("no cost ledger topic yet").isTrue();
+        assertThat(json.path("clay_callbacks").path("overdue").asLong()).as("no ledger figures read: 0").isZero();
         assertThat(json.path("funnel").fieldNames()).toIterable().containsExactly("raw", "invalid",
                 "duplicates_dropped", "waiting_in_throttle", "released", "enriched");
         assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(1_234_567);
@@ -80,11 +87,30 @@ class StatusOutputTest {
     }
 
     @Test
+    void theClayLedgersOverdueRowsShowPerTableWithTheOldestOpenRowsAge() throws Exception {
+        Instant now = Instant.parse("2026-12-03T09:00:00Z");
+        ClayCallbacks callbacks = new ClayCallbacks(now, Map.of(
+                "main", new ClayLedger.Summary(12, 3, now.minusSeconds(2_700).toEpochMilli(), 7, 4, 2),
+                "slow", new ClayLedger.Summary(0, 0, 0, 0, 0, 0)));
+
+        String text = ClayCallbacksView.text(callbacks);
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        ClayCallbacksView.json(json, callbacks);
+
+        assertThat(text).contains("3  overdue, table main: 12 awaiting a callback, the oldest for 45 min; 4 late, "
+                + "2 re-sent").contains("0  overdue, table slow: 0 awaiting a callback; 0 late");
+        assertThat(json.path("clay_callbacks").path("overdue").asLong()).isEqualTo(3);
+        assertThat(json.path("clay_callbacks").path("tables").path("main").path("oldest_open_age_seconds").asLong())
+                .isEqualTo(2_700);
+        assertThat(ClayCallbacksView.text(null)).contains("overdue 0");
+    }
+
+    @Test
     void aPausedClaySinkSaysWhyInTheTableAndTheJson() throws Exception {
         String why = "tables-full: no Clay table can take a row: a full (300 of 300 rows). Rows wait, none skipped; "
                 + "add a table to clay.tables to resume (since 2026-12-03T10:15:00Z)";
         PipelineStatus paused = new PipelineStatus(AT, 500L, 0L, 0L, 0L, 500L, Map.of(), Map.of(), 300L, Map.of(),
-                0L, Map.of(), 0L, Map.of(), 0L, AT, Map.of("clay-webhook-sink", why));
+                0L, Map.of(), 0L, Map.of(), 0L, AT, null, null, Map.of("clay-webhook-sink", why));
 
         String table = new StatusTable(50_000, null).render(paused, "localhost:9092");
         JsonNode json = new ObjectMapper().readTree(StatusJson.render(new StatusReport(paused, "localhost:9092",
@@ -120,7 +146,7 @@ class StatusOutputTest {
         return new PipelineStatus(AT, 1_234_567L, 12L, 3L, 0L, 1_000_000L, Map.of("connect-clay-webhook-sink", 7L),
                 Map.of("clayflow-intake", 0L, "connect-clay-webhook-sink", 450L), null, Map.of("crm", 2L), 1_500L,
                 Map.of("intake.validate", Map.of("email.syntax", 12L)), 0L, Map.of("a1b2c3d4e5f6", 31_250L),
-                12_345L, AT);
+                12_345L, AT, null, null, Map.of());
     }
 
     private static ConnectView connect() {

@@ -50,6 +50,9 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
     public static final String WEBHOOK_QUOTA_WARN_RATIO = "clay.webhook.quota.warn.ratio";
     public static final String CREDITS_PROBE_INTERVAL_MS = "clay.credits.probe.interval.ms";
 
+    /** Where the sink records each row Clay accepted, for the Clay ledger (empty: nothing recorded). */
+    public static final String SENT_TOPIC = ClaySentLog.TOPIC;
+
     public static final ConfigDef CONFIG_DEF = definition();
 
     private final List<ClayTableConfig> tables;

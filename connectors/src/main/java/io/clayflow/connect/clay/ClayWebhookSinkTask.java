@@ -43,7 +43,7 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         TableRouter router = new TableRouter(config.tables(), tableRows, quota);
         SendingState sending = new SendingState(config.connectorName(), state, stored, Clock.systemUTC());
         progress = new ClayProgress(config.connectorName(), state, new KafkaTopicIds(config.quotaClientProps()),
-                stored, ClaySentLog.create(config.getString(ClaySentLog.TOPIC), config.quotaClientProps(),
+                stored, ClaySentLog.create(config.getString(ClayWebhookSinkConfig.SENT_TOPIC), config.quotaClientProps(),
                         config::tableOf));
         ClaySinkMetrics metrics = new ClaySinkMetrics(sinkMetrics, quota, progress);
         metrics.tables(sinkMetrics, router, tableRows, sending);

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Cuts contact inputs, in record order, into batches of at most the configured size in which no email appears twice:
- * HubSpot refuses a whole batch with a duplicate id, and a later record of the same person must land after the
- * earlier one, so a repeated email starts the next batch.
+ * Cuts contact inputs, in record order, into batches of at most the configured size in which no email (or contact id)
+ * appears twice: HubSpot refuses a whole batch with a duplicate id, and a later record of the same person must land
+ * after the earlier one, so a repeated key starts the next batch. Inputs written by id and by email go to different
+ * endpoints, so a change between the two starts the next batch too.
  */
 final class BatchPlanner {
 
@@ -26,13 +27,14 @@ final class BatchPlanner {
         List<ContactInput> current = new ArrayList<>();
         Set<String> emails = new HashSet<>();
         for (ContactInput input : inputs) {
-            if (current.size() == maxInputs || emails.contains(input.email())) {
+            boolean otherKind = !current.isEmpty() && current.get(0).byId() != input.byId();
+            if (current.size() == maxInputs || emails.contains(input.key()) || otherKind) {
                 batches.add(List.copyOf(current));
                 current.clear();
                 emails.clear();
             }
             current.add(input);
-            emails.add(input.email());
+            emails.add(input.key());
         }
         if (!current.isEmpty()) {
             batches.add(List.copyOf(current));

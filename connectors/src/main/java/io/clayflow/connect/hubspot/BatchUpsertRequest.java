@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * The body of {@code POST /crm/v3/objects/contacts/batch/upsert}:
- * {@code {"inputs":[{"idProperty":"email","id":<email>,"objectWriteTraceId":<index>,"properties":{...}}]}}. The
- * trace id is the input's index, so a 207's per-input errors point back at their records.
+ * {@code {"inputs":[{"idProperty":"email","id":<email>,"objectWriteTraceId":<index>,"properties":{...}}]}}, or, for
+ * inputs written back by record id, of {@code batch/update}: the same without {@code idProperty}. The trace id is the
+ * input's index, so a 207's per-input errors point back at their records.
  */
 record BatchUpsertRequest(List<ContactInput> inputs) {
 
@@ -21,6 +22,10 @@ record BatchUpsertRequest(List<ContactInput> inputs) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
+        boolean firstById = inputs.get(0).byId();
+        if (inputs.stream().anyMatch(input -> input.byId() != firstById)) {
+            throw new IllegalArgumentException("a batch is written by id or by email, not both");
+        }
     }
 
     byte[] body() {
@@ -28,8 +33,11 @@ record BatchUpsertRequest(List<ContactInput> inputs) {
         ArrayNode array = body.putArray("inputs");
         for (int i = 0; i < inputs.size(); i++) {
             ContactInput input = inputs.get(i);
-            ObjectNode node = array.addObject().put("idProperty", "email").put("id", input.email())
-                    .put("objectWriteTraceId", Integer.toString(i));
+            ObjectNode node = array.addObject();
+            if (!input.byId()) {
+                node.put("idProperty", "email");
+            }
+            node.put("id", input.key()).put("objectWriteTraceId", Integer.toString(i));
             ObjectNode properties = node.putObject("properties");
             input.properties().forEach(properties::put);
         }
@@ -38,6 +46,11 @@ record BatchUpsertRequest(List<ContactInput> inputs) {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a batch of strings as JSON", e);
         }
+    }
+
+    /** Whether the batch updates contacts by record id (batch/update) rather than upserting by email. */
+    boolean byId() {
+        return inputs.get(0).byId();
     }
 
     int size() {

@@ -121,7 +121,7 @@ final class BatchUpsertResponse {
         }
         String wanted = email.trim().toLowerCase(Locale.ROOT);
         for (int i = 0; i < request.size(); i++) {
-            if (request.inputs().get(i).email().equals(wanted)) {
+            if (request.inputs().get(i).key().equals(wanted)) {
                 return Optional.of(i);
             }
         }

@@ -24,17 +24,19 @@ final class HubSpotClient {
 
     private final PeerClient peer;
     private final URI upsertUri;
+    private final URI updateUri;
 
-    HubSpotClient(PeerClient peer, URI upsertUri) {
+    HubSpotClient(PeerClient peer, URI upsertUri, URI updateUri) {
         this.peer = Objects.requireNonNull(peer, "peer");
         this.upsertUri = Objects.requireNonNull(upsertUri, "upsertUri");
+        this.updateUri = Objects.requireNonNull(updateUri, "updateUri");
     }
 
     static HubSpotClient create(HubSpotSinkConfig config, Runnable on429) {
         ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()),
                 HubSpotWaitHint::of);
         return new HubSpotClient(new PeerClient(HttpSettings.client(config), guard,
-                Map.of("Authorization", "Bearer " + config.token()), on429), config.upsertUri());
+                Map.of("Authorization", "Bearer " + config.token()), on429), config.upsertUri(), config.updateUri());
     }
 
     /**
@@ -43,7 +45,8 @@ final class HubSpotClient {
      */
     HttpReply upsert(BatchUpsertRequest request) throws UnavailableException {
         try {
-            return peer.send(1, "POST", upsertUri, request.body(), HubSpotClient::stopAtDailyLimit);
+            return peer.send(1, "POST", request.byId() ? updateUri : upsertUri, request.body(),
+                    HubSpotClient::stopAtDailyLimit);
         } catch (DailyLimitReached daily) {
             throw new UnavailableException("HubSpot's daily API limit is spent ("
                     + daily.reply.headers().firstValue("X-HubSpot-RateLimit-Daily").orElse("?")

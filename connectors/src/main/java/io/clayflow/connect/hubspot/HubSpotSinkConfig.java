@@ -31,6 +31,7 @@ public class HubSpotSinkConfig extends AbstractConfig {
     public static final String MAPPING = "hubspot.mapping";
     public static final String LEAD_ID_PROPERTY = "hubspot.lead.id.property";
     public static final String EMAIL_FIELDS = "hubspot.email.fields";
+    public static final String ENRICHED_AT_PROPERTY = "hubspot.enriched.at.property";
 
     public static final String BATCH_MAX_INPUTS = "batch.max.inputs";
     public static final String RATE_LIMIT_REQUESTS = "rate.limit.requests";
@@ -75,7 +76,15 @@ public class HubSpotSinkConfig extends AbstractConfig {
                 .define(EMAIL_FIELDS, Type.LIST, "email,work_email", new NonEmptyEmailFields(), Importance.MEDIUM,
                         "Email fields",
                         "Where the upsert key comes from: the first of these fields with a value. A lead with none "
-                                + "is dead-lettered: HubSpot upserts contacts by email.");
+                                + "is dead-lettered: HubSpot upserts contacts by email. A lead that came from a "
+                                + "HubSpot contact (source crm-event, its record id in source_id) is written back "
+                                + "to that contact by id instead, with or without an email.")
+                .define(ENRICHED_AT_PROPERTY, Type.STRING, "clayflow_enriched_at", Importance.MEDIUM,
+                        "Enriched-at property",
+                        "Custom contact property (create it in HubSpot as a number or single-line text property) "
+                                + "that receives the time of each write, epoch ms: the HubSpot source skips a "
+                                + "change whose lastmodifieddate matches it, so a write-back never comes back as a "
+                                + "new lead. Empty to not send it (and then the source cannot tell our writes).");
         KeyGroup.of(def, "Batching and rate")
                 .define(BATCH_MAX_INPUTS, Type.INT, 100, Range.between(1, 100), Importance.MEDIUM,
                         "Contacts per request", "Most contacts in one batch upsert (HubSpot allows 100).")
@@ -109,6 +118,17 @@ public class HubSpotSinkConfig extends AbstractConfig {
     Optional<String> leadIdProperty() {
         String property = getString(LEAD_ID_PROPERTY);
         return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
+    }
+
+    Optional<String> enrichedAtProperty() {
+        String property = getString(ENRICHED_AT_PROPERTY);
+        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
+    }
+
+    public URI updateUri() {
+        String base = getString(BASE_URL).trim();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + "/crm/v3/objects/contacts/batch/update");
     }
 
     List<String> emailFields() {

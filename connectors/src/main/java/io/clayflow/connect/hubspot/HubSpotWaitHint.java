@@ -9,7 +9,7 @@ import java.util.Optional;
  * on a 429 whose rolling window is spent, {@code X-HubSpot-RateLimit-Interval-Milliseconds} (after a whole interval
  * the rolling window holds none of the requests that filled it).
  */
-final class HubSpotWaitHint {
+public final class HubSpotWaitHint {
 
     static final String INTERVAL_HEADER = "X-HubSpot-RateLimit-Interval-Milliseconds";
     static final String REMAINING_HEADER = "X-HubSpot-RateLimit-Remaining";
@@ -17,7 +17,7 @@ final class HubSpotWaitHint {
     private HubSpotWaitHint() {
     }
 
-    static Optional<Duration> of(HttpReply reply) {
+    public static Optional<Duration> of(HttpReply reply) {
         Optional<Duration> retryAfter = reply.retryAfter();
         if (retryAfter.isPresent() || reply.status() != 429) {
             return retryAfter;

@@ -50,8 +50,10 @@ class IntakeDedupeIT {
                                                                         SchemaRegistryServer registry)
             throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, 3);
+        kafka.createTopic(Topics.LEADS_ENRICHED, 3);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 3);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
 
         List<Lead> people = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
@@ -89,7 +91,7 @@ class IntakeDedupeIT {
         props.put(IntakeConfig.APPLICATION_ID, "intake-dedupe-it");
         props.put(IntakeConfig.THROTTLE_RATE_PER_SECOND, "1000000");
         props.put(IntakeConfig.THROTTLE_BURST, "1000000");
-        props.put(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000000000");
+        props.put(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000000000");
         props.put("streams.state.dir", Files.createTempDirectory("intake-dedupe-it").toString());
         props.put("streams.commit.interval.ms", "200");
         props.put("streams.num.standby.replicas", "0");

@@ -125,7 +125,7 @@ public final class IntakeLoad {
         props.put(IntakeConfig.APPLICATION_ID, appId);
         props.put(IntakeConfig.THROTTLE_RATE_PER_SECOND, "1000000");
         props.put(IntakeConfig.THROTTLE_BURST, "1000000");
-        props.put(IntakeConfig.BUDGET_CREDITS_PER_LEAD, "0");
+        props.put(IntakeConfig.COST_ACTIONS_PER_ROW, "0");
         props.put("streams.state.dir", Files.createTempDirectory(appId).toString());
         props.put("streams.num.standby.replicas", "0"); // one instance: there is nowhere to put a standby
         // Tuned as a user would for throughput (each can be overridden with -Dbenchmark.intake.<key>=...):

@@ -87,8 +87,10 @@ class IntakeThrottleIT {
     void twoInstancesReleaseAtTheGlobalRateAndNoFaster(KafkaBroker kafka, SchemaRegistryServer registry)
             throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, RAW_PARTITIONS);
+        kafka.createTopic(Topics.LEADS_ENRICHED, RAW_PARTITIONS);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 2, Map.of("message.timestamp.type", "LogAppendTime"));
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
 
         IntakeConfig configA = config(kafka, registry, "a");
         IntakeConfig configB = config(kafka, registry, "b");
@@ -211,7 +213,7 @@ class IntakeThrottleIT {
         props.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
         props.put(IntakeConfig.APPLICATION_ID, APP_ID);
         // Rate and burst stay at the shipped defaults (10/s, 20); the budget must not be what slows releases.
-        props.put(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000000000");
+        props.put(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000000000");
         props.put("streams.state.dir", Files.createTempDirectory(APP_ID + "-" + instance).toString());
         props.put("streams.commit.interval.ms", "100");
         // The test's clock on every send to the outbox (and the broker's append time on its ack).

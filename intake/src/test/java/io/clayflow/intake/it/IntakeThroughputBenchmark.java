@@ -71,8 +71,10 @@ class IntakeThroughputBenchmark {
     @Test
     void intakeThroughputWithTheThrottleOff(KafkaBroker kafka, SchemaRegistryServer registry) throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, PARTITIONS);
+        kafka.createTopic(Topics.LEADS_ENRICHED, PARTITIONS);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, PARTITIONS);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         IntakeConfig config = IntakeLoad.throughputConfig(kafka, registry, APP_ID);
         Map<String, String> tuned = new TreeMap<>();
         config.originalsStrings().forEach((key, value) -> {

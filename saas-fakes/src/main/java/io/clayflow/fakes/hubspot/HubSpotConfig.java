@@ -9,12 +9,13 @@ import java.util.Set;
  * Settings of the HubSpot fake: where it listens, the private-app tokens it accepts, HubSpot's limits and the contact
  * property schema it knows. Build one with {@link #builder()}; the defaults are HubSpot's (paid tier).
  *
- * @param properties contact property names the portal has; any other property in an input is refused with
- *                   {@code PROPERTY_DOESNT_EXIST}, as HubSpot does
+ * @param properties      contact property names the portal has; any other property in an input is refused with
+ *                        {@code PROPERTY_DOESNT_EXIST}, as HubSpot does
+ * @param searchPerSecond search requests per second per portal (HubSpot: 5), on top of the general limit
  */
 public record HubSpotConfig(String host, int port, Set<String> tokens, int rateLimitMax, Duration rateLimitInterval,
                             long dailyLimit, int maxInputs, int maxValueLength, Set<String> properties,
-                            HubSpotFaults faults, long seed) {
+                            HubSpotFaults faults, long seed, int searchPerSecond) {
 
     /** The token the local stack uses unless told otherwise. */
     public static final String DEFAULT_TOKEN = "pat-local-clayflow";
@@ -25,12 +26,15 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
     public static final int DEFAULT_MAX_INPUTS = 100;
     /** HubSpot refuses string property values longer than this. */
     public static final int DEFAULT_MAX_VALUE_LENGTH = 65_536;
+    /** HubSpot's CRM search endpoints take 5 requests per second per portal. */
+    public static final int DEFAULT_SEARCH_PER_SECOND = 5;
 
     /** HubSpot's default contact properties a lead sink uses, plus clayflow's custom ones. */
     public static final Set<String> DEFAULT_PROPERTIES = Set.of("email", "firstname", "lastname", "company",
             "jobtitle", "phone", "mobilephone", "website", "country", "state", "city", "industry", "lifecyclestage",
             "hs_lead_status", "numemployees", "annualrevenue", "seniority", "hs_linkedin_url", "clayflow_lead_id",
-            "clayflow_icp_score", "clayflow_seniority", "clayflow_company_size", "clayflow_source");
+            "clayflow_icp_score", "clayflow_seniority", "clayflow_company_size", "clayflow_source",
+            "clayflow_enriched_at");
 
     public HubSpotConfig {
         Objects.requireNonNull(host, "host");
@@ -42,7 +46,7 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
             throw new IllegalArgumentException("at least one private-app token is needed");
         }
         if (rateLimitMax < 1 || rateLimitInterval.isZero() || rateLimitInterval.isNegative() || dailyLimit < 1
-                || maxInputs < 1 || maxValueLength < 1) {
+                || maxInputs < 1 || maxValueLength < 1 || searchPerSecond < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         if (!properties.contains("email")) {
@@ -68,6 +72,7 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
         private final Set<String> properties = new LinkedHashSet<>(DEFAULT_PROPERTIES);
         private HubSpotFaults faults = HubSpotFaults.none();
         private long seed = 42;
+        private int searchPerSecond = DEFAULT_SEARCH_PER_SECOND;
 
         private Builder() {
         }
@@ -136,9 +141,15 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
             return this;
         }
 
+        /** Search requests per second (HubSpot: 5); a sixth in the same second gets 429 {@code SECONDLY}. */
+        public Builder searchPerSecond(int searchPerSecond) {
+            this.searchPerSecond = searchPerSecond;
+            return this;
+        }
+
         public HubSpotConfig build() {
             return new HubSpotConfig(host, port, tokens, rateLimitMax, rateLimitInterval, dailyLimit, maxInputs,
-                    maxValueLength, properties, faults, seed);
+                    maxValueLength, properties, faults, seed, searchPerSecond);
         }
     }
 
@@ -146,6 +157,7 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
     public String toString() {
         return "HubSpotConfig[host=" + host + ", port=" + port + ", tokens=[hidden], rateLimit=" + rateLimitMax + "/"
                 + rateLimitInterval.toMillis() + "ms, dailyLimit=" + dailyLimit + ", maxInputs=" + maxInputs
-                + ", properties=" + properties.size() + ", faults=" + faults + "]";
+                + ", searchPerSecond=" + searchPerSecond + ", properties=" + properties.size() + ", faults=" + faults
+                + "]";
     }
 }

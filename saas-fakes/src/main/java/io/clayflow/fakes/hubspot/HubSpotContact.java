@@ -5,15 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A contact as the fake HubSpot stores it: its record id, its email (lower-cased, the upsert key), its properties,
- * and how often it was written ({@code version} 1 = created, then +1 per update).
+ * A contact as the fake HubSpot stores it: its record id, its email (lower-cased, the upsert key; null when it has
+ * none), its properties, and how often it was written ({@code version} 1 = created, then +1 per update).
  */
 public record HubSpotContact(String id, String email, Map<String, String> properties, Instant createdAt,
                              Instant updatedAt, int version) {
 
     public HubSpotContact {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(email, "email");
         properties = Map.copyOf(properties);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
@@ -21,5 +20,10 @@ public record HubSpotContact(String id, String email, Map<String, String> proper
 
     public String property(String name) {
         return properties.get(name);
+    }
+
+    /** When it was last written, as HubSpot's {@code lastmodifieddate} says (milliseconds). */
+    public Instant lastModified() {
+        return Instant.parse(properties.get("lastmodifieddate"));
     }
 }

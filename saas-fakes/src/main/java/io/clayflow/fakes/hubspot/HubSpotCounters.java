@@ -14,6 +14,8 @@ final class HubSpotCounters {
     private final LongAdder created = new LongAdder();
     private final LongAdder updated = new LongAdder();
     private final LongAdder inputErrors = new LongAdder();
+    private final LongAdder searches = new LongAdder();
+    private final LongAdder batchReads = new LongAdder();
 
     void request() {
         requests.increment();
@@ -31,6 +33,14 @@ final class HubSpotCounters {
         (wasCreated ? created : updated).increment();
     }
 
+    void batchRead() {
+        batchReads.increment();
+    }
+
+    void search() {
+        searches.increment();
+    }
+
     void inputError() {
         inputErrors.increment();
     }
@@ -39,6 +49,6 @@ final class HubSpotCounters {
         Map<Integer, Long> statuses = new HashMap<>();
         byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
         return new HubSpotStats(requests.sum(), statuses, inputs.sum(), created.sum(), updated.sum(),
-                inputErrors.sum());
+                inputErrors.sum(), searches.sum(), batchReads.sum());
     }
 }

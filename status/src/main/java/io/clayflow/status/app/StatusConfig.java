@@ -22,7 +22,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * The status app's settings, read like every app's ({@link AppSettings}: defaults, an optional file, then
  * {@code CLAYFLOW_STATUS_*}): where Kafka is, the management port, how fresh the figures are kept, which names to
  * read, and what budget and quota are shown against. The budget is intake's own key, and intake's variable
- * {@code CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD} sets it here too, so one setting serves both.
+ * {@code CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD} (or the older {@code CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD}) sets it here too, so one setting serves both.
  */
 public final class StatusConfig extends AbstractConfig {
 
@@ -41,6 +41,8 @@ public final class StatusConfig extends AbstractConfig {
     public static final String WEBHOOK_SUBMISSION_LIMIT = "webhook.submission.limit";
     /** Intake's key, read with intake's environment variable too: the budget is one setting. */
     public static final String BUDGET_CREDITS_PER_PERIOD = "budget.credits.per.period";
+    /** Intake's Actions budget key, whose variable ({@code CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD}) sets ours. */
+    static final String INTAKE_BUDGET_ACTIONS_PER_PERIOD = "budget.actions.per.period";
 
     private static final ConfigDef DEFINITION = definition();
 
@@ -51,9 +53,12 @@ public final class StatusConfig extends AbstractConfig {
     /** Defaults, then {@code file} when not null, then the environment (intake's budget variable included). */
     public static StatusConfig load(Path file, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
-        String intakeBudget = AppSettings.envName("intake", BUDGET_CREDITS_PER_PERIOD);
-        if (environment.containsKey(intakeBudget)) {
-            env.putIfAbsent(AppSettings.envName(APP, BUDGET_CREDITS_PER_PERIOD), environment.get(intakeBudget));
+        // Intake's Actions budget, under its current key first, then the one-meter key it replaced.
+        for (String intakeKey : List.of(INTAKE_BUDGET_ACTIONS_PER_PERIOD, BUDGET_CREDITS_PER_PERIOD)) {
+            String intakeBudget = AppSettings.envName("intake", intakeKey);
+            if (environment.containsKey(intakeBudget)) {
+                env.putIfAbsent(AppSettings.envName(APP, BUDGET_CREDITS_PER_PERIOD), environment.get(intakeBudget));
+            }
         }
         return new StatusConfig(settings().load(file, env));
     }
@@ -92,7 +97,8 @@ public final class StatusConfig extends AbstractConfig {
                 .define(WEBHOOK_SUBMISSION_LIMIT, Type.LONG, 50_000L, Range.atLeast(1), Importance.LOW,
                         "A Clay webhook's lifetime submissions, what the quota is shown against.")
                 .define(BUDGET_CREDITS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(1), Importance.MEDIUM,
-                        "Intake's credit budget per period, what credits left are shown against (also set by "
+                        "Intake's Actions budget per period, what credits left are shown against (also set by "
+                                + AppSettings.envName("intake", INTAKE_BUDGET_ACTIONS_PER_PERIOD) + " or, deprecated, "
                                 + AppSettings.envName("intake", BUDGET_CREDITS_PER_PERIOD) + ").");
         return def;
     }

@@ -1,5 +1,6 @@
 package io.clayflow.status.app;
 
+import io.clayflow.status.ClayCallbacksReader;
 import io.clayflow.status.page.PipelineGauges;
 import io.clayflow.status.page.StatusJson;
 import io.clayflow.status.page.StatusSnapshot;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The status app's one HTTP server: the page ({@code /status}), its figures ({@code /status.json}), the
- * {@code clayflow_pipeline_*} gauges ({@code /metrics}) and health ({@code /health/live}, {@code /health/ready}),
+ * {@code clayflow_pipeline_*} gauges ({@code /metrics}), the Clay ledger's figures ({@code /clay-callbacks.json},
+ * {@link ClayCallbacksEndpoint}) and health ({@code /health/live}, {@code /health/ready}),
  * all answered from the last reading, which {@link StatusSnapshots} refreshes off the event loop.
  */
 public final class StatusServer {
@@ -40,6 +42,7 @@ public final class StatusServer {
     private final StatusSnapshots snapshots;
     private final StatusJson json;
     private final Buffer page = Buffer.buffer(resource("status/status.html"));
+    private final ClayCallbacksEndpoint clayCallbacks;
     private HttpServer server;
 
     private StatusServer(Vertx vertx, StatusConfig config) {
@@ -49,6 +52,8 @@ public final class StatusServer {
         this.snapshots = new StatusSnapshots(vertx, StatusSource.kafka(config.cluster(), config.names(),
                 Clock.systemUTC()), config.refreshInterval(), config.timeout(), Clock.systemUTC(), gauges::update);
         this.json = new StatusJson(config.webhookSubmissionLimit(), config.creditsPerPeriod());
+        this.clayCallbacks = new ClayCallbacksEndpoint(vertx, new ClayCallbacksReader(config.cluster(),
+                Clock.systemUTC()), config.refreshInterval(), registry);
     }
 
     /** Starts the server; the first reading of Kafka happens on the first request. */
@@ -74,6 +79,7 @@ public final class StatusServer {
         router.get("/metrics").handler(ctx -> {
             // The last reading's gauges at once; a stale one starts a refresh for the next scrape.
             snapshots.cached();
+            clayCallbacks.refreshIfStale();
             ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(registry.scrape());
         });
@@ -82,6 +88,7 @@ public final class StatusServer {
         router.get("/status.json").handler(ctx -> snapshots.current().onSuccess(snapshot -> ctx.response()
                 .putHeader("Content-Type", JSON).putHeader("Cache-Control", "no-store")
                 .end(json.render(snapshot).encode())));
+        clayCallbacks.mount(router);
         return router;
     }
 

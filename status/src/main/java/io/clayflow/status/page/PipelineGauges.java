@@ -1,6 +1,8 @@
 package io.clayflow.status.page;
 
 import io.clayflow.status.PipelineStatus;
+import io.clayflow.status.cost.CostReport;
+import io.clayflow.status.cost.CostReportFields;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -26,6 +28,8 @@ public final class PipelineGauges {
     private final MultiGauge senderLag;
     private final MultiGauge webhookSubmissions;
     private final long creditsPerPeriod;
+    private final MultiGauge costBySource;
+    private final MultiGauge costByTable;
 
     public PipelineGauges(MeterRegistry registry, long creditsPerPeriod) {
         Objects.requireNonNull(registry, "registry");
@@ -43,6 +47,13 @@ public final class PipelineGauges {
         figure(registry, "credits.spent", "Credits intake spent in the current budget period");
         figure(registry, "credits.left", "Credits left in the current budget period");
         figure(registry, "clay.send.rate", "Leads per second the Clay sink committed between the last two readings");
+        figure(registry, "data.credits.spent", "Clay Data Credits intake spent in the current budget period");
+        costBySource = MultiGauge.builder("clayflow.pipeline.cost.source")
+                .description("The cost ledger of the current budget period per lead source: rows sent, Actions and "
+                        + "Data Credits spent (actual where Clay reported it), duplicates dropped, cache hits, saved")
+                .register(registry);
+        costByTable = MultiGauge.builder("clayflow.pipeline.cost.table")
+                .description("The cost ledger of the current budget period per Clay table").register(registry);
         senderLag = MultiGauge.builder("clayflow.pipeline.clay.sender.lag")
                 .description("Outbox records the Clay sink has not committed, per consumer group").register(registry);
         webhookSubmissions = MultiGauge.builder("clayflow.pipeline.webhook.submissions.used")
@@ -71,6 +82,9 @@ public final class PipelineGauges {
         set("unrouted", status.unrouted());
         set("credits.spent", status.creditsSpent());
         set("credits.left", StatusFunnel.creditsLeft(status, creditsPerPeriod));
+        set("data.credits.spent", status.dataCreditsSpent());
+        costBySource.register(status.cost() == null ? List.of() : costRows(status.cost().bySource(), "source"), true);
+        costByTable.register(status.cost() == null ? List.of() : costRows(status.cost().byTable(), "table"), true);
         set("clay.send.rate", snapshot.claySendRate());
         senderLag.register(rows(status.claySenderLag(), "group"), true);
         webhookSubmissions.register(rows(status.webhookSubmissions(), "webhook"), true);
@@ -83,6 +97,18 @@ public final class PipelineGauges {
     /** A figure with one row, or none (absent from the scrape) while it cannot be known. */
     private void set(String name, Number value) {
         figures.get(name).register(value == null ? List.of() : List.of(MultiGauge.Row.of(Tags.empty(), value)), true);
+    }
+
+    /** One row per group and figure: {@code clayflow_pipeline_cost_source{source="web-form",figure="actions"}}. */
+    private static List<MultiGauge.Row<?>> costRows(CostReport report, String tag) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        report.groups().forEach((name, figures) -> {
+            long[] values = CostReportFields.values(figures);
+            for (int i = 0; i < values.length; i++) {
+                rows.add(MultiGauge.Row.of(Tags.of(tag, name, "figure", CostReportFields.FIGURES[i]), values[i]));
+            }
+        });
+        return rows;
     }
 
     private static List<MultiGauge.Row<?>> rows(Map<String, Long> values, String tag) {

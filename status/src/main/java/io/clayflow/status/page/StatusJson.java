@@ -1,6 +1,7 @@
 package io.clayflow.status.page;
 
 import io.clayflow.status.PipelineStatus;
+import io.clayflow.status.cost.CostReportFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -55,8 +56,12 @@ public final class StatusJson {
                         .put("credits_per_period", creditsPerPeriod)
                         .put("credits_spent", status.creditsSpent())
                         .put("credits_left", StatusFunnel.creditsLeft(status, creditsPerPeriod))
+                        .put("data_credits_spent", status.dataCreditsSpent())
                         .put("period_start", status.budgetPeriodStart() == null ? null
                                 : status.budgetPeriodStart().toString()))
+                .put("cost", status.cost() == null ? null : new JsonObject()
+                        .put("by_source", new JsonObject(CostReportFields.of(status.cost().bySource())))
+                        .put("by_table", new JsonObject(CostReportFields.of(status.cost().byTable()))))
                 .put("webhook_quota", new JsonObject()
                         .put("limit", webhookSubmissionLimit)
                         // The busiest webhook: the one that will stop taking rows first.

@@ -72,6 +72,7 @@ class StatusAppIT {
             kafka.createTopic(topic, 1);
         }
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
 
         // 6 people, 2 of them twice (case and whitespace variants intake's dedupe catches), and one poison record.
@@ -229,7 +230,7 @@ class StatusAppIT {
         Map<String, String> props = new HashMap<>(IntakeConfig.classpathDefaults());
         props.put(IntakeConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         props.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        props.put(IntakeConfig.BUDGET_CREDITS_PER_PERIOD, "1000");
+        props.put(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000");
         props.put("streams.state.dir", Files.createTempDirectory("status-app-it").toString());
         props.put("streams.commit.interval.ms", "200");
         props.put("streams.num.standby.replicas", "0");

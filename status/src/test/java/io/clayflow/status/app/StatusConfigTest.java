@@ -54,7 +54,7 @@ class StatusConfigTest {
     void theBudgetIsIntakesKeyAndIntakesVariableSetsItToo() {
         assertThat(StatusConfig.BUDGET_CREDITS_PER_PERIOD).isEqualTo(IntakeConfig.BUDGET_CREDITS_PER_PERIOD);
         assertThat(StatusConfig.withOverrides(Map.of()).creditsPerPeriod()).as("the same default as intake's")
-                .isEqualTo(Long.parseLong(IntakeConfig.classpathDefaults().get(IntakeConfig.BUDGET_CREDITS_PER_PERIOD)));
+                .isEqualTo(Long.parseLong(IntakeConfig.classpathDefaults().get(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD)));
 
         StatusConfig fromIntakes = StatusConfig.load(null, Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500"));
         StatusConfig ownWins = StatusConfig.load(null, Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500",

@@ -1,0 +1,150 @@
+package io.clayflow.connect.hubspot.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clayflow.connect.http.HttpReply;
+import io.clayflow.connect.http.HttpSettings;
+import io.clayflow.connect.http.PeerClient;
+import io.clayflow.connect.http.ResilientHttp;
+import io.clayflow.connect.hubspot.HubSpotWaitHint;
+import io.clayflow.connect.resilience.ResilientCall;
+import io.clayflow.connect.resilience.UnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * HubSpot's contacts search and batch read as the source calls them, as the private app, under the resilience guard:
+ * one rate-limit permit per request (the search limit is per second), 429/5xx/no answer retried waiting what HubSpot
+ * asked, a circuit breaker. An answer no retry changes (401/403, 400) fails the task with HubSpot's message: it is
+ * the configuration's fault, and going on would skip changes.
+ */
+final class ContactSearch implements ContactPages {
+
+    static final int MAX_BATCH_READ = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PeerClient peer;
+    private final URI searchUri;
+    private final URI batchReadUri;
+    private final List<String> properties;
+
+    ContactSearch(PeerClient peer, URI searchUri, URI batchReadUri, List<String> properties) {
+        this.peer = Objects.requireNonNull(peer, "peer");
+        this.searchUri = Objects.requireNonNull(searchUri, "searchUri");
+        this.batchReadUri = Objects.requireNonNull(batchReadUri, "batchReadUri");
+        this.properties = List.copyOf(properties);
+    }
+
+    static ContactSearch create(HubSpotSourceConfig config, List<String> properties, Runnable on429) {
+        ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()),
+                HubSpotWaitHint::of);
+        return new ContactSearch(new PeerClient(HttpSettings.client(config), guard,
+                Map.of("Authorization", "Bearer " + config.token()), on429), config.searchUri(),
+                config.batchReadUri(), properties);
+    }
+
+    /** Contacts changed at exactly {@code modifiedMs} with an id above {@code afterId}, by id. */
+    @Override
+    public List<CrmContact> sameTimeAfter(long modifiedMs, long afterId, int limit) throws UnavailableException {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode filters = body.putArray("filterGroups").addObject().putArray("filters");
+        // GTE and LTE of one millisecond rather than EQ: EQ on a datetime is documented loosely by HubSpot.
+        filter(filters, "lastmodifieddate", "GTE", modifiedMs);
+        filter(filters, "lastmodifieddate", "LTE", modifiedMs);
+        filter(filters, "hs_object_id", "GT", afterId);
+        sort(body, "hs_object_id");
+        return search(body, limit);
+    }
+
+    /** Contacts changed after {@code afterMs} and before {@code beforeMs}, by modification time. */
+    @Override
+    public List<CrmContact> changedBetween(long afterMs, long beforeMs, int limit) throws UnavailableException {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode filters = body.putArray("filterGroups").addObject().putArray("filters");
+        filter(filters, "lastmodifieddate", "GT", afterMs);
+        filter(filters, "lastmodifieddate", "LT", beforeMs);
+        sort(body, "lastmodifieddate");
+        return search(body, limit);
+    }
+
+    /** The contacts with these ids (at most 100); ids HubSpot does not have are left out. */
+    List<CrmContact> read(Collection<Long> ids) throws UnavailableException {
+        if (ids.size() > MAX_BATCH_READ) {
+            throw new IllegalArgumentException("HubSpot reads at most " + MAX_BATCH_READ + " contacts at once");
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode inputs = body.putArray("inputs");
+        ids.forEach(id -> inputs.addObject().put("id", Long.toString(id)));
+        ArrayNode wanted = body.putArray("properties");
+        properties.forEach(wanted::add);
+        return results(call(batchReadUri, body, "batch read"));
+    }
+
+    private List<CrmContact> search(ObjectNode body, int limit) throws UnavailableException {
+        ArrayNode wanted = body.putArray("properties");
+        properties.forEach(wanted::add);
+        body.put("limit", limit);
+        return results(call(searchUri, body, "search"));
+    }
+
+    private JsonNode call(URI uri, ObjectNode body, String what) throws UnavailableException {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpReply reply = peer.send(1, "POST", uri, bytes);
+        if (!reply.isSuccess()) {
+            String hint = reply.isAuthFailure() ? ": check " + HubSpotSourceConfig.TOKEN
+                    + " and that the private app has the crm.objects.contacts.read scope" : "";
+            throw new ConnectException("HubSpot refused the contacts " + what + " (HTTP " + reply.status() + ")"
+                    + hint + ": " + reply.excerpt());
+        }
+        try {
+            return JSON.readTree(reply.body());
+        } catch (IOException e) {
+            throw new ConnectException("HubSpot answered the contacts " + what + " with no JSON: "
+                    + reply.excerpt(), e);
+        }
+    }
+
+    private static List<CrmContact> results(JsonNode answer) {
+        List<CrmContact> contacts = new ArrayList<>();
+        for (JsonNode result : answer.path("results")) {
+            Map<String, String> values = new HashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = result.path("properties").fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getValue().isNull()) {
+                    values.put(field.getKey(), field.getValue().asText());
+                }
+            }
+            contacts.add(new CrmContact(Long.parseLong(result.path("id").asText()), values));
+        }
+        return contacts;
+    }
+
+    private static void filter(ArrayNode filters, String property, String operator, long value) {
+        filters.addObject().put("propertyName", property).put("operator", operator).put("value", Long.toString(value));
+    }
+
+    private static void sort(ObjectNode body, String property) {
+        body.putArray("sorts").addObject().put("propertyName", property).put("direction", "ASCENDING");
+    }
+
+    ResilientCall guard() {
+        return peer.guard();
+    }
+}

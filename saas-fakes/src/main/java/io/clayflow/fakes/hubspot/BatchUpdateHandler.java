@@ -1,0 +1,121 @@
+package io.clayflow.fakes.hubspot;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code POST /crm/v3/objects/contacts/batch/update} by record id: {@code {inputs: [{id, properties,
+ * objectWriteTraceId}]}}. As HubSpot: the whole batch is refused (400) for its shape, too many inputs, an id twice or
+ * a property the portal does not have; an id the portal does not have fails alone (207, {@code OBJECT_NOT_FOUND}
+ * naming it); the others are updated, which moves their {@code lastmodifieddate}.
+ */
+final class BatchUpdateHandler implements Handler<RoutingContext> {
+
+    static final String PATH = "/crm/v3/objects/contacts/batch/update";
+
+    private final ApiGate gate;
+    private final HubSpotConfig config;
+    private final ContactStore store;
+    private final HubSpotCounters counters;
+
+    BatchUpdateHandler(ApiGate gate, HubSpotConfig config, ContactStore store, HubSpotCounters counters) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        this.counters = Objects.requireNonNull(counters, "counters");
+    }
+
+    private record Input(String id, Map<String, String> properties, String trace) {
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (!gate.admit(ctx, false)) {
+            return;
+        }
+        JsonObject json;
+        try {
+            json = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            json = null;
+        }
+        JsonArray raw = json == null ? null : json.getJsonArray("inputs");
+        if (raw == null || raw.isEmpty() || raw.size() > config.maxInputs()) {
+            gate.answer(ctx, 400, HubSpotErrors.validation("inputs must hold 1 to " + config.maxInputs()
+                    + " objects {id, properties}"));
+            return;
+        }
+        List<Input> inputs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> unknown = new TreeSet<>();
+        for (Object item : raw) {
+            if (!(item instanceof JsonObject input) || input.getValue("id") == null
+                    || !(input.getValue("properties") instanceof JsonObject properties)) {
+                gate.answer(ctx, 400, HubSpotErrors.validation("each input needs an id and properties"));
+                return;
+            }
+            String id = String.valueOf(input.getValue("id"));
+            if (!ids.add(id)) {
+                gate.answer(ctx, 400, HubSpotErrors.validation("Duplicate IDs found in batch input: [" + id + "]"));
+                return;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            properties.forEach(entry -> {
+                if (!config.properties().contains(entry.getKey())) {
+                    unknown.add(entry.getKey());
+                }
+                values.put(entry.getKey(), entry.getValue() == null ? "" : entry.getValue().toString());
+            });
+            inputs.add(new Input(id, values, input.getString("objectWriteTraceId")));
+        }
+        if (!unknown.isEmpty()) {
+            gate.answer(ctx, 400, HubSpotErrors.invalidProperties(unknown.stream().map(name ->
+                    new HubSpotErrors.PropertyProblem(name, "PROPERTY_DOESNT_EXIST",
+                            "Property \"" + name + "\" does not exist")).toList()));
+            return;
+        }
+        counters.inputs(inputs.size());
+        JsonArray results = new JsonArray();
+        JsonArray missing = new JsonArray();
+        JsonArray missingTraces = new JsonArray();
+        for (Input input : inputs) {
+            Optional<HubSpotContact> updated = store.update(input.id(), input.properties(), ContactStore.INTEGRATION);
+            if (updated.isEmpty()) {
+                missing.add(input.id());
+                if (input.trace() != null) {
+                    missingTraces.add(input.trace());
+                }
+                continue;
+            }
+            counters.upserted(false);
+            JsonObject result = ContactJson.of(updated.get(), List.copyOf(input.properties().keySet()));
+            if (input.trace() != null) {
+                result.put("objectWriteTraceId", input.trace());
+            }
+            results.add(result);
+        }
+        JsonObject body = new JsonObject().put("status", "COMPLETE").put("results", results);
+        if (!missing.isEmpty()) {
+            JsonObject context = new JsonObject().put("ids", missing);
+            if (!missingTraces.isEmpty()) {
+                context.put("objectWriteTraceId", missingTraces);
+            }
+            body.put("numErrors", 1).put("errors", new JsonArray().add(HubSpotErrors.error("OBJECT_NOT_FOUND",
+                    "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.")
+                    .put("context", context)));
+        }
+        gate.answer(ctx, 0, body);
+    }
+}

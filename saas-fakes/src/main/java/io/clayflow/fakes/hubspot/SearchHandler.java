@@ -1,0 +1,54 @@
+package io.clayflow.fakes.hubspot;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code POST /crm/v3/objects/contacts/search}: the {@link ApiGate} (with the search endpoints' per-second limit),
+ * 400 for a query HubSpot refuses ({@link SearchQuery}), then {@code {total, results, paging.next.after}} of the
+ * matching contacts in the query's order, {@code limit} at a time from the {@code after} offset.
+ */
+final class SearchHandler implements Handler<RoutingContext> {
+
+    static final String PATH = "/crm/v3/objects/contacts/search";
+
+    private final ApiGate gate;
+    private final HubSpotConfig config;
+    private final ContactStore store;
+    private final HubSpotCounters counters;
+
+    SearchHandler(ApiGate gate, HubSpotConfig config, ContactStore store, HubSpotCounters counters) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        this.counters = Objects.requireNonNull(counters, "counters");
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (!gate.admit(ctx, true)) {
+            return;
+        }
+        SearchQuery query = SearchQuery.parse(ctx.body().buffer(), config.properties());
+        if (query.refusal() != null) {
+            gate.answer(ctx, 400, HubSpotErrors.validation(query.refusal()));
+            return;
+        }
+        counters.search();
+        List<HubSpotContact> matching = store.all().stream().filter(query::matches).sorted(query.order()).toList();
+        JsonArray results = new JsonArray();
+        int end = Math.min(matching.size(), query.after() + query.limit());
+        for (int i = query.after(); i < end; i++) {
+            results.add(ContactJson.of(matching.get(i), query.properties()));
+        }
+        JsonObject body = new JsonObject().put("total", matching.size()).put("results", results);
+        if (end < matching.size()) {
+            body.put("paging", new JsonObject().put("next", new JsonObject().put("after", String.valueOf(end))));
+        }
+        gate.answer(ctx, 200, body);
+    }
+}
