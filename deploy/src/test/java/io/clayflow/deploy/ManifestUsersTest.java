@@ -136,6 +136,7 @@ class ManifestUsersTest {
         GatewayConfig gateway = GatewayConfig.load(null, Map.of());
         rights.add(new Right("clayflow-gateway", "topic", gateway.topics().raw(), "Write"));
         rights.add(new Right("clayflow-gateway", "topic", gateway.topics().enriched(), "Write"));
+        rights.add(new Right("clayflow-gateway", "topic", gateway.topics().hubspotContactChanges(), "Write"));
         for (String topic : CodeTopics.named()) {
             rights.add(new Right("clayflow-status", "topic", topic, "Read"));
         }
