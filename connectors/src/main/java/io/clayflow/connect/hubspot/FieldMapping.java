@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.avro.Schema;
 
@@ -30,30 +29,15 @@ record FieldMapping(Map<String, String> sourceToProperty) {
      *                                  sources for one property
      */
     static FieldMapping parse(List<String> entries) {
-        Objects.requireNonNull(entries, "entries");
         Map<String, String> mapping = new LinkedHashMap<>();
         List<String> properties = new ArrayList<>();
-        for (String raw : entries) {
-            String entry = raw.trim();
-            if (entry.isEmpty()) {
-                continue;
+        for (MappingEntry entry : MappingEntry.parse(entries, "source")) {
+            checkSource(entry.field());
+            if (properties.contains(entry.property())) {
+                throw new IllegalArgumentException("property '" + entry.property() + "' is mapped twice");
             }
-            int colon = entry.lastIndexOf(':');
-            if (colon <= 0 || colon == entry.length() - 1) {
-                throw new IllegalArgumentException("'" + entry + "' is not source:property (e.g. title:jobtitle)");
-            }
-            String source = entry.substring(0, colon).trim();
-            String property = entry.substring(colon + 1).trim();
-            checkSource(source);
-            if (!property.matches("[a-z0-9_]+")) {
-                throw new IllegalArgumentException("'" + property + "' is not a HubSpot property name "
-                        + "(internal names are lower-case letters, digits and _)");
-            }
-            if (properties.contains(property)) {
-                throw new IllegalArgumentException("property '" + property + "' is mapped twice");
-            }
-            properties.add(property);
-            mapping.put(source, property);
+            properties.add(entry.property());
+            mapping.put(entry.field(), entry.property());
         }
         return new FieldMapping(mapping);
     }

@@ -1,5 +1,7 @@
 package io.clayflow.connect.hubspot.source;
 
+import io.clayflow.connect.hubspot.MappingEntry;
+
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.LeadSources;
 import java.time.Instant;
@@ -8,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,19 +30,9 @@ record LeadMapping(Map<String, String> fieldToProperty) {
 
     /** @throws IllegalArgumentException naming the bad entry */
     static LeadMapping parse(List<String> entries) {
-        Objects.requireNonNull(entries, "entries");
         Map<String, String> mapping = new LinkedHashMap<>();
-        for (String raw : entries) {
-            String entry = raw.trim();
-            if (entry.isEmpty()) {
-                continue;
-            }
-            int colon = entry.lastIndexOf(':');
-            if (colon <= 0 || colon == entry.length() - 1) {
-                throw new IllegalArgumentException("'" + entry + "' is not field:property (e.g. title:jobtitle)");
-            }
-            String field = entry.substring(0, colon).trim();
-            String property = entry.substring(colon + 1).trim();
+        for (MappingEntry entry : MappingEntry.parse(entries, "field")) {
+            String field = entry.field();
             if (field.startsWith(ATTRIBUTES) ? field.length() == ATTRIBUTES.length()
                     : Lead.getClassSchema().getField(field) == null || RESERVED.contains(field)) {
                 List<String> fields = new ArrayList<>();
@@ -50,11 +41,7 @@ record LeadMapping(Map<String, String> fieldToProperty) {
                 throw new IllegalArgumentException("'" + field + "' is not a Lead field the source may fill (use "
                         + "one of " + fields + ", or attributes.<key>)");
             }
-            if (!property.matches("[a-z0-9_]+")) {
-                throw new IllegalArgumentException("'" + property + "' is not a HubSpot property name "
-                        + "(internal names are lower-case letters, digits and _)");
-            }
-            if (mapping.put(field, property) != null) {
+            if (mapping.put(field, entry.property()) != null) {
                 throw new IllegalArgumentException("field '" + field + "' is mapped twice");
             }
         }
