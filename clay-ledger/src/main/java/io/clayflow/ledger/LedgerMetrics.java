@@ -15,15 +15,16 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 /**
  * The ledger's gauges per Clay table, in group {@value #GROUP}, tagged {@code thread-id},
  * {@code clayflow-clay-ledger-id} (the task) and {@code table}: {@code open}, {@code overdue},
- * {@code oldest-open-age-seconds}, and the totals {@code overdue-total}, {@code late-total}, {@code resent-total}.
- * Set at every check from the stores, so they hold across restarts and never count an event twice.
+ * {@code oldest-open-age-seconds}, and the totals {@code became-overdue}, {@code called-back-late}, {@code resent}
+ * (gauges, not counters: set at every check from the stores, so they hold across restarts and never count an event
+ * twice; no name ends in {@code -total}, which Prometheus keeps for counters).
  */
 final class LedgerMetrics implements AutoCloseable {
 
     static final String SCOPE = "clayflow-clay-ledger";
     static final String GROUP = "stream-" + SCOPE + "-metrics";
-    static final List<String> GAUGES = List.of("open", "overdue", "oldest-open-age-seconds", "overdue-total",
-            "late-total", "resent-total");
+    static final List<String> GAUGES = List.of("open", "overdue", "oldest-open-age-seconds", "became-overdue",
+            "called-back-late", "resent");
 
     private final StreamsMetrics metrics;
     private final String threadId;

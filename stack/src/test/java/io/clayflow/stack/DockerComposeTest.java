@@ -179,7 +179,7 @@ class DockerComposeTest {
                 .isEqualTo(rawEnvironment("intake").get(budget));
         assertThat(StatusConfig.load(null, Map.of(budget, "2500")).creditsPerPeriod()).isEqualTo(2500);
         assertThat(config.creditsPerPeriod()).isEqualTo(IntakeConfig.load(null, environment("intake"))
-                .budgetCreditsPerPeriod());
+                .budgetActionsPerPeriod());
         assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:19092");
         assertThat(publishedPorts("status")).containsEntry(config.managementPort(), config.managementPort());
         assertThat(healthcheck("status")).contains("localhost:" + config.managementPort() + "/health/ready");

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
                 "  outreach-fake    an Outreach fake (prospects and sequences)",
                 "  intake           the intake app: validate, normalize, dedupe, throttle to Clay",
                 "  routing          the routing app: CEL rules to the CRM, outreach, nurture and warehouse routes",
+                "  ledger           the Clay ledger: every row Clay took awaits its callback; overdue ones to leads.dlq",
                 "  connect          a Kafka Connect worker with four sinks: clay-webhook-sink (to Clay), hubspot-sink "
                         + "(HubSpot), outreach-sink (Outreach) and warehouse-sink (a DuckDB file), and one source: "
                         + "hubspot-source (contacts created or changed in HubSpot become leads; demo --crm)",
@@ -117,7 +118,7 @@ public final class UpCommand implements Callable<Integer> {
             } else {
                 ClusterSettings cluster = new ClusterSettings(config.bootstrapServers(), config.registryUrl(), Map.of(),
                         Duration.ofSeconds(5));
-                long credits = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
+                long credits = stack.part(IntakePart.class).configuration().budgetActionsPerPeriod();
                 try (StatusScreen screen = new StatusScreen(stack, cluster, credits, out, ScreenMode.redrawsInPlace())) {
                     while (!stop.isStopping()) {
                         screen.draw();

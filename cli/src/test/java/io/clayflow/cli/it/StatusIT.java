@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.intake.IntakeConfig;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.StateStores;
@@ -50,6 +51,8 @@ class StatusIT {
     private static final Pattern SENT = Pattern.compile(
             "Sent (\\d+) leads to leads.raw: (\\d+) unique valid, (\\d+) duplicates, (\\d+) invalid");
     private static final String CLAY_SINK_GROUP = "connect-clay-webhook-sink";
+    /** Intake's shipped estimate: 1 enrichment + the HTTP API callback column. */
+    private static final long ACTIONS_PER_ROW = IntakeConfig.LOADER.resolve(Map.of()).costActionsPerRow();
 
     private KafkaBroker kafka;
     private SchemaRegistryServer registry;
@@ -149,9 +152,10 @@ class StatusIT {
     }
 
     @Test
-    void creditsSpentAreOnePerReleasedLeadAndNothingWaits() {
+    void actionsSpentAreTheEstimatePerReleasedLeadAndNothingWaits() {
         assertThat(status.waitingInThrottle()).isZero();
-        assertThat(status.creditsSpent()).isEqualTo(unique);
+        assertThat(status.creditsSpent()).isEqualTo(unique * ACTIONS_PER_ROW);
+        assertThat(status.dataCreditsSpent()).isZero();
         assertThat(status.budgetPeriodStart()).isNotNull();
     }
 
@@ -220,7 +224,7 @@ class StatusIT {
         assertThat(json.path("dead_letters").path("by_stage").path("connect.clay-webhook-sink.task_put")
                 .path("DataException").asLong()).isEqualTo(1);
         assertThat(json.path("webhook_quota").path("used").path("a1b2c3d4e5f6").asLong()).isEqualTo(120);
-        assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(unique);
+        assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(unique * ACTIONS_PER_ROW);
         assertThat(json.path("connect").path("reachable").asBoolean()).isFalse();
         assertThat(json.path("check").path("exit_code").asInt()).as("what --check would say").isEqualTo(10);
     }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,13 @@ class IntakeCacheThroughputBenchmark {
         }
         kafka.createTopic(Topics.LEADS_DLQ, 1);
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
-        IntakeConfig config = IntakeLoad.throughputConfig(kafka, registry, APP_ID);
+        // Both meters off (0 = not limited): with the Actions meter's default a run would stop for the day after
+        // budget.actions.per.period / cost.actions.per.row rows.
+        Map<String, String> props = new HashMap<>(IntakeLoad.throughputConfig(kafka, registry, APP_ID)
+                .originalsStrings());
+        props.put(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "0");
+        props.put(IntakeConfig.BUDGET_DATA_CREDITS_PER_PERIOD, "0");
+        IntakeConfig config = new IntakeConfig(props);
         assertThat(config.enrichmentCache().policy().id()).isEqualTo("cached");
         int half = LEADS / 2;
         OutboxCounter outbox = new OutboxCounter(kafka, PARTITIONS);

@@ -267,7 +267,8 @@ class LocalStackIT {
         String url = stack.part(StatusPart.class).url();
         assertThat(stack.endpoints().get("status")).extracting(endpoint -> endpoint.address())
                 .contains(url + "/status");
-        long budget = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
+        long budget = stack.part(IntakePart.class).configuration().budgetActionsPerPeriod();
+        long actionsPerRow = stack.part(IntakePart.class).configuration().costActionsPerRow();
 
         await("the status page's figures").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
@@ -277,7 +278,8 @@ class LocalStackIT {
                     assertThat(json.path("funnel").path(0).path("count").asLong()).isEqualTo(demo.leads().size());
                     assertThat(json.path("funnel").path(3).path("count").asLong()).isEqualTo(UNIQUE_VALID);
                     assertThat(json.path("budget").path("credits_per_period").asLong()).isEqualTo(budget);
-                    assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(UNIQUE_VALID);
+                    assertThat(json.path("budget").path("credits_spent").asLong())
+                            .isEqualTo(UNIQUE_VALID * actionsPerRow);
                 });
     }
 
@@ -448,9 +450,9 @@ class LocalStackIT {
         Map<String, Long> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : topics.read(Topics.CLAY_SINK_STATE)) {
             String key = new String(record.key(), StandardCharsets.UTF_8);
-            if (!ClaySinkState.isProgressKey(key)) {
-                latest.put(key, Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
-            }
+            // Webhook counts only: the state also holds progress, table rows and pause records.
+            ClaySinkState.webhookSubmissions(key, record.value() == null ? null
+                    : new String(record.value(), StandardCharsets.UTF_8)).ifPresent(count -> latest.put(key, count));
         }
         return latest.values().stream().mapToLong(Long::longValue).sum();
     }
