@@ -26,8 +26,8 @@ public class HubSpotSinkConfig extends AbstractConfig {
     public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
             + "title:jobtitle,phone:phone,company_domain:website,country:country,industry:industry";
 
-    public static final String BASE_URL = "hubspot.base.url";
-    public static final String TOKEN = "hubspot.token";
+    public static final String BASE_URL = HubSpotAccess.BASE_URL;
+    public static final String TOKEN = HubSpotAccess.TOKEN;
     public static final String MAPPING = "hubspot.mapping";
     public static final String LEAD_ID_PROPERTY = "hubspot.lead.id.property";
     public static final String EMAIL_FIELDS = "hubspot.email.fields";
@@ -49,21 +49,13 @@ public class HubSpotSinkConfig extends AbstractConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(MAPPING, getList(MAPPING), e.getMessage());
         }
-        if (token().isBlank()) {
-            throw new ConfigException(TOKEN, "[hidden]", "the private app's access token is required");
-        }
+        HubSpotAccess.token(this);
     }
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        KeyGroup.of(def, "HubSpot")
-                .define(BASE_URL, Type.STRING, "https://api.hubapi.com", HttpUrls.apiRoot("https://api.hubapi.com"),
-                        Importance.MEDIUM, "API base URL", "HubSpot's API root; contacts are upserted at "
-                                + "<root>/crm/v3/objects/contacts/batch/upsert.")
-                .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                        "Private app token",
-                        "The private app's access token (scope crm.objects.contacts.write), sent as "
-                                + "Authorization: Bearer. Never logged. A 401 fails the task: no record is to blame.")
+        HubSpotAccess.define(KeyGroup.of(def, "HubSpot"), "/crm/v3/objects/contacts/batch/upsert (and batch/update)",
+                        "crm.objects.contacts.write")
                 .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
                         "Field mapping",
                         "Lead value to contact property, as source:property entries. A source is an EnrichedLead "
@@ -107,8 +99,7 @@ public class HubSpotSinkConfig extends AbstractConfig {
     }
 
     public String token() {
-        Password token = getPassword(TOKEN);
-        return token == null ? "" : token.value().trim();
+        return HubSpotAccess.token(this);
     }
 
     FieldMapping mapping() {

@@ -1,5 +1,7 @@
 package io.clayflow.connect.hubspot.source;
 
+import io.clayflow.connect.hubspot.HubSpotAccess;
+
 import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
@@ -23,8 +25,8 @@ public class HubSpotSourceConfig extends AbstractConfig {
     public static final String DEFAULT_MAPPING = "email:email,first_name:firstname,last_name:lastname,"
             + "company_name:company,title:jobtitle,phone:phone,company_domain:website,linkedin_url:hs_linkedin_url";
 
-    public static final String BASE_URL = "hubspot.base.url";
-    public static final String TOKEN = "hubspot.token";
+    public static final String BASE_URL = HubSpotAccess.BASE_URL;
+    public static final String TOKEN = HubSpotAccess.TOKEN;
     public static final String MAPPING = "hubspot.mapping";
     public static final String ENRICHED_AT_PROPERTY = "hubspot.enriched.at.property";
     public static final String OWN_WRITE_WINDOW_MS = "own.write.window.ms";
@@ -52,20 +54,13 @@ public class HubSpotSourceConfig extends AbstractConfig {
         if (!changesTopic().isEmpty() && getString(CHANGES_BOOTSTRAP_SERVERS).isBlank()) {
             throw new ConfigException(CHANGES_BOOTSTRAP_SERVERS, "", "required when " + CHANGES_TOPIC + " is set");
         }
-        if (token().isBlank()) {
-            throw new ConfigException(TOKEN, "[hidden]", "the private app's access token is required");
-        }
+        HubSpotAccess.token(this);
     }
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        KeyGroup.of(def, "HubSpot")
-                .define(BASE_URL, Type.STRING, "https://api.hubapi.com", HttpUrls.apiRoot("https://api.hubapi.com"),
-                        Importance.MEDIUM, "API base URL", "HubSpot's API root; contacts are searched at "
-                                + "<root>/crm/v3/objects/contacts/search.")
-                .define(TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "Private app token",
-                        "The private app's access token (scope crm.objects.contacts.read), sent as Authorization: "
-                                + "Bearer. Never logged.")
+        HubSpotAccess.define(KeyGroup.of(def, "HubSpot"), "/crm/v3/objects/contacts/search (and batch/read)",
+                        "crm.objects.contacts.read")
                 .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM, "Field mapping",
                         "Lead field to contact property, as field:property entries, the HubSpot sink's style. A "
                                 + "field is a Lead field (title) or an attribute (attributes.lifecycle: "
@@ -133,8 +128,7 @@ public class HubSpotSourceConfig extends AbstractConfig {
     }
 
     public String token() {
-        Password token = getPassword(TOKEN);
-        return token == null ? "" : token.value().trim();
+        return HubSpotAccess.token(this);
     }
 
     LeadMapping leadMapping() {
