@@ -44,14 +44,7 @@ final class InternalEnrichedLeadSerde implements Serde<EnrichedLead> {
     }
 
     byte[] encode(EnrichedLead lead) {
-        try {
-            ByteBuffer buffer = encoder.encode(lead);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new SerializationException("Could not encode an enriched lead", e);
-        }
+        return SingleObjectBytes.encode(encoder, lead, "an enriched lead");
     }
 
     EnrichedLead decode(byte[] bytes) {

@@ -3,7 +3,6 @@ package io.clayflow.intake;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.ReleasedSchemas;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
@@ -29,14 +28,7 @@ public final class InternalLeadSerde implements Serde<Lead> {
             if (lead == null) {
                 return null;
             }
-            try {
-                ByteBuffer buffer = encoder.encode(lead);
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                return bytes;
-            } catch (IOException e) {
-                throw new SerializationException("Could not encode a lead for " + topic, e);
-            }
+            return SingleObjectBytes.encode(encoder, lead, "a lead for " + topic);
         };
     }
 
