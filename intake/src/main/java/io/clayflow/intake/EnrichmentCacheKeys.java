@@ -30,11 +30,11 @@ final class EnrichmentCacheKeys {
                 .define(CACHE_TTL, Type.STRING, "", durationOrEmpty(), Importance.MEDIUM, "Cache TTL",
                         "How long a Clay enrichment is kept and served to repeat touches (ISO-8601); empty means "
                                 + "dedupe.ttl. A repeat whose cached enrichment is older goes to Clay again.")
-                .define(CACHE_REENRICH_MAX_AGE, Type.STRING, "P7D", IntakeConfig.positiveDuration(),
+                .define(CACHE_REENRICH_MAX_AGE, Type.STRING, "P7D", IntakeValidators.positiveDuration(),
                         Importance.MEDIUM, "Re-enrich age",
                         "With cache.policy=reenrich: a cached enrichment at least this old (ISO-8601) is not served; "
                                 + "the touch is sent to Clay again.")
-                .define(CACHE_HOLD_MAX, Type.STRING, "P3D", IntakeConfig.positiveDuration(), Importance.LOW,
+                .define(CACHE_HOLD_MAX, Type.STRING, "P3D", IntakeValidators.positiveDuration(), Importance.LOW,
                         "Hold limit",
                         "How long a repeat of a person still in flight at Clay waits for that enrichment (ISO-8601, "
                                 + "wall clock) before it is sent to Clay itself, the first row's callback presumed "
@@ -50,7 +50,7 @@ final class EnrichmentCacheKeys {
     }
 
     private static ConfigDef.Validator durationOrEmpty() {
-        ConfigDef.Validator positive = IntakeConfig.positiveDuration();
+        ConfigDef.Validator positive = IntakeValidators.positiveDuration();
         return new ConfigDef.Validator() {
             @Override
             public void ensureValid(String name, Object value) {

@@ -242,12 +242,12 @@ public class IntakeConfig extends StreamsAppConfig {
                         "Mailbox providers whose domain is not a company's: company_domain is never derived from "
                                 + "an address at one of them.");
 
-        // Durations are STRINGs so that the value reads as written (ISO-8601), checked by positiveDuration().
+        // Durations are STRINGs so that the value reads as written (ISO-8601), checked by IntakeValidators.positiveDuration().
         KeyGroup.of(def, "Dedupe")
-                .define(DEDUPE_TTL, Type.STRING, "P30D", positiveDuration(), Importance.HIGH, "Dedupe TTL",
+                .define(DEDUPE_TTL, Type.STRING, "P30D", IntakeValidators.positiveDuration(), Importance.HIGH, "Dedupe TTL",
                         "How long a lead accepted for release blocks the same person (ISO-8601, e.g. P30D, PT12H). The "
                                 + "dedupe store keeps keys this long and then drops them.")
-                .define(DEDUPE_KEY_ORDER, Type.LIST, "email,linkedin,name_domain", dedupeKeyOrderValidator(),
+                .define(DEDUPE_KEY_ORDER, Type.LIST, "email,linkedin,name_domain", IntakeValidators.dedupeKeyOrder(),
                         Importance.MEDIUM, "Dedupe key order",
                         "The order in which a lead's dedupe key is chosen: the first kind the lead has wins. Each of "
                                 + "email, linkedin and name_domain exactly once, so every valid lead has a key.");
@@ -275,7 +275,7 @@ public class IntakeConfig extends StreamsAppConfig {
                         "Data Credits per period",
                         "Clay Data Credits intake may spend per budget period; once spent, leads wait as for Actions. "
                                 + "0: Data Credits are not limited.")
-                .define(BUDGET_PERIOD, Type.STRING, "P1D", positiveDuration(), Importance.HIGH, "Budget period",
+                .define(BUDGET_PERIOD, Type.STRING, "P1D", IntakeValidators.positiveDuration(), Importance.HIGH, "Budget period",
                         "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at "
                                 + "UTC midnight and PT1H on the hour.");
 
@@ -294,51 +294,5 @@ public class IntakeConfig extends StreamsAppConfig {
                         "The Clay table the cost ledger books a released row to until its callback names the table "
                                 + "(a column mapped to clay_table).")
                 .definition();
-    }
-
-    static ConfigDef.Validator positiveDuration() {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                try {
-                    Duration duration = Duration.parse(String.valueOf(value).trim());
-                    if (duration.isNegative() || duration.isZero()) {
-                        throw new ConfigException(name, value, "must be a positive duration");
-                    }
-                } catch (DateTimeParseException e) {
-                    throw new ConfigException(name, value, "must be an ISO-8601 duration such as P30D, PT12H or PT0.5S");
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "an ISO-8601 duration > 0, e.g. P30D";
-            }
-        };
-    }
-
-    private static ConfigDef.Validator dedupeKeyOrderValidator() {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                List<DedupeKey.Kind> kinds = new ArrayList<>();
-                for (Object item : (List<?>) value) {
-                    try {
-                        kinds.add(DedupeKey.Kind.of(item.toString()));
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigException(name, value, e.getMessage());
-                    }
-                }
-                if (kinds.size() != DedupeKey.Kind.values().length || Set.copyOf(kinds).size() != kinds.size()) {
-                    throw new ConfigException(name, value,
-                            "must list each of email, linkedin and name_domain exactly once, in the order wanted");
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "a permutation of email,linkedin,name_domain";
-            }
-        };
     }
 }
