@@ -56,6 +56,7 @@ final class IntakeBench implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.partitions = partitions;
         kafka.createTopic(Topics.LEADS_RAW, partitions);
+        kafka.createTopic(Topics.LEADS_ENRICHED, partitions);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, partitions);
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         this.throughputConfig = IntakeLoad.throughputConfig(kafka, registry, APP_ID);

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +23,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The dedupe store alone at scale: N distinct lead ids through the intake's own {@link DedupeProcessor} and its
@@ -56,19 +59,26 @@ public final class DedupeStoreScale {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<String, Lead> context = new MockProcessorContext<>(props, new TaskId(0, 0),
+        MockProcessorContext<String, PersonEvent> context = new MockProcessorContext<>(props, new TaskId(0, 0),
                 stateDir.toFile());
-        WindowStore<String, Long> store = IntakeTopology.dedupeStore(ttl).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        DedupeProcessor processor = new DedupeProcessor(StateStores.INTAKE_DEDUPE, ttl);
+        // The dedupe task's stores (the enrichment cache and held touches stay empty: cache.policy=drop).
+        EnrichmentCacheSettings drop = EnrichmentCacheSettings.drop(ttl);
+        List<StateStore> stores = new ArrayList<>();
+        for (StoreBuilder<?> builder : DedupeStores.DEFAULT.builders(ttl, drop)) {
+            StateStore built = builder.withLoggingDisabled().build();
+            built.init(context.getStateStoreContext(), built);
+            context.addStateStore(built);
+            stores.add(built);
+        }
+        StateStore store = stores.get(0);
+        DedupeProcessor processor = new DedupeProcessor(DedupeStores.DEFAULT, ttl, drop);
         processor.init(context);
         long accepted = 0;
         long start = System.nanoTime();
         for (long i = 0; i < keys; i++) {
             long timestamp = START.toEpochMilli() + i % 3_600_000L;
             context.setCurrentStreamTimeMs(timestamp);
-            processor.process(new Record<>(leadId(i), lead, timestamp));
+            processor.process(new Record<>(leadId(i), PersonEvent.touch(lead), timestamp));
             if (i % COMMIT_EVERY == COMMIT_EVERY - 1) {
                 accepted += forwarded(context);
                 store.commit(Map.of());
@@ -81,7 +91,7 @@ public final class DedupeStoreScale {
         accepted += forwarded(context);
         long repeatsForwarded = 0;
         for (long i = 0; i < Math.min(REPEATS, keys); i++) {
-            processor.process(new Record<>(leadId(i), lead, START.toEpochMilli() + 3_600_000L));
+            processor.process(new Record<>(leadId(i), PersonEvent.touch(lead), START.toEpochMilli() + 3_600_000L));
         }
         repeatsForwarded += forwarded(context);
         store.commit(Map.of());
@@ -90,7 +100,7 @@ public final class DedupeStoreScale {
         long peakHeap = peakHeap();
         long disk = diskBytes(stateDir);
         processor.close();
-        store.close();
+        stores.forEach(StateStore::close);
         check(accepted == keys, "accepted " + accepted + " of " + keys + " distinct keys");
         check(repeatsForwarded == 0, repeatsForwarded + " repeated keys were not dropped");
         System.gc();
@@ -104,7 +114,7 @@ public final class DedupeStoreScale {
         System.out.printf(Locale.ROOT, "RESULT diskBytes=%d%n", disk);
     }
 
-    private static long forwarded(MockProcessorContext<String, Lead> context) {
+    private static long forwarded(MockProcessorContext<String, PersonEvent> context) {
         long count = context.forwarded().size();
         context.resetForwards();
         return count;

@@ -51,12 +51,25 @@ final class HubSpotSignature {
         if (Math.abs(clock.millis() - sentAt) > maxAge.toMillis()) {
             return Optional.of("the delivery's timestamp is more than " + maxAge.toSeconds() + " s from now");
         }
-        byte[] expected = sign(secret.get(), method, uri, body, timestamp.strip())
+        byte[] expected = sign(secret.get(), method, signedUri(uri), body, timestamp.strip())
                 .getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of("the signature does not match");
         }
         return Optional.empty();
+    }
+
+    // HubSpot signs the URI with these characters decoded (its request validation guide lists them).
+    private static final String[][] DECODED = {{"%3A", ":"}, {"%2F", "/"}, {"%3F", "?"}, {"%40", "@"}, {"%21", "!"},
+        {"%24", "$"}, {"%27", "'"}, {"%28", "("}, {"%29", ")"}, {"%2A", "*"}, {"%2C", ","}, {"%3B", ";"}};
+
+    /** The request URI as HubSpot signs it: the listed URL-encoded characters decoded, upper or lower case. */
+    static String signedUri(String uri) {
+        String out = uri;
+        for (String[] pair : DECODED) {
+            out = out.replace(pair[0], pair[1]).replace(pair[0].toLowerCase(java.util.Locale.ROOT), pair[1]);
+        }
+        return out;
     }
 
     /** The v3 signature HubSpot sends for a request (also what the HubSpot fake signs with). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clayflow.gateway.config.GatewayConfig;
 import io.clayflow.intake.IntakeConfig;
+import io.clayflow.ledger.ClayLedgerConfig;
 import io.clayflow.routing.RoutingConfig;
 import io.clayflow.status.app.StatusConfig;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ class ManifestAppsTest {
                     "streams.", c -> Map.of("management", ((IntakeConfig) c).managementPort())),
             new App("StatefulSet", "clayflow-routing", "clayflow/routing", env -> RoutingConfig.load(null, env),
                     "streams.", c -> Map.of("management", ((RoutingConfig) c).managementPort())),
+            new App("StatefulSet", "clayflow-clay-ledger", "clayflow/clay-ledger",
+                    env -> ClayLedgerConfig.load(null, env), "streams.",
+                    c -> Map.of("management", ((ClayLedgerConfig) c).managementPort())),
             new App("Deployment", "clayflow-gateway", "clayflow/gateway", env -> GatewayConfig.load(null, env),
                     GatewayConfig.KAFKA_PREFIX, c -> Map.of("http", ((GatewayConfig) c).http().port(),
                             "management", ((GatewayConfig) c).managementPort())),

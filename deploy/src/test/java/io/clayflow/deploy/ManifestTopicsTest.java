@@ -19,8 +19,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * The KafkaTopics are exactly the topics the code uses: the pipeline's (schemas' {@link Topics}), the Streams apps'
- * internal topics read off their real topologies, the Connect worker's own; each with the replication its overlay
+ * The KafkaTopics are exactly the topics the code uses: every topic schemas' {@link Topics} names ({@link CodeTopics}),
+ * the Streams apps' internal topics read off their real topologies, the Connect worker's own; each with the replication its overlay
  * promises, topic settings Kafka knows, and partitions that fit the Streams tasks.
  */
 class ManifestTopicsTest {
@@ -128,10 +128,7 @@ class ManifestTopicsTest {
 
     /** The code's topics, and the Connect worker's topics as its KafkaConnect names them. */
     private static Set<String> expectedTopics(List<ObjectNode> objects) {
-        Set<String> expected = new TreeSet<>(Topics.ALL);
-        expected.add(Topics.CLAY_SINK_STATE);
-        expected.add(Topics.DLQ_REPLAYS);
-        expected.addAll(StreamsInternalTopics.names());
+        Set<String> expected = CodeTopics.all();
         for (ObjectNode connect : Manifests.ofKind(objects, "KafkaConnect")) {
             for (String field : List.of("configStorageTopic", "offsetStorageTopic", "statusStorageTopic")) {
                 expected.add(connect.path("spec").path(field).asText());

@@ -263,7 +263,7 @@ final class FaultPipeline implements AutoCloseable {
         Map<String, String> props = streamsCommon("clayflow-intake");
         props.put("throttle.rate.per.second", Integer.toString(pace.rowsPerSecond()));
         props.put("throttle.burst", Integer.toString(Math.max(20, pace.rowsPerSecond() / 10)));
-        props.put("budget.credits.per.period", "100000000");
+        props.put("budget.actions.per.period", "100000000");
         props.put("streams.num.standby.replicas", "0");
         props.putAll(pace.overridesFor("intake"));
         return props;

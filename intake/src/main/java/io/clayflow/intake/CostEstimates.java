@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The cost ledger's entries intake writes ({@link io.clayflow.schemas.Topics#COST_EVENTS}): the estimated cost of
- * a row it released, what a dropped duplicate saved, and the actual figures a Clay callback carried.
+ * a row it released, what a dropped duplicate or a cache hit saved, and the actual figures a Clay callback carried.
  *
  * @param table the Clay table an estimate is booked to until a callback names the real one ({@code cost.table})
  * @param perRow the configured cost of one row
@@ -31,8 +31,8 @@ record CostEstimates(String table, ClayCost perRow) {
     }
 
     /** A repeat served from the enrichment cache instead of Clay: what sending it would have cost. */
-    CostEvent savedByCache(Lead lead, long at) {
-        return CostEvent.saved(CostEvent.Kind.SAVED_CACHE, lead.getLeadId(), lead.getSource(), table,
+    CostEvent savedByCache(String leadId, String source, long at) {
+        return CostEvent.saved(CostEvent.Kind.SAVED_CACHE, leadId, source, table,
                 perRow.actions(), perRow.dataCredits(), at);
     }
 

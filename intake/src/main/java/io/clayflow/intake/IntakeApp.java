@@ -1,11 +1,13 @@
 package io.clayflow.intake;
 
+import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.streams.AbstractStreamsApp;
 import io.clayflow.streams.StreamsAppRunner;
 import java.time.Instant;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class IntakeApp extends AbstractStreamsApp<IntakeConfig, SpecificAvroSerde<Lead>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeApp.class);
+
+    // The serde of leads.enriched (the cache reads it, cache hits are written with it): owned, closed with the app.
+    private Serde<EnrichedLead> enrichedSerde;
 
     public IntakeApp(IntakeConfig config) {
         super(config);
@@ -34,7 +39,22 @@ public final class IntakeApp extends AbstractStreamsApp<IntakeConfig, SpecificAv
 
     @Override
     protected Topology buildTopology(IntakeConfig config, SpecificAvroSerde<Lead> leadSerde) {
-        return IntakeTopology.buildTopology(config, leadSerde);
+        closeEnrichedSerde();
+        enrichedSerde = IntakeTopology.enrichedSerde(config);
+        return IntakeTopology.buildTopology(config, leadSerde, enrichedSerde);
+    }
+
+    @Override
+    public void close() {
+        closeEnrichedSerde();
+        super.close();
+    }
+
+    private void closeEnrichedSerde() {
+        if (enrichedSerde != null) {
+            enrichedSerde.close();
+            enrichedSerde = null;
+        }
     }
 
     /**

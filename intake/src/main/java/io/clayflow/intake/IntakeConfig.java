@@ -45,6 +45,11 @@ public class IntakeConfig extends StreamsAppConfig {
     public static final String DEDUPE_TTL = "dedupe.ttl";
     public static final String DEDUPE_KEY_ORDER = "dedupe.key.order";
 
+    public static final String CACHE_POLICY = "cache.policy";
+    public static final String CACHE_TTL = "cache.ttl";
+    public static final String CACHE_REENRICH_MAX_AGE = "cache.reenrich.max.age";
+    public static final String CACHE_HOLD_MAX = "cache.hold.max";
+
     public static final String THROTTLE_RATE_PER_SECOND = "throttle.rate.per.second";
     public static final String THROTTLE_BURST = "throttle.burst";
     public static final String THROTTLE_PUNCTUATE_INTERVAL_MS = "throttle.punctuate.interval.ms";
@@ -140,6 +145,11 @@ public class IntakeConfig extends StreamsAppConfig {
 
     public List<DedupeKey.Kind> dedupeKeyOrder() {
         return getList(DEDUPE_KEY_ORDER).stream().map(DedupeKey.Kind::of).toList();
+    }
+
+    /** The enrichment cache's policy and durations; an unset {@code cache.ttl} is the dedupe TTL. */
+    public EnrichmentCacheSettings enrichmentCache() {
+        return EnrichmentCacheKeys.settings(this);
     }
 
     public double throttleRatePerSecond() {
@@ -242,6 +252,8 @@ public class IntakeConfig extends StreamsAppConfig {
                         "The order in which a lead's dedupe key is chosen: the first kind the lead has wins. Each of "
                                 + "email, linkedin and name_domain exactly once, so every valid lead has a key.");
 
+        EnrichmentCacheKeys.define(def);
+
         KeyGroup.of(def, "Throttle")
                 .define(THROTTLE_RATE_PER_SECOND, Type.DOUBLE, 10.0, Range.between(0.001, 1_000_000), Importance.HIGH,
                         "Release rate (per second)",
@@ -284,7 +296,7 @@ public class IntakeConfig extends StreamsAppConfig {
                 .definition();
     }
 
-    private static ConfigDef.Validator positiveDuration() {
+    static ConfigDef.Validator positiveDuration() {
         return new ConfigDef.Validator() {
             @Override
             public void ensureValid(String name, Object value) {

@@ -3,6 +3,7 @@ package io.clayflow.intake;
 import io.clayflow.schemas.CostEvent;
 import io.clayflow.schemas.CostEventSerde;
 import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.StateStores;
@@ -26,8 +27,10 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The intake topology: {@code leads.raw} → validate → normalize → (repartition by {@code lead_id}) dedupe →
- * (repartition to one partition) throttle and credit budget → {@code leads.clay.outbox}. Records that do not decode
+ * The intake topology: {@code leads.raw} → validate → normalize → (repartition by {@code lead_id}, together with
+ * Clay's enrichments from {@code leads.enriched}) dedupe and enrichment cache → either (repartition to one partition)
+ * throttle and credit budget → {@code leads.clay.outbox}, or, for a repeat touch served from the cache,
+ * {@code leads.enriched}. Records that do not decode
  * or break a rule go to {@code leads.dlq} through {@link IntakeDecodeHandler} and
  * {@link io.clayflow.streams.DeadLetterProcessingHandler}, which the app's Streams configuration installs.
  *
@@ -50,31 +53,45 @@ public final class IntakeTopology {
     }
 
     /**
-     * The topology for a configuration: the app's entry point.
+     * The topology for a configuration: the app's entry point. The serde of {@code leads.enriched} (read for the
+     * enrichment cache, written with cache hits) is made from the configuration's serde settings.
      *
      * @param leadSerde the configured Avro serde of {@code leads.raw} and {@code leads.clay.outbox} (Confluent wire
      *     format, schema registry); internal topics and stores use {@link InternalLeadSerde}
      */
     public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde) {
-        SpecificAvroSerde<EnrichedLead> enrichedSerde = new SpecificAvroSerde<>();
-        enrichedSerde.configure(config.serdeConfigs(), false);
-        return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
-                new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()), config.creditBudget(),
-                config.punctuateInterval(), leadSerde, config.costEstimates(), enrichedSerde);
+        return buildTopology(config, leadSerde, enrichedSerde(config));
     }
 
-    static Topology build(LeadValidator validator, LeadNormalizer normalizer, Duration dedupeTtl, TokenBucket bucket,
-                          CreditBudget budget, Duration punctuateInterval, Serde<Lead> leadSerde,
-                          CostEstimates costs, Serde<EnrichedLead> enrichedSerde) {
+    /** As {@link #buildTopology(IntakeConfig, Serde)}, with the {@code leads.enriched} serde given (and owned). */
+    public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde,
+                                         Serde<EnrichedLead> enrichedSerde) {
+        return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
+                config.enrichmentCache(), new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
+                config.creditBudget(), config.punctuateInterval(), leadSerde, config.costEstimates(), enrichedSerde);
+    }
+
+    /** A registry serde of {@code leads.enriched} configured like the app's lead serde. */
+    public static Serde<EnrichedLead> enrichedSerde(IntakeConfig config) {
+        SpecificAvroSerde<EnrichedLead> serde = new SpecificAvroSerde<>();
+        serde.configure(config.serdeConfigs(), false);
+        return serde;
+    }
+
+    static Topology build(LeadValidator validator, LeadNormalizer normalizer, Duration dedupeTtl,
+                          EnrichmentCacheSettings cache, TokenBucket bucket, CreditBudget budget,
+                          Duration punctuateInterval, Serde<Lead> leadSerde, CostEstimates costs,
+                          Serde<EnrichedLead> enrichedSerde) {
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(normalizer, "normalizer");
         Objects.requireNonNull(leadSerde, "leadSerde");
         Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(enrichedSerde, "enrichedSerde");
         Serde<Lead> internal = new InternalLeadSerde();
         Serde<CostEvent> costSerde = new CostEventSerde();
         StreamsBuilder builder = new StreamsBuilder();
 
-        builder.addStateStore(dedupeStore(dedupeTtl));
+        DedupeStores.DEFAULT.builders(dedupeTtl, cache).forEach(builder::addStateStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_BACKLOG), Serdes.Long(), internal)
                 .withLoggingEnabled(Map.of()));
@@ -86,7 +103,7 @@ public final class IntakeTopology {
                 .withCachingEnabled()
                 .withLoggingEnabled(Map.of()));
 
-        KStream<String, Lead> byLeadId = builder.stream(Topics.LEADS_RAW,
+        KStream<String, PersonEvent> touches = builder.stream(Topics.LEADS_RAW,
                         Consumed.with(Serdes.String(), leadSerde).withName("intake.source"))
                 // A refused lead is thrown, not filtered: the processing handler then dead-letters the source
                 // record's original bytes, which only the error-handler context can see.
@@ -99,15 +116,35 @@ public final class IntakeTopology {
                 .mapValues(normalizer::normalize, Named.as(Stages.INTAKE_NORMALIZE))
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
-                .repartition(Repartitioned.with(Serdes.String(), internal)
+                .mapValues(PersonEvent::touch, Named.as("intake.touch"));
+        // leads.enriched by pattern, so intake starts before the gateway has created the topic. Clay's records (not
+        // the cache's own, which this app wrote) join the touches before the repartition, so a person's touches and
+        // enrichments meet in one task, in one order; Clay's cost figures go to the ledger (addActualCosts).
+        KStream<String, EnrichedLead> fromClay = builder.stream(Pattern.compile(Pattern.quote(Topics.LEADS_ENRICHED)),
+                        Consumed.with(Serdes.String(), new CostSourceSerde(enrichedSerde))
+                                .withName("intake.enriched-source"))
+                .filter((key, enriched) -> enriched != null
+                        && !EnrichmentSources.CACHE.equals(enriched.getEnrichmentSource()),
+                        Named.as("intake.enriched-by-clay"));
+        addActualCosts(fromClay, budget, costs, costSerde);
+        KStream<String, PersonEvent> enrichments = fromClay
+                .selectKey((key, enriched) -> enriched.getLeadId(), Named.as("intake.key-enriched-by-lead-id"))
+                .mapValues(PersonEvent::enrichment, Named.as("intake.enrichment"));
+
+        KStream<String, PersonEvent> byLeadId = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
+                .repartition(Repartitioned.with(Serdes.String(), new PersonEventSerde())
                         .withName(StateStores.INTAKE_DEDUPE_REPARTITION));
-        // Added before the dedupe on purpose: it must read the store before the dedupe writes (DuplicateCostProbe).
-        byLeadId.process(() -> new DuplicateCostProbe(StateStores.INTAKE_DEDUPE, dedupeTtl, costs),
-                        Named.as(Stages.INTAKE_COST_DUPLICATE), StateStores.INTAKE_DEDUPE)
+        KStream<String, PersonEvent> decided = byLeadId
+                .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
+                        Named.as(Stages.INTAKE_DEDUPE), DedupeStores.DEFAULT.names());
+        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stages.INTAKE_COST_DUPLICATE))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
-        KStream<String, Lead> released = byLeadId
-                .process(() -> new DedupeProcessor(StateStores.INTAKE_DEDUPE, dedupeTtl),
-                        Named.as(Stages.INTAKE_DEDUPE), StateStores.INTAKE_DEDUPE)
+
+        decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
+                .mapValues(PersonEvent::enrichment, Named.as("intake.cached-enrichment"))
+                .to(Topics.LEADS_ENRICHED, Produced.with(Serdes.String(), enrichedSerde).withName("intake.cache-hits"));
+        KStream<String, Lead> released = decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
+                .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
                         .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
@@ -117,20 +154,16 @@ public final class IntakeTopology {
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
         released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
-        addActualCosts(builder, budget, costs, enrichedSerde, costSerde);
         return builder.build();
     }
 
     /**
-     * Clay's actual figures, read from {@code leads.enriched} (subscribed by pattern, so intake starts before the
-     * gateway has created the topic), moved to the throttle's one partition and booked there against the budget.
+     * Clay's actual figures, from Clay's records on {@code leads.enriched} (a cache hit cost nothing), moved to the
+     * throttle's one partition and booked there against the budget.
      */
-    private static void addActualCosts(StreamsBuilder builder, CreditBudget budget, CostEstimates costs,
-            Serde<EnrichedLead> enrichedSerde, Serde<CostEvent> costSerde) {
-        builder.stream(Pattern.compile(Pattern.quote(Topics.LEADS_ENRICHED)),
-                        Consumed.with(Serdes.String(), new CostSourceSerde(enrichedSerde))
-                                .withName("intake.cost.enriched-source"))
-                .flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
+    private static void addActualCosts(KStream<String, EnrichedLead> fromClay, CreditBudget budget,
+            CostEstimates costs, Serde<CostEvent> costSerde) {
+        fromClay.flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
                 .repartition(Repartitioned.with(Serdes.String(), costSerde)
                         .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
@@ -143,12 +176,9 @@ public final class IntakeTopology {
     }
 
     /** The dedupe store: a changelogged RocksDB window store of accepted lead ids whose retention is the TTL. */
+    @SuppressWarnings("unchecked")
     static StoreBuilder<WindowStore<String, Long>> dedupeStore(Duration dedupeTtl) {
-        return Stores.windowStoreBuilder(
-                        // Retention is the TTL; the window size only has to fit in it.
-                        Stores.persistentWindowStore(StateStores.INTAKE_DEDUPE, dedupeTtl, Duration.ofMillis(1),
-                                false),
-                        Serdes.String(), Serdes.Long())
-                .withLoggingEnabled(Map.of());
+        return (StoreBuilder<WindowStore<String, Long>>) DedupeStores.DEFAULT
+                .builders(dedupeTtl, EnrichmentCacheSettings.drop(dedupeTtl)).get(0);
     }
 }

@@ -12,7 +12,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The same person within the TTL is dropped (and counted); beyond it, released again. */
+/**
+ * With {@code cache.policy=drop} (intake before the enrichment cache): the same person within the TTL is dropped (and
+ * counted); beyond it, released again. {@link EnrichmentCacheTopologyTest} covers the other policies.
+ */
 class DedupeTopologyTest {
 
     private static final Instant T0 = IntakeDriver.START;
@@ -26,7 +29,7 @@ class DedupeTopologyTest {
 
     @Test
     void samePersonWithinTheTtlIsDroppedAndCounted() {
-        intake = IntakeDriver.start();
+        intake = IntakeDriver.startDropping();
         intake.send(TestLeads.jane().build(), T0);
         intake.send(TestLeads.jane().setEmail(" JANE.DOE@Acme.com ").setTitle("CRO").build(), T0.plus(Duration.ofDays(29)));
         intake.advanceWallClock(Duration.ofMillis(100), 1);
@@ -40,7 +43,7 @@ class DedupeTopologyTest {
 
     @Test
     void samePersonBeyondTheTtlIsReleasedAgainWithTheSameLeadId() {
-        intake = IntakeDriver.start();
+        intake = IntakeDriver.startDropping();
         intake.send(TestLeads.jane().build(), T0);
         intake.send(TestLeads.jane().build(), T0.plus(Duration.ofDays(30)));
         intake.advanceWallClock(Duration.ofMillis(100), 1);
@@ -53,7 +56,7 @@ class DedupeTopologyTest {
 
     @Test
     void ttlIsConfigurable() {
-        intake = IntakeDriver.start(Map.of(IntakeConfig.DEDUPE_TTL, "PT1H"));
+        intake = IntakeDriver.start(Map.of(IntakeConfig.DEDUPE_TTL, "PT1H", IntakeConfig.CACHE_POLICY, "drop"));
         intake.send(TestLeads.jane().build(), T0);
         intake.send(TestLeads.jane().build(), T0.plus(Duration.ofMinutes(59)));
         intake.send(TestLeads.jane().build(), T0.plus(Duration.ofMinutes(119)));
@@ -65,7 +68,7 @@ class DedupeTopologyTest {
 
     @Test
     void differentPeoplePassAndTheSamePersonByLinkedinIsCaught() {
-        intake = IntakeDriver.start();
+        intake = IntakeDriver.startDropping();
         Lead byLinkedin = Lead.newBuilder().setSource("csv").setOccurredAt(TestLeads.OCCURRED_AT)
                 .setLinkedinUrl("https://www.linkedin.com/in/sam-lee").build();
         intake.send(TestLeads.person(1), T0);
@@ -83,7 +86,7 @@ class DedupeTopologyTest {
 
     @Test
     void backDatedCopyIsComparedWithNowNotWithItsOwnTimestamp() {
-        intake = IntakeDriver.start();
+        intake = IntakeDriver.startDropping();
         intake.send(TestLeads.jane().build(), T0);
         intake.send(TestLeads.jane().build(), T0.minus(Duration.ofDays(45)));
         intake.advanceWallClock(Duration.ofMillis(100), 1);
@@ -95,7 +98,7 @@ class DedupeTopologyTest {
     @Test
     void copyArrivingWhileTheFirstStillWaitsForBudgetIsDropped() {
         // "Released" means accepted into the durable backlog: a copy must not slip through while the first waits.
-        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "2"));
+        intake = IntakeDriver.start(Map.of(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "2", IntakeConfig.CACHE_POLICY, "drop"));
         intake.send(TestLeads.person(1), T0);
         intake.send(TestLeads.jane().build(), T0);
         intake.advanceWallClock(Duration.ofMillis(100), 1);

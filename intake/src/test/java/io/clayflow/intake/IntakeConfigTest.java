@@ -26,16 +26,38 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Defaults, overrides, pass-through and start-up validation of the intake configuration. */
 class IntakeConfigTest {
 
-    private static final SettingSamples SAMPLES = new SettingSamples(Map.of(
-            "application.id", "intake-eu",
-            "bootstrap.servers", "broker-1:9092,broker-2:9092",
-            "schema.registry.url", "https://registry.example.com",
-            "management.host", "127.0.0.1",
-            "normalize.free.email.domains", "gmail.com,example.org",
-            "dedupe.ttl", "P7D",
-            "dedupe.key.order", "linkedin,email,name_domain",
-            "budget.period", "PT12H",
-            "cost.table", "leads-eu"));
+    private static final SettingSamples SAMPLES = new SettingSamples(Map.ofEntries(
+            Map.entry("application.id", "intake-eu"),
+            Map.entry("bootstrap.servers", "broker-1:9092,broker-2:9092"),
+            Map.entry("schema.registry.url", "https://registry.example.com"),
+            Map.entry("management.host", "127.0.0.1"),
+            Map.entry("normalize.free.email.domains", "gmail.com,example.org"),
+            Map.entry("dedupe.ttl", "P7D"),
+            Map.entry("dedupe.key.order", "linkedin,email,name_domain"),
+            Map.entry("budget.period", "PT12H"),
+            Map.entry("cost.table", "leads-eu"),
+            Map.entry(IntakeConfig.CACHE_POLICY, "reenrich"),
+            Map.entry(IntakeConfig.CACHE_TTL, "P14D"),
+            Map.entry(IntakeConfig.CACHE_REENRICH_MAX_AGE, "P2D"),
+            Map.entry(IntakeConfig.CACHE_HOLD_MAX, "PT6H")));
+
+    @Test
+    void theEnrichmentCacheServesRepeatsByDefaultForTheDedupeTtl() {
+        EnrichmentCacheSettings defaults = IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_DEDUPE_TTL", "P10D"))
+                .enrichmentCache();
+
+        assertThat(defaults.policy()).isEqualTo(CachePolicy.CACHED);
+        assertThat(defaults.ttl()).isEqualTo(Duration.ofDays(10));
+        assertThat(defaults.servedFor()).isEqualTo(Duration.ofDays(10));
+        assertThat(IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_CACHE_POLICY", "reenrich",
+                "CLAYFLOW_INTAKE_CACHE_REENRICH_MAX_AGE", "P2D")).enrichmentCache().servedFor())
+                .isEqualTo(Duration.ofDays(2));
+        assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_CACHE_POLICY", "forever")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cache.policy")
+                .hasMessageContaining("expected cached, drop or reenrich");
+        assertThatThrownBy(() -> IntakeConfig.load(null, Map.of("CLAYFLOW_INTAKE_CACHE_TTL", "30 days")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cache.ttl");
+    }
 
     @Test
     void classpathDefaultsMatchTheIssue() {

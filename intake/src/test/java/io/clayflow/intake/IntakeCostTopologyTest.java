@@ -50,7 +50,8 @@ class IntakeCostTopologyTest {
     @Test
     void eachReleasedRowIsBookedAtTheEstimateAndEachDroppedDuplicateAsASaving() {
         intake = IntakeDriver.start(Map.of(IntakeConfig.COST_ACTIONS_PER_ROW, "3",
-                IntakeConfig.COST_DATA_CREDITS_PER_ROW, "5", IntakeConfig.COST_TABLE, "leads-us"));
+                IntakeConfig.COST_DATA_CREDITS_PER_ROW, "5", IntakeConfig.COST_TABLE, "leads-us",
+                IntakeConfig.CACHE_POLICY, "drop"));
         intake.send(TestLeads.jane().build());
         intake.send(TestLeads.jane().setEmail(" JANE.DOE@acme.com ").setSource("csv-import").build());
         intake.send(Lead.newBuilder(TestLeads.person(1)).setSource("api").build());
@@ -70,6 +71,34 @@ class IntakeCostTopologyTest {
         assertThat(events).hasSize(4);
         assertThat(intake.metric("duplicates-dropped-total")).as("one saving per duplicate dropped").isEqualTo(2.0);
         assertThat(intake.outbox.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void aRepeatServedFromTheCacheIsBookedAsACacheSavingWhenServedAndAHeldOneNotBefore() {
+        intake = IntakeDriver.start(Map.of(IntakeConfig.COST_ACTIONS_PER_ROW, "3",
+                IntakeConfig.COST_DATA_CREDITS_PER_ROW, "5", IntakeConfig.COST_TABLE, "leads-us"));
+        intake.send(TestLeads.jane().build());
+        intake.advanceWallClock(TICK, 1);
+        Lead sent = intake.outbox.readValuesToList().get(0);
+        // A repeat while Jane is in flight at Clay: held, so nothing is saved yet.
+        intake.send(TestLeads.jane().setSource("csv-import").build());
+        intake.advanceWallClock(TICK, 1);
+        assertThat(ledger().readValuesToList()).extracting(CostEvent::kind).containsExactly(CostEvent.Kind.ESTIMATED);
+
+        TestInputTopic<String, EnrichedLead> enriched = enriched();
+        enriched.pipeInput(sent.getLeadId(), enrichedOf(sent, null, null, null));
+        intake.send(TestLeads.jane().setSource("crm-event").build());
+        intake.advanceWallClock(TICK, 1);
+
+        assertThat(ledger().readValuesToList()).filteredOn(e -> e.kind().saved())
+                .extracting(CostEvent::kind, CostEvent::source, CostEvent::rows, CostEvent::actions,
+                        CostEvent::dataCredits, CostEvent::table)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(CostEvent.Kind.SAVED_CACHE, "csv-import", 0, 3L, 5L,
+                                "leads-us"),
+                        org.assertj.core.groups.Tuple.tuple(CostEvent.Kind.SAVED_CACHE, "crm-event", 0, 3L, 5L,
+                                "leads-us"));
+        assertThat(intake.outbox.readValuesToList()).as("no second row sent to Clay").isEmpty();
     }
 
     @Test

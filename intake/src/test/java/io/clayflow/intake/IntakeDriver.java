@@ -1,5 +1,6 @@
 package io.clayflow.intake;
 
+import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -41,6 +42,10 @@ final class IntakeDriver implements AutoCloseable {
     final TestInputTopic<byte[], byte[]> rawBytes;
     final TestOutputTopic<String, Lead> outbox;
     final TestOutputTopic<byte[], byte[]> dlq;
+    final SpecificAvroSerde<EnrichedLead> enrichedSerde = new SpecificAvroSerde<>();
+    /** leads.enriched: what the gateway writes (Clay's callbacks) and the cache's hits, one topic in the driver. */
+    final TestInputTopic<String, EnrichedLead> enrichedIn;
+    final TestOutputTopic<String, EnrichedLead> enriched;
 
     private IntakeDriver(Map<String, String> overrides, Instant wallClock, boolean exactlyOnce) {
         Map<String, String> props = new HashMap<>(IntakeConfig.classpathDefaults());
@@ -57,7 +62,13 @@ final class IntakeDriver implements AutoCloseable {
         if (!exactlyOnce) {
             streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         }
-        driver = new TopologyTestDriver(IntakeTopology.buildTopology(config, serde), streams, wallClock);
+        enrichedSerde.configure(config.serdeConfigs(), false);
+        driver = new TopologyTestDriver(IntakeTopology.buildTopology(config, serde, enrichedSerde), streams,
+                wallClock);
+        enrichedIn = driver.createInputTopic(Topics.LEADS_ENRICHED, new StringSerializer(),
+                enrichedSerde.serializer());
+        enriched = driver.createOutputTopic(Topics.LEADS_ENRICHED, new StringDeserializer(),
+                enrichedSerde.deserializer());
         raw = driver.createInputTopic(Topics.LEADS_RAW, new StringSerializer(), serde.serializer());
         rawBytes = driver.createInputTopic(Topics.LEADS_RAW, new ByteArraySerializer(), new ByteArraySerializer());
         outbox = driver.createOutputTopic(Topics.LEADS_CLAY_OUTBOX, new StringDeserializer(), serde.deserializer());
@@ -66,6 +77,11 @@ final class IntakeDriver implements AutoCloseable {
 
     static IntakeDriver start() {
         return new IntakeDriver(Map.of(), START, true);
+    }
+
+    /** With {@code cache.policy=drop}: intake as it was before the enrichment cache. */
+    static IntakeDriver startDropping() {
+        return new IntakeDriver(Map.of(IntakeConfig.CACHE_POLICY, "drop"), START, true);
     }
 
     static IntakeDriver start(Map<String, String> overrides) {
@@ -121,6 +137,7 @@ final class IntakeDriver implements AutoCloseable {
     public void close() {
         driver.close();
         serde.close();
+        enrichedSerde.close();
         registry.close();
     }
 }

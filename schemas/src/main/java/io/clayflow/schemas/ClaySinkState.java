@@ -12,6 +12,11 @@ import java.util.OptionalLong;
 public final class ClaySinkState {
 
     public static final String PROGRESS_PREFIX = "progress/";
+    /**
+     * The Clay sink writes its state in Kafka transactions under {@code <this><connector>}: one writer per connector
+     * (a new instance fences the one before). A cluster with ACLs grants Write on this transactional-id prefix.
+     */
+    public static final String TRANSACTIONAL_ID_PREFIX = "clayflow-clay-sink-state-";
     public static final String TABLE_ROWS_PREFIX = "table-rows/";
     public static final String PAUSE_PREFIX = "paused/";
 

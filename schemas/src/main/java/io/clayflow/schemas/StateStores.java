@@ -23,7 +23,18 @@ public final class StateStores {
     /** The throttle's token bucket and the budget's spend per period. */
     public static final String INTAKE_THROTTLE_STATE = "intake-throttle-state";
 
-    /** Intake's repartition by {@code lead_id} before dedupe (as many partitions as {@code leads.raw}). */
+    /**
+     * Intake's enrichment cache: each person's latest Clay enrichment read from {@code leads.enriched}, by
+     * {@code lead_id}, kept for the cache TTL.
+     */
+    public static final String INTAKE_ENRICHMENT_CACHE = "intake-enrichment-cache";
+    /** Repeat touches of people still in flight at Clay, held until their enrichment arrives. */
+    public static final String INTAKE_CACHE_HELD = "intake-cache-held";
+
+    /**
+     * Intake's repartition by {@code lead_id} before dedupe: new touches from {@code leads.raw} and Clay's
+     * enrichments from {@code leads.enriched}, together (as many partitions as the larger of the two topics).
+     */
     public static final String INTAKE_DEDUPE_REPARTITION = "intake-dedupe";
     /** Intake's repartition before the throttle: exactly one partition, so one task paces the whole app. */
     public static final String INTAKE_THROTTLE_REPARTITION = "intake-throttle";

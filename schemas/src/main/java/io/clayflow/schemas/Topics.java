@@ -30,6 +30,11 @@ public final class Topics {
     /** The Clay sink state topic's name before 0.2; still read so that an upgrade keeps its counts and progress. */
     public static final String LEGACY_CLAY_WEBHOOK_QUOTA = "clayflow.clay-webhook-quota";
     /**
+     * HubSpot contacts that changed, as HubSpot's webhook subscriptions told the gateway (Avro {@link ContactChange},
+     * key: the contact id); the HubSpot source reads them, reads the contacts and makes their leads.
+     */
+    public static final String HUBSPOT_CONTACT_CHANGES = "clayflow.hubspot.contact-changes";
+    /**
      * Every row Clay accepted (2xx), one record per row, written by the Clay sink in the same transaction as its
      * progress: key {@code lead_id}, value the outbox record's bytes (Avro {@link Lead}), headers {@link ClayLedger}
      * (table, webhook id, sent at). As many partitions as {@link #LEADS_ENRICHED}: the Clay ledger joins the two.
@@ -46,11 +51,6 @@ public final class Topics {
      * send time, totals. Key {@code <table>/<partition>}, value {@link ClayLedger.Summary} text. What status reads.
      */
     public static final String CLAY_LEDGER_SUMMARY = "clayflow.clay-ledger-summary";
-    /**
-     * HubSpot contacts that changed, as HubSpot's webhook subscriptions told the gateway (Avro {@link ContactChange},
-     * key: the contact id); the HubSpot source reads them, reads the contacts and makes their leads.
-     */
-    public static final String HUBSPOT_CONTACT_CHANGES = "clayflow.hubspot.contact-changes";
     /** What {@code clayflow dlq replay} replayed, so that a dead letter is not replayed twice. */
     public static final String DLQ_REPLAYS = "clayflow.dlq-replays";
 

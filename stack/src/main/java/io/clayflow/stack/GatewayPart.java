@@ -50,6 +50,8 @@ public final class GatewayPart implements StackPart {
         props.put(GatewayConfig.MANAGEMENT_PORT, Integer.toString(config.port(StackConfig.GATEWAY_MANAGEMENT_PORT)));
         props.put(CallbackConfig.TOKENS, secrets.callbackToken().value());
         props.put(LeadsConfig.TOKENS, secrets.leadsToken().value());
+        props.put(io.clayflow.gateway.config.HubSpotWebhookConfig.CLIENT_SECRET,
+                secrets.hubspotWebhookSecret().value());
         props.put(SharedKeys.BOOTSTRAP_SERVERS, config.bootstrapServers());
         props.put(SharedKeys.SCHEMA_REGISTRY_URL, config.registryUrl());
         return GatewayConfig.withOverrides(props);

@@ -17,17 +17,28 @@ public final class HubSpotPart extends FakeServicePart<HubSpotSimulator> {
 
     @Override
     HubSpotSimulator launch() {
-        return HubSpotSimulator.start(HubSpotConfig.builder()
+        HubSpotSimulator hubspot = HubSpotSimulator.start(HubSpotConfig.builder()
                 .host(config.host())
                 .port(config.port(StackConfig.HUBSPOT_PORT))
                 .token(secrets.hubspotToken().value())
                 .build());
+        // The app's webhook subscriptions, delivered to the gateway as HubSpot would (a delivery the gateway does
+        // not take yet, while it starts, is retried).
+        hubspot.subscribeWebhooks(config.gatewayUrl() + WEBHOOK_PATH, secrets.hubspotWebhookSecret().value());
+        return hubspot;
     }
+
+    /** The gateway's endpoint for HubSpot's webhooks. */
+    static final String WEBHOOK_PATH = "/v1/hubspot/webhook";
 
     @Override
     public List<Endpoint> endpoints() {
         return List.of(new Endpoint("contacts batch upsert", "POST " + config.hubspotUrl()
                         + "/crm/v3/objects/contacts/batch/upsert"),
-                new Endpoint("contacts and counters", config.hubspotUrl() + "/admin/contacts, /admin/stats"));
+                new Endpoint("contacts search (the CRM source)", "POST " + config.hubspotUrl()
+                        + "/crm/v3/objects/contacts/search"),
+                new Endpoint("contacts and counters", config.hubspotUrl() + "/admin/contacts, /admin/stats"),
+                new Endpoint("webhooks (contact.creation, contact.propertyChange)", "to " + config.gatewayUrl()
+                        + WEBHOOK_PATH));
     }
 }

@@ -55,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
         ClaySimulatorPart simulator = new ClaySimulatorPart(config, secrets, gateway.callbackUrl());
         IntakePart intake = new IntakePart(config);
         // The status page shows credits left of the budget intake itself runs with.
-        StatusPart status = new StatusPart(config, intake.configuration().budgetCreditsPerPeriod());
+        StatusPart status = new StatusPart(config, intake.configuration().budgetActionsPerPeriod());
         // The registry (its own process, its own database) starts beside the broker: the slowest two overlap.
         List<List<StackPart>> stages = List.of(
                 List.of(new SchemaRegistryPart(config), new KafkaBrokerPart(config)),

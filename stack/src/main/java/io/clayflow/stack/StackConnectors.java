@@ -18,6 +18,7 @@ public final class StackConnectors {
     public static final String HUBSPOT_SINK = "hubspot-sink";
     public static final String WAREHOUSE_SINK = "warehouse-sink";
     public static final String OUTREACH_SINK = "outreach-sink";
+    public static final String HUBSPOT_SOURCE = "hubspot-source";
     /** The warehouse table the warehouse sink upserts into. */
     public static final String WAREHOUSE_TABLE = "enriched_leads";
 
@@ -33,7 +34,7 @@ public final class StackConnectors {
     }
 
     public List<ConnectorSpec> all() {
-        return List.of(claySink(), hubspotSink(), outreachSink(), warehouseSink());
+        return List.of(claySink(), hubspotSink(), outreachSink(), warehouseSink(), hubspotSource());
     }
 
     /**
@@ -66,6 +67,29 @@ public final class StackConnectors {
         targetOrOverride(props, "sink.hubspot", "hubspot.base.url", config.hubspotUrl(), "hubspot.token",
                 secretRef(StackSecrets.HUBSPOT_TOKEN));
         return new ConnectorSpec(HUBSPOT_SINK, props);
+    }
+
+    /**
+     * HubSpot contacts created or changed → {@code leads.raw} ({@code source = crm-event}): the fake's contacts search
+     * every 2 s, and the contacts its webhooks name (through the gateway and
+     * {@code clayflow.hubspot.contact-changes}). Its own write-backs (the HubSpot sink's) are skipped.
+     */
+    ConnectorSpec hubspotSource() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("connector.class", "io.clayflow.connect.hubspot.source.HubSpotSourceConnector");
+        props.put("tasks.max", "1");
+        props.put("topic", Topics.LEADS_RAW);
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.put("schema.registry.url", config.registryUrl());
+        props.put("poll.interval.ms", "2000");
+        // The fake's search sees a write at once; HubSpot's needs the default 30 s.
+        props.put("search.settle.ms", "1000");
+        props.put("changes.topic", Topics.HUBSPOT_CONTACT_CHANGES);
+        props.put("changes.bootstrap.servers", config.bootstrapServers());
+        targetOrOverride(props, "source.hubspot", "hubspot.base.url", config.hubspotUrl(), "hubspot.token",
+                secretRef(StackSecrets.HUBSPOT_TOKEN));
+        return new ConnectorSpec(HUBSPOT_SOURCE, props);
     }
 
     /** {@code leads.route.outreach} → prospects in the Outreach fake, enrolled in its sequence; refusals to the DLQ. */

@@ -36,7 +36,10 @@ public final class StackSecrets {
     public static final String WEBHOOK_TOKEN = "clay.webhook.token";
     public static final String HUBSPOT_TOKEN = "hubspot.token";
     public static final String OUTREACH_TOKEN = "outreach.token";
+    /** The HubSpot app's client secret: the HubSpot fake signs its webhook deliveries with it, the gateway checks. */
+    public static final String HUBSPOT_WEBHOOK_SECRET = "hubspot.webhook.client.secret";
     private static final List<String> KEYS = List.of(CALLBACK_TOKEN, LEADS_TOKEN, WEBHOOK_TOKEN, HUBSPOT_TOKEN,
+            HUBSPOT_WEBHOOK_SECRET,
             OUTREACH_TOKEN);
 
     private static final Logger LOG = LoggerFactory.getLogger(StackSecrets.class);
@@ -106,6 +109,10 @@ public final class StackSecrets {
     }
 
     /** The OAuth access token the Outreach fake accepts and the outreach sink sends. */
+    public Password hubspotWebhookSecret() {
+        return new Password(values.getProperty(HUBSPOT_WEBHOOK_SECRET));
+    }
+
     public Password outreachToken() {
         return new Password(values.getProperty(OUTREACH_TOKEN));
     }

@@ -49,7 +49,8 @@ public final class TopicsPart implements StackPart {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(Topics.LEADS_RAW, Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_ENRICHED,
                 Topics.LEADS_ROUTE_CRM, Topics.LEADS_ROUTE_OUTREACH, Topics.LEADS_ROUTE_NURTURE,
-                Topics.LEADS_ROUTE_WAREHOUSE, Topics.LEADS_CLAY_SENT, Topics.CLAY_RESEND_REQUESTS)) {
+                Topics.LEADS_ROUTE_WAREHOUSE, Topics.LEADS_CLAY_SENT, Topics.CLAY_RESEND_REQUESTS,
+                Topics.HUBSPOT_CONTACT_CHANGES)) {
             topics.add(new NewTopic(name, Optional.of(PARTITIONS), Optional.empty())
                     .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1")));
         }

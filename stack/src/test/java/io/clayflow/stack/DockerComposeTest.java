@@ -174,12 +174,12 @@ class DockerComposeTest {
 
         StatusConfig config = StatusConfig.load(null, env);
 
-        String budget = AppSettings.envName("intake", StatusConfig.BUDGET_CREDITS_PER_PERIOD);
+        String budget = AppSettings.envName("intake", IntakeConfig.BUDGET_ACTIONS_PER_PERIOD);
         assertThat(rawEnvironment("status").get(budget)).isEqualTo("${CLAY_CREDITS_PER_DAY:-10000}")
                 .isEqualTo(rawEnvironment("intake").get(budget));
         assertThat(StatusConfig.load(null, Map.of(budget, "2500")).creditsPerPeriod()).isEqualTo(2500);
         assertThat(config.creditsPerPeriod()).isEqualTo(IntakeConfig.load(null, environment("intake"))
-                .budgetCreditsPerPeriod());
+                .budgetActionsPerPeriod());
         assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:19092");
         assertThat(publishedPorts("status")).containsEntry(config.managementPort(), config.managementPort());
         assertThat(healthcheck("status")).contains("localhost:" + config.managementPort() + "/health/ready");

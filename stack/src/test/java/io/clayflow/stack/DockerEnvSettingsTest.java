@@ -52,9 +52,9 @@ class DockerEnvSettingsTest {
                 Arguments.of("CLAY_RATE_PER_SECOND", "intake", "CLAYFLOW_INTAKE_THROTTLE_RATE_PER_SECOND"),
                 Arguments.of("CLAY_RATE_PER_SECOND", "connector clay-webhook", "rate.limit.rows.per.second"),
                 Arguments.of("CLAY_BURST", "intake", "CLAYFLOW_INTAKE_THROTTLE_BURST"),
-                Arguments.of("CLAY_CREDITS_PER_DAY", "intake", "CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD"),
+                Arguments.of("CLAY_CREDITS_PER_DAY", "intake", "CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD"),
                 // The status page is the status app's; it reads intake's own budget variable.
-                Arguments.of("CLAY_CREDITS_PER_DAY", "status", "CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD"));
+                Arguments.of("CLAY_CREDITS_PER_DAY", "status", "CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD"));
     }
 
     @ParameterizedTest(name = "{0} reaches {1}: {2}")

@@ -27,7 +27,8 @@ class StackConnectorsTest {
         StackSecrets secrets = StackSecrets.loadOrCreate(data, new SecureRandom());
 
         assertThat(connectors.all()).extracting(ConnectorSpec::name).containsExactly(StackConnectors.CLAY_SINK,
-                StackConnectors.HUBSPOT_SINK, StackConnectors.OUTREACH_SINK, StackConnectors.WAREHOUSE_SINK);
+                StackConnectors.HUBSPOT_SINK, StackConnectors.OUTREACH_SINK, StackConnectors.WAREHOUSE_SINK,
+                StackConnectors.HUBSPOT_SOURCE);
         assertThat(connectors.claySink().config()).containsEntry("clay.webhook.token",
                 "${file:" + data.resolve("secrets.properties") + ":clay.webhook.token}");
         assertThat(connectors.all()).allSatisfy(spec -> assertThat(spec.config().values())
@@ -45,7 +46,10 @@ class StackConnectorsTest {
         assertThat(connectors.outreachSink().config()).containsEntry("outreach.base.url", "http://127.0.0.1:8092");
         assertThat(connectors.warehouseSink().config()).containsEntry("warehouse.duckdb.path",
                 data.resolve("warehouse").resolve("clayflow.duckdb").toString());
-        assertThat(connectors.all()).allSatisfy(spec -> assertThat(spec.config())
+        assertThat(connectors.hubspotSource().config()).containsEntry("hubspot.base.url", "http://127.0.0.1:8091")
+                .containsEntry("topic", "leads.raw").containsEntry("changes.topic", "clayflow.hubspot.contact-changes");
+        assertThat(connectors.all()).filteredOn(spec -> !spec.name().equals(StackConnectors.HUBSPOT_SOURCE))
+                .allSatisfy(spec -> assertThat(spec.config())
                 .containsEntry("errors.deadletterqueue.topic.name", "leads.dlq")
                 .containsEntry("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"));
     }

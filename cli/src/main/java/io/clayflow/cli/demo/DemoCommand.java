@@ -51,6 +51,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where to send them (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--crm", description = "Create the unique valid people as contacts in the local HubSpot fake "
+            + "instead of sending leads: the HubSpot source makes them leads (source crm-event), and the enrichment "
+            + "is written back onto the same contacts.")
+    boolean crm;
+
+    @Option(names = "--hubspot-url", paramLabel = "URL", defaultValue = "http://localhost:8091",
+            description = "The HubSpot fake that --crm creates contacts in (default: ${DEFAULT-VALUE}).")
+    String hubspotUrl;
+
     @Spec
     CommandSpec spec;
 
@@ -62,6 +71,17 @@ public final class DemoCommand implements Callable<Integer> {
         long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         List<DemoLeadGenerator.DemoLead> batch = new DemoLeadGenerator(source, Instant.now())
                 .generate(leads, duplicates, invalid, actualSeed);
+        if (crm) {
+            List<io.clayflow.schemas.Lead> people = batch.stream()
+                    .filter(lead -> lead.kind() == DemoLeadGenerator.Kind.UNIQUE).map(DemoLeadGenerator.DemoLead::lead)
+                    .toList();
+            int created = new CrmDemo(hubspotUrl).create(people);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Created %d contacts in the HubSpot fake at %s (seed %d): the HubSpot source makes each a "
+                    + "lead (source crm-event); watch ./clayflow status%n", created, hubspotUrl, actualSeed);
+            out.flush();
+            return ExitCodes.OK;
+        }
         try (LeadProducer producer = new LeadProducer(cluster.settings(), topic)) {
             for (DemoLeadGenerator.DemoLead lead : batch) {
                 producer.send(null, lead.lead());

@@ -62,7 +62,7 @@ public final class StatusTable {
         row(lines, "raw", status.raw(), "leads.raw");
         row(lines, "invalid", status.invalid(), "dead letters before dedupe");
         row(lines, "duplicates dropped", status.duplicatesDropped(), "by intake's dedupe");
-        String budget = status.creditsSpent() == null ? "" : "credits spent " + number(status.creditsSpent())
+        String budget = status.creditsSpent() == null ? "" : "actions spent " + number(status.creditsSpent())
                 + (creditsPerPeriod == null ? "" : " of " + number(creditsPerPeriod))
                 + (status.budgetPeriodStart() == null ? "" : " since " + TIME.format(status.budgetPeriodStart()));
         row(lines, "waiting for release", status.waitingInThrottle(), budget);

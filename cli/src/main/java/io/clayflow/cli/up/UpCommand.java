@@ -36,12 +36,14 @@ import picocli.CommandLine.Spec;
                 "  callback-gateway the callback gateway Clay calls back (and POST /v1/leads)",
                 "  status           the status app: the funnel page and the clayflow_pipeline_* gauges",
                 "  clay-simulator   a simulated Clay table that enriches and calls the gateway back",
-                "  hubspot-fake     a HubSpot fake (contacts)",
+                "  hubspot-fake     a HubSpot fake (contacts: upsert, search, batch read; webhooks to the gateway)",
                 "  outreach-fake    an Outreach fake (prospects and sequences)",
                 "  intake           the intake app: validate, normalize, dedupe, throttle to Clay",
                 "  routing          the routing app: CEL rules to the CRM, outreach, nurture and warehouse routes",
+                "  ledger           the Clay ledger: every row Clay took awaits its callback; overdue ones to leads.dlq",
                 "  connect          a Kafka Connect worker with four sinks: clay-webhook-sink (to Clay), hubspot-sink "
-                        + "(HubSpot), outreach-sink (Outreach) and warehouse-sink (a DuckDB file)",
+                        + "(HubSpot), outreach-sink (Outreach) and warehouse-sink (a DuckDB file), and one source: "
+                        + "hubspot-source (contacts created or changed in HubSpot become leads; demo --crm)",
                 "Data (and generated secrets) are kept in --data-dir, so `up` again resumes where the last run "
                         + "stopped. Prints where each part listens, then live counters per stage. Ctrl-C (or SIGTERM) "
                         + "stops every part.",
@@ -116,7 +118,7 @@ public final class UpCommand implements Callable<Integer> {
             } else {
                 ClusterSettings cluster = new ClusterSettings(config.bootstrapServers(), config.registryUrl(), Map.of(),
                         Duration.ofSeconds(5));
-                long credits = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
+                long credits = stack.part(IntakePart.class).configuration().budgetActionsPerPeriod();
                 try (StatusScreen screen = new StatusScreen(stack, cluster, credits, out, ScreenMode.redrawsInPlace())) {
                     while (!stop.isStopping()) {
                         screen.draw();

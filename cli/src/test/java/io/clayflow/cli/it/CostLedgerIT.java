@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.intake.IntakeConfig;
 import io.clayflow.schemas.CostEvent;
 import io.clayflow.schemas.CostEventSerde;
-import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
-import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.PipelineStatus;
 import io.clayflow.status.StatusCollector;
@@ -39,22 +37,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The cost ledger on a real broker and registry with the real intake app: 14 people from four sources, 6 repeats,
- * and Clay's callbacks (as the gateway publishes them on leads.enriched) reporting actual figures for 7 rows. The
- * figures of {@code clayflow cost} (per source and per table, table and JSON), of {@code clayflow status} and the
- * status app's {@code clayflow_pipeline_cost_*} gauges, and intake's budget spend, each equal the hand count below.
+ * The cost ledger on a real broker and registry with the real intake app (its default {@code cache.policy=cached})
+ * and the real callback gateway: 14 people from four sources, 6 repeats sent while their person is still at Clay,
+ * and 8 Clay callbacks over HTTP, 7 of them reporting actual figures in columns mapped to the cost fields (one more
+ * carries "N/A", which books nothing). A repeat waits for its person's enrichment and is then served from the cache
+ * (a saving); csv2's person never calls back, so its repeat stays held and saves nothing yet. The figures of
+ * {@code clayflow cost} (per source and per table, table and JSON), of {@code clayflow status} and the status app's
+ * {@code clayflow_pipeline_cost_*} gauges, and intake's budget spend, each equal the hand count below.
  *
  * <p>Estimate per row: 2 Actions, 3 Data Credits, table {@code leads-main}. Hand count:
  * <pre>
- * source      rows actions           data credits       actual dup  saved actions/credits
- * web-form      5  4x1 + 2     =  6  4x7 + 3     = 31   4      2    2x2 = 4 / 2x3 = 6
- * csv-import    4  4x2         =  8  0 + 3x3     =  9   1      3    6 / 9
- * api           3  5 + 5 + 2   = 12  3x3         =  9   2      0    0 / 0
- * crm-event     2  2x2         =  4  2x3         =  6   0      1    2 / 3
- * total        14                30                55   7      6   12 / 18
+ * source      rows actions           data credits       actual cache hits  saved actions/credits
+ * web-form      5  4x1 + 2     =  6  4x7 + 3     = 31   4      2 (wf1, wf2)  2x2 = 4 / 2x3 = 6
+ * csv-import    4  4x2         =  8  0 + 3x3     =  9   1      2 (wf3, csv1) 4 / 6   (csv2's repeat held)
+ * api           3  5 + 5 + 2   = 12  3x3         =  9   2      0             0 / 0
+ * crm-event     2  2x2         =  4  2x3         =  6   0      1 (api1)      2 / 3
+ * total        14                30                55   7      5            10 / 15
  * table leads-eu (api1, api2: named by their callbacks): 2 rows, 10 Actions, 6 credits, 2 actual
- * table leads-main: the other 12 rows, 20 Actions, 49 credits, 5 actual, every saving
+ * table leads-main: the other 12 rows, 20 Actions, 49 credits, 5 actual, every saving (booked to cost.table)
  * </pre>
+ * No repeat is dropped as a duplicate under {@code cached}: that column is 0 throughout.
  */
 @ClayflowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,7 +68,7 @@ class CostLedgerIT {
     private KafkaBroker kafka;
     private SchemaRegistryServer registry;
     private IntakeRunner intake;
-    private SpecificAvroSerde<EnrichedLead> enrichedSerde;
+    private Callbacks callbacks;
     private PipelineStatus status;
 
     @BeforeAll
@@ -98,30 +100,24 @@ class CostLedgerIT {
                 lead("csv-import", "Wf3@acme.com"), lead("csv-import", "csv1@acme.com"),
                 lead("csv-import", "CSV2@acme.com"), lead("crm-event", "api1@acme.com")));
 
-        // Clay's callbacks, as the gateway publishes them.
-        enrichedSerde = new SpecificAvroSerde<>();
-        enrichedSerde.configure(Map.of("schema.registry.url", registry.url()), false);
-        List<EnrichedLead> callbacks = new ArrayList<>();
+        // Clay's callbacks through the real gateway, the cost columns named as a table would name them.
+        callbacks = new Callbacks(kafka, registry);
         for (int n = 1; n <= 4; n++) {
-            callbacks.add(enriched(leadIdByEmail.get("wf" + n + "@acme.com"), "web-form", 1L, 7L, null));
+            callbacks.post(leadIdByEmail.get("wf" + n + "@acme.com"), Map.of("Actions Used", 1, "Credits Used", "7"));
         }
-        callbacks.add(enriched(leadIdByEmail.get("api1@acme.com"), "api", 5L, null, "leads-eu"));
-        callbacks.add(enriched(leadIdByEmail.get("api2@acme.com"), "api", 5L, null, "leads-eu"));
-        callbacks.add(enriched(leadIdByEmail.get("csv1@acme.com"), "csv-import", null, 0L, null));
-        callbacks.add(enriched(leadIdByEmail.get("csv3@acme.com"), "csv-import", null, null, null));
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (EnrichedLead lead : callbacks) {
-            records.add(new ProducerRecord<>(Topics.LEADS_ENRICHED, lead.getLeadId().getBytes(),
-                    enrichedSerde.serializer().serialize(Topics.LEADS_ENRICHED, lead)));
-        }
-        kafka.produceAll(records);
+        callbacks.post(leadIdByEmail.get("api1@acme.com"), Map.of("Actions Used", 5.0, "Table", "leads-eu"));
+        callbacks.post(leadIdByEmail.get("api2@acme.com"), Map.of("Actions Used", "5", "Table", "leads-eu"));
+        callbacks.post(leadIdByEmail.get("csv1@acme.com"), Map.of("Credits Used", 0));
+        // A figure that is not a whole number is kept in enrichment; the estimate stands, nothing is booked.
+        callbacks.post(leadIdByEmail.get("csv3@acme.com"), Map.of("Actions Used", "N/A"));
 
-        // 14 estimates + 6 savings + 7 actuals (the callback without figures books nothing).
+        // 14 estimates + 5 cache hits + 7 actuals (the callback without figures books nothing, the held repeat
+        // nothing yet).
         List<CostEvent> ledger = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : kafka.consume(Topics.COST_EVENTS, 27, Duration.ofSeconds(60))) {
+        for (ConsumerRecord<byte[], byte[]> record : kafka.consume(Topics.COST_EVENTS, 26, Duration.ofSeconds(60))) {
             ledger.add(CostEventSerde.decode(record.value()).orElseThrow());
         }
-        assertThat(ledger).hasSize(27);
+        assertThat(ledger).hasSize(26);
         try (StatusCollector collector = new StatusCollector(cluster(), StatusCollector.Options.defaults(),
                 Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
@@ -135,12 +131,12 @@ class CostLedgerIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (intake != null) {
             intake.close();
         }
-        if (enrichedSerde != null) {
-            enrichedSerde.close();
+        if (callbacks != null) {
+            callbacks.close();
         }
     }
 
@@ -149,12 +145,12 @@ class CostLedgerIT {
         CliRun run = CliRun.against(kafka, registry, "cost", "--from", "2h", "--by", "source", "--output", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode groups = JSON.readTree(run.out()).get("groups");
-        assertFigures(groups.get("web-form"), 5, 6, 31, 4, 2, 4, 6);
-        assertFigures(groups.get("csv-import"), 4, 8, 9, 1, 3, 6, 9);
-        assertFigures(groups.get("api"), 3, 12, 9, 2, 0, 0, 0);
-        assertFigures(groups.get("crm-event"), 2, 4, 6, 0, 1, 2, 3);
+        assertFigures(groups.get("web-form"), 5, 6, 31, 4, 0, 2, 4, 6);
+        assertFigures(groups.get("csv-import"), 4, 8, 9, 1, 0, 2, 4, 6);
+        assertFigures(groups.get("api"), 3, 12, 9, 2, 0, 0, 0, 0);
+        assertFigures(groups.get("crm-event"), 2, 4, 6, 0, 0, 1, 2, 3);
         assertThat(groups.size()).isEqualTo(4);
-        assertFigures(JSON.readTree(run.out()).get("total"), 14, 30, 55, 7, 6, 12, 18);
+        assertFigures(JSON.readTree(run.out()).get("total"), 14, 30, 55, 7, 0, 5, 10, 15);
     }
 
     @Test
@@ -162,24 +158,24 @@ class CostLedgerIT {
         CliRun run = CliRun.against(kafka, registry, "cost", "--from", "2h", "--by", "table");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("leads-eu\\s+2\\s+10\\s+6\\s+2\\s+0\\s+0\\s+0\\s+0")
-                .containsPattern("leads-main\\s+12\\s+20\\s+49\\s+5\\s+6\\s+0\\s+12\\s+18")
-                .containsPattern("total\\s+14\\s+30\\s+55\\s+7\\s+6\\s+0\\s+12\\s+18");
+                .containsPattern("leads-main\\s+12\\s+20\\s+49\\s+5\\s+0\\s+5\\s+10\\s+15")
+                .containsPattern("total\\s+14\\s+30\\s+55\\s+7\\s+0\\s+5\\s+10\\s+15");
     }
 
     @Test
     void aRangeBeforeTheLeadsIsEmpty() throws Exception {
         CliRun run = CliRun.against(kafka, registry, "cost", "--from", "2h", "--to", "1h", "--output", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertFigures(JSON.readTree(run.out()).get("total"), 0, 0, 0, 0, 0, 0, 0);
+        assertFigures(JSON.readTree(run.out()).get("total"), 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Test
     void statusShowsThePeriodsLedgerAndBothMetersSpent() {
         assertThat(status.cost().bySource().groups().get("web-form"))
-                .isEqualTo(new CostFigures(5, 6, 31, 4, 2, 0, 4, 6));
+                .isEqualTo(new CostFigures(5, 6, 31, 4, 0, 2, 4, 6));
         assertThat(status.cost().byTable().groups().get("leads-eu"))
                 .isEqualTo(new CostFigures(2, 10, 6, 2, 0, 0, 0, 0));
-        assertThat(status.cost().total()).isEqualTo(new CostFigures(14, 30, 55, 7, 6, 0, 12, 18));
+        assertThat(status.cost().total()).isEqualTo(new CostFigures(14, 30, 55, 7, 0, 5, 10, 15));
         assertThat(status.creditsSpent()).as("Actions the budget spent: estimates replaced by Clay's").isEqualTo(30);
         assertThat(status.dataCreditsSpent()).as("Data Credits the budget spent").isEqualTo(55);
     }
@@ -189,8 +185,8 @@ class CostLedgerIT {
         CliRun run = CliRun.against(kafka, registry, "status", "--output", "json", "--connect-url",
                 "http://127.0.0.1:1");
         JsonNode json = JSON.readTree(run.out());
-        assertFigures(json.at("/cost/by_source/groups/csv-import"), 4, 8, 9, 1, 3, 6, 9);
-        assertFigures(json.at("/cost/by_table/groups/leads-main"), 12, 20, 49, 5, 6, 12, 18);
+        assertFigures(json.at("/cost/by_source/groups/csv-import"), 4, 8, 9, 1, 0, 2, 4, 6);
+        assertFigures(json.at("/cost/by_table/groups/leads-main"), 12, 20, 49, 5, 0, 5, 10, 15);
         assertThat(json.at("/budget/data_credits_spent").asLong()).isEqualTo(55);
     }
 
@@ -200,8 +196,9 @@ class CostLedgerIT {
         new PipelineGauges(meters, 100_000).update(new StatusSnapshot(status, status.collectedAt(), null, null));
         assertThat(gauge(meters, "source", "api", "actions")).isEqualTo(12);
         assertThat(gauge(meters, "source", "web-form", "data_credits")).isEqualTo(31);
-        assertThat(gauge(meters, "source", "crm-event", "duplicates_dropped")).isEqualTo(1);
-        assertThat(gauge(meters, "source", "csv-import", "data_credits_saved")).isEqualTo(9);
+        assertThat(gauge(meters, "source", "crm-event", "cache_hits")).isEqualTo(1);
+        assertThat(gauge(meters, "source", "csv-import", "duplicates_dropped")).isZero();
+        assertThat(gauge(meters, "source", "csv-import", "data_credits_saved")).isEqualTo(6);
         assertThat(gauge(meters, "table", "leads-main", "rows")).isEqualTo(12);
         assertThat(meters.find("clayflow.pipeline.data.credits.spent").gauge().value()).isEqualTo(55);
     }
@@ -211,13 +208,15 @@ class CostLedgerIT {
     }
 
     private static void assertFigures(JsonNode node, long rows, long actions, long dataCredits, long actual,
-            long duplicates, long actionsSaved, long dataCreditsSaved) {
+            long duplicates, long cacheHits, long actionsSaved, long dataCreditsSaved) {
         assertThat(node).as("group present").isNotNull();
         assertThat(List.of(node.get("rows").asLong(), node.get("actions").asLong(), node.get("data_credits").asLong(),
                 node.get("actual_rows").asLong(), node.get("duplicates_dropped").asLong(),
-                node.get("actions_saved").asLong(), node.get("data_credits_saved").asLong()))
+                node.get("cache_hits").asLong(), node.get("actions_saved").asLong(),
+                node.get("data_credits_saved").asLong()))
                 .as(node.toString())
-                .containsExactly(rows, actions, dataCredits, actual, duplicates, actionsSaved, dataCreditsSaved);
+                .containsExactly(rows, actions, dataCredits, actual, duplicates, cacheHits, actionsSaved,
+                        dataCreditsSaved);
     }
 
     private List<Lead> people(String source, String prefix, int count) {
@@ -237,13 +236,6 @@ class CostLedgerIT {
         leads.forEach(lead -> records.add(new ProducerRecord<>(Topics.LEADS_RAW, null,
                 intake.serde().serializer().serialize(Topics.LEADS_RAW, lead))));
         kafka.produceAll(records);
-    }
-
-    private static EnrichedLead enriched(String leadId, String source, Long actions, Long dataCredits, String table) {
-        assertThat(leadId).isNotNull();
-        return EnrichedLead.newBuilder().setLeadId(leadId).setSource(source).setOccurredAt(OCCURRED)
-                .setEnrichedAt(Instant.now()).setWorkEmail("someone@acme.com").setClayActionsUsed(actions)
-                .setClayDataCreditsUsed(dataCredits).setClayTable(table).build();
     }
 
     private ClusterSettings cluster() {

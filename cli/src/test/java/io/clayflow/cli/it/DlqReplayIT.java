@@ -38,6 +38,7 @@ class DlqReplayIT {
     void aFixedDeadLetterIsReplayedOnceAndFlowsOn(KafkaBroker kafka, SchemaRegistryServer registry,
                                                   @TempDir Path dir) throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, 3);
+        kafka.createTopic(Topics.LEADS_ENRICHED, 3);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 3);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger

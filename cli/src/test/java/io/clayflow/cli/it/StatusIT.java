@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clayflow.cli.ExitCodes;
+import io.clayflow.intake.IntakeConfig;
 import io.clayflow.schemas.DeadLetterHeaders;
+import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
@@ -49,6 +51,8 @@ class StatusIT {
     private static final Pattern SENT = Pattern.compile(
             "Sent (\\d+) leads to leads.raw: (\\d+) unique valid, (\\d+) duplicates, (\\d+) invalid");
     private static final String CLAY_SINK_GROUP = "connect-clay-webhook-sink";
+    /** Intake's shipped estimate: 1 enrichment + the HTTP API callback column. */
+    private static final long ACTIONS_PER_ROW = IntakeConfig.LOADER.resolve(Map.of()).costActionsPerRow();
 
     private KafkaBroker kafka;
     private SchemaRegistryServer registry;
@@ -68,6 +72,7 @@ class StatusIT {
         }
         kafka.createTopic(Topics.LEADS_ENRICHED, 1);
         kafka.createTopic(Topics.LEADS_ROUTE_CRM, 1);
+        kafka.createTopic(Topics.LEADS_ROUTE_WAREHOUSE, 1);
         kafka.createTopic(Topics.CLAY_SINK_STATE, 1, Map.of("cleanup.policy", "compact"));
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
@@ -86,6 +91,11 @@ class StatusIT {
         kafka.produce(Topics.LEADS_ENRICHED, "lead-1", new byte[] {0});
         kafka.produce(Topics.LEADS_ENRICHED, "lead-2", new byte[] {0});
         kafka.produce(Topics.LEADS_ROUTE_CRM, "lead-1", new byte[] {0});
+        // lead-1 reached the CRM too; lead-2 the warehouse alone (unrouted), as routing's header says.
+        for (String[] routed : List.of(new String[] {"lead-1", "crm,warehouse"}, new String[] {"lead-2", "warehouse"})) {
+            kafka.produce(new ProducerRecord<>(Topics.LEADS_ROUTE_WAREHOUSE, null, null, bytes(routed[0]),
+                    new byte[] {0}, new RecordHeaders().add(RouteHeaders.ROUTES, bytes(routed[1]))));
+        }
         kafka.produce(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, "a1b2c3d4e5f6", bytes("100"));
         kafka.produce(Topics.CLAY_SINK_STATE, "a1b2c3d4e5f6", bytes("120"));
         kafka.produce(Topics.CLAY_SINK_STATE, "progress/clay-webhook-sink/leads.clay.outbox/0",
@@ -142,9 +152,10 @@ class StatusIT {
     }
 
     @Test
-    void creditsSpentAreOnePerReleasedLeadAndNothingWaits() {
+    void actionsSpentAreTheEstimatePerReleasedLeadAndNothingWaits() {
         assertThat(status.waitingInThrottle()).isZero();
-        assertThat(status.creditsSpent()).isEqualTo(unique);
+        assertThat(status.creditsSpent()).isEqualTo(unique * ACTIONS_PER_ROW);
+        assertThat(status.dataCreditsSpent()).isZero();
         assertThat(status.budgetPeriodStart()).isNotNull();
     }
 
@@ -163,7 +174,8 @@ class StatusIT {
     @Test
     void enrichedAndRoutedCountTheirTopics() {
         assertThat(status.enriched()).isEqualTo(2);
-        assertThat(status.routed()).containsExactly(Map.entry("crm", 1L));
+        assertThat(status.routed()).containsExactly(Map.entry("crm", 1L), Map.entry("warehouse", 2L));
+        assertThat(status.unrouted()).isEqualTo(1L);
     }
 
     @Test
@@ -188,6 +200,7 @@ class StatusIT {
                 .containsPattern("released to Clay\\s+" + unique)
                 .containsPattern("invalid\\s+" + invalid)
                 .containsPattern("routed crm\\s+1")
+                .containsPattern("unrouted\\s+1\\s+reached no route but the warehouse")
                 .containsPattern("Clay sender lag\\s+0\\s+" + CLAY_SINK_GROUP)
                 .contains("connect.clay-webhoo", "DataException", "webhook quota used", "120")
                 .containsPattern("Kafka Connect\\s+n/a\\s+cannot reach Kafka Connect at ");
@@ -205,12 +218,13 @@ class StatusIT {
         assertThat(json.path("funnel").path("duplicates_dropped").asLong()).isEqualTo(duplicates);
         assertThat(json.path("funnel").path("invalid").asLong()).isEqualTo(invalid);
         assertThat(json.path("routed").path("crm").asLong()).isEqualTo(1);
+        assertThat(json.path("unrouted").asLong()).isEqualTo(1);
         assertThat(json.path("clay_sender_lag").path(CLAY_SINK_GROUP).asLong()).isZero();
         assertThat(json.path("dead_letters").path("total").asLong()).isEqualTo(invalid + 1);
         assertThat(json.path("dead_letters").path("by_stage").path("connect.clay-webhook-sink.task_put")
                 .path("DataException").asLong()).isEqualTo(1);
         assertThat(json.path("webhook_quota").path("used").path("a1b2c3d4e5f6").asLong()).isEqualTo(120);
-        assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(unique);
+        assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(unique * ACTIONS_PER_ROW);
         assertThat(json.path("connect").path("reachable").asBoolean()).isFalse();
         assertThat(json.path("check").path("exit_code").asInt()).as("what --check would say").isEqualTo(10);
     }

@@ -45,7 +45,7 @@ class StatusOutputTest {
         String table = new StatusTable(50_000, 10_000L).render(reading(), "localhost:9092");
 
         assertThat(table).containsPattern("raw\\s+1,234,567\\s")
-                .containsPattern("unrouted\\s+1,500\\s+reached no route but the warehouse").contains("credits spent 12,345 of 10,000")
+                .containsPattern("unrouted\\s+1,500\\s+reached no route but the warehouse").contains("actions spent 12,345 of 10,000")
                 .contains("of 50,000 (", "2026-12-03 10:15:30Z");
     }
 

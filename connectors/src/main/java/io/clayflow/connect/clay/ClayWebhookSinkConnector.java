@@ -2,6 +2,8 @@ package io.clayflow.connect.clay;
 
 import io.clayflow.connect.sink.ClayflowSinkConnector;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -13,6 +15,26 @@ public class ClayWebhookSinkConnector extends ClayflowSinkConnector {
 
     public ClayWebhookSinkConnector() {
         super(ClayWebhookSinkTask.class, ClayWebhookSinkConfig.CONFIG_DEF, ClayWebhookSinkConfig::new);
+    }
+
+    /**
+     * Connect's checks of the keys it knows, then the tables' own keys ({@code clay.table.<name>.*}, which Connect's
+     * definition cannot list): a bad one is reported on {@value ClayWebhookSinkConfig#TABLES}, so the configuration is
+     * refused when it is written rather than failing the connector when it starts.
+     */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config checked = super.validate(connectorConfigs);
+        boolean clean = checked.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
+        if (clean) {
+            try {
+                new ClayWebhookSinkConfig(connectorConfigs);
+            } catch (ConfigException e) {
+                checked.configValues().stream().filter(value -> value.name().equals(ClayWebhookSinkConfig.TABLES))
+                        .forEach(value -> value.addErrorMessage(e.getMessage()));
+            }
+        }
+        return checked;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.clayflow.connect.clay;
 
+import io.clayflow.schemas.ClaySinkState;
 import io.clayflow.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,7 +62,7 @@ final class KafkaStateTopic implements SinkStateStore {
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "clayflow-clay-state-producer");
-        producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "clayflow-clay-sink-state-" + owner);
+        producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, ClaySinkState.TRANSACTIONAL_ID_PREFIX + owner);
         // A transaction may wait for the cluster as long as a write may; the broker's default cap is 15 minutes.
         producerProps.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) WRITE_TIMEOUT.plusMinutes(1)
                 .toMillis());

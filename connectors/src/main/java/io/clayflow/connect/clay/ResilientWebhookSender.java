@@ -61,7 +61,11 @@ final class ResilientWebhookSender {
             throw new IllegalArgumentException("no such Clay table: " + table.name());
         }
         pace.acquire(rows.size());
-        return peer.send(rows.size(), "POST", webhook, format.body(rows));
+        try {
+            return peer.send(rows.size(), "POST", webhook, format.body(rows));
+        } finally {
+            pace.answered(rows.size());
+        }
     }
 
     ResilientCall guard() {

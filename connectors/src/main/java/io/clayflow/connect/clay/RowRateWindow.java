@@ -6,15 +6,19 @@ import java.util.Deque;
 import java.util.function.LongSupplier;
 
 /**
- * Clay's rate, in rows, over any window of one second (plus a small margin for the network's jitter), not per
- * calendar second: a request waits until the rows sent in the last window leave room for its own. A per-period
- * limiter lets a whole period's rows through at the end of one period and again at the start of the next, twice the
- * rate within one second; Clay's workspace limit is a bucket, and a sliding window never overruns it.
+ * Clay's rate, in rows, over any window of one second, not per calendar second: a request waits until the rows of the
+ * last second leave room for its own. A per-period limiter lets a whole period's rows through at the end of one
+ * period and again at the start of the next, twice the rate within one second; Clay's workspace limit is a bucket,
+ * and a sliding window never overruns it.
+ *
+ * <p>A row counts from when its request was <em>answered</em> ({@link #answered}), not sent: Clay saw it no later
+ * than that, and sees the next request no earlier than it is sent, so however the network delays one request and not
+ * the next, Clay never sees more than the rate within a second.
  */
 final class RowRateWindow {
 
-    /** Added to the second: requests sent a second apart may arrive a little closer. */
-    static final Duration MARGIN = Duration.ofMillis(50);
+    /** Added to the second, for clocks that tick coarsely. */
+    static final Duration MARGIN = Duration.ofMillis(5);
 
     /** Waits as a test needs: the default sleeps. */
     @FunctionalInterface
@@ -41,7 +45,21 @@ final class RowRateWindow {
                 nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
     }
 
-    /** Waits until {@code rows} more fit in the window, then counts them as sent now. */
+    /**
+     * The request of the last {@link #acquire} was answered (or given up on): its rows count from now, which is no
+     * earlier than when Clay saw them.
+     */
+    synchronized void answered(int rows) {
+        long now = nanoClock.getAsLong();
+        for (int i = 0; i < rows && !sent.isEmpty(); i++) {
+            sent.pollLast();
+        }
+        for (int i = 0; i < rows; i++) {
+            sent.addLast(now);
+        }
+    }
+
+    /** Waits until {@code rows} more fit in the window, then counts them as sent now (until {@link #answered}). */
     synchronized void acquire(int rows) {
         int wanted = Math.min(rows, rowsPerWindow);
         while (true) {

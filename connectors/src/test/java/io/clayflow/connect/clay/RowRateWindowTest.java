@@ -34,6 +34,19 @@ class RowRateWindowTest {
     }
 
     @Test
+    void rowsCountFromWhenTheirRequestWasAnsweredSoALateArrivalCannotCrowdTheNextSecond() {
+        window.acquire(10);
+        now.addAndGet(Duration.ofMillis(300).toNanos()); // the request took 300 ms: Clay saw it at some point in them
+        window.answered(10);
+        long answeredAt = now.get();
+
+        window.acquire(1);
+
+        assertThat(now.get() - answeredAt).as("waited a whole second from the answer")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+    }
+
+    @Test
     void keepsNearlyTheFullRateUnderABacklog() {
         long start = now.get();
         for (int i = 0; i < 100; i++) {

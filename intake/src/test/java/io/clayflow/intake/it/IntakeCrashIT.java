@@ -138,6 +138,7 @@ class IntakeCrashIT {
             throws Exception {
         long testStart = System.nanoTime();
         kafka.createTopic(Topics.LEADS_RAW, 3);
+        kafka.createTopic(Topics.LEADS_ENRICHED, 3);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 3);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger

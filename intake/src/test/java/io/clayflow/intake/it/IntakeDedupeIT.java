@@ -50,6 +50,7 @@ class IntakeDedupeIT {
                                                                         SchemaRegistryServer registry)
             throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, 3);
+        kafka.createTopic(Topics.LEADS_ENRICHED, 3);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 3);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger

@@ -18,6 +18,6 @@ class IntakeHealthIT extends AbstractStreamsHealthIT {
 
     @Override
     protected List<String> topics() {
-        return List.of(Topics.LEADS_RAW, Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_DLQ);
+        return List.of(Topics.LEADS_RAW, Topics.LEADS_ENRICHED, Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_DLQ);
     }
 }

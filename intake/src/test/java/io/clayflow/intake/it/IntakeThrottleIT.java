@@ -87,6 +87,7 @@ class IntakeThrottleIT {
     void twoInstancesReleaseAtTheGlobalRateAndNoFaster(KafkaBroker kafka, SchemaRegistryServer registry)
             throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, RAW_PARTITIONS);
+        kafka.createTopic(Topics.LEADS_ENRICHED, RAW_PARTITIONS);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, 2, Map.of("message.timestamp.type", "LogAppendTime"));
         kafka.createTopic(Topics.LEADS_DLQ, 1);
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger

@@ -71,6 +71,7 @@ class IntakeThroughputBenchmark {
     @Test
     void intakeThroughputWithTheThrottleOff(KafkaBroker kafka, SchemaRegistryServer registry) throws Exception {
         kafka.createTopic(Topics.LEADS_RAW, PARTITIONS);
+        kafka.createTopic(Topics.LEADS_ENRICHED, PARTITIONS);
         kafka.createTopic(Topics.LEADS_CLAY_OUTBOX, PARTITIONS);
         kafka.createTopic(Topics.LEADS_DLQ, 1);
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger

@@ -66,6 +66,8 @@ class StreamsMetricsEndpointIT {
                 IntakeConfig.MANAGEMENT_HOST, "127.0.0.1",
                 IntakeConfig.MANAGEMENT_PORT, "0",
                 IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000",
+                // Duplicates are counted as dropped here; the cache would hold them (this test has no Clay).
+                IntakeConfig.CACHE_POLICY, "drop",
                 "streams.state.dir", Files.createTempDirectory("metrics-it-intake").toString(),
                 "streams.commit.interval.ms", "200"));
         RoutingConfig routingConfig = RoutingConfig.LOADER.resolve(Map.of(

@@ -1,7 +1,6 @@
 package io.clayflow.fakes.hubspot;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -25,16 +24,10 @@ final class BatchUpdateHandler implements Handler<RoutingContext> {
 
     static final String PATH = "/crm/v3/objects/contacts/batch/update";
 
-    private final ApiGate gate;
-    private final HubSpotConfig config;
-    private final ContactStore store;
-    private final HubSpotCounters counters;
+    private final ContactApi api;
 
-    BatchUpdateHandler(ApiGate gate, HubSpotConfig config, ContactStore store, HubSpotCounters counters) {
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.config = Objects.requireNonNull(config, "config");
-        this.store = Objects.requireNonNull(store, "store");
-        this.counters = Objects.requireNonNull(counters, "counters");
+    BatchUpdateHandler(ContactApi api) {
+        this.api = Objects.requireNonNull(api, "api");
     }
 
     private record Input(String id, Map<String, String> properties, String trace) {
@@ -42,38 +35,31 @@ final class BatchUpdateHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (!gate.admit(ctx, false)) {
+        if (!api.gate().admit(ctx, false)) {
             return;
         }
-        JsonObject json;
-        try {
-            json = ctx.body().asJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            json = null;
-        }
-        JsonArray raw = json == null ? null : json.getJsonArray("inputs");
-        if (raw == null || raw.isEmpty() || raw.size() > config.maxInputs()) {
-            gate.answer(ctx, 400, HubSpotErrors.validation("inputs must hold 1 to " + config.maxInputs()
-                    + " objects {id, properties}"));
+        JsonObject json = api.batchRequest(ctx, "{id, properties}");
+        if (json == null) {
             return;
         }
+        JsonArray raw = json.getJsonArray("inputs");
         List<Input> inputs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> unknown = new TreeSet<>();
         for (Object item : raw) {
             if (!(item instanceof JsonObject input) || input.getValue("id") == null
                     || !(input.getValue("properties") instanceof JsonObject properties)) {
-                gate.answer(ctx, 400, HubSpotErrors.validation("each input needs an id and properties"));
+                api.gate().answer(ctx, 400, HubSpotErrors.validation("each input needs an id and properties"));
                 return;
             }
             String id = String.valueOf(input.getValue("id"));
             if (!ids.add(id)) {
-                gate.answer(ctx, 400, HubSpotErrors.validation("Duplicate IDs found in batch input: [" + id + "]"));
+                api.gate().answer(ctx, 400, HubSpotErrors.validation("Duplicate IDs found in batch input: [" + id + "]"));
                 return;
             }
             Map<String, String> values = new LinkedHashMap<>();
             properties.forEach(entry -> {
-                if (!config.properties().contains(entry.getKey())) {
+                if (!api.config().properties().contains(entry.getKey())) {
                     unknown.add(entry.getKey());
                 }
                 values.put(entry.getKey(), entry.getValue() == null ? "" : entry.getValue().toString());
@@ -81,17 +67,17 @@ final class BatchUpdateHandler implements Handler<RoutingContext> {
             inputs.add(new Input(id, values, input.getString("objectWriteTraceId")));
         }
         if (!unknown.isEmpty()) {
-            gate.answer(ctx, 400, HubSpotErrors.invalidProperties(unknown.stream().map(name ->
+            api.gate().answer(ctx, 400, HubSpotErrors.invalidProperties(unknown.stream().map(name ->
                     new HubSpotErrors.PropertyProblem(name, "PROPERTY_DOESNT_EXIST",
                             "Property \"" + name + "\" does not exist")).toList()));
             return;
         }
-        counters.inputs(inputs.size());
+        api.counters().inputs(inputs.size());
         JsonArray results = new JsonArray();
         JsonArray missing = new JsonArray();
         JsonArray missingTraces = new JsonArray();
         for (Input input : inputs) {
-            Optional<HubSpotContact> updated = store.update(input.id(), input.properties(), ContactStore.INTEGRATION);
+            Optional<HubSpotContact> updated = api.store().update(input.id(), input.properties(), ContactStore.INTEGRATION);
             if (updated.isEmpty()) {
                 missing.add(input.id());
                 if (input.trace() != null) {
@@ -99,7 +85,7 @@ final class BatchUpdateHandler implements Handler<RoutingContext> {
                 }
                 continue;
             }
-            counters.upserted(false);
+            api.counters().upserted(false);
             JsonObject result = ContactJson.of(updated.get(), List.copyOf(input.properties().keySet()));
             if (input.trace() != null) {
                 result.put("objectWriteTraceId", input.trace());
@@ -116,6 +102,6 @@ final class BatchUpdateHandler implements Handler<RoutingContext> {
                     "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.")
                     .put("context", context)));
         }
-        gate.answer(ctx, 0, body);
+        api.gate().answer(ctx, 0, body);
     }
 }

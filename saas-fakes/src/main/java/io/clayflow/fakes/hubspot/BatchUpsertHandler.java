@@ -20,30 +20,24 @@ final class BatchUpsertHandler implements Handler<RoutingContext> {
     static final String PATH = "/crm/v3/objects/contacts/batch/upsert";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}$");
 
-    private final ApiGate gate;
-    private final HubSpotConfig config;
-    private final ContactStore store;
-    private final HubSpotCounters counters;
+    private final ContactApi api;
 
-    BatchUpsertHandler(ApiGate gate, HubSpotConfig config, ContactStore store, HubSpotCounters counters) {
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.config = Objects.requireNonNull(config, "config");
-        this.store = Objects.requireNonNull(store, "store");
-        this.counters = Objects.requireNonNull(counters, "counters");
+    BatchUpsertHandler(ContactApi api) {
+        this.api = Objects.requireNonNull(api, "api");
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (!gate.admit(ctx, false)) {
+        if (!api.gate().admit(ctx, false)) {
             return;
         }
-        UpsertRequest request = UpsertRequest.parse(ctx.body().buffer(), config);
+        UpsertRequest request = UpsertRequest.parse(ctx.body().buffer(), api.config());
         if (request.refusal() != null) {
-            gate.answer(ctx, 400, request.refusal());
+            api.gate().answer(ctx, 400, request.refusal());
             return;
         }
-        counters.inputs(request.inputs().size());
-        gate.answer(ctx, 0, upsert(request.inputs()));
+        api.counters().inputs(request.inputs().size());
+        api.gate().answer(ctx, 0, upsert(request.inputs()));
     }
 
     /** Upserts the inputs with a valid email; the others become errors. Status 200, or 207 when any failed. */
@@ -53,7 +47,7 @@ final class BatchUpsertHandler implements Handler<RoutingContext> {
         JsonArray errors = new JsonArray();
         for (UpsertRequest.Input input : inputs) {
             if (!EMAIL.matcher(input.email()).matches()) {
-                counters.inputError();
+                api.counters().inputError();
                 JsonObject context = new JsonObject().put("ids", new JsonArray().add(input.email()));
                 if (input.objectWriteTraceId() != null) {
                     context.put("objectWriteTraceId", new JsonArray().add(input.objectWriteTraceId()));
@@ -63,8 +57,8 @@ final class BatchUpsertHandler implements Handler<RoutingContext> {
                         .put("context", context));
                 continue;
             }
-            ContactStore.Upserted upserted = store.upsert(input.email(), input.properties());
-            counters.upserted(upserted.created());
+            ContactStore.Upserted upserted = api.store().upsert(input.email(), input.properties());
+            api.counters().upserted(upserted.created());
             HubSpotContact contact = upserted.contact();
             JsonObject result = new JsonObject().put("id", contact.id())
                     .put("properties", new JsonObject(new java.util.HashMap<>(contact.properties())))

@@ -31,6 +31,7 @@ public final class HubSpotSettings extends AbstractConfig {
     public static final String MAX_INPUTS = "max.inputs";
     public static final String MAX_VALUE_LENGTH = "max.value.length";
     public static final String EXTRA_PROPERTIES = "extra.properties";
+    public static final String SEARCH_PER_SECOND = "search.per.second";
 
     /** The port the local stack gives the HubSpot fake. */
     public static final int DEFAULT_PORT = 8091;
@@ -51,6 +52,8 @@ public final class HubSpotSettings extends AbstractConfig {
                         "Contacts per batch upsert.")
                 .define(MAX_VALUE_LENGTH, INT, HubSpotConfig.DEFAULT_MAX_VALUE_LENGTH, Range.atLeast(1), LOW,
                         "Longest property value accepted.")
+                .define(SEARCH_PER_SECOND, INT, HubSpotConfig.DEFAULT_SEARCH_PER_SECOND, Range.atLeast(1), MEDIUM,
+                        "Contacts search requests per second (HubSpot: 5); more get 429 SECONDLY.")
                 .define(EXTRA_PROPERTIES, LIST, "", LOW,
                         "Custom contact properties the portal has besides HubSpot's defaults and clayflow's own.");
     }
@@ -71,6 +74,7 @@ public final class HubSpotSettings extends AbstractConfig {
                 .maxInputs(getInt(MAX_INPUTS))
                 .maxValueLength(getInt(MAX_VALUE_LENGTH))
                 .property(getList(EXTRA_PROPERTIES).toArray(String[]::new))
+                .searchPerSecond(getInt(SEARCH_PER_SECOND))
                 .seed(getLong(SEED))
                 .build();
     }

@@ -59,14 +59,15 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
 
     private Future<HubSpotSimulator> listen() {
         Router router = Router.router(vertx());
+        ContactApi api = new ContactApi(gate, config(), store, counters);
         router.post(BatchUpsertHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(new BatchUpsertHandler(gate, config(), store, counters));
+                .handler(new BatchUpsertHandler(api));
         router.post(BatchUpdateHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(new BatchUpdateHandler(gate, config(), store, counters));
+                .handler(new BatchUpdateHandler(api));
         router.post(BatchReadHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(new BatchReadHandler(gate, config(), store, counters));
+                .handler(new BatchReadHandler(api));
         router.post(SearchHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(1_000_000))
-                .handler(new SearchHandler(gate, config(), store, counters));
+                .handler(new SearchHandler(api));
         router.get("/admin/contacts").handler(ctx -> SaasFake.json(ctx, 200, contactsJson()));
         router.post("/admin/contacts").handler(BodyHandler.create(false).setBodyLimit(100_000))
                 .handler(this::adminCreate);

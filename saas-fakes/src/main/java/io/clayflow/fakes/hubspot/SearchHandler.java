@@ -16,30 +16,24 @@ final class SearchHandler implements Handler<RoutingContext> {
 
     static final String PATH = "/crm/v3/objects/contacts/search";
 
-    private final ApiGate gate;
-    private final HubSpotConfig config;
-    private final ContactStore store;
-    private final HubSpotCounters counters;
+    private final ContactApi api;
 
-    SearchHandler(ApiGate gate, HubSpotConfig config, ContactStore store, HubSpotCounters counters) {
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.config = Objects.requireNonNull(config, "config");
-        this.store = Objects.requireNonNull(store, "store");
-        this.counters = Objects.requireNonNull(counters, "counters");
+    SearchHandler(ContactApi api) {
+        this.api = Objects.requireNonNull(api, "api");
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (!gate.admit(ctx, true)) {
+        if (!api.gate().admit(ctx, true)) {
             return;
         }
-        SearchQuery query = SearchQuery.parse(ctx.body().buffer(), config.properties());
+        SearchQuery query = SearchQuery.parse(ctx.body().buffer(), api.config().properties());
         if (query.refusal() != null) {
-            gate.answer(ctx, 400, HubSpotErrors.validation(query.refusal()));
+            api.gate().answer(ctx, 400, HubSpotErrors.validation(query.refusal()));
             return;
         }
-        counters.search();
-        List<HubSpotContact> matching = store.all().stream().filter(query::matches).sorted(query.order()).toList();
+        api.counters().search();
+        List<HubSpotContact> matching = api.store().all().stream().filter(query::matches).sorted(query.order()).toList();
         JsonArray results = new JsonArray();
         int end = Math.min(matching.size(), query.after() + query.limit());
         for (int i = query.after(); i < end; i++) {
@@ -49,6 +43,6 @@ final class SearchHandler implements Handler<RoutingContext> {
         if (end < matching.size()) {
             body.put("paging", new JsonObject().put("next", new JsonObject().put("after", String.valueOf(end))));
         }
-        gate.answer(ctx, 200, body);
+        api.gate().answer(ctx, 200, body);
     }
 }

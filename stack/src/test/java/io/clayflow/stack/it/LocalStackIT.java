@@ -109,6 +109,9 @@ class LocalStackIT {
         props.put("override.simulator.workspace.burst", "100");
         props.put("override.sink.clay.rate.limit.rows.per.second", "100");
         props.put("override.simulator.enrichment.delay.ms", "20");
+        // The demo's duplicates and the restart's replay are checked as dropped (intake's drop policy), as this test
+        // counts them; the default (cached) policy on the same stack is EnrichmentCacheIT's.
+        props.put("override.intake.cache.policy", "drop");
         config = StackConfig.load(null, Map.of(), props);
     }
 
@@ -181,15 +184,16 @@ class LocalStackIT {
                 .containsExactlyInAnyOrderElementsOf(outboxIds);
         assertThat(enriched).allSatisfy(lead -> assertThat(lead.getIcpScore()).isBetween(0, 100));
 
-        // Routing with the shipped rules: every lead to the warehouse; hot ones (ICP >= 80) to the CRM and outreach,
-        // warm ones (50-79) to nurture.
+        // Routing with the shipped rules: every lead to the warehouse; hot ones (ICP >= 80 with a work email) to the
+        // CRM and outreach, else ICP >= 50 to nurture.
         await("routed leads").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> topics.read(Topics.LEADS_ROUTE_WAREHOUSE).size() >= UNIQUE_VALID);
         assertThat(new HashSet<>(topics.keys(Topics.LEADS_ROUTE_WAREHOUSE))).isEqualTo(outboxIds);
-        Set<String> hot = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 80)
+        Set<String> hot = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 80
+                && lead.getWorkEmail() != null && !lead.getWorkEmail().isEmpty())
                 .map(EnrichedLead::getLeadId).collect(Collectors.toSet());
         Set<String> warm = enriched.stream().filter(lead -> lead.getIcpScore() != null && lead.getIcpScore() >= 50
-                && lead.getIcpScore() < 80).map(EnrichedLead::getLeadId).collect(Collectors.toSet());
+                && !hot.contains(lead.getLeadId())).map(EnrichedLead::getLeadId).collect(Collectors.toSet());
         assertThat(hot).as("hot leads in this sample").isNotEmpty();
         assertThat(warm).as("warm leads in this sample").isNotEmpty();
         assertThat(topics.keys(Topics.LEADS_ROUTE_CRM)).containsExactlyInAnyOrderElementsOf(hot);
@@ -200,6 +204,10 @@ class LocalStackIT {
         HubSpotSimulator hubspot = stack.part(HubSpotPart.class).running();
         await("HubSpot contacts").atMost(FLOW_TIMEOUT).until(() -> hubspot.contacts().size() >= hot.size());
         assertThat(hubspot.contacts()).hasSize(hot.size());
+        // The CRM source saw each contact the sink created (search and webhook) and skipped it as our own write.
+        await("the sink's writes skipped by the CRM source").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(LocalStackIT::ownWritesSkipped, skipped -> skipped >= hot.size());
+        assertThat(crmEventLeads(topics)).as("no write-back came back as a lead").isEmpty();
 
         // The outreach route enrolled each hot lead, once, in the Outreach fake's sequence.
         OutreachSimulator outreach = stack.part(OutreachPart.class).running();
@@ -259,7 +267,8 @@ class LocalStackIT {
         String url = stack.part(StatusPart.class).url();
         assertThat(stack.endpoints().get("status")).extracting(endpoint -> endpoint.address())
                 .contains(url + "/status");
-        long budget = stack.part(IntakePart.class).configuration().budgetCreditsPerPeriod();
+        long budget = stack.part(IntakePart.class).configuration().budgetActionsPerPeriod();
+        long actionsPerRow = stack.part(IntakePart.class).configuration().costActionsPerRow();
 
         await("the status page's figures").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
@@ -269,7 +278,8 @@ class LocalStackIT {
                     assertThat(json.path("funnel").path(0).path("count").asLong()).isEqualTo(demo.leads().size());
                     assertThat(json.path("funnel").path(3).path("count").asLong()).isEqualTo(UNIQUE_VALID);
                     assertThat(json.path("budget").path("credits_per_period").asLong()).isEqualTo(budget);
-                    assertThat(json.path("budget").path("credits_spent").asLong()).isEqualTo(UNIQUE_VALID);
+                    assertThat(json.path("budget").path("credits_spent").asLong())
+                            .isEqualTo(UNIQUE_VALID * actionsPerRow);
                 });
     }
 
@@ -341,6 +351,42 @@ class LocalStackIT {
         assertThat(stack.parts()).extracting(StackPart::isReady).containsOnly(true);
     }
 
+    /**
+     * The CRM source against the HubSpot fake: contacts created in HubSpot (one without an email) become crm-event
+     * leads with their ids; the CRM sink's own writes (every contact the CRM route created) never came back as leads.
+     */
+    @Test
+    @Order(7)
+    void contactsCreatedInHubSpotBecomeLeadsAndTheSinksOwnWritesDoNot() throws Exception {
+        HubSpotSimulator hubspot = stack.part(HubSpotPart.class).running();
+        TopicContents topics = new TopicContents(config.bootstrapServers());
+        List<String> ids = List.of(
+                hubspot.createContact(Map.of("email", "grace@navy.example.com", "firstname", "Grace",
+                        "lastname", "Hopper", "company", "Navy", "website", "navy.example.com")).id(),
+                hubspot.createContact(Map.of("firstname", "Ada", "lastname", "Lovelace", "company", "Engines",
+                        "website", "engines.example.com")).id(),
+                hubspot.createContact(Map.of("email", "alan@bletchley.example.com", "lastname", "Turing")).id());
+
+        await("crm-event leads on leads.raw").atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> crmEventLeads(topics).size() >= 3);
+        assertThat(crmEventLeads(topics)).extracting(Lead::getSourceId).containsExactlyInAnyOrderElementsOf(ids);
+        System.out.printf("CRM source in the stack: 3 contacts created -> %d crm-event leads%n",
+                crmEventLeads(topics).size());
+    }
+
+    /** The CRM source's count of the sink's own writes it skipped, from the worker's /metrics (-1 while absent). */
+    private static double ownWritesSkipped() throws IOException, InterruptedException {
+        String series = "clayflow_connect_own_writes_skipped_total{connector=\"" + StackConnectors.HUBSPOT_SOURCE
+                + "\",task=\"0\"} ";
+        return connectMetrics().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()))).findFirst().orElse(-1);
+    }
+
+    private static List<Lead> crmEventLeads(TopicContents topics) {
+        return decode(topics.read(Topics.LEADS_RAW), Lead.class).stream()
+                .filter(lead -> "crm-event".equals(lead.getSource())).toList();
+    }
+
     /** The Connect worker's {@code GET /metrics} body, or "" while it does not answer 200. */
     private static String connectMetrics() throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(config.connectUrl() + "/metrics"))
@@ -404,9 +450,9 @@ class LocalStackIT {
         Map<String, Long> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : topics.read(Topics.CLAY_SINK_STATE)) {
             String key = new String(record.key(), StandardCharsets.UTF_8);
-            if (!ClaySinkState.isProgressKey(key)) {
-                latest.put(key, Long.parseLong(new String(record.value(), StandardCharsets.UTF_8)));
-            }
+            // Webhook counts only: the state also holds progress, table rows and pause records.
+            ClaySinkState.webhookSubmissions(key, record.value() == null ? null
+                    : new String(record.value(), StandardCharsets.UTF_8)).ifPresent(count -> latest.put(key, count));
         }
         return latest.values().stream().mapToLong(Long::longValue).sum();
     }

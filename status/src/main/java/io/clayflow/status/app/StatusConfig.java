@@ -22,7 +22,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * The status app's settings, read like every app's ({@link AppSettings}: defaults, an optional file, then
  * {@code CLAYFLOW_STATUS_*}): where Kafka is, the management port, how fresh the figures are kept, which names to
  * read, and what budget and quota are shown against. The budget is intake's own key, and intake's variable
- * {@code CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD} sets it here too, so one setting serves both.
+ * {@code CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD} (or the older {@code CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD}) sets it here too, so one setting serves both.
  */
 public final class StatusConfig extends AbstractConfig {
 

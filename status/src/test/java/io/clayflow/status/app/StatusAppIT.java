@@ -231,6 +231,7 @@ class StatusAppIT {
         props.put(IntakeConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         props.put(IntakeConfig.SCHEMA_REGISTRY_URL, registry.url());
         props.put(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000");
+        props.put(IntakeConfig.COST_ACTIONS_PER_ROW, "1");
         props.put("streams.state.dir", Files.createTempDirectory("status-app-it").toString());
         props.put("streams.commit.interval.ms", "200");
         props.put("streams.num.standby.replicas", "0");

@@ -307,7 +307,7 @@ abstract class AbstractWarehouseSinkIT {
     /** SQL giving a timestamp column as epoch milliseconds, in this database's words. */
     protected abstract String epochMillis(String column);
 
-    private List<String> columns(Run run) throws SQLException {
+    protected List<String> columns(Run run) throws SQLException {
         try (Connection connection = openForReading(run.id);
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT * FROM " + run.table + " WHERE 1 = 0")) {

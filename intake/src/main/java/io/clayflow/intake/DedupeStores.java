@@ -1,0 +1,43 @@
+package io.clayflow.intake;
+
+import io.clayflow.schemas.EnrichedLead;
+import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.StateStores;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The dedupe task's stores, by name: acceptances (a window store, retention the dedupe TTL), the enrichment cache
+ * (a window store, retention the longer of the dedupe and cache TTLs, so that an enrichment of the last acceptance
+ * is always found) and the held touches (a key-value store). All changelogged.
+ */
+record DedupeStores(String accepted, String cache, String held) {
+
+    static final DedupeStores DEFAULT = new DedupeStores(StateStores.INTAKE_DEDUPE,
+            StateStores.INTAKE_ENRICHMENT_CACHE, StateStores.INTAKE_CACHE_HELD);
+
+    List<StoreBuilder<?>> builders(Duration dedupeTtl, EnrichmentCacheSettings cacheSettings) {
+        Duration cacheRetention = cacheSettings.ttl().compareTo(dedupeTtl) > 0 ? cacheSettings.ttl() : dedupeTtl;
+        return List.of(
+                Stores.windowStoreBuilder(
+                                // Retention is the TTL; the window size only has to fit in it.
+                                Stores.persistentWindowStore(accepted, dedupeTtl, Duration.ofMillis(1), false),
+                                Serdes.String(), Serdes.Long())
+                        .withLoggingEnabled(Map.of()),
+                Stores.<String, EnrichedLead>windowStoreBuilder(
+                                Stores.persistentWindowStore(cache, cacheRetention, Duration.ofMillis(1), false),
+                                Serdes.String(), new InternalEnrichedLeadSerde())
+                        .withLoggingEnabled(Map.of()),
+                Stores.<String, Lead>keyValueStoreBuilder(Stores.persistentKeyValueStore(held), Serdes.String(),
+                                new InternalLeadSerde())
+                        .withLoggingEnabled(Map.of()));
+    }
+
+    String[] names() {
+        return new String[] {accepted, cache, held};
+    }
+}
