@@ -178,6 +178,29 @@ class ClayLedgerTopologyTest {
         assertThat(latestSummary("main").open()).isZero();
     }
 
+    @Test
+    void theGaugesPerTableCountOverdueLateAndResentRows() {
+        send("lead-1", "main", T0);
+        send("lead-2", "main", T0);
+        advance(Duration.ofMinutes(31));
+        callback("lead-1", T0.plus(Duration.ofMinutes(35)));
+        resends.pipeInput("main", new byte[0]);
+        advance(Duration.ofSeconds(10));
+
+        assertThat(gauge("became-overdue", "main")).isEqualTo(2.0);
+        assertThat(gauge("called-back-late", "main")).isEqualTo(1.0);
+        assertThat(gauge("resent", "main")).isEqualTo(1.0);
+        assertThat(gauge("open", "main")).isEqualTo(1.0);
+        assertThat(gauge("overdue", "main")).as("the re-sent row waits anew").isZero();
+    }
+
+    private double gauge(String name, String table) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(LedgerMetrics.GROUP) && e.getKey().name().equals(name)
+                        && table.equals(e.getKey().tags().get("table")))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
     private void send(String leadId, String table, Instant at) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(ClayLedger.TABLE_HEADER, table.getBytes(StandardCharsets.UTF_8));

@@ -189,17 +189,6 @@ class ClayLedgerIT {
         assertThat(sentTwice).as("rows Clay took of the dropped leads: the late ones once, the others twice")
                 .hasSize(dropped.size() + stillOverdue.size());
         assertThat(overdueLetters()).as("no dead letter more").hasSize(dropped.size());
-        // The ledger's gauges per table, summed over its tasks (Micrometer binds new Kafka metrics once a minute).
-        await("the ledger's metrics").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> {
-                    String scrape = scrape();
-                    assertThat(gaugeSum(scrape, "kafka_stream_clayflow_clay_ledger_became_overdue"))
-                            .as(ledgerLines(scrape)).isEqualTo(dropped.size());
-                    assertThat(gaugeSum(scrape, "kafka_stream_clayflow_clay_ledger_called_back_late")).isEqualTo(5);
-                    assertThat(gaugeSum(scrape, "kafka_stream_clayflow_clay_ledger_resent"))
-                            .isEqualTo(stillOverdue.size());
-                });
-        System.out.printf("Clay ledger IT: metrics agree after %d s%n", seconds(started));
     }
 
     private void startGateway() throws Exception {
@@ -279,22 +268,6 @@ class ClayLedgerIT {
                 .POST(HttpRequest.BodyPublishers.ofString(new LeadEnricher(SimulatorConfig.DEFAULT_SEED).enrich(row)
                         .encode())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-    }
-
-    private String scrape() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ledgerManagementPort + "/metrics"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** The sum over the ledger's tasks of a per-table gauge of the default table. */
-    private static double gaugeSum(String scrape, String name) {
-        return scrape.lines().filter(line -> line.startsWith(name + "{") && line.contains("table=\"default\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private static String ledgerLines(String scrape) {
-        List<String> lines = scrape.lines().filter(line -> line.contains("clay_ledger")).limit(12).toList();
-        return "the ledger's metrics: " + lines.size() + " line(s) " + lines;
     }
 
     /** The lead_ids of every committed overdue dead letter, in order, duplicates kept. */
