@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Reads every connector's and task's state from Kafka Connect's REST API in one call
- * ({@code GET /connectors?expand=status}), bounded by a timeout. Any failure to get that listing (refused, timed
+ * ({@code GET /connectors?expand=status}), bounded by a timeout, and how far each source connector has read
+ * ({@link SourceProgressReader}). Any failure to get that listing (refused, timed
  * out, not Connect's answer) is a {@link ConnectView} that says why, never an exception.
  */
 final class ConnectStatusClient {
@@ -40,7 +41,7 @@ final class ConnectStatusClient {
             if (response.statusCode() != 200) {
                 return ConnectView.unreachable(url, "HTTP " + response.statusCode() + " from " + uri);
             }
-            return new ConnectView(url, connectors(JSON.readTree(response.body())), null);
+            return new ConnectView(url, withProgress(connectors(JSON.readTree(response.body()))), null);
         } catch (IOException e) {
             return ConnectView.unreachable(url, "cannot reach Kafka Connect at " + url + " within "
                     + timeout.toSeconds() + " s (" + (e.getMessage() == null ? e.getClass().getSimpleName()
@@ -49,6 +50,13 @@ final class ConnectStatusClient {
             Thread.currentThread().interrupt();
             return ConnectView.unreachable(url, "interrupted");
         }
+    }
+
+    /** Each source connector with how far it has read ({@link SourceProgressReader}); sinks as they are. */
+    private List<ConnectorState> withProgress(List<ConnectorState> connectors) {
+        SourceProgressReader progress = new SourceProgressReader(url, timeout, http);
+        return connectors.stream().map(connector -> "source".equals(connector.type())
+                ? connector.withProgress(progress.read(connector.name())) : connector).toList();
     }
 
     /** {@code {"<name>": {"status": {"connector": {...}, "tasks": [...], "type": "sink"}}}}, sorted by name. */

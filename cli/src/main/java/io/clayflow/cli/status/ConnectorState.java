@@ -9,9 +9,11 @@ import java.util.Objects;
  *
  * @param type {@code sink} or {@code source}, as Connect says
  * @param trace the line of the connector's failure trace that says what happened, or null
+ * @param progress how far a CRM source has read, or null (a sink, or a source without a {@code lastmodified} offset
+ *     nor a last-search gauge)
  */
 public record ConnectorState(String name, String type, String state, String workerId, String trace,
-        List<TaskState> tasks) {
+        List<TaskState> tasks, SourceProgress progress) {
 
     private static final String CAUSED_BY = "Caused by: ";
 
@@ -22,6 +24,16 @@ public record ConnectorState(String name, String type, String state, String work
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         tasks = List.copyOf(tasks);
+    }
+
+    public ConnectorState(String name, String type, String state, String workerId, String trace,
+            List<TaskState> tasks) {
+        this(name, type, state, workerId, trace, tasks, null);
+    }
+
+    /** This connector with how far it has read. */
+    ConnectorState withProgress(SourceProgress read) {
+        return new ConnectorState(name, type, state, workerId, trace, tasks, read);
     }
 
     /** One task of a connector. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clayflow.status.PipelineStatus;
 import io.clayflow.status.cost.CostReportFields;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ final class StatusJson {
         ObjectNode paused = json.putObject("clay_sink_paused");
         status.claySinkPaused().forEach(paused::put);
         ClayCallbacksView.json(json, report.clayCallbacks());
-        connect(json.putObject("connect"), report.connect());
+        connect(json.putObject("connect"), report.connect(), status.collectedAt());
         ObjectNode check = json.putObject("check").put("exit_code", report.verdict().exitCode());
         ArrayNode problems = check.putArray("problems");
         report.verdict().problems().forEach(problem -> problems.addObject().put("kind", problem.kind())
@@ -64,7 +65,21 @@ final class StatusJson {
         return json.toString();
     }
 
-    private static void connect(ObjectNode json, ConnectView connect) {
+    /** A source's {@code progress}: null for a sink or when nothing is known. */
+    private static void progress(ObjectNode node, SourceProgress progress, Instant now) {
+        if (progress == null) {
+            node.putNull("progress");
+            return;
+        }
+        Duration lag = progress.lag(now);
+        Duration sinceSearch = progress.sinceLastSearch(now);
+        node.putObject("progress").put("read_up_to", instant(progress.readUpTo()))
+                .put("lag_ms", lag == null ? null : lag.toMillis())
+                .put("last_search_at", instant(progress.lastSearch()))
+                .put("since_last_search_ms", sinceSearch == null ? null : sinceSearch.toMillis());
+    }
+
+    private static void connect(ObjectNode json, ConnectView connect, Instant now) {
         json.put("url", connect.url()).put("reachable", connect.reachable()).put("error", connect.error());
         ArrayNode connectors = json.putArray("connectors");
         for (ConnectorState connector : connect.connectors()) {
@@ -74,6 +89,7 @@ final class StatusJson {
             ArrayNode tasks = node.putArray("tasks");
             connector.tasks().forEach(task -> tasks.addObject().put("id", task.id()).put("state", task.state())
                     .put("worker_id", task.workerId()).put("trace", task.trace()));
+            progress(node, connector.progress(), now);
         }
     }
 

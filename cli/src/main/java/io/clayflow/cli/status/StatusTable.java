@@ -2,6 +2,8 @@ package io.clayflow.cli.status;
 
 import io.clayflow.cli.cost.CostTable;
 import io.clayflow.status.PipelineStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.Objects;
 public final class StatusTable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final int MAX_DEAD_LETTER_LINES = 8;
 
@@ -44,6 +48,9 @@ public final class StatusTable {
         }
         for (ConnectorState connector : connect.connectors()) {
             lines.add(row("connector", connector.name(), connector.state(), connector.trace()));
+            if (connector.progress() != null) {
+                lines.add(progress(connector.name(), connector.progress(), report.pipeline().collectedAt()));
+            }
             connector.tasks().forEach(task -> lines.add(row("  task", connector.name() + "/" + task.id(),
                     task.state(), task.trace())));
         }
@@ -128,6 +135,24 @@ public final class StatusTable {
     private static String row(String kind, String name, String state, String trace) {
         // The whole name, even when it pushes the columns: a connector is found by its name.
         return line("  %-22s %10s  %s", kind + " " + name, state, trace == null ? "" : trace);
+    }
+
+    /** A source's lag (now minus the change time it read up to) and when HubSpot last answered its search. */
+    static String progress(String name, SourceProgress progress, Instant now) {
+        Duration lag = progress.lag(now);
+        Duration sinceSearch = progress.sinceLastSearch(now);
+        return line("  %-22s %10s  %s, %s", "  lag " + name, lag == null ? "n/a" : age(lag),
+                progress.readUpTo() == null ? "no offset yet" : "read up to " + ISO.format(progress.readUpTo()),
+                sinceSearch == null ? "last search unknown" : "last search " + age(sinceSearch) + " ago");
+    }
+
+    /** A duration as an operator reads it: seconds, minutes or hours, whole. */
+    static String age(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        return seconds < 7_200 ? seconds / 60 + " min" : number(seconds / 3_600) + " h";
     }
 
     private static String line(String format, Object... values) {

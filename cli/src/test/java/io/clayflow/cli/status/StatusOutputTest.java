@@ -80,7 +80,7 @@ class StatusOutputTest {
         assertThat(json.path("funnel").path("enriched").isNull()).as("not known yet").isTrue();
         assertThat(json.path("unrouted").asLong()).isEqualTo(1_500);
         assertThat(json.path("connect").path("connectors").path(0).fieldNames()).toIterable()
-                .containsExactly("name", "type", "state", "worker_id", "trace", "tasks");
+                .containsExactly("name", "type", "state", "worker_id", "trace", "tasks", "progress");
         assertThat(json.path("connect").path("connectors").path(0).path("tasks").path(0).fieldNames()).toIterable()
                 .containsExactly("id", "state", "worker_id", "trace");
         assertThat(json.path("check").path("exit_code").asInt()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
@@ -121,6 +121,57 @@ class StatusOutputTest {
         assertThat(json.path("clay_sink_paused").path("clay-webhook-sink").asText()).isEqualTo(why);
         assertThat(new StatusTable(50_000, null).render(reading(), "localhost:9092"))
                 .doesNotContain("Clay sending paused");
+    }
+
+    @Test
+    void aCrmSourceShowsHowFarItReadAndItsLastSearchInTheTableAndTheJson() throws Exception {
+        SourceProgress read = new SourceProgress(AT.minusSeconds(95), AT.minusSeconds(3));
+        ConnectView connect = new ConnectView("http://connect:8083", List.of(
+                new ConnectorState("hubspot-source", "source", "RUNNING", "10.0.0.1:8083", null,
+                        List.of(new ConnectorState.TaskState(0, "RUNNING", "10.0.0.1:8083", null)), read),
+                new ConnectorState("never-read-source", "source", "RUNNING", null, null, List.of(),
+                        new SourceProgress(null, null)),
+                new ConnectorState("clay-webhook-sink", "sink", "RUNNING", null, null, List.of())), null);
+        StatusReport report = report(connect, new StatusChecks(null, null));
+
+        String table = new StatusTable(50_000, null).render(report);
+        JsonNode json = new ObjectMapper().readTree(StatusJson.render(report));
+
+        assertThat(table).containsPattern("connector hubspot-source\\s+RUNNING\\R\\s+lag hubspot-source\\s+95 s  "
+                        + "read up to 2026-12-03T10:13:55Z, last search 3 s ago")
+                .containsPattern("lag never-read-source\\s+n/a  no offset yet, last search unknown")
+                .doesNotContain("lag clay-webhook-sink");
+        JsonNode source = json.path("connect").path("connectors").get(0);
+        assertThat(source.path("name").asText()).isEqualTo("hubspot-source");
+        assertThat(source.path("state").asText()).as("existing fields kept").isEqualTo("RUNNING");
+        assertThat(source.path("progress").path("read_up_to").asText()).isEqualTo("2026-12-03T10:13:55Z");
+        assertThat(source.path("progress").path("lag_ms").asLong()).isEqualTo(95_000);
+        assertThat(source.path("progress").path("last_search_at").asText()).isEqualTo("2026-12-03T10:15:27Z");
+        assertThat(source.path("progress").path("since_last_search_ms").asLong()).isEqualTo(3_000);
+        assertThat(json.path("connect").path("connectors").get(1).path("progress").path("lag_ms").isNull()).isTrue();
+        assertThat(json.path("connect").path("connectors").get(2).path("progress").isNull()).isTrue();
+        assertThat(StatusTable.age(java.time.Duration.ofMinutes(45))).isEqualTo("45 min");
+        assertThat(StatusTable.age(java.time.Duration.ofHours(30))).isEqualTo("30 h");
+    }
+
+    @Test
+    void theSourcesProgressIsReadFromItsOffsetsAndTheWorkersGauge() {
+        String offsets = "{\"offsets\":[{\"partition\":{\"object\":\"contacts\"},\"offset\":{\"lastmodified\":"
+                + "1796292930000,\"id\":42}},{\"partition\":{\"topic\":\"hubspot.contact.changes\",\"partition\":0},"
+                + "\"offset\":{\"offset\":7}}]}";
+        String scrape = "# TYPE clayflow_connect_last_search_ms gauge\n"
+                + "clayflow_connect_last_search_ms{connector=\"other-source\",task=\"0\",} 1.9E12\n"
+                + "clayflow_connect_last_search_ms{connector=\"hubspot-source\",task=\"0\",} 1.796292950123E12\n"
+                + "clayflow_connect_change_lag_ms{connector=\"hubspot-source\",task=\"0\",} 20000.0\n";
+
+        assertThat(SourceProgressReader.readUpTo(offsets)).isEqualTo(java.time.Instant.ofEpochMilli(1796292930000L));
+        assertThat(SourceProgressReader.readUpTo("{\"offsets\":[]}")).isNull();
+        assertThat(SourceProgressReader.readUpTo("not json")).isNull();
+        assertThat(SourceProgressReader.lastSearch(scrape, "hubspot-source"))
+                .isEqualTo(java.time.Instant.ofEpochMilli(1796292950123L));
+        assertThat(SourceProgressReader.lastSearch(scrape, "hubspot")).as("a whole label, not a prefix").isNull();
+        assertThat(SourceProgressReader.lastSearch("clayflow_connect_last_search_ms{connector=\"hubspot-source\"} "
+                + "0.0\n", "hubspot-source")).as("no search yet").isNull();
     }
 
     @Test

@@ -44,6 +44,8 @@ public class HubSpotSourceTask extends SourceTask {
     private long notBeforeMs;
     private long notSearchBeforeMs;
     private int failuresInARow;
+    // Wall-clock ms of the last search HubSpot answered (0: none yet); clayflow status shows it beside the offset.
+    private volatile long lastSearchMs;
 
     @Override
     public String version() {
@@ -76,6 +78,8 @@ public class HubSpotSourceTask extends SourceTask {
                 search.guard()::circuitStateCode);
         metrics.gauge("change-lag-ms", "How far behind now the last change handed over lies (ms)",
                 () -> clock.millis() - cursor.position().lastModifiedMs());
+        metrics.gauge("last-search-ms", "When HubSpot last answered a search (epoch ms, 0 = not yet)",
+                () -> lastSearchMs);
         LOG.info("HubSpot source started at {} (lastmodifieddate ms, id), searching {} to topic {}",
                 cursor.position(), config.searchUri(), config.topic());
     }
@@ -130,6 +134,7 @@ public class HubSpotSourceTask extends SourceTask {
             return List.of();
         }
         ChangeCursor.Page page = cursor.next(now - config.settle().toMillis());
+        lastSearchMs = now;
         List<SourceRecord> out = new ArrayList<>(page.contacts().size());
         int skipped = 0;
         for (CrmContact contact : page.contacts()) {
