@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,10 @@ class UpCommandIT {
     /** The Clay ledger's line in `clayflow status` once it has seen the demo's rows: none overdue, none open. */
     private static final Pattern NONE_OVERDUE = Pattern.compile(
             "Clay callbacks\\s+0\\s+overdue, table default: 0 awaiting a callback; 0 late");
+
+    /** The HubSpot source's line in `clayflow status`: its lag, the change time it read up to, its last search. */
+    private static final Pattern CRM_LAG = Pattern.compile("lag hubspot-source\\s+\\d+ (?:s|min)  read up to "
+            + "(\\S+Z), last search (\\d+) s ago");
 
     @Test
     void upRunsThePipelineUntilSigtermThenStopsEveryPartAndLeavesNoProcess(@TempDir Path dir) throws Exception {
@@ -100,9 +105,27 @@ class UpCommandIT {
                                     + ports.get(4)), run -> NONE_OVERDUE.matcher(run.out()).find());
             System.out.println(clayStatus.out());
 
+            // The CRM source in status with its lag: contacts created in the HubSpot fake become its offset.
+            CliRun crm = CliRun.run("demo", "--crm", "--leads", "3", "--duplicates", "0", "--invalid", "0",
+                    "--hubspot-url", "http://127.0.0.1:" + ports.get(8));
+            assertThat(crm.exitCode()).as(crm.err()).isZero();
+            long begin = System.nanoTime();
+            CliRun crmStatus = await("the CRM source's lag in status").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> CliRun.run("status", "--bootstrap-servers",
+                            bootstrap, "--schema-registry-url", registry, "--connect-url", "http://127.0.0.1:"
+                                    + ports.get(4)), run -> CRM_LAG.matcher(run.out()).find());
+            Matcher lag = CRM_LAG.matcher(crmStatus.out());
+            assertThat(lag.find()).isTrue();
+            assertThat(Long.parseLong(lag.group(2))).as("last search, s ago (poll.interval.ms is 2 s)")
+                    .isLessThanOrEqualTo(30);
+            assertThat(Instant.parse(lag.group(1))).as("read up to: a change of the demo's contacts")
+                    .isAfter(Instant.now().minus(Duration.ofMinutes(5))).isBefore(Instant.now());
+            System.out.printf("CRM source lag in status after %.1f s: %s%n", (System.nanoTime() - begin) / 1e9,
+                    lag.group());
+
             List<ProcessHandle> children = up.descendants().toList();
             assertThat(children).as("the registry runs as a child process").isNotEmpty();
-            long begin = System.nanoTime();
+            begin = System.nanoTime();
             up.destroy(); // SIGTERM
             assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("up exited within 30 s of SIGTERM").isTrue();
             System.out.printf("up stopped %.1f s after SIGTERM%n", (System.nanoTime() - begin) / 1e9);
