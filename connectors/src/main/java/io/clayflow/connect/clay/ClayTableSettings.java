@@ -62,7 +62,9 @@ public final class ClayTableSettings {
                         "object (one row per request, as Clay documents) or array (only once you verified the table "
                                 + "splits arrays); default " + ClayWebhookSinkConfig.REQUEST_FORMAT + ".")
                 .define(key(table, CALLBACK_TOKEN), Type.PASSWORD, null, Importance.LOW, "Callback token",
-                        "The token this table's HTTP API column sends back, when it has one of its own.")
+                        "The token this table's HTTP API column sends back, when it has one of its own. The sink "
+                                + "only records it: the gateway checks callbacks against its own callback.tokens, so "
+                                + "list this token there too.")
                 .definition();
     }
 

@@ -66,6 +66,7 @@ class StreamsMetricsEndpointIT {
                 IntakeConfig.MANAGEMENT_HOST, "127.0.0.1",
                 IntakeConfig.MANAGEMENT_PORT, "0",
                 IntakeConfig.BUDGET_ACTIONS_PER_PERIOD, "1000",
+                IntakeConfig.COST_ACTIONS_PER_ROW, "1",
                 // Duplicates are counted as dropped here; the cache would hold them (this test has no Clay).
                 IntakeConfig.CACHE_POLICY, "drop",
                 "streams.state.dir", Files.createTempDirectory("metrics-it-intake").toString(),
