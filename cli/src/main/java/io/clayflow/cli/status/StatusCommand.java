@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "waiting, released to Clay, the Clay sender's lag, enriched, routed per route, each consumer group's "
                 + "lag, dead letters by stage and reason, webhook quota used and credits spent; Clay rows overdue "
                 + "and awaiting a callback per table (the Clay ledger); and each connector's and task's state from "
-                + "Kafka Connect, with the first line of a failure."},
+                + "Kafka Connect, with the first line of a failure; each CRM source's lag (its offset's last "
+                + "modification time) and when HubSpot last answered its search."},
         exitCodeListHeading = "%nExit codes (with --check, the lowest that applies):%n",
         exitCodeList = {"0:all is well (without --check: the counters were read)",
                 "3:the Kafka cluster cannot be reached within --timeout",
