@@ -1,6 +1,7 @@
 package io.clayflow.ledger;
 
 import io.clayflow.schemas.ClayLedger;
+import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.Topics;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,10 +62,19 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         switch (topic) {
             case Topics.LEADS_CLAY_SENT -> sent(record);
-            case Topics.LEADS_ENRICHED -> calledBack(record.key(), record.timestamp());
+            case Topics.LEADS_ENRICHED -> {
+                // A repeat intake served from its cache is on leads.enriched too, but Clay never saw it.
+                if (!servedFromCache(record)) {
+                    calledBack(record.key(), record.timestamp());
+                }
+            }
             case Topics.CLAY_RESEND_REQUESTS -> resend.requested(record.key(), context.currentSystemTimeMs());
             default -> throw new IllegalStateException("The Clay ledger reads no topic " + topic);
         }
+    }
+
+    private static boolean servedFromCache(Record<String, byte[]> record) {
+        return header(record.headers(), EnrichmentSources.HEADER).filter(EnrichmentSources.CACHE::equals).isPresent();
     }
 
     private void sent(Record<String, byte[]> record) {

@@ -3,6 +3,7 @@ package io.clayflow.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.schemas.ClayLedger;
+import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Stages;
 import io.clayflow.schemas.Topics;
@@ -79,6 +80,19 @@ class ClayLedgerTopologyTest {
 
         assertThat(dlq.readRecordsToList()).isEmpty();
         assertThat(latestSummary("main")).isEqualTo(new ClayLedger.Summary(0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void aRepeatServedFromIntakesCacheIsNoCallbackAndLeavesTheRowOpen() {
+        send("lead-1", "main", T0);
+        RecordHeaders cacheHit = new RecordHeaders();
+        cacheHit.add(EnrichmentSources.HEADER, EnrichmentSources.CACHE.getBytes(StandardCharsets.UTF_8));
+        callbacks.pipeInput(new TestRecord<>("lead-1", "served from the cache".getBytes(StandardCharsets.UTF_8),
+                cacheHit, T0.plusSeconds(5)));
+
+        advance(Duration.ofMinutes(31));
+
+        assertThat(dlq.readRecordsToList()).extracting(TestRecord::key).containsExactly("lead-1");
     }
 
     @Test

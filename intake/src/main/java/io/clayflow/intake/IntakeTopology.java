@@ -141,7 +141,7 @@ public final class IntakeTopology {
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
 
         decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
-                .mapValues(PersonEvent::enrichment, Named.as("intake.cached-enrichment"))
+                .processValues(CacheHitRecord::new, Named.as("intake.cached-enrichment"))
                 .to(Topics.LEADS_ENRICHED, Produced.with(Serdes.String(), enrichedSerde).withName("intake.cache-hits"));
         KStream<String, Lead> released = decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
                 .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,11 +40,13 @@ class EnrichmentCacheTopologyTest {
         intake.advanceWallClock(Duration.ofMillis(100), 1);
 
         assertThat(intake.outbox.readValuesToList()).as("nothing more sent to Clay").isEmpty();
-        List<KeyValue<String, EnrichedLead>> served = intake.enriched.readKeyValuesToList();
+        List<TestRecord<String, EnrichedLead>> served = intake.enriched.readRecordsToList();
         assertThat(served).hasSize(1);
-        EnrichedLead hit = served.get(0).value;
-        assertThat(served.get(0).key).isEqualTo(first.getLeadId()).isEqualTo(hit.getLeadId());
+        EnrichedLead hit = served.get(0).value();
+        assertThat(served.get(0).key()).isEqualTo(first.getLeadId()).isEqualTo(hit.getLeadId());
         assertThat(hit.getEnrichmentSource()).isEqualTo(EnrichmentSources.CACHE);
+        assertThat(served.get(0).headers().lastHeader(EnrichmentSources.HEADER).value())
+                .as("marked for readers that do not decode it").asString().isEqualTo(EnrichmentSources.CACHE);
         assertThat(hit.getSource()).isEqualTo("csv-import");
         assertThat(hit.getSourceId()).isEqualTo("row-7");
         assertThat(hit.getOccurredAt()).isEqualTo(T0.plusSeconds(50));

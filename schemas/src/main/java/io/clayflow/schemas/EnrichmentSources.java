@@ -7,6 +7,11 @@ public final class EnrichmentSources {
     public static final String CLAY = "clay";
     /** Intake's enrichment cache: a repeat touch served with the person's latest Clay enrichment. */
     public static final String CACHE = "cache";
+    /**
+     * A header intake puts on the records it serves from its cache ({@value #CACHE}), so that readers of
+     * {@code leads.enriched} that do not decode Avro (the Clay ledger) can tell them from Clay's callbacks.
+     */
+    public static final String HEADER = "clayflow.enrichment-source";
 
     private EnrichmentSources() {
     }
