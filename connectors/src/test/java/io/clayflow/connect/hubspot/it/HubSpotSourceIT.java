@@ -151,7 +151,7 @@ class HubSpotSourceIT {
             produceEnriched(route, latestPerContact(leads));
             worker.putConnector("hubspot-sink-" + run, sinkConfig(route));
             worker.awaitRunning("hubspot-sink-" + run);
-            await("every contact enriched").atMost(Duration.ofSeconds(60)).until(() -> hubspot.contacts().stream()
+            await("every contact enriched").atMost(Duration.ofSeconds(120)).until(() -> hubspot.contacts().stream()
                     .allMatch(contact -> "Software".equals(contact.property("industry"))));
 
             assertThat(hubspot.contacts()).as("written back in place: no contact created").hasSize(500)
