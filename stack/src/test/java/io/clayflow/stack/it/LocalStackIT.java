@@ -131,7 +131,8 @@ class LocalStackIT {
                 stack.startupTime().toMillis() / 1000.0);
 
         assertThat(stack.readiness()).containsOnlyKeys("kafka", "schema-registry", "topics", "callback-gateway",
-                "status", "clay-simulator", "hubspot-fake", "outreach-fake", "intake", "routing", "connect").allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
+                "status", "clay-simulator", "hubspot-fake", "outreach-fake", "intake", "routing", "ledger", "connect")
+                .allSatisfy((part, ready) -> assertThat(ready).as(part).isTrue());
         Path secrets = dataDir.resolve(StackSecrets.FILE_NAME);
         assertThat(stack.secretsFile()).isEqualTo(secrets);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
