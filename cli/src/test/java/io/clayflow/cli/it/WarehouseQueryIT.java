@@ -44,7 +44,9 @@ class WarehouseQueryIT {
             throws Exception {
         try (UpProcess up = UpProcess.startIn(dir)) {
             URI metrics = URI.create(up.connectUrl() + "/metrics");
-            CliRun demo = CliRun.run("demo", "--leads", "600", "--duplicates", "0.2", "--bootstrap-servers",
+            // No repeats: a repeat served from intake's enrichment cache upserts a row that exists, so only with
+            // every lead a new person is each upsert one more row, which is what the answers are checked against.
+            CliRun demo = CliRun.run("demo", "--leads", "600", "--duplicates", "0", "--bootstrap-servers",
                     up.bootstrapServers(), "--schema-registry-url", up.registryUrl(), "--timeout", "30s");
             assertThat(demo.exitCode()).as(demo.err()).isZero();
             Matcher sent = SENT.matcher(demo.out());
