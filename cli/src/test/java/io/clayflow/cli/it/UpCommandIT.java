@@ -90,7 +90,7 @@ class UpCommandIT {
                 // once; every valid touch is enriched, a repeat from intake's cache once its person's row came back.
                 PipelineStatus status = await("every stage counted").atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofSeconds(1)).until(collector::collect,
-                                s -> s.invalid() != null && s.enriched() != null
+                                s -> s.raw() != null && s.invalid() != null && s.enriched() != null
                                         && s.enriched() >= s.raw() - s.invalid()
                                         && s.routed().getOrDefault("warehouse", 0L) >= s.raw() - s.invalid());
                 long valid = status.raw() - status.invalid();
