@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,42 +25,31 @@ import io.vertx.ext.web.RoutingContext;
  * and answers 200 once Kafka acknowledged. Fields Clay sent in a form the gateway could not read are published empty,
  * named in {@code unreadable_fields}, and counted once the record is acknowledged.
  */
-final class CallbackHandler implements Handler<RoutingContext> {
+record CallbackHandler(PublishingRoute route, CallbackMapper mapper, ReplayCache replays, GatewayMetrics metrics)
+        implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackHandler.class);
 
-    private final StrictJson json;
-    private final CallbackMapper mapper;
-    private final ReplayCache replays;
-    private final KafkaPublisher publisher;
-    private final GatewayMetrics metrics;
-    private final String topic;
-    private final Clock clock;
-
-    CallbackHandler(StrictJson json, CallbackMapper mapper, ReplayCache replays, KafkaPublisher publisher,
-            GatewayMetrics metrics, String topic, Clock clock) {
-        this.json = Objects.requireNonNull(json, "json");
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.replays = Objects.requireNonNull(replays, "replays");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.topic = Objects.requireNonNull(topic, "topic");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    CallbackHandler {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(replays, "replays");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        CallbackMapper.Mapped mapped = mapper.map(json.parse(ctx), Instant.now(clock));
+        CallbackMapper.Mapped mapped = route.read(ctx, mapper::map);
         EnrichedLead lead = mapped.lead();
         String leadId = lead.getLeadId();
         String hash = contentHash(mapped);
         if (replays.isReplay(leadId, hash)) {
             metrics.replay();
             LOG.debug("Replayed callback for lead_id={} answered without a publish", leadId);
-            respond(ctx, new JsonObject().put("lead_id", leadId).put("status", "replay"));
+            PublishingRoute.answer(ctx, 200, new JsonObject().put("lead_id", leadId).put("status", "replay"));
             return;
         }
-        publisher.publish(List.of(new ProducerRecord<>(topic, leadId, lead))).onSuccess(acked -> {
+        route.publish(List.of(lead), EnrichedLead::getLeadId).onSuccess(acked -> {
             replays.published(leadId, hash);
             metrics.unreadable(lead.getUnreadableFields());
             RecordMetadata md = acked.get(0);
@@ -77,12 +63,9 @@ final class CallbackHandler implements Handler<RoutingContext> {
             if (!lead.getUnreadableFields().isEmpty()) {
                 answer.put("unreadable_fields", new JsonArray(List.copyOf(lead.getUnreadableFields())));
             }
-            respond(ctx, answer.put("topic", md.topic()).put("partition", md.partition()).put("offset", md.offset()));
+            PublishingRoute.answer(ctx, 200, answer.put("topic", md.topic()).put("partition", md.partition())
+                    .put("offset", md.offset()));
         }).onFailure(ctx::fail);
-    }
-
-    private static void respond(RoutingContext ctx, JsonObject body) {
-        ErrorResponder.reply(ctx, 200, Map.of(), body);
     }
 
     /**

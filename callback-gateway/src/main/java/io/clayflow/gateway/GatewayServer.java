@@ -17,8 +17,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.clayflow.config.ManagementEndpoint;
+import io.clayflow.gateway.config.CallbackConfig;
 import io.clayflow.gateway.config.GatewayConfig;
 import io.clayflow.gateway.config.HttpConfig;
+import io.clayflow.gateway.config.HubSpotWebhookConfig;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -61,23 +64,24 @@ public final class GatewayServer {
     private GatewayServer(Vertx vertx, GatewayConfig config, Producer<String, Object> producer) {
         this.vertx = vertx;
         this.config = config;
-        this.publisher = new KafkaPublisher(vertx, producer, config.produce().maxInFlight(),
-                config.produce().timeout(), config.retryAfterSeconds());
+        this.publisher = new KafkaPublisher(vertx, producer, config.produce());
         this.metrics = new GatewayMetrics(publisher::inFlight);
         publisher.metrics(metrics);
         this.readiness = new ReadinessCheck(vertx, config.kafka(), config.registryUrl(), config.readinessTimeout());
         // One of each for every public server instance: the replay cache in particular must be shared.
         Clock clock = Clock.systemUTC();
         StrictJson json = new StrictJson();
-        this.callbacks = new CallbackHandler(json, new CallbackMapper(config.callback().columns(),
-                config.callback().defaultSource()), new ReplayCache(config.callback().replayWindow(),
-                config.callback().replayMaxEntries(), clock), publisher, metrics, config.topics().enriched(), clock);
-        this.leads = new LeadsHandler(json, new LeadMapper(config.leads().maxBatch()), publisher,
-                config.topics().raw(), clock);
-        this.hubspotWebhook = new HubSpotWebhookHandler(new HubSpotSignature(config.hubspotWebhook().clientSecret(),
-                config.hubspotWebhook().maxAge(), clock), config.hubspotWebhook().publicUrl(),
-                new WebhookEventIds(Duration.ofHours(24), config.hubspotWebhook().replayMaxEntries(), clock), publisher,
-                metrics, config.topics().hubspotContactChanges());
+        CallbackConfig callback = config.callback();
+        this.callbacks = new CallbackHandler(new PublishingRoute(json, clock, publisher, config.topics().enriched()),
+                new CallbackMapper(callback.columns(), callback.defaultSource()),
+                new ReplayCache(callback.replayWindow(), callback.replayMaxEntries(), clock), metrics);
+        this.leads = new LeadsHandler(new PublishingRoute(json, clock, publisher, config.topics().raw()),
+                new LeadMapper(config.leads().maxBatch()));
+        HubSpotWebhookConfig hubspot = config.hubspotWebhook();
+        this.hubspotWebhook = new HubSpotWebhookHandler(new PublishingRoute(json, clock, publisher,
+                config.topics().hubspotContactChanges()), new HubSpotSignature(hubspot.clientSecret(),
+                hubspot.maxAge(), clock), hubspot.publicUrl(), new WebhookEventIds(Duration.ofHours(24),
+                hubspot.replayMaxEntries(), clock), metrics);
     }
 
     /** Starts both servers with a producer built from {@code config.kafka()} and {@code config.serde()}. */
@@ -106,12 +110,13 @@ public final class GatewayServer {
         Future<String> pub = vertx.deployVerticle(() -> new PublicServerVerticle(options, this::publicRouter,
                 publicServers::add), new DeploymentOptions().setInstances(http.instances()))
                 .onSuccess(publicDeployments::add);
-        Future<HttpServer> mgmt = vertx.createHttpServer(new HttpServerOptions().setHost(config.managementHost())
-                .setPort(config.managementPort())).requestHandler(managementRouter()).listen();
+        ManagementEndpoint management = config.management();
+        Future<HttpServer> mgmt = vertx.createHttpServer(new HttpServerOptions().setHost(management.host())
+                .setPort(management.port())).requestHandler(managementRouter()).listen();
         return Future.all(pub, mgmt).map(all -> {
             managementServer = mgmt.result();
             LOG.info("Callback gateway listening on {}:{} ({} event loops; management {}:{})", http.host(),
-                    httpPort(), publicServers.size(), config.managementHost(), managementPort());
+                    httpPort(), publicServers.size(), management.host(), managementPort());
             return this;
         }).recover(error -> {
             // Some servers may have bound before another failed: close them, then the clients.

@@ -3,12 +3,9 @@ package io.clayflow.gateway;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.clayflow.schemas.ContactChange;
 import io.vertx.core.Handler;
@@ -24,25 +21,17 @@ import io.vertx.ext.web.RoutingContext;
  * published (HubSpot retries a delivery it saw fail) is recognised and not published again; other subscription types
  * are acknowledged and ignored. 200 only once Kafka acknowledged every new event, so HubSpot retries what was not.
  */
-final class HubSpotWebhookHandler implements Handler<RoutingContext> {
+record HubSpotWebhookHandler(PublishingRoute route, HubSpotSignature signature, Optional<String> publicUrl,
+        WebhookEventIds seen, GatewayMetrics metrics) implements Handler<RoutingContext> {
 
     static final Set<String> CONTACT_EVENTS = Set.of("contact.creation", "contact.propertyChange");
 
-    private final HubSpotSignature signature;
-    private final Optional<String> publicUrl;
-    private final WebhookEventIds seen;
-    private final KafkaPublisher publisher;
-    private final GatewayMetrics metrics;
-    private final String topic;
-
-    HubSpotWebhookHandler(HubSpotSignature signature, Optional<String> publicUrl, WebhookEventIds seen,
-            KafkaPublisher publisher, GatewayMetrics metrics, String topic) {
-        this.signature = Objects.requireNonNull(signature, "signature");
-        this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
-        this.seen = Objects.requireNonNull(seen, "seen");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.topic = Objects.requireNonNull(topic, "topic");
+    HubSpotWebhookHandler {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(seen, "seen");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
@@ -66,26 +55,23 @@ final class HubSpotWebhookHandler implements Handler<RoutingContext> {
                     + "subscriptionType, objectId and occurredAt: " + e.getMessage()).asException());
             return;
         }
-        List<ProducerRecord<String, Object>> records = new ArrayList<>();
-        int repeated = 0;
+        List<ContactChange> fresh = new ArrayList<>();
         for (ContactChange change : changes) {
-            if (!seen.claim(change.getEventId())) {
-                repeated++;
-            } else {
-                records.add(new ProducerRecord<>(topic, Long.toString(change.getContactId()), change));
+            if (seen.claim(change.getEventId())) {
+                fresh.add(change);
             }
         }
+        int repeated = changes.size() - fresh.size();
         metrics.hubspotWebhook("repeated", repeated);
-        int repeatedEvents = repeated;
-        if (records.isEmpty()) {
-            respond(ctx, 0, repeatedEvents);
+        if (fresh.isEmpty()) {
+            respond(ctx, 0, repeated);
             return;
         }
-        publisher.publish(records).onSuccess(acked -> {
-            metrics.hubspotWebhook("published", records.size());
-            respond(ctx, records.size(), repeatedEvents);
+        route.publish(fresh, change -> Long.toString(change.getContactId())).onSuccess(acked -> {
+            metrics.hubspotWebhook("published", fresh.size());
+            respond(ctx, fresh.size(), repeated);
         }).onFailure(error -> {
-            records.forEach(record -> seen.release(((ContactChange) record.value()).getEventId()));
+            fresh.forEach(change -> seen.release(change.getEventId()));
             ctx.fail(error);
         });
     }
@@ -114,7 +100,6 @@ final class HubSpotWebhookHandler implements Handler<RoutingContext> {
     }
 
     private static void respond(RoutingContext ctx, int published, int repeated) {
-        ErrorResponder.reply(ctx, 200, Map.of(), new JsonObject().put("published", published)
-                .put("repeated", repeated));
+        PublishingRoute.answer(ctx, 200, new JsonObject().put("published", published).put("repeated", repeated));
     }
 }

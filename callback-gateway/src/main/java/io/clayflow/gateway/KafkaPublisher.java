@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.clayflow.gateway.config.ProduceConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -42,13 +43,13 @@ final class KafkaPublisher implements AutoCloseable {
     });
     private GatewayMetrics metrics;
 
-    KafkaPublisher(Vertx vertx, Producer<String, Object> producer, int maxInFlight, Duration timeout,
-            int retryAfterSeconds) {
+    /** {@code limits}: how many records may wait for their ack, how long, and the Retry-After of the 503s. */
+    KafkaPublisher(Vertx vertx, Producer<String, Object> producer, ProduceConfig limits) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.producer = Objects.requireNonNull(producer, "producer");
-        this.maxInFlight = maxInFlight;
-        this.timeout = timeout;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.maxInFlight = limits.maxInFlight();
+        this.timeout = limits.timeout();
+        this.retryAfterSeconds = limits.retryAfterSeconds();
     }
 
     void metrics(GatewayMetrics metrics) {

@@ -34,7 +34,7 @@ class GatewayConfigTest {
         GatewayConfig config = GatewayConfig.load(null, Map.of());
 
         assertThat(config.http().port()).isEqualTo(8080);
-        assertThat(config.managementPort()).isEqualTo(9090);
+        assertThat(config.management().port()).isEqualTo(9090);
         assertThat(config.topics().enriched()).isEqualTo(Topics.LEADS_ENRICHED);
         assertThat(config.topics().raw()).isEqualTo(Topics.LEADS_RAW);
         assertThat(config.kafka()).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
@@ -77,7 +77,7 @@ class GatewayConfigTest {
                         "https://hooks.example.com/v1/hubspot/webhook"),
                 Arguments.of(io.clayflow.gateway.config.HubSpotWebhookConfig.REPLAY_MAX_ENTRIES, "10"),
                 Arguments.of(ProduceConfig.MAX_IN_FLIGHT, "9"), Arguments.of(ProduceConfig.TIMEOUT_MS, "2500"),
-                Arguments.of(GatewayConfig.RETRY_AFTER_SECONDS, "4"),
+                Arguments.of(ProduceConfig.RETRY_AFTER_SECONDS, "4"),
                 Arguments.of(GatewayConfig.READINESS_TIMEOUT_MS, "900"),
                 Arguments.of(GatewayConfig.SHUTDOWN_TIMEOUT_MS, "800"));
     }

@@ -56,7 +56,7 @@ class ImageTarballsIT {
                 new Expected("clay-ledger", ClayLedgerApp.class.getName(),
                         Set.of(ClayLedgerConfig.DEFAULT_MANAGEMENT_PORT)),
                 new Expected("callback-gateway", GatewayApp.class.getName(),
-                        Set.of(gateway.http().port(), gateway.managementPort())),
+                        Set.of(gateway.http().port(), gateway.management().port())),
                 new Expected("status", StatusApp.class.getName(), Set.of(StatusConfig.DEFAULT_MANAGEMENT_PORT)),
                 new Expected("cli", ClayflowCli.class.getName(), Set.of()),
                 new Expected("deploy", "org.apache.kafka.connect.cli.ConnectDistributed", Set.of(connectPort)));

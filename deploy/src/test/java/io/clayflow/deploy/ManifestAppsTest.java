@@ -46,7 +46,7 @@ class ManifestAppsTest {
                     c -> Map.of("management", ((ClayLedgerConfig) c).managementPort())),
             new App("Deployment", "clayflow-gateway", "clayflow/gateway", env -> GatewayConfig.load(null, env),
                     GatewayConfig.KAFKA_PREFIX, c -> Map.of("http", ((GatewayConfig) c).http().port(),
-                            "management", ((GatewayConfig) c).managementPort())),
+                            "management", ((GatewayConfig) c).management().port())),
             new App("Deployment", "clayflow-status", "clayflow/status", env -> StatusConfig.load(null, env),
                     StatusConfig.KAFKA_PREFIX, c -> Map.of("management", ((StatusConfig) c).managementPort())));
 

@@ -163,8 +163,8 @@ class DockerComposeTest {
         assertThat(env.keySet()).allMatch(name -> !name.startsWith("CLAYFLOW_") || name.startsWith(settings.envPrefix()));
         assertThat(config.kafka()).containsEntry("bootstrap.servers", "kafka:19092");
         assertThat(publishedPorts("gateway")).containsEntry(config.http().port(), config.http().port())
-                .containsEntry(config.managementPort(), config.managementPort());
-        assertThat(healthcheck("gateway")).contains("localhost:" + config.managementPort() + "/health/ready");
+                .containsEntry(config.management().port(), config.management().port());
+        assertThat(healthcheck("gateway")).contains("localhost:" + config.management().port() + "/health/ready");
     }
 
     /** The status app reads intake's own budget variable, so {@code CLAY_CREDITS_PER_DAY} reaches both. */

@@ -1,12 +1,13 @@
 package io.clayflow.gateway.config;
 
 import io.clayflow.config.AppSettings;
+import io.clayflow.config.KeyGroup;
+import io.clayflow.config.ManagementEndpoint;
 import io.clayflow.config.Secrets;
 import io.clayflow.config.SharedKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,10 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's settings, read like every app's ({@link AppSettings}: {@code callback-gateway.properties}, an
- * optional file, then {@code CLAYFLOW_GATEWAY_*}), in prefix-scoped parts: {@link HttpConfig} ({@code http.*}),
- * {@link CallbackConfig}, {@link LeadsConfig}, {@link TopicConfig}, {@link ProduceConfig}; the shared connection keys
- * and the management port; and two pass-through prefixes, {@code kafka.} (any producer setting) and {@code serde.}
- * (any registry or serializer setting). {@link #toString()} never shows a secret.
+ * optional file, then {@code CLAYFLOW_GATEWAY_*}), in prefix-scoped parts, each a record read once from the checked
+ * settings: {@link HttpConfig} ({@code http.*}), {@link CallbackConfig}, {@link LeadsConfig}, {@link TopicConfig},
+ * {@link ProduceConfig}, {@link HubSpotWebhookConfig}; the shared connection keys, the management port
+ * ({@link ManagementEndpoint}) and the readiness and shutdown bounds; and two pass-through prefixes, {@code kafka.}
+ * (any producer setting) and {@code serde.} (any registry or serializer setting). {@link #toString()} never shows a
+ * secret.
  */
 public final class GatewayConfig extends AbstractConfig {
 
@@ -40,7 +43,6 @@ public final class GatewayConfig extends AbstractConfig {
 
     public static final String MANAGEMENT_HOST = SharedKeys.MANAGEMENT_HOST;
     public static final String MANAGEMENT_PORT = SharedKeys.MANAGEMENT_PORT;
-    public static final String RETRY_AFTER_SECONDS = "retry.after.seconds";
     public static final String READINESS_TIMEOUT_MS = "readiness.timeout.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
@@ -55,16 +57,18 @@ public final class GatewayConfig extends AbstractConfig {
     private final TopicConfig topics;
     private final ProduceConfig produce;
     private final HubSpotWebhookConfig hubspotWebhook;
+    private final ManagementEndpoint management;
 
     /** {@code props}: checked settings ({@link #load}, {@link #withOverrides}). */
     public GatewayConfig(Map<String, String> props) {
         super(DEFINITION, props, false);
-        this.http = new HttpConfig(originalsWithPrefix(HttpConfig.PREFIX, false));
-        this.callback = new CallbackConfig(originalsWithPrefix(CallbackConfig.PREFIX, false));
-        this.leads = new LeadsConfig(originalsWithPrefix(LeadsConfig.PREFIX, false));
-        this.topics = new TopicConfig(originalsWithPrefix(TopicConfig.PREFIX, false));
-        this.produce = new ProduceConfig(originalsWithPrefix(ProduceConfig.PREFIX, false));
-        this.hubspotWebhook = new HubSpotWebhookConfig(originalsWithPrefix(HubSpotWebhookConfig.PREFIX, false));
+        this.http = HttpConfig.from(this);
+        this.callback = CallbackConfig.from(this);
+        this.leads = LeadsConfig.from(this);
+        this.topics = TopicConfig.from(this);
+        this.produce = ProduceConfig.from(this);
+        this.hubspotWebhook = HubSpotWebhookConfig.from(this);
+        this.management = ManagementEndpoint.of(this);
         ENFORCED.forEach((key, required) -> {
             Object value = originals().get(KAFKA_PREFIX + key);
             if (value != null && !required.equalsIgnoreCase(value.toString().strip())) {
@@ -78,7 +82,6 @@ public final class GatewayConfig extends AbstractConfig {
                     + "settings CLAYFLOW_STATUS_*)", moved);
         }
     }
-
     /** Classpath defaults, then {@code file} when given, then the environment. */
     public static GatewayConfig load(Path file, Map<String, String> environment) {
         return new GatewayConfig(settings().load(file, environment));
@@ -100,24 +103,19 @@ public final class GatewayConfig extends AbstractConfig {
     /** Every key the gateway defines (pass-through keys aside), with its type, default and documentation. */
     public static ConfigDef definition() {
         ConfigDef def = SharedKeys.defineConnection(new ConfigDef(), "Kafka");
-        def.define(MANAGEMENT_HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                        "Address of the management port (health, metrics).")
-                .define(MANAGEMENT_PORT, Type.INT, 9090, Range.between(0, 65_535), Importance.MEDIUM,
-                        "Health and Prometheus metrics. Not 8081: that is the schema registry's.")
-                .define(RETRY_AFTER_SECONDS, Type.INT, 2, Range.between(0, 3_600), Importance.LOW,
-                        "Retry-After on 503s.")
-                .define(READINESS_TIMEOUT_MS, Type.LONG, 2_000L, Range.atLeast(1), Importance.LOW,
+        ManagementEndpoint.define(def, 9090, "Address of the management port (health, metrics).",
+                "Health and Prometheus metrics. Not 8081: that is the schema registry's.");
+        KeyGroup.of(def, "Lifecycle")
+                .define(READINESS_TIMEOUT_MS, Type.LONG, 2_000L, Range.atLeast(1), Importance.LOW, "Readiness timeout",
                         "How long /health/ready waits for each of Kafka and the registry.")
-                .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.LOW,
+                .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.LOW, "Shutdown timeout",
                         "On shutdown, how long in-flight requests get to finish.");
-        int order = 0;
-        for (Map.Entry<String, ConfigDef> part : List.of(Map.entry("HTTP", HttpConfig.DEFINITION),
-                Map.entry("Callback", CallbackConfig.DEFINITION), Map.entry("Leads", LeadsConfig.DEFINITION),
-                Map.entry("Topics", TopicConfig.DEFINITION), Map.entry("Produce", ProduceConfig.DEFINITION),
-                Map.entry("HubSpot webhook", HubSpotWebhookConfig.DEFINITION))) {
-            def.embed("", part.getKey(), order, part.getValue());
-            order += part.getValue().names().size();
-        }
+        HttpConfig.define(def);
+        CallbackConfig.define(def);
+        LeadsConfig.define(def);
+        TopicConfig.define(def);
+        ProduceConfig.define(def);
+        HubSpotWebhookConfig.define(def);
         return def;
     }
 
@@ -137,6 +135,7 @@ public final class GatewayConfig extends AbstractConfig {
         return topics;
     }
 
+    /** How long and how much the gateway waits on Kafka, and the Retry-After of its 503s. */
     public ProduceConfig produce() {
         return produce;
     }
@@ -145,16 +144,9 @@ public final class GatewayConfig extends AbstractConfig {
         return hubspotWebhook;
     }
 
-    public String managementHost() {
-        return getString(MANAGEMENT_HOST);
-    }
-
-    public int managementPort() {
-        return getInt(MANAGEMENT_PORT);
-    }
-
-    public int retryAfterSeconds() {
-        return getInt(RETRY_AFTER_SECONDS);
+    /** Where health and metrics are served. */
+    public ManagementEndpoint management() {
+        return management;
     }
 
     public Duration readinessTimeout() {

@@ -2,6 +2,7 @@ package io.clayflow.gateway.config;
 
 import io.clayflow.gateway.ColumnMapping;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -36,6 +37,11 @@ final class GatewayValidators {
                 return "auto, or [" + min + ",...," + max + "]";
             }
         };
+    }
+
+    /** A text setting that was given: empty when it is null or blank. */
+    static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isBlank());
     }
 
     /** A column mapping {@link ColumnMapping#parse} accepts. */
