@@ -17,14 +17,11 @@ import io.clayflow.schemas.EnrichedLead;
  * ({@link CallbackFields}). Only a callback that cannot be matched to a lead (no usable {@code lead_id}, a body that
  * is not an object) is refused, with a 422 naming why.
  */
-final class CallbackMapper {
+record CallbackMapper(ColumnMapping columns, String defaultSource) {
 
-    private final ColumnMapping columns;
-    private final String defaultSource;
-
-    CallbackMapper(ColumnMapping columns, String defaultSource) {
-        this.columns = Objects.requireNonNull(columns, "columns");
-        this.defaultSource = Objects.requireNonNull(defaultSource, "defaultSource");
+    CallbackMapper {
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(defaultSource, "defaultSource");
     }
 
     /** A mapped callback; {@code occurredAtDefaulted} when the row had no readable occurred_at and the receive time stands in. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clayflow.config.AppSettings;
+import io.clayflow.config.ManagementEndpoint;
 import io.clayflow.config.SharedKeys;
 import io.clayflow.gateway.config.CallbackConfig;
 import io.clayflow.gateway.config.GatewayConfig;
 import io.clayflow.gateway.config.HttpConfig;
+import io.clayflow.gateway.config.HubSpotWebhookConfig;
 import io.clayflow.gateway.config.LeadsConfig;
 import io.clayflow.gateway.config.ProduceConfig;
 import io.clayflow.gateway.config.TopicConfig;
@@ -34,7 +36,8 @@ class GatewayConfigTest {
         GatewayConfig config = GatewayConfig.load(null, Map.of());
 
         assertThat(config.http().port()).isEqualTo(8080);
-        assertThat(config.management().port()).isEqualTo(9090);
+        assertThat(config.management()).isEqualTo(new ManagementEndpoint("0.0.0.0", 9090));
+        assertThat(config.produce()).isEqualTo(new ProduceConfig(1_000, Duration.ofSeconds(5), 2));
         assertThat(config.topics().enriched()).isEqualTo(Topics.LEADS_ENRICHED);
         assertThat(config.topics().raw()).isEqualTo(Topics.LEADS_RAW);
         assertThat(config.kafka()).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
@@ -177,9 +180,15 @@ class GatewayConfigTest {
         overrides.put("serde.basic.auth.user.info", "user:registry-pw");
         overrides.put(SharedKeys.SCHEMA_REGISTRY_URL, "http://user:url-pw@registry:8081");
 
-        String dump = GatewayConfig.withOverrides(overrides).toString();
+        overrides.put(HubSpotWebhookConfig.CLIENT_SECRET, "hs-secret-789");
+
+        GatewayConfig config = GatewayConfig.withOverrides(overrides);
+        String dump = config.toString();
 
         assertThat(dump).doesNotContain("tok-callback-123", "tok-leads-456", "kafka-pw", "key-pw", "registry-pw",
-                "url-pw").contains("[hidden]", "registry:8081");
+                "url-pw", "hs-secret-789").contains("[hidden]", "registry:8081");
+        assertThat(config.callback() + " " + config.leads() + " " + config.hubspotWebhook())
+                .doesNotContain("tok-callback-123", "tok-leads-456", "hs-secret-789").contains("[hidden]");
+        assertThat(config.hubspotWebhook().clientSecret()).contains("hs-secret-789");
     }
 }
