@@ -1,7 +1,7 @@
 package io.clayflow.ledger;
 
 import io.clayflow.schemas.ClayLedger;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +104,7 @@ final class OverdueSweep {
         // checked against the callbacks.
         ProducerRecord<byte[], byte[]> letter = DeadLetter.to(Topics.LEADS_DLQ)
                 .original(leadId.getBytes(StandardCharsets.UTF_8), entry.lead(), sent)
-                .stage(Stages.CLAY).reason(ClayLedger.REASON_CALLBACK_OVERDUE)
+                .stage(Stage.CLAY.wireName()).reason(ClayLedger.REASON_CALLBACK_OVERDUE)
                 .exception(new CallbackOverdueException(message), false)
                 .taskId(context.taskId().toString()).build();
         context.forward(new Record<>(leadId, entry.lead(), now, letter.headers()), DLQ_SINK);

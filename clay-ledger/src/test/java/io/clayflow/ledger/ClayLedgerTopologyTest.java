@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clayflow.schemas.ClayLedger;
 import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.DeadLetterHeaders;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +109,7 @@ class ClayLedgerTopologyTest {
         TestRecord<String, byte[]> letter = letters.get(0);
         assertThat(letter.key()).isEqualTo("lead-1");
         assertThat(letter.value()).isEqualTo(lead("lead-1"));
-        assertThat(header(letter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.CLAY);
+        assertThat(header(letter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stage.CLAY.wireName());
         assertThat(header(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo(ClayLedger.REASON_CALLBACK_OVERDUE);
         assertThat(header(letter.headers(), ClayLedger.TABLE_HEADER)).isEqualTo("main");
         assertThat(header(letter.headers(), ClayLedger.WEBHOOK_HEADER)).isEqualTo("hook-hash");

@@ -5,7 +5,7 @@ import io.clayflow.schemas.CostEventSerde;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -41,11 +41,12 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class IntakeTopology {
 
     /**
-     * @deprecated the wire contract spells these: use {@link Stages} and {@link StateStores}. Kept only while the
+     * @deprecated the wire contract spells these: use {@link Stage} and {@link StateStores}. Kept only while the
      *     status page's {@code StatusCollector} still reads them here.
      */
     @Deprecated
-    public static final String STAGE_DEDUPE = Stages.INTAKE_DEDUPE, STAGE_THROTTLE = Stages.INTAKE_THROTTLE,
+    public static final String STAGE_DEDUPE = Stage.INTAKE_DEDUPE.wireName(),
+            STAGE_THROTTLE = Stage.INTAKE_THROTTLE.wireName(),
             DEDUPE_REPARTITION = StateStores.INTAKE_DEDUPE_REPARTITION, DEDUPE_STORE = StateStores.INTAKE_DEDUPE,
             THROTTLE_STATE_STORE = StateStores.INTAKE_THROTTLE_STATE;
 
@@ -109,11 +110,11 @@ public final class IntakeTopology {
                 // record's original bytes, which only the error-handler context can see.
                 .mapValues(lead -> {
                     validator.firstViolation(lead).ifPresent(violation -> {
-                        throw new LeadRejectedException(Stages.INTAKE_VALIDATE, violation);
+                        throw new LeadRejectedException(Stage.INTAKE_VALIDATE.wireName(), violation);
                     });
                     return lead;
-                }, Named.as(Stages.INTAKE_VALIDATE))
-                .mapValues(normalizer::normalize, Named.as(Stages.INTAKE_NORMALIZE))
+                }, Named.as(Stage.INTAKE_VALIDATE.wireName()))
+                .mapValues(normalizer::normalize, Named.as(Stage.INTAKE_NORMALIZE.wireName()))
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
                 .mapValues(PersonEvent::touch, Named.as("intake.touch"));
@@ -136,8 +137,8 @@ public final class IntakeTopology {
                         .withName(StateStores.INTAKE_DEDUPE_REPARTITION));
         KStream<String, PersonEvent> decided = byLeadId
                 .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
-                        Named.as(Stages.INTAKE_DEDUPE), DedupeStores.DEFAULT.names());
-        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stages.INTAKE_COST_DUPLICATE))
+                        Named.as(Stage.INTAKE_DEDUPE.wireName()), DedupeStores.DEFAULT.names());
+        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stage.INTAKE_COST_DUPLICATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
 
         decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
@@ -149,10 +150,10 @@ public final class IntakeTopology {
                         .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
                                 StateStores.INTAKE_THROTTLE_STATE, bucket, budget, punctuateInterval),
-                        Named.as(Stages.INTAKE_THROTTLE), StateStores.INTAKE_THROTTLE_BACKLOG,
+                        Named.as(Stage.INTAKE_THROTTLE.wireName()), StateStores.INTAKE_THROTTLE_BACKLOG,
                         StateStores.INTAKE_THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
-        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
+        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stage.INTAKE_COST_ESTIMATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
         return builder.build();
     }
@@ -167,7 +168,7 @@ public final class IntakeTopology {
                 .repartition(Repartitioned.with(Serdes.String(), costSerde)
                         .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
-                        Named.as(Stages.INTAKE_COST_ACTUAL), StateStores.INTAKE_THROTTLE_STATE)
+                        Named.as(Stage.INTAKE_COST_ACTUAL.wireName()), StateStores.INTAKE_THROTTLE_STATE)
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-actual"));
     }
 

@@ -6,7 +6,7 @@ import io.clayflow.intake.IntakeApp;
 import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
@@ -277,7 +277,8 @@ class IntakeCrashIT {
                 + DeadLetter.header(record.headers(), DeadLetterHeaders.PARTITION) + "@"
                 + DeadLetter.header(record.headers(), DeadLetterHeaders.OFFSET)).toList();
         assertThat(dlq).allSatisfy(record -> {
-            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.INTAKE_VALIDATE);
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE))
+                    .isEqualTo(Stage.INTAKE_VALIDATE.wireName());
             assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.REASON)).isEqualTo("email.syntax");
         });
         assertThat(origins).as("origins of the dead letters: each invalid lead once").doesNotHaveDuplicates()
