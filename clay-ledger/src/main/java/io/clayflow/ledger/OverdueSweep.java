@@ -97,9 +97,9 @@ final class OverdueSweep {
                 + abbreviated(entry.webhook()) + ") at " + Instant.ofEpochMilli(entry.clockStart())
                 + " and did not call back within " + timeout;
         RecordHeaders sent = new RecordHeaders();
-        sent.add(ClayLedger.TABLE_HEADER, entry.table().getBytes(StandardCharsets.UTF_8));
-        sent.add(ClayLedger.WEBHOOK_HEADER, entry.webhook().getBytes(StandardCharsets.UTF_8));
-        sent.add(ClayLedger.SENT_AT_HEADER, Long.toString(entry.sentAt()).getBytes(StandardCharsets.UTF_8));
+        sent.add(ClayLedger.Headers.TABLE, entry.table().getBytes(StandardCharsets.UTF_8));
+        sent.add(ClayLedger.Headers.WEBHOOK, entry.webhook().getBytes(StandardCharsets.UTF_8));
+        sent.add(ClayLedger.Headers.SENT_AT, Long.toString(entry.sentAt()).getBytes(StandardCharsets.UTF_8));
         // No original-topic header: `clayflow dlq replay` skips these; `clayflow clay resend-overdue` re-sends them,
         // checked against the callbacks.
         ProducerRecord<byte[], byte[]> letter = DeadLetter.to(Topics.LEADS_DLQ)

@@ -47,8 +47,8 @@ public final class IntakeTopology {
     @Deprecated
     public static final String STAGE_DEDUPE = Stage.INTAKE_DEDUPE.wireName(),
             STAGE_THROTTLE = Stage.INTAKE_THROTTLE.wireName(),
-            DEDUPE_REPARTITION = StateStores.INTAKE_DEDUPE_REPARTITION, DEDUPE_STORE = StateStores.INTAKE_DEDUPE,
-            THROTTLE_STATE_STORE = StateStores.INTAKE_THROTTLE_STATE;
+            DEDUPE_REPARTITION = StateStores.Intake.DEDUPE_REPARTITION, DEDUPE_STORE = StateStores.Intake.DEDUPE,
+            THROTTLE_STATE_STORE = StateStores.Intake.THROTTLE_STATE;
 
     private IntakeTopology() {
     }
@@ -94,10 +94,10 @@ public final class IntakeTopology {
 
         DedupeStores.DEFAULT.builders(dedupeTtl, cache).forEach(builder::addStateStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_BACKLOG), Serdes.Long(), internal)
+                        Stores.persistentKeyValueStore(StateStores.Intake.THROTTLE_BACKLOG), Serdes.Long(), internal)
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_STATE), Serdes.String(),
+                        Stores.persistentKeyValueStore(StateStores.Intake.THROTTLE_STATE), Serdes.String(),
                         Serdes.Long())
                 // The fast path writes the bucket and budget per lead: the cache coalesces those writes into one
                 // changelog record per key and commit (flushed before the commit, so exactly-once holds).
@@ -134,7 +134,7 @@ public final class IntakeTopology {
 
         KStream<String, PersonEvent> byLeadId = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
                 .repartition(Repartitioned.with(Serdes.String(), new PersonEventSerde())
-                        .withName(StateStores.INTAKE_DEDUPE_REPARTITION));
+                        .withName(StateStores.Intake.DEDUPE_REPARTITION));
         KStream<String, PersonEvent> decided = byLeadId
                 .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
                         Named.as(Stage.INTAKE_DEDUPE.wireName()), DedupeStores.DEFAULT.names());
@@ -147,11 +147,11 @@ public final class IntakeTopology {
         KStream<String, Lead> released = decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
                 .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
-                        .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
-                                StateStores.INTAKE_THROTTLE_STATE, bucket, budget, punctuateInterval),
-                        Named.as(Stage.INTAKE_THROTTLE.wireName()), StateStores.INTAKE_THROTTLE_BACKLOG,
-                        StateStores.INTAKE_THROTTLE_STATE);
+                        .withName(StateStores.Intake.THROTTLE_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ThrottleProcessor(StateStores.Intake.THROTTLE_BACKLOG,
+                                StateStores.Intake.THROTTLE_STATE, bucket, budget, punctuateInterval),
+                        Named.as(Stage.INTAKE_THROTTLE.wireName()), StateStores.Intake.THROTTLE_BACKLOG,
+                        StateStores.Intake.THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
         released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stage.INTAKE_COST_ESTIMATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
@@ -166,9 +166,9 @@ public final class IntakeTopology {
             CostEstimates costs, Serde<CostEvent> costSerde) {
         fromClay.flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
                 .repartition(Repartitioned.with(Serdes.String(), costSerde)
-                        .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
-                        Named.as(Stage.INTAKE_COST_ACTUAL.wireName()), StateStores.INTAKE_THROTTLE_STATE)
+                        .withName(StateStores.Intake.COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ActualCostProcessor(StateStores.Intake.THROTTLE_STATE, budget),
+                        Named.as(Stage.INTAKE_COST_ACTUAL.wireName()), StateStores.Intake.THROTTLE_STATE)
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-actual"));
     }
 

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.OptionalLong;
 
 /**
- * The records of intake's throttle state store ({@link StateStores#INTAKE_THROTTLE_STATE}) as its changelog holds
+ * The records of intake's throttle state store ({@link StateStores.Intake#THROTTLE_STATE}) as its changelog holds
  * them, one constant a figure: its UTF-8 key is the figure's {@link #key()} (the constant's name in lower case,
  * dotted: {@code budget.spent}), its value a long in Kafka's {@code Serdes.Long()} form (8 bytes, big-endian). The
  * status app reads the backlog and the budget from the changelog; intake writes them.

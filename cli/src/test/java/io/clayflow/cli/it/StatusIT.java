@@ -168,8 +168,8 @@ class StatusIT {
     @Test
     void consumerLagCoversIntakesGroupAndEachConnectGroup() {
         assertThat(status.consumerLag()).containsEntry(CLAY_SINK_GROUP, 0L)
-                .containsKey(StateStores.INTAKE_APPLICATION_ID)
-                .doesNotContainKey(StateStores.ROUTING_APPLICATION_ID);
+                .containsKey(StateStores.Intake.APPLICATION_ID)
+                .doesNotContainKey(StateStores.Routing.APPLICATION_ID);
     }
 
     @Test

@@ -286,17 +286,17 @@ class IntakeCrashIT {
 
         // Nothing left behind: all input consumed by the app's group, nothing waiting in the throttle's backlog.
         assertNothingUnconsumed(kafka, Topics.LEADS_RAW);
-        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.INTAKE_DEDUPE_REPARTITION + "-repartition");
-        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.INTAKE_THROTTLE_REPARTITION + "-repartition");
-        assertThat(liveKeys(kafka, APP_ID + "-" + StateStores.INTAKE_THROTTLE_BACKLOG + "-changelog"))
+        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.Intake.DEDUPE_REPARTITION + "-repartition");
+        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.Intake.THROTTLE_REPARTITION + "-repartition");
+        assertThat(liveKeys(kafka, APP_ID + "-" + StateStores.Intake.THROTTLE_BACKLOG + "-changelog"))
                 .as("leads left in the throttle's backlog").isZero();
 
         // Records the killed transaction had already written and the broker aborted (asserted for the outbox only).
         Map<String, Integer> aborted = new LinkedHashMap<>();
         for (String topic : List.of(Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_DLQ,
-                APP_ID + "-" + StateStores.INTAKE_DEDUPE + "-changelog",
-                APP_ID + "-" + StateStores.INTAKE_THROTTLE_BACKLOG + "-changelog",
-                APP_ID + "-" + StateStores.INTAKE_THROTTLE_STATE + "-changelog")) {
+                APP_ID + "-" + StateStores.Intake.DEDUPE + "-changelog",
+                APP_ID + "-" + StateStores.Intake.THROTTLE_BACKLOG + "-changelog",
+                APP_ID + "-" + StateStores.Intake.THROTTLE_STATE + "-changelog")) {
             aborted.put(topic, recordCount(kafka, topic, false) - recordCount(kafka, topic, true));
         }
         assertThat(aborted.get(Topics.LEADS_CLAY_OUTBOX))
