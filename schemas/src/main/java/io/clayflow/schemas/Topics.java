@@ -21,9 +21,6 @@ public final class Topics {
     public static final String LEADS_ROUTE_WAREHOUSE = "leads.route.warehouse";
     /** Dead letters of every stage: original bytes, headers with the reason. */
     public static final String LEADS_DLQ = "leads.dlq";
-    /** The pipeline's topics above, in flow order; not the state, ledger and bookkeeping topics below. */
-    public static final List<String> ALL = List.of(LEADS_RAW, LEADS_CLAY_OUTBOX, LEADS_ENRICHED, LEADS_ROUTE_CRM,
-            LEADS_ROUTE_OUTREACH, LEADS_ROUTE_NURTURE, LEADS_ROUTE_WAREHOUSE, LEADS_DLQ);
 
     /**
      * The Clay sink's own state, compacted: submissions per webhook (its lifetime quota) and, per outbox partition,
@@ -67,6 +64,10 @@ public final class Topics {
 
     /** What every route topic's name starts with; the rest is the route's name ({@code crm}, {@code warehouse}). */
     public static final String ROUTE_PREFIX = "leads.route.";
+
+    /** The pipeline's topics, {@link #LEADS_RAW} to {@link #LEADS_DLQ} above, in flow order. */
+    public static final List<String> ALL = List.of(LEADS_RAW, LEADS_CLAY_OUTBOX, LEADS_ENRICHED, LEADS_ROUTE_CRM,
+            LEADS_ROUTE_OUTREACH, LEADS_ROUTE_NURTURE, LEADS_ROUTE_WAREHOUSE, LEADS_DLQ);
 
     private Topics() {
     }
