@@ -1,6 +1,7 @@
 package io.clayflow.schemas.registry;
 
 import io.clayflow.config.KeyGroup;
+import io.clayflow.config.SharedKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.config.types.Password;
  */
 public class SchemaRegistryClientConfig extends AbstractConfig {
 
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    /** The key every clayflow app reads the registry's URLs from, spelled in {@link SharedKeys}. */
+    public static final String SCHEMA_REGISTRY_URL = SharedKeys.SCHEMA_REGISTRY_URL;
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
     public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
