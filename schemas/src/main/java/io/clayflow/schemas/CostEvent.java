@@ -28,9 +28,11 @@ public record CostEvent(Kind kind, String leadId, String source, String table, i
     public enum Kind {
         ESTIMATED, ACTUAL, SAVED_DUPLICATE, SAVED_CACHE;
 
+        private final String wireName = WireNames.dotted(this);
+
         /** The name on the wire: the constant's in lower case, dotted, e.g. {@code saved.duplicate}. */
         public String wireName() {
-            return WireNames.dotted(this);
+            return wireName;
         }
 
         public static Kind of(String wireName) {

@@ -21,9 +21,11 @@ public enum Stage {
     /** The Clay round trip: a row Clay accepted whose callback did not come in time (the Clay ledger). */
     CLAY;
 
+    private final String wireName = WireNames.dotted(this);
+
     /** The stage's name on the wire, e.g. {@code intake.cost.actual}. */
     public String wireName() {
-        return WireNames.dotted(this);
+        return wireName;
     }
 
     /** The stage a {@link DeadLetterHeaders#STAGE} header names; empty for a connector's stage or anything else. */

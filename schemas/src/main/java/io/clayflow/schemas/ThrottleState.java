@@ -26,9 +26,11 @@ public enum ThrottleState {
     /** Clay Data Credits spent in the current budget period. */
     BUDGET_DATA_CREDITS_SPENT;
 
+    private final String key = WireNames.dotted(this);
+
     /** The figure's key in the store and its changelog, e.g. {@code budget.data.credits.spent}. */
     public String key() {
-        return WireNames.dotted(this);
+        return key;
     }
 
     /** A changelog value: the figure, or empty for a tombstone (or anything that is not 8 bytes). */
