@@ -176,7 +176,7 @@ final class IntakeBench implements AutoCloseable {
             long start = System.nanoTime();
             streams.start();
             long end = counter.waitFor(before + leads, TIMEOUT);
-            StoreFootprint footprint = StoreFootprint.of(StateStores.INTAKE_DEDUPE, streams.metrics(),
+            StoreFootprint footprint = StoreFootprint.of(StateStores.Intake.DEDUPE, streams.metrics(),
                     Path.of(throughputConfig.streamsProperties().getProperty("state.dir")));
             leave(streams);
             return new DedupeScale(leads, counter.count(), (end - start) / 1e9, footprint);

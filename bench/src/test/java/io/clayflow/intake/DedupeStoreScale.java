@@ -132,7 +132,7 @@ public final class DedupeStoreScale {
         double readers = 0;
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             MetricName name = entry.getKey();
-            if (!name.tags().containsValue(StateStores.INTAKE_DEDUPE)) {
+            if (!name.tags().containsValue(StateStores.Intake.DEDUPE)) {
                 continue;
             }
             Object value = entry.getValue().metricValue();

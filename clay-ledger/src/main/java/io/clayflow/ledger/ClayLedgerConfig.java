@@ -69,7 +69,7 @@ public class ClayLedgerConfig extends StreamsAppConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        defineCommon(def, StateStores.CLAY_LEDGER_APPLICATION_ID, APP, DEFAULT_MANAGEMENT_PORT);
+        defineCommon(def, StateStores.Ledger.APPLICATION_ID, APP, DEFAULT_MANAGEMENT_PORT);
         return KeyGroup.of(def, "Callbacks")
                 .define(CALLBACK_TIMEOUT, Type.STRING, "PT30M", positiveDuration(), Importance.HIGH,
                         "Callback timeout",

@@ -54,6 +54,6 @@ public final class ClayLedgerTopology {
 
     /** The changelog topics of the ledger's stores, as operators and status find them. */
     public static String rowsChangelog(String applicationId) {
-        return StateStores.changelogTopic(applicationId, StateStores.CLAY_LEDGER_ROWS);
+        return StateStores.changelogTopic(applicationId, StateStores.Ledger.ROWS);
     }
 }

@@ -79,9 +79,9 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     private void sent(Record<String, byte[]> record) {
         String leadId = record.key();
-        String table = header(record.headers(), ClayLedger.TABLE_HEADER).orElse(ClayLedger.DEFAULT_TABLE);
-        String webhook = header(record.headers(), ClayLedger.WEBHOOK_HEADER).orElse("");
-        long sentAt = header(record.headers(), ClayLedger.SENT_AT_HEADER).map(LedgerProcessor::millis)
+        String table = header(record.headers(), ClayLedger.Headers.TABLE).orElse(ClayLedger.DEFAULT_TABLE);
+        String webhook = header(record.headers(), ClayLedger.Headers.WEBHOOK).orElse("");
+        long sentAt = header(record.headers(), ClayLedger.Headers.SENT_AT).map(LedgerProcessor::millis)
                 .orElse(record.timestamp());
         tablesSeen.add(table);
         LedgerEntry existing = stores.row(leadId);
@@ -126,7 +126,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     private static Optional<String> header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null ? Optional.empty() : ClayLedger.text(header.value()).filter(text -> !text.isBlank());
+        return header == null ? Optional.empty()
+                : ClayLedger.Headers.text(header.value()).filter(text -> !text.isBlank());
     }
 
     private static Long millis(String text) {

@@ -21,17 +21,17 @@ final class LedgerStores {
     private final KeyValueStore<String, byte[]> totals;
 
     LedgerStores(ProcessorContext<?, ?> context) {
-        this.rows = Objects.requireNonNull(context.getStateStore(StateStores.CLAY_LEDGER_ROWS), "rows");
-        this.totals = Objects.requireNonNull(context.getStateStore(StateStores.CLAY_LEDGER_TOTALS), "totals");
+        this.rows = Objects.requireNonNull(context.getStateStore(StateStores.Ledger.ROWS), "rows");
+        this.totals = Objects.requireNonNull(context.getStateStore(StateStores.Ledger.TOTALS), "totals");
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> rowsStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StateStores.CLAY_LEDGER_ROWS),
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StateStores.Ledger.ROWS),
                 Serdes.String(), Serdes.ByteArray());
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> totalsStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StateStores.CLAY_LEDGER_TOTALS),
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StateStores.Ledger.TOTALS),
                 Serdes.String(), Serdes.ByteArray());
     }
 

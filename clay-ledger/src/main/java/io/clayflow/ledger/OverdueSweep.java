@@ -1,7 +1,7 @@
 package io.clayflow.ledger;
 
 import io.clayflow.schemas.ClayLedger;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
 import java.nio.charset.StandardCharsets;
@@ -97,14 +97,14 @@ final class OverdueSweep {
                 + abbreviated(entry.webhook()) + ") at " + Instant.ofEpochMilli(entry.clockStart())
                 + " and did not call back within " + timeout;
         RecordHeaders sent = new RecordHeaders();
-        sent.add(ClayLedger.TABLE_HEADER, entry.table().getBytes(StandardCharsets.UTF_8));
-        sent.add(ClayLedger.WEBHOOK_HEADER, entry.webhook().getBytes(StandardCharsets.UTF_8));
-        sent.add(ClayLedger.SENT_AT_HEADER, Long.toString(entry.sentAt()).getBytes(StandardCharsets.UTF_8));
+        sent.add(ClayLedger.Headers.TABLE, entry.table().getBytes(StandardCharsets.UTF_8));
+        sent.add(ClayLedger.Headers.WEBHOOK, entry.webhook().getBytes(StandardCharsets.UTF_8));
+        sent.add(ClayLedger.Headers.SENT_AT, Long.toString(entry.sentAt()).getBytes(StandardCharsets.UTF_8));
         // No original-topic header: `clayflow dlq replay` skips these; `clayflow clay resend-overdue` re-sends them,
         // checked against the callbacks.
         ProducerRecord<byte[], byte[]> letter = DeadLetter.to(Topics.LEADS_DLQ)
                 .original(leadId.getBytes(StandardCharsets.UTF_8), entry.lead(), sent)
-                .stage(Stages.CLAY).reason(ClayLedger.REASON_CALLBACK_OVERDUE)
+                .stage(Stage.CLAY.wireName()).reason(ClayLedger.REASON_CALLBACK_OVERDUE)
                 .exception(new CallbackOverdueException(message), false)
                 .taskId(context.taskId().toString()).build();
         context.forward(new Record<>(leadId, entry.lead(), now, letter.headers()), DLQ_SINK);

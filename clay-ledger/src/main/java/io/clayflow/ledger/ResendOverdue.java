@@ -44,7 +44,7 @@ final class ResendOverdue {
         for (Map.Entry<String, LedgerEntry> row : overdue) {
             LedgerEntry entry = row.getValue();
             RecordHeaders headers = new RecordHeaders();
-            headers.add(ClayLedger.RESEND_OF_HEADER, Long.toString(entry.sentAt()).getBytes(StandardCharsets.UTF_8));
+            headers.add(ClayLedger.Headers.RESEND_OF, Long.toString(entry.sentAt()).getBytes(StandardCharsets.UTF_8));
             context.forward(new Record<>(row.getKey(), entry.lead(), now, headers), OUTBOX_SINK);
             stores.put(row.getKey(), entry.with(LedgerEntry.Status.RESENT, now));
             stores.count(entry.table(), LedgerTotals::plusResent);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clayflow.schemas.ClayLedger;
 import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.DeadLetterHeaders;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,11 +109,11 @@ class ClayLedgerTopologyTest {
         TestRecord<String, byte[]> letter = letters.get(0);
         assertThat(letter.key()).isEqualTo("lead-1");
         assertThat(letter.value()).isEqualTo(lead("lead-1"));
-        assertThat(header(letter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.CLAY);
+        assertThat(header(letter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stage.CLAY.wireName());
         assertThat(header(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo(ClayLedger.REASON_CALLBACK_OVERDUE);
-        assertThat(header(letter.headers(), ClayLedger.TABLE_HEADER)).isEqualTo("main");
-        assertThat(header(letter.headers(), ClayLedger.WEBHOOK_HEADER)).isEqualTo("hook-hash");
-        assertThat(header(letter.headers(), ClayLedger.SENT_AT_HEADER)).isEqualTo(Long.toString(T0.toEpochMilli()));
+        assertThat(header(letter.headers(), ClayLedger.Headers.TABLE)).isEqualTo("main");
+        assertThat(header(letter.headers(), ClayLedger.Headers.WEBHOOK)).isEqualTo("hook-hash");
+        assertThat(header(letter.headers(), ClayLedger.Headers.SENT_AT)).isEqualTo(Long.toString(T0.toEpochMilli()));
         assertThat(header(letter.headers(), DeadLetterHeaders.TOPIC)).as("dlq replay must skip it").isNull();
         assertThat(latestSummary("main")).isEqualTo(new ClayLedger.Summary(1, 1, T0.toEpochMilli(), 1, 0, 0));
     }
@@ -168,7 +168,7 @@ class ClayLedgerTopologyTest {
         List<TestRecord<String, byte[]>> resent = outbox.readRecordsToList();
         assertThat(resent).extracting(TestRecord::key).containsExactly("lead-lost");
         assertThat(resent.get(0).value()).isEqualTo(lead("lead-lost"));
-        assertThat(header(resent.get(0).headers(), ClayLedger.RESEND_OF_HEADER))
+        assertThat(header(resent.get(0).headers(), ClayLedger.Headers.RESEND_OF))
                 .isEqualTo(Long.toString(T0.toEpochMilli()));
         resends.pipeInput("main", new byte[0]);
         assertThat(outbox.readRecordsToList()).as("a second request re-sends nothing already re-sent").isEmpty();
@@ -217,9 +217,9 @@ class ClayLedgerTopologyTest {
 
     private void send(String leadId, String table, Instant at) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(ClayLedger.TABLE_HEADER, table.getBytes(StandardCharsets.UTF_8));
-        headers.add(ClayLedger.WEBHOOK_HEADER, "hook-hash".getBytes(StandardCharsets.UTF_8));
-        headers.add(ClayLedger.SENT_AT_HEADER, Long.toString(at.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+        headers.add(ClayLedger.Headers.TABLE, table.getBytes(StandardCharsets.UTF_8));
+        headers.add(ClayLedger.Headers.WEBHOOK, "hook-hash".getBytes(StandardCharsets.UTF_8));
+        headers.add(ClayLedger.Headers.SENT_AT, Long.toString(at.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
         sent.pipeInput(new TestRecord<>(leadId, lead(leadId), headers, at));
     }
 

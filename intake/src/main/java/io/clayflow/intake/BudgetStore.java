@@ -15,19 +15,19 @@ final class BudgetStore {
 
     /** The stored state, or null before the first spend. */
     static CreditBudget.State load(KeyValueStore<String, Long> state) {
-        Long start = state.get(ThrottleState.BUDGET_PERIOD_START);
-        Long actions = state.get(ThrottleState.BUDGET_SPENT);
+        Long start = state.get(ThrottleState.BUDGET_PERIOD_START_MS.key());
+        Long actions = state.get(ThrottleState.BUDGET_SPENT.key());
         if (start == null || actions == null) {
             return null;
         }
-        Long dataCredits = state.get(ThrottleState.BUDGET_DATA_CREDITS_SPENT);
+        Long dataCredits = state.get(ThrottleState.BUDGET_DATA_CREDITS_SPENT.key());
         return new CreditBudget.State(start, new ClayCost(actions, dataCredits == null ? 0 : dataCredits));
     }
 
     static void save(KeyValueStore<String, Long> state, CreditBudget.State credits) {
-        putIfChanged(state, ThrottleState.BUDGET_PERIOD_START, credits.periodStartMs());
-        putIfChanged(state, ThrottleState.BUDGET_SPENT, credits.spent().actions());
-        putIfChanged(state, ThrottleState.BUDGET_DATA_CREDITS_SPENT, credits.spent().dataCredits());
+        putIfChanged(state, ThrottleState.BUDGET_PERIOD_START_MS.key(), credits.periodStartMs());
+        putIfChanged(state, ThrottleState.BUDGET_SPENT.key(), credits.spent().actions());
+        putIfChanged(state, ThrottleState.BUDGET_DATA_CREDITS_SPENT.key(), credits.spent().dataCredits());
     }
 
     /** Writes only a changed figure: every write is a changelog record in the next commit. */

@@ -17,8 +17,8 @@ import org.apache.kafka.streams.state.Stores;
  */
 record DedupeStores(String accepted, String cache, String held) {
 
-    static final DedupeStores DEFAULT = new DedupeStores(StateStores.INTAKE_DEDUPE,
-            StateStores.INTAKE_ENRICHMENT_CACHE, StateStores.INTAKE_CACHE_HELD);
+    static final DedupeStores DEFAULT = new DedupeStores(StateStores.Intake.DEDUPE,
+            StateStores.Intake.ENRICHMENT_CACHE, StateStores.Intake.CACHE_HELD);
 
     List<StoreBuilder<?>> builders(Duration dedupeTtl, EnrichmentCacheSettings cacheSettings) {
         Duration cacheRetention = cacheSettings.ttl().compareTo(dedupeTtl) > 0 ? cacheSettings.ttl() : dedupeTtl;

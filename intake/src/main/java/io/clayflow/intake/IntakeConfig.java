@@ -216,7 +216,7 @@ public class IntakeConfig extends StreamsAppConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        defineCommon(def, StateStores.INTAKE_APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
+        defineCommon(def, StateStores.Intake.APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
 
         KeyGroup validation = KeyGroup.of(def, "Validation");
         for (LeadField field : LeadField.values()) {

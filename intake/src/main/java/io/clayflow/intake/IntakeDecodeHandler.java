@@ -1,6 +1,6 @@
 package io.clayflow.intake;
 
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetterDeserializationHandler;
 import io.clayflow.streams.DecodeFailure;
@@ -22,7 +22,7 @@ public class IntakeDecodeHandler extends DeadLetterDeserializationHandler {
 
     @Override
     protected String stage() {
-        return Stages.INTAKE_DECODE;
+        return Stage.INTAKE_DECODE.wireName();
     }
 
     @Override

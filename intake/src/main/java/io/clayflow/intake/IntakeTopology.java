@@ -5,7 +5,7 @@ import io.clayflow.schemas.CostEventSerde;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.EnrichmentSources;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -41,13 +41,14 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class IntakeTopology {
 
     /**
-     * @deprecated the wire contract spells these: use {@link Stages} and {@link StateStores}. Kept only while the
+     * @deprecated the wire contract spells these: use {@link Stage} and {@link StateStores}. Kept only while the
      *     status page's {@code StatusCollector} still reads them here.
      */
     @Deprecated
-    public static final String STAGE_DEDUPE = Stages.INTAKE_DEDUPE, STAGE_THROTTLE = Stages.INTAKE_THROTTLE,
-            DEDUPE_REPARTITION = StateStores.INTAKE_DEDUPE_REPARTITION, DEDUPE_STORE = StateStores.INTAKE_DEDUPE,
-            THROTTLE_STATE_STORE = StateStores.INTAKE_THROTTLE_STATE;
+    public static final String STAGE_DEDUPE = Stage.INTAKE_DEDUPE.wireName(),
+            STAGE_THROTTLE = Stage.INTAKE_THROTTLE.wireName(),
+            DEDUPE_REPARTITION = StateStores.Intake.DEDUPE_REPARTITION, DEDUPE_STORE = StateStores.Intake.DEDUPE,
+            THROTTLE_STATE_STORE = StateStores.Intake.THROTTLE_STATE;
 
     private IntakeTopology() {
     }
@@ -93,10 +94,10 @@ public final class IntakeTopology {
 
         DedupeStores.DEFAULT.builders(dedupeTtl, cache).forEach(builder::addStateStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_BACKLOG), Serdes.Long(), internal)
+                        Stores.persistentKeyValueStore(StateStores.Intake.THROTTLE_BACKLOG), Serdes.Long(), internal)
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StateStores.INTAKE_THROTTLE_STATE), Serdes.String(),
+                        Stores.persistentKeyValueStore(StateStores.Intake.THROTTLE_STATE), Serdes.String(),
                         Serdes.Long())
                 // The fast path writes the bucket and budget per lead: the cache coalesces those writes into one
                 // changelog record per key and commit (flushed before the commit, so exactly-once holds).
@@ -109,11 +110,11 @@ public final class IntakeTopology {
                 // record's original bytes, which only the error-handler context can see.
                 .mapValues(lead -> {
                     validator.firstViolation(lead).ifPresent(violation -> {
-                        throw new LeadRejectedException(Stages.INTAKE_VALIDATE, violation);
+                        throw new LeadRejectedException(Stage.INTAKE_VALIDATE.wireName(), violation);
                     });
                     return lead;
-                }, Named.as(Stages.INTAKE_VALIDATE))
-                .mapValues(normalizer::normalize, Named.as(Stages.INTAKE_NORMALIZE))
+                }, Named.as(Stage.INTAKE_VALIDATE.wireName()))
+                .mapValues(normalizer::normalize, Named.as(Stage.INTAKE_NORMALIZE.wireName()))
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
                 .mapValues(PersonEvent::touch, Named.as("intake.touch"));
@@ -133,11 +134,11 @@ public final class IntakeTopology {
 
         KStream<String, PersonEvent> byLeadId = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
                 .repartition(Repartitioned.with(Serdes.String(), new PersonEventSerde())
-                        .withName(StateStores.INTAKE_DEDUPE_REPARTITION));
+                        .withName(StateStores.Intake.DEDUPE_REPARTITION));
         KStream<String, PersonEvent> decided = byLeadId
                 .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
-                        Named.as(Stages.INTAKE_DEDUPE), DedupeStores.DEFAULT.names());
-        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stages.INTAKE_COST_DUPLICATE))
+                        Named.as(Stage.INTAKE_DEDUPE.wireName()), DedupeStores.DEFAULT.names());
+        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stage.INTAKE_COST_DUPLICATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
 
         decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
@@ -146,13 +147,13 @@ public final class IntakeTopology {
         KStream<String, Lead> released = decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
                 .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
-                        .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
-                                StateStores.INTAKE_THROTTLE_STATE, bucket, budget, punctuateInterval),
-                        Named.as(Stages.INTAKE_THROTTLE), StateStores.INTAKE_THROTTLE_BACKLOG,
-                        StateStores.INTAKE_THROTTLE_STATE);
+                        .withName(StateStores.Intake.THROTTLE_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ThrottleProcessor(StateStores.Intake.THROTTLE_BACKLOG,
+                                StateStores.Intake.THROTTLE_STATE, bucket, budget, punctuateInterval),
+                        Named.as(Stage.INTAKE_THROTTLE.wireName()), StateStores.Intake.THROTTLE_BACKLOG,
+                        StateStores.Intake.THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
-        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
+        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stage.INTAKE_COST_ESTIMATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
         return builder.build();
     }
@@ -165,9 +166,9 @@ public final class IntakeTopology {
             CostEstimates costs, Serde<CostEvent> costSerde) {
         fromClay.flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
                 .repartition(Repartitioned.with(Serdes.String(), costSerde)
-                        .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
-                        Named.as(Stages.INTAKE_COST_ACTUAL), StateStores.INTAKE_THROTTLE_STATE)
+                        .withName(StateStores.Intake.COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ActualCostProcessor(StateStores.Intake.THROTTLE_STATE, budget),
+                        Named.as(Stage.INTAKE_COST_ACTUAL.wireName()), StateStores.Intake.THROTTLE_STATE)
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-actual"));
     }
 

@@ -78,7 +78,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
             return;
         }
         backlog.put(seq, record.value());
-        state.put(ThrottleState.BACKLOG_NEXT_SEQ, seq + 1);
+        state.put(ThrottleState.BACKLOG_NEXT_SEQ.key(), seq + 1);
         backlogSize.record(seq + 1 - head());
     }
 
@@ -125,7 +125,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
                 sent++;
                 released.record();
             }
-            state.put(ThrottleState.BACKLOG_HEAD_SEQ, head);
+            state.put(ThrottleState.BACKLOG_HEAD_SEQ.key(), head);
             tokens = tokens.take(sent);
             credits = budget.spend(credits, sent);
         }
@@ -139,16 +139,16 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     }
 
     private long next() {
-        return valueOr(ThrottleState.BACKLOG_NEXT_SEQ, 0L);
+        return valueOr(ThrottleState.BACKLOG_NEXT_SEQ.key(), 0L);
     }
 
     private long head() {
-        return valueOr(ThrottleState.BACKLOG_HEAD_SEQ, 0L);
+        return valueOr(ThrottleState.BACKLOG_HEAD_SEQ.key(), 0L);
     }
 
     private TokenBucket.State storedBucket(long now) {
-        Long micros = state.get(ThrottleState.BUCKET_MICRO_TOKENS);
-        Long refilledAt = state.get(ThrottleState.BUCKET_REFILLED_AT);
+        Long micros = state.get(ThrottleState.BUCKET_MICRO_TOKENS.key());
+        Long refilledAt = state.get(ThrottleState.BUCKET_REFILLED_AT_MS.key());
         return micros == null || refilledAt == null ? bucket.full(now) : new TokenBucket.State(micros, refilledAt);
     }
 
@@ -157,8 +157,8 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     }
 
     private void storeBucket(TokenBucket.State tokens) {
-        putIfChanged(ThrottleState.BUCKET_MICRO_TOKENS, tokens.microTokens());
-        putIfChanged(ThrottleState.BUCKET_REFILLED_AT, tokens.refilledAtMs());
+        putIfChanged(ThrottleState.BUCKET_MICRO_TOKENS.key(), tokens.microTokens());
+        putIfChanged(ThrottleState.BUCKET_REFILLED_AT_MS.key(), tokens.refilledAtMs());
     }
 
     private void storeBudget(CreditBudget.State credits) {

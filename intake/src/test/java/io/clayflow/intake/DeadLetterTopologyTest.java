@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
 import io.clayflow.streams.DecodeFailure;
@@ -69,7 +69,7 @@ class DeadLetterTopologyTest {
         assertThat(deadLetter.value()).isEqualTo(value);
         Headers headers = deadLetter.headers();
         assertThat(DeadLetter.header(headers, "traceparent")).isEqualTo("00-abc-def-01");
-        assertThat(DeadLetter.header(headers, DeadLetterHeaders.STAGE)).isEqualTo(Stages.INTAKE_DECODE);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.STAGE)).isEqualTo(Stage.INTAKE_DECODE.wireName());
         assertThat(DeadLetter.header(headers, DeadLetterHeaders.REASON)).isEqualTo(reason);
         assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME)).startsWith("io.clayflow.schemas.serde.");
         assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();

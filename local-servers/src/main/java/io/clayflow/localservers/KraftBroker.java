@@ -39,9 +39,7 @@ public final class KraftBroker implements AutoCloseable {
     private static final Duration READY_POLL = Duration.ofMillis(100);
 
     private final Path home;
-    private final String host;
-    private final int port;
-    private final int controllerPort;
+    private final Listeners listeners;
     private final Map<String, String> settings;
     private KafkaRaftServer server;
     private Admin probe;
@@ -52,15 +50,13 @@ public final class KraftBroker implements AutoCloseable {
      */
     public KraftBroker(Path home, String host, int port, int controllerPort, Map<String, String> settings) {
         this.home = Objects.requireNonNull(home, "home");
-        this.host = Objects.requireNonNull(host, "host");
-        this.port = port;
-        this.controllerPort = controllerPort;
+        this.listeners = new Listeners(Objects.requireNonNull(host, "host"), port, controllerPort);
         this.settings = Map.copyOf(settings);
     }
 
     /** The bootstrap address clients use. */
     public String bootstrapServers() {
-        return host + ":" + port;
+        return listeners.clients();
     }
 
     public Path logDirectory() {
@@ -73,11 +69,11 @@ public final class KraftBroker implements AutoCloseable {
         props.putAll(settings);
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        props.put("controller.quorum.voters", NODE_ID + "@" + listeners.controller());
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        props.put("listeners", "PLAINTEXT://" + listeners.clients() + ",CONTROLLER://" + listeners.controller());
+        props.put("advertised.listeners", "PLAINTEXT://" + listeners.clients());
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDirectory().toString());
         return props;
@@ -116,7 +112,7 @@ public final class KraftBroker implements AutoCloseable {
         probe = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "clayflow-kafka-probe-" + port));
+                AdminClientConfig.CLIENT_ID_CONFIG, "clayflow-kafka-probe-" + listeners.port()));
     }
 
     private void format(Path configFile) {
@@ -204,5 +200,17 @@ public final class KraftBroker implements AutoCloseable {
     @Override
     public String toString() {
         return "KRaft broker at " + bootstrapServers();
+    }
+
+    /** Where the node listens: clients on {@code host:port}, the KRaft controller on {@code host:controllerPort}. */
+    private record Listeners(String host, int port, int controllerPort) {
+
+        String clients() {
+            return host + ":" + port;
+        }
+
+        String controller() {
+            return host + ":" + controllerPort;
+        }
     }
 }

@@ -68,7 +68,7 @@ public class RoutingConfig extends StreamsAppConfig {
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
-        defineCommon(def, StateStores.ROUTING_APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
+        defineCommon(def, StateStores.Routing.APPLICATION_ID, APP, DEFAULT_METRICS_PORT);
         return KeyGroup.of(def, "Rules").define(RULES_FILE, Type.STRING, "", Importance.HIGH, "Rules file",
                 "Path of the routing rules file: one '<route>[, <route>...]: <CEL expression>' per line (see the "
                         + "routing README). Empty: the rules shipped with the app (routing.rules on the classpath). "

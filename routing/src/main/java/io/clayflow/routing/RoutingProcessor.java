@@ -1,7 +1,7 @@
 package io.clayflow.routing;
 
 import io.clayflow.schemas.RouteHeaders;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DecodeFailure;
 import java.nio.charset.StandardCharsets;
@@ -62,13 +62,13 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
         GenericRecord lead = decode(record);
         Object leadId = lead.getSchema().getField(LEAD_ID) == null ? null : lead.get(LEAD_ID);
         if (leadId == null || leadId.toString().isBlank()) {
-            throw refuse(Stages.ROUTING_ROUTE, LEAD_ID_MISSING, "The lead has no lead_id to key it by", null);
+            throw refuse(Stage.ROUTING_ROUTE.wireName(), LEAD_ID_MISSING, "The lead has no lead_id to key it by", null);
         }
         Set<Route> routes;
         try {
             routes = rules.select(lead);
         } catch (RuleEvaluationException e) {
-            throw refuse(Stages.ROUTING_ROUTE, RULE_FAILED, e.getMessage(), e);
+            throw refuse(Stage.ROUTING_ROUTE.wireName(), RULE_FAILED, e.getMessage(), e);
         }
         if (routes.isEmpty()) {
             metrics.unmatched();
@@ -95,13 +95,14 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
 
     private GenericRecord decode(Record<String, byte[]> record) {
         if (record.value() == null) {
-            throw refuse(Stages.ROUTING_DECODE, VALUE_MISSING, "A tombstone (null value) is not a lead", null);
+            throw refuse(Stage.ROUTING_DECODE.wireName(),
+                    VALUE_MISSING, "A tombstone (null value) is not a lead", null);
         }
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.LEADS_ENRICHED);
         try {
             GenericRecord lead = decoder.deserialize(topic, record.value());
             if (lead == null) {
-                throw refuse(Stages.ROUTING_DECODE, VALUE_MISSING, "The record decodes to no lead", null);
+                throw refuse(Stage.ROUTING_DECODE.wireName(), VALUE_MISSING, "The record decodes to no lead", null);
             }
             return lead;
         } catch (LeadRoutingException e) {
@@ -110,7 +111,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
             if (DecodeFailure.registryUnavailable(e)) {
                 throw e; // not the record's fault: the handler fails the task and the record is read again
             }
-            throw refuse(Stages.ROUTING_DECODE, DecodeFailure.reason(e), e.getMessage(), e);
+            throw refuse(Stage.ROUTING_DECODE.wireName(), DecodeFailure.reason(e), e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.clayflow.routing;
 
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class RoutingTopology {
 
     public static final String SOURCE = "routing.source";
     /** The processor node: refusals are dead-lettered with stage {@code routing.decode} or {@code routing.route}. */
-    public static final String PROCESSOR = Stages.ROUTING_ROUTE;
+    public static final String PROCESSOR = Stage.ROUTING_ROUTE.wireName();
 
     private RoutingTopology() {
     }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.EnrichedLead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
 import java.nio.file.Path;
@@ -114,7 +114,8 @@ class CustomRulesTopologyTest {
 
         TestRecord<byte[], byte[]> deadLetter = routing.dlq.readRecord();
         assertThat(deadLetter.value()).isEqualTo(badBytes);
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_ROUTE);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.STAGE))
+                .isEqualTo(Stage.ROUTING_ROUTE.wireName());
         assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo(RoutingProcessor.RULE_FAILED);
         assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.EXCEPTION_CLASS_NAME))
                 .isEqualTo(RuleEvaluationException.class.getName());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.EnrichedLead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.DeadLetter;
 import io.clayflow.streams.DecodeFailure;
@@ -72,7 +72,7 @@ class RoutingDeadLetterTopologyTest {
         assertThat(deadLetter.value()).isEqualTo(value);
         Headers headers = deadLetter.headers();
         assertThat(DeadLetter.header(headers, "traceparent")).isEqualTo("00-abc-def-01");
-        assertThat(DeadLetter.header(headers, DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_DECODE);
+        assertThat(DeadLetter.header(headers, DeadLetterHeaders.STAGE)).isEqualTo(Stage.ROUTING_DECODE.wireName());
         assertThat(DeadLetter.header(headers, DeadLetterHeaders.REASON)).isEqualTo(reason);
         assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_CLASS_NAME)).startsWith("io.clayflow.schemas.serde.");
         assertThat(DeadLetter.header(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
@@ -94,7 +94,8 @@ class RoutingDeadLetterTopologyTest {
 
         TestRecord<byte[], byte[]> deadLetter = routing.dlq.readRecord();
         assertThat(deadLetter.value()).isNull();
-        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_DECODE);
+        assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.STAGE))
+                .isEqualTo(Stage.ROUTING_DECODE.wireName());
         assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo(RoutingProcessor.VALUE_MISSING);
         assertThat(routing.routes.get(Route.WAREHOUSE).isEmpty()).isTrue();
     }

@@ -6,20 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wire contract of the Clay round-trip ledger: the headers of a sent record ({@link Topics#LEADS_CLAY_SENT}),
- * which an overdue dead letter keeps; the dead-letter reason; the resend request keys; and the summary records
- * ({@link Topics#CLAY_LEDGER_SUMMARY}) status reads.
+ * The wire contract of the Clay round-trip ledger: the {@link Headers} of a sent record
+ * ({@link Topics#LEADS_CLAY_SENT}), which an overdue dead letter keeps; the dead-letter reason; the resend request
+ * keys; and the summary records ({@link Topics#CLAY_LEDGER_SUMMARY}) status reads.
  */
 public final class ClayLedger {
-
-    /** The Clay table a row went to; {@link #DEFAULT_TABLE} while the sink configures no table names. */
-    public static final String TABLE_HEADER = "clayflow.clay.table";
-    /** The webhook the row went to, as an id (a SHA-256 hash of its URL): never the URL, which holds a secret. */
-    public static final String WEBHOOK_HEADER = "clayflow.clay.webhook";
-    /** When Clay accepted the row: epoch milliseconds, decimal. */
-    public static final String SENT_AT_HEADER = "clayflow.clay.sent.at";
-    /** On a lead the ledger re-sent to the outbox: the epoch milliseconds of the send it replaces. */
-    public static final String RESEND_OF_HEADER = "clayflow.clay.resend.of.sent.at";
 
     /** The table name of rows sent by a sink that names no tables. */
     public static final String DEFAULT_TABLE = "default";
@@ -32,11 +23,6 @@ public final class ClayLedger {
     private ClayLedger() {
     }
 
-    /** The text of a header value, or empty. */
-    public static Optional<String> text(byte[] value) {
-        return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
-    }
-
     /** The summary topic's key of a table's figures on one partition of the ledger. */
     public static String summaryKey(String table, int partition) {
         return table + "/" + partition;
@@ -46,6 +32,27 @@ public final class ClayLedger {
     public static String summaryTable(String key) {
         int at = key.lastIndexOf('/');
         return at < 0 ? key : key.substring(0, at);
+    }
+
+    /** The headers of a sent record, which an overdue dead letter keeps; each value UTF-8 text ({@link #text}). */
+    public static final class Headers {
+
+        /** The Clay table a row went to; {@link ClayLedger#DEFAULT_TABLE} while the sink configures no table names. */
+        public static final String TABLE = "clayflow.clay.table";
+        /** The webhook the row went to, as an id (a SHA-256 hash of its URL): never the URL, which holds a secret. */
+        public static final String WEBHOOK = "clayflow.clay.webhook";
+        /** When Clay accepted the row: epoch milliseconds, decimal. */
+        public static final String SENT_AT = "clayflow.clay.sent.at";
+        /** On a lead the ledger re-sent to the outbox: the epoch milliseconds of the send it replaces. */
+        public static final String RESEND_OF = "clayflow.clay.resend.of.sent.at";
+
+        private Headers() {
+        }
+
+        /** The text of a header value, or empty. */
+        public static Optional<String> text(byte[] value) {
+            return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+        }
     }
 
     /**

@@ -11,17 +11,16 @@ import java.util.OptionalLong;
  */
 public final class ClaySinkState {
 
-    public static final String PROGRESS_PREFIX = "progress/";
     /**
      * The Clay sink writes its state in Kafka transactions under {@code <this><connector>}: one writer per connector
      * (a new instance fences the one before). A cluster with ACLs grants Write on this transactional-id prefix.
      */
     public static final String TRANSACTIONAL_ID_PREFIX = "clayflow-clay-sink-state-";
-    public static final String TABLE_ROWS_PREFIX = "table-rows/";
-    public static final String PAUSE_PREFIX = "paused/";
 
     private ClaySinkState() {
     }
+
+    private static final String PROGRESS_PREFIX = "progress/";
 
     /** {@code progress/<connector>/<topic>/<partition>}: the offset after the last row Clay took, with the topic id. */
     public static String progressKey(String connector, String topic, int partition) {
@@ -37,10 +36,14 @@ public final class ClaySinkState {
         return key != null && key.startsWith(PROGRESS_PREFIX);
     }
 
+    private static final String TABLE_ROWS_PREFIX = "table-rows/";
+
     /** {@code table-rows/<connector>/<table>}: the rows a Clay table named in a connector's configuration took. */
     public static String tableRowsKey(String connector, String table) {
         return TABLE_ROWS_PREFIX + connector + "/" + table;
     }
+
+    private static final String PAUSE_PREFIX = "paused/";
 
     /**
      * {@code paused/<connector>}: while the connector's Clay sink is not sending, why (a reason code, a colon, a

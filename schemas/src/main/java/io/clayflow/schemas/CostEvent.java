@@ -1,5 +1,6 @@
 package io.clayflow.schemas;
 
+import io.clayflow.config.WireNames;
 import java.util.Objects;
 
 /**
@@ -25,26 +26,18 @@ public record CostEvent(Kind kind, String leadId, String source, String table, i
 
     /** What a cost event records. */
     public enum Kind {
-        ESTIMATED("estimated"), ACTUAL("actual"), SAVED_DUPLICATE("saved.duplicate"), SAVED_CACHE("saved.cache");
+        ESTIMATED, ACTUAL, SAVED_DUPLICATE, SAVED_CACHE;
 
-        private final String wireName;
+        private final String wireName = WireNames.dotted(this);
 
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** The name on the wire, e.g. {@code saved.duplicate}. */
+        /** The name on the wire: the constant's in lower case, dotted, e.g. {@code saved.duplicate}. */
         public String wireName() {
             return wireName;
         }
 
         public static Kind of(String wireName) {
-            for (Kind kind : values()) {
-                if (kind.wireName.equals(wireName)) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("unknown cost event kind '" + wireName + "'");
+            return WireNames.find(Kind.class, Kind::wireName, wireName)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown cost event kind '" + wireName + "'"));
         }
 
         public boolean saved() {

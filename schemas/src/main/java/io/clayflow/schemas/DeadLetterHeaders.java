@@ -8,7 +8,7 @@ package io.clayflow.schemas;
 public final class DeadLetterHeaders {
 
     public static final String PREFIX = "clayflow.errors.";
-    /** Where it failed: one of {@link Stages}, or a connector's stage. */
+    /** Where it failed: one of {@link Stage}, or a connector's stage. */
     public static final String STAGE = PREFIX + "stage";
     /** A stable, machine-readable reason: the rule that failed, e.g. {@code email.syntax}, {@code decode.magic_byte}. */
     public static final String REASON = PREFIX + "reason";

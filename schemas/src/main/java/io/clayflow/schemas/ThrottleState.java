@@ -1,31 +1,36 @@
 package io.clayflow.schemas;
 
+import io.clayflow.config.WireNames;
 import java.nio.ByteBuffer;
 import java.util.OptionalLong;
 
 /**
- * The records of intake's throttle state store ({@link StateStores#INTAKE_THROTTLE_STATE}) as its changelog holds
- * them: a UTF-8 key naming a figure, its value a long in Kafka's {@code Serdes.Long()} form (8 bytes, big-endian). The
+ * The records of intake's throttle state store ({@link StateStores.Intake#THROTTLE_STATE}) as its changelog holds
+ * them, one constant a figure: its UTF-8 key is the figure's {@link #key()} (the constant's name in lower case,
+ * dotted: {@code budget.spent}), its value a long in Kafka's {@code Serdes.Long()} form (8 bytes, big-endian). The
  * status app reads the backlog and the budget from the changelog; intake writes them.
  */
-public final class ThrottleState {
-
+public enum ThrottleState {
     /** The sequence number the next lead entering the backlog gets. */
-    public static final String BACKLOG_NEXT_SEQ = "backlog.next.seq";
+    BACKLOG_NEXT_SEQ,
     /** The sequence number of the oldest lead still in the backlog. */
-    public static final String BACKLOG_HEAD_SEQ = "backlog.head.seq";
+    BACKLOG_HEAD_SEQ,
     /** The token bucket's content, in millionths of a token. */
-    public static final String BUCKET_MICRO_TOKENS = "bucket.micro.tokens";
+    BUCKET_MICRO_TOKENS,
     /** When the bucket was last refilled, epoch milliseconds. */
-    public static final String BUCKET_REFILLED_AT = "bucket.refilled.at.ms";
+    BUCKET_REFILLED_AT_MS,
     /** When the current budget period began, epoch milliseconds. */
-    public static final String BUDGET_PERIOD_START = "budget.period.start.ms";
+    BUDGET_PERIOD_START_MS,
     /** Clay Actions spent in the current budget period (the key of the one meter before Data Credits had theirs). */
-    public static final String BUDGET_SPENT = "budget.spent";
+    BUDGET_SPENT,
     /** Clay Data Credits spent in the current budget period. */
-    public static final String BUDGET_DATA_CREDITS_SPENT = "budget.data.credits.spent";
+    BUDGET_DATA_CREDITS_SPENT;
 
-    private ThrottleState() {
+    private final String key = WireNames.dotted(this);
+
+    /** The figure's key in the store and its changelog, e.g. {@code budget.data.credits.spent}. */
+    public String key() {
+        return key;
     }
 
     /** A changelog value: the figure, or empty for a tombstone (or anything that is not 8 bytes). */

@@ -65,7 +65,7 @@ public final class Topics {
     /** What every route topic's name starts with; the rest is the route's name ({@code crm}, {@code warehouse}). */
     public static final String ROUTE_PREFIX = "leads.route.";
 
-    /** Every topic above, in flow order. */
+    /** The pipeline's topics, {@link #LEADS_RAW} to {@link #LEADS_DLQ} above, in flow order. */
     public static final List<String> ALL = List.of(LEADS_RAW, LEADS_CLAY_OUTBOX, LEADS_ENRICHED, LEADS_ROUTE_CRM,
             LEADS_ROUTE_OUTREACH, LEADS_ROUTE_NURTURE, LEADS_ROUTE_WAREHOUSE, LEADS_DLQ);
 

@@ -23,7 +23,7 @@ class StateCodecsTest {
         assertThat(ThrottleState.decode(written)).hasValue(1_234_567_890_123L);
         assertThat(ThrottleState.decode(null)).as("a tombstone").isEmpty();
         assertThat(ThrottleState.decode(new byte[3])).isEmpty();
-        assertThat(new StringSerializer().serialize("any", ThrottleState.BUDGET_SPENT))
+        assertThat(new StringSerializer().serialize("any", ThrottleState.BUDGET_SPENT.key()))
                 .isEqualTo("budget.spent".getBytes(StandardCharsets.UTF_8));
     }
 

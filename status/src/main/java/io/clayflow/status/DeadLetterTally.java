@@ -1,6 +1,6 @@
 package io.clayflow.status;
 
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +12,8 @@ import org.apache.kafka.common.header.Headers;
 final class DeadLetterTally {
 
     /** Intake's stages after its repartition by {@code lead_id}: a dead letter there was not refused as invalid. */
-    private static final Set<String> AFTER_DEDUPE = Set.of(Stages.INTAKE_DEDUPE, Stages.INTAKE_THROTTLE);
+    private static final Set<String> AFTER_DEDUPE = Set.of(Stage.INTAKE_DEDUPE.wireName(),
+            Stage.INTAKE_THROTTLE.wireName());
     private static final String INTAKE = "intake.";
 
     private final Map<String, Map<String, Long>> byStage = new TreeMap<>();
@@ -34,7 +35,7 @@ final class DeadLetterTally {
 
     /** Dead letters of intake's dedupe stage. */
     long atDedupe() {
-        return count(Stages.INTAKE_DEDUPE::equals);
+        return count(Stage.INTAKE_DEDUPE.wireName()::equals);
     }
 
     private long count(Predicate<String> stage) {

@@ -26,15 +26,15 @@ record PipelineTopics(StatusCollector.Options options) {
     }
 
     String dedupeChangelog() {
-        return StateStores.changelogTopic(options.intakeApplicationId(), StateStores.INTAKE_DEDUPE);
+        return StateStores.changelogTopic(options.intakeApplicationId(), StateStores.Intake.DEDUPE);
     }
 
     String dedupeRepartition() {
-        return StateStores.repartitionTopic(options.intakeApplicationId(), StateStores.INTAKE_DEDUPE_REPARTITION);
+        return StateStores.repartitionTopic(options.intakeApplicationId(), StateStores.Intake.DEDUPE_REPARTITION);
     }
 
     String throttleChangelog() {
-        return StateStores.changelogTopic(options.intakeApplicationId(), StateStores.INTAKE_THROTTLE_STATE);
+        return StateStores.changelogTopic(options.intakeApplicationId(), StateStores.Intake.THROTTLE_STATE);
     }
 
     static boolean isRoute(String topic) {

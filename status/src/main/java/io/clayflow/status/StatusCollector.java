@@ -44,7 +44,7 @@ public final class StatusCollector implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(StateStores.INTAKE_APPLICATION_ID, StateStores.ROUTING_APPLICATION_ID,
+            return new Options(StateStores.Intake.APPLICATION_ID, StateStores.Routing.APPLICATION_ID,
                     Topics.LEADS_DLQ, List.of(Topics.CLAY_SINK_STATE, Topics.LEGACY_CLAY_WEBHOOK_QUOTA),
                     Topics.DLQ_REPLAYS);
         }

@@ -31,27 +31,27 @@ final class ThrottleFigures {
 
     /** Leads waiting, or null when the backlog never held one and the changelog is not there either. */
     Long waiting(boolean changelogExists) {
-        Long next = figures.get(ThrottleState.BACKLOG_NEXT_SEQ);
+        Long next = figures.get(ThrottleState.BACKLOG_NEXT_SEQ.key());
         if (next == null) {
             return changelogExists ? 0L : null;
         }
-        Long head = figures.get(ThrottleState.BACKLOG_HEAD_SEQ);
+        Long head = figures.get(ThrottleState.BACKLOG_HEAD_SEQ.key());
         return ThrottleState.waiting(next, head == null ? OptionalLong.empty() : OptionalLong.of(head));
     }
 
     /** Clay Actions spent in the current period. */
     Long creditsSpent() {
-        return figures.get(ThrottleState.BUDGET_SPENT);
+        return figures.get(ThrottleState.BUDGET_SPENT.key());
     }
 
     /** Clay Data Credits spent in the current period (0 while the Actions figure exists without it). */
     Long dataCreditsSpent() {
-        Long spent = figures.get(ThrottleState.BUDGET_DATA_CREDITS_SPENT);
-        return spent != null ? spent : figures.containsKey(ThrottleState.BUDGET_SPENT) ? Long.valueOf(0) : null;
+        Long spent = figures.get(ThrottleState.BUDGET_DATA_CREDITS_SPENT.key());
+        return spent != null ? spent : figures.containsKey(ThrottleState.BUDGET_SPENT.key()) ? Long.valueOf(0) : null;
     }
 
     Instant periodStart() {
-        Long start = figures.get(ThrottleState.BUDGET_PERIOD_START);
+        Long start = figures.get(ThrottleState.BUDGET_PERIOD_START_MS.key());
         return start == null ? null : Instant.ofEpochMilli(start);
     }
 }

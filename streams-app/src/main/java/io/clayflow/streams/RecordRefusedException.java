@@ -13,7 +13,7 @@ public abstract class RecordRefusedException extends RuntimeException {
     private final String reason;
 
     /**
-     * @param stage where the record was refused, one of {@link io.clayflow.schemas.Stages}
+     * @param stage where the record was refused, one of {@link io.clayflow.schemas.Stage}
      * @param reason the stable, machine-readable reason: the rule that failed, a {@link DecodeFailure} reason, ...
      * @param cause what the dead letter's exception headers name instead of this exception, when there is one
      */

@@ -13,8 +13,15 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A PostgreSQL schema of its own for one test class, on the PostgreSQL server the tests are pointed at. */
-public final class Postgres implements AutoCloseable {
+/**
+ * A PostgreSQL schema of its own for one test class, on the PostgreSQL server the tests are pointed at.
+ *
+ * @param serverUrl the JDBC URL of the server and database, without the schema
+ * @param user the user tests connect as
+ * @param password the password; empty for the trust authentication of a local test server
+ * @param schema the schema's name
+ */
+public record Postgres(String serverUrl, String user, String password, String schema) implements AutoCloseable {
 
     static final String URL_ENV = "CLAYFLOW_TEST_JDBC_URL";
     static final String USER_ENV = "CLAYFLOW_TEST_JDBC_USER";
@@ -28,16 +35,12 @@ public final class Postgres implements AutoCloseable {
     private static final int MAX_OWNER_LENGTH = 40;
     private static final String HOW_TO_START = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
 
-    private final String serverUrl;
-    private final String user;
-    private final String password;
-    private final String schema;
-
-    private Postgres(String serverUrl, String user, String password, String schema) {
-        this.serverUrl = Objects.requireNonNull(serverUrl, "serverUrl");
-        this.user = Objects.requireNonNull(user, "user");
-        this.password = Objects.requireNonNull(password, "password");
-        this.schema = Objects.requireNonNull(schema, "schema");
+    /** An existing schema on a server; {@link #createSchemaFor} makes a new one. */
+    public Postgres {
+        Objects.requireNonNull(serverUrl, "serverUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(schema, "schema");
     }
 
     /** Creates a fresh schema named after {@code testClass} on the server that {@code CLAYFLOW_TEST_JDBC_*} name. */
@@ -71,20 +74,6 @@ public final class Postgres implements AutoCloseable {
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    /** The schema's name. */
-    public String schema() {
-        return schema;
-    }
-
-    public String user() {
-        return user;
-    }
-
-    /** The password; empty for the trust authentication of a local test server. */
-    public String password() {
-        return password;
-    }
-
     /** A new connection whose current schema is {@link #schema()}; the caller closes it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), connectionProperties());
@@ -97,6 +86,7 @@ public final class Postgres implements AutoCloseable {
         LOG.info("Dropped PostgreSQL schema {}", schema);
     }
 
+    /** Names the schema and the server, never the password. */
     @Override
     public String toString() {
         return "PostgreSQL schema " + schema + " at " + serverUrl;

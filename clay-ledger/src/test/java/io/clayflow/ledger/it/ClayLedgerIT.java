@@ -15,7 +15,7 @@ import io.clayflow.ledger.ClayLedgerApp;
 import io.clayflow.schemas.ClayLedger;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.testsupport.ChildJvm;
@@ -274,7 +274,7 @@ class ClayLedgerIT {
     private List<String> overdueLetters() {
         List<String> leadIds = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : readAll(Topics.LEADS_DLQ)) {
-            if (Stages.CLAY.equals(header(record, DeadLetterHeaders.STAGE))
+            if (Stage.CLAY.wireName().equals(header(record, DeadLetterHeaders.STAGE))
                     && ClayLedger.REASON_CALLBACK_OVERDUE.equals(header(record, DeadLetterHeaders.REASON))) {
                 leadIds.add(record.key());
             }

@@ -79,12 +79,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "With --watch: stop after N readings.")
     Integer iterations;
 
-    @Option(names = "--intake-application-id", paramLabel = "ID", defaultValue = StateStores.INTAKE_APPLICATION_ID,
+    @Option(names = "--intake-application-id", paramLabel = "ID", defaultValue = StateStores.Intake.APPLICATION_ID,
             description = "The intake app's application.id: its consumer group and internal topics "
                     + "(default: ${DEFAULT-VALUE}).")
     String intakeApplicationId;
 
-    @Option(names = "--routing-application-id", paramLabel = "ID", defaultValue = StateStores.ROUTING_APPLICATION_ID,
+    @Option(names = "--routing-application-id", paramLabel = "ID", defaultValue = StateStores.Routing.APPLICATION_ID,
             description = "The routing app's application.id (default: ${DEFAULT-VALUE}).")
     String routingApplicationId;
 

@@ -76,8 +76,8 @@ class ClayLedgerCliIT {
                 byte[] leadId = ("clean-" + i).getBytes(StandardCharsets.UTF_8);
                 ProducerRecord<byte[], byte[]> sent = new ProducerRecord<>(Topics.LEADS_CLAY_SENT, leadId,
                         "lead bytes".getBytes(StandardCharsets.UTF_8));
-                sent.headers().add(ClayLedger.TABLE_HEADER, ClayLedger.DEFAULT_TABLE.getBytes(StandardCharsets.UTF_8))
-                        .add(ClayLedger.SENT_AT_HEADER, Long.toString(System.currentTimeMillis())
+                sent.headers().add(ClayLedger.Headers.TABLE, ClayLedger.DEFAULT_TABLE.getBytes(StandardCharsets.UTF_8))
+                        .add(ClayLedger.Headers.SENT_AT, Long.toString(System.currentTimeMillis())
                                 .getBytes(StandardCharsets.UTF_8));
                 records.add(sent);
                 records.add(new ProducerRecord<>(Topics.LEADS_ENRICHED, leadId,

@@ -10,7 +10,7 @@ import io.clayflow.intake.IntakeConfig;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.RouteHeaders;
 import io.clayflow.schemas.StateStores;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.PipelineStatus;
@@ -147,7 +147,8 @@ class StatusIT {
     @Test
     void invalidLeadsAreIntakesDeadLettersBeforeDedupe() {
         assertThat(status.invalid()).isEqualTo(invalid);
-        assertThat(status.deadLetters().get(Stages.INTAKE_VALIDATE).values().stream().mapToLong(Long::longValue)
+        assertThat(status.deadLetters().get(Stage.INTAKE_VALIDATE.wireName())
+                .values().stream().mapToLong(Long::longValue)
                 .sum()).isEqualTo(invalid);
     }
 
@@ -167,8 +168,8 @@ class StatusIT {
     @Test
     void consumerLagCoversIntakesGroupAndEachConnectGroup() {
         assertThat(status.consumerLag()).containsEntry(CLAY_SINK_GROUP, 0L)
-                .containsKey(StateStores.INTAKE_APPLICATION_ID)
-                .doesNotContainKey(StateStores.ROUTING_APPLICATION_ID);
+                .containsKey(StateStores.Intake.APPLICATION_ID)
+                .doesNotContainKey(StateStores.Routing.APPLICATION_ID);
     }
 
     @Test

@@ -83,9 +83,9 @@ final class ClaySentLog {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
         for (ClayRow row : batch) {
             RecordHeaders headers = new RecordHeaders();
-            headers.add(ClayLedger.TABLE_HEADER, table);
-            headers.add(ClayLedger.WEBHOOK_HEADER, webhookId);
-            headers.add(ClayLedger.SENT_AT_HEADER, sentAt.getBytes(StandardCharsets.UTF_8));
+            headers.add(ClayLedger.Headers.TABLE, table);
+            headers.add(ClayLedger.Headers.WEBHOOK, webhookId);
+            headers.add(ClayLedger.Headers.SENT_AT, sentAt.getBytes(StandardCharsets.UTF_8));
             byte[] value = row.record().value() instanceof byte[] bytes ? bytes : row.json();
             records.add(new ProducerRecord<>(topic, null, null, row.leadId(), value, headers));
         }

@@ -38,10 +38,10 @@ class ClaySentLogTest {
         ProducerRecord<String, byte[]> first = records.get(0);
         assertThat(first.topic()).isEqualTo("leads.clay.sent");
         assertThat(first.value()).isEqualTo(outboxBytes);
-        assertThat(header(first, ClayLedger.TABLE_HEADER)).isEqualTo("main");
-        assertThat(header(first, ClayLedger.WEBHOOK_HEADER)).isEqualTo(WebhookQuota.key(WEBHOOK))
+        assertThat(header(first, ClayLedger.Headers.TABLE)).isEqualTo("main");
+        assertThat(header(first, ClayLedger.Headers.WEBHOOK)).isEqualTo(WebhookQuota.key(WEBHOOK))
                 .doesNotContain("secret");
-        assertThat(header(first, ClayLedger.SENT_AT_HEADER)).isEqualTo(Long.toString(NOW.toEpochMilli()));
+        assertThat(header(first, ClayLedger.Headers.SENT_AT)).isEqualTo(Long.toString(NOW.toEpochMilli()));
     }
 
     @Test

@@ -83,7 +83,7 @@ class IntakeCacheThroughputBenchmark {
         OutboxCounter outbox = new OutboxCounter(kafka, PARTITIONS);
         OutboxCounter enriched = new OutboxCounter(kafka, Topics.LEADS_ENRICHED, PARTITIONS);
         OutboxCounter cacheChangelog = new OutboxCounter(kafka,
-                StateStores.changelogTopic(APP_ID, StateStores.INTAKE_ENRICHMENT_CACHE), PARTITIONS);
+                StateStores.changelogTopic(APP_ID, StateStores.Intake.ENRICHMENT_CACHE), PARTITIONS);
         outbox.start();
         enriched.start();
 

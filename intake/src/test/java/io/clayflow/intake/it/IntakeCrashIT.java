@@ -6,7 +6,7 @@ import io.clayflow.intake.IntakeApp;
 import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
@@ -277,7 +277,8 @@ class IntakeCrashIT {
                 + DeadLetter.header(record.headers(), DeadLetterHeaders.PARTITION) + "@"
                 + DeadLetter.header(record.headers(), DeadLetterHeaders.OFFSET)).toList();
         assertThat(dlq).allSatisfy(record -> {
-            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.INTAKE_VALIDATE);
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE))
+                    .isEqualTo(Stage.INTAKE_VALIDATE.wireName());
             assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.REASON)).isEqualTo("email.syntax");
         });
         assertThat(origins).as("origins of the dead letters: each invalid lead once").doesNotHaveDuplicates()
@@ -285,17 +286,17 @@ class IntakeCrashIT {
 
         // Nothing left behind: all input consumed by the app's group, nothing waiting in the throttle's backlog.
         assertNothingUnconsumed(kafka, Topics.LEADS_RAW);
-        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.INTAKE_DEDUPE_REPARTITION + "-repartition");
-        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.INTAKE_THROTTLE_REPARTITION + "-repartition");
-        assertThat(liveKeys(kafka, APP_ID + "-" + StateStores.INTAKE_THROTTLE_BACKLOG + "-changelog"))
+        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.Intake.DEDUPE_REPARTITION + "-repartition");
+        assertNothingUnconsumed(kafka, APP_ID + "-" + StateStores.Intake.THROTTLE_REPARTITION + "-repartition");
+        assertThat(liveKeys(kafka, APP_ID + "-" + StateStores.Intake.THROTTLE_BACKLOG + "-changelog"))
                 .as("leads left in the throttle's backlog").isZero();
 
         // Records the killed transaction had already written and the broker aborted (asserted for the outbox only).
         Map<String, Integer> aborted = new LinkedHashMap<>();
         for (String topic : List.of(Topics.LEADS_CLAY_OUTBOX, Topics.LEADS_DLQ,
-                APP_ID + "-" + StateStores.INTAKE_DEDUPE + "-changelog",
-                APP_ID + "-" + StateStores.INTAKE_THROTTLE_BACKLOG + "-changelog",
-                APP_ID + "-" + StateStores.INTAKE_THROTTLE_STATE + "-changelog")) {
+                APP_ID + "-" + StateStores.Intake.DEDUPE + "-changelog",
+                APP_ID + "-" + StateStores.Intake.THROTTLE_BACKLOG + "-changelog",
+                APP_ID + "-" + StateStores.Intake.THROTTLE_STATE + "-changelog")) {
             aborted.put(topic, recordCount(kafka, topic, false) - recordCount(kafka, topic, true));
         }
         assertThat(aborted.get(Topics.LEADS_CLAY_OUTBOX))

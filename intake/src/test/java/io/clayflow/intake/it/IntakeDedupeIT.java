@@ -6,7 +6,7 @@ import io.clayflow.intake.IntakeConfig;
 import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -128,8 +128,8 @@ class IntakeDedupeIT {
         assertThat(dlq).hasSize(invalidLeads().size() + poison(new byte[20]).size());
         Map<String, Long> byStage = dlq.stream().collect(Collectors.groupingBy(
                 record -> DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE), Collectors.counting()));
-        assertThat(byStage).containsOnlyKeys("intake.decode", Stages.INTAKE_VALIDATE)
-                .containsEntry(Stages.INTAKE_VALIDATE, (long) invalidLeads().size())
+        assertThat(byStage).containsOnlyKeys("intake.decode", Stage.INTAKE_VALIDATE.wireName())
+                .containsEntry(Stage.INTAKE_VALIDATE.wireName(), (long) invalidLeads().size())
                 .containsEntry("intake.decode", (long) poison(new byte[20]).size());
         assertThat(dlq).allSatisfy(record -> {
             assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.REASON)).isNotBlank();

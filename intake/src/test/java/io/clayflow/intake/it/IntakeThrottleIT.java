@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.clayflow.intake.IntakeConfig;
 import io.clayflow.intake.IntakeTopology;
 import io.clayflow.schemas.Lead;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
@@ -100,7 +100,7 @@ class IntakeThrottleIT {
         List<String> transitions = new CopyOnWriteArrayList<>();
         try (SpecificAvroSerde<Lead> serdeA = serde(configA); SpecificAvroSerde<Lead> serdeB = serde(configB)) {
             Topology topologyA = IntakeTopology.buildTopology(configA, serdeA);
-            int throttleSubtopology = subtopologyOf(topologyA, Stages.INTAKE_THROTTLE);
+            int throttleSubtopology = subtopologyOf(topologyA, Stage.INTAKE_THROTTLE.wireName());
             int totalTasks = 2 * RAW_PARTITIONS + 1; // source/validate/normalize + dedupe per partition, 1 throttle
             KafkaStreams a = new KafkaStreams(topologyA, configA.streamsProperties());
             KafkaStreams b = new KafkaStreams(IntakeTopology.buildTopology(configB, serdeB), configB.streamsProperties());

@@ -9,7 +9,7 @@ import io.clayflow.routing.RoutingTopology;
 import io.clayflow.schemas.DeadLetterHeaders;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.RouteHeaders;
-import io.clayflow.schemas.Stages;
+import io.clayflow.schemas.Stage;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.registry.SchemaRegistryClient;
 import io.clayflow.schemas.serde.GenericAvroSerde;
@@ -144,7 +144,8 @@ class RoutingIT {
         List<ConsumerRecord<byte[], byte[]>> dlq = readAll(kafka, Topics.LEADS_DLQ);
         assertThat(dlq).hasSize(poison.size());
         assertThat(dlq).allSatisfy(record -> {
-            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE)).isEqualTo(Stages.ROUTING_DECODE);
+            assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.STAGE))
+                    .isEqualTo(Stage.ROUTING_DECODE.wireName());
             assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.REASON)).isEqualTo("decode.magic_byte");
             assertThat(DeadLetter.header(record.headers(), DeadLetterHeaders.TOPIC)).isEqualTo(Topics.LEADS_ENRICHED);
         });

@@ -123,16 +123,16 @@ final class RegistryHttp {
     /** What a failed handshake means, in the settings' words: a trust problem is fixed by the truststore. */
     private String tlsFailure(URI base, SSLException e) {
         String detail = rootMessage(e);
-        String trust = config.truststore().map(store -> SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION + "="
-                + store.location()).orElse("the JVM's default truststore (" + SchemaRegistryClientConfig
-                .SSL_TRUSTSTORE_LOCATION + " is not set)");
+        String truststoreKey = SchemaRegistryClientConfig.TRUSTSTORE.location();
+        String trust = config.truststore().map(store -> truststoreKey + "=" + store.location())
+                .orElse("the JVM's default truststore (" + truststoreKey + " is not set)");
         if (detail.contains("PKIX") || detail.contains("certification path") || detail.contains("No subject alternative")
                 || detail.contains("No name matching")) {
             return "TLS handshake with the schema registry at " + base + " failed: its certificate is not trusted by "
                     + trust + " or does not name the host " + base.getHost() + " (" + detail + ")";
         }
         return "TLS handshake with the schema registry at " + base + " failed (" + detail + "); check "
-                + SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + " if the registry asks for a client certificate, "
+                + SchemaRegistryClientConfig.KEYSTORE.location() + " if the registry asks for a client certificate, "
                 + "and " + trust;
     }
 
@@ -144,10 +144,11 @@ final class RegistryHttp {
         if (!"https".equals(base.getScheme())) {
             return "";
         }
+        String keystoreKey = SchemaRegistryClientConfig.KEYSTORE.location();
         return config.keystore().map(store -> " (over https: if the registry requires a client certificate, it may "
-                + "not trust the one in " + SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + "=" + store.location() + ")")
+                + "not trust the one in " + keystoreKey + "=" + store.location() + ")")
                 .orElse(" (over https: a registry that requires a client certificate closes the connection like this "
-                        + "when " + SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + " is not set)");
+                        + "when " + keystoreKey + " is not set)");
     }
 
     private static String rootMessage(Throwable e) {

@@ -34,14 +34,14 @@ final class RegistryTls {
             TrustManagerFactory trustManagers = null;
             if (trust.isPresent()) {
                 trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trustManagers.init(load(trust.get(), SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION));
+                trustManagers.init(load(trust.get(), SchemaRegistryClientConfig.TRUSTSTORE.location()));
             }
             KeyManagerFactory keyManagers = null;
             if (keys.isPresent()) {
                 keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 char[] keyPassword = config.keyPassword().or(() -> keys.get().password()).map(String::toCharArray)
                         .orElse(new char[0]);
-                keyManagers.init(load(keys.get(), SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION), keyPassword);
+                keyManagers.init(load(keys.get(), SchemaRegistryClientConfig.KEYSTORE.location()), keyPassword);
             }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers == null ? null : keyManagers.getKeyManagers(),

@@ -1,6 +1,7 @@
 package io.clayflow.schemas.registry;
 
 import io.clayflow.config.KeyGroup;
+import io.clayflow.config.SharedKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.config.types.Password;
  */
 public class SchemaRegistryClientConfig extends AbstractConfig {
 
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    /** The key every clayflow app reads the registry's URLs from, spelled in {@link SharedKeys}. */
+    public static final String SCHEMA_REGISTRY_URL = SharedKeys.SCHEMA_REGISTRY_URL;
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
     public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
@@ -35,13 +37,22 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
     public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
     /** What every TLS key of the registry client starts with (Confluent's names). */
     public static final String SSL_PREFIX = "schema.registry.ssl.";
-    public static final String SSL_TRUSTSTORE_LOCATION = SSL_PREFIX + "truststore.location";
-    public static final String SSL_TRUSTSTORE_PASSWORD = SSL_PREFIX + "truststore.password";
-    public static final String SSL_TRUSTSTORE_TYPE = SSL_PREFIX + "truststore.type";
-    public static final String SSL_KEYSTORE_LOCATION = SSL_PREFIX + "keystore.location";
-    public static final String SSL_KEYSTORE_PASSWORD = SSL_PREFIX + "keystore.password";
-    public static final String SSL_KEYSTORE_TYPE = SSL_PREFIX + "keystore.type";
+    /** The store an https registry's certificate (or its CA) is trusted by: {@code schema.registry.ssl.truststore.*} */
+    public static final StoreKeys TRUSTSTORE = StoreKeys.named("truststore");
+    /** The client's key and certificate, for mutual TLS: {@code schema.registry.ssl.keystore.*}. */
+    public static final StoreKeys KEYSTORE = StoreKeys.named("keystore");
     public static final String SSL_KEY_PASSWORD = SSL_PREFIX + "key.password";
+
+    /** The store types every JDK reads. */
+    private static final ConfigDef.Validator STORE_TYPE = ConfigDef.LambdaValidator.with((name, value) -> {
+        if (!"PKCS12".equalsIgnoreCase(String.valueOf(value)) && !"JKS".equalsIgnoreCase(String.valueOf(value))) {
+            throw new ConfigException(name, value, "must be PKCS12 or JKS");
+        }
+    }, () -> "PKCS12 or JKS");
+
+    /** Rejects a URL list that is empty or holds something that is not an http(s) URL. */
+    private static final ConfigDef.Validator URL_LIST = ConfigDef.LambdaValidator.with(
+            SchemaRegistryClientConfig::checkUrls, () -> "comma-separated http(s) URLs");
 
     static final ConfigDef CONFIG_DEF = addClientConfig(new ConfigDef());
 
@@ -60,7 +71,7 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
     /** Adds the client's keys to a definition, so that serde configs can extend it. */
     public static ConfigDef addClientConfig(ConfigDef def) {
         KeyGroup.of(def, "Schema registry")
-                .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new UrlListValidator(),
+                .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, URL_LIST,
                         Importance.HIGH, "Registry URLs",
                         "Comma-separated base URLs of the Confluent-compatible registry API, e.g. "
                                 + "http://localhost:8081 or http://apicurio:8080/apis/ccompat/v7; later URLs are "
@@ -95,24 +106,34 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
     }
 
     private static ConfigDef addTlsConfig(ConfigDef def) {
-        return KeyGroup.of(def, "Schema registry TLS")
-                .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM, "Truststore file",
-                        "The store holding the certificates (or their CA) that an https registry URL is trusted by; "
-                                + "unset: the JVM's default trust (cacerts).")
-                .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Truststore password",
-                        "The truststore's password, if it has one.")
-                .define(SSL_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", new StoreTypeValidator(), Importance.LOW,
-                        "Truststore type", "PKCS12 or JKS.")
-                .define(SSL_KEYSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM, "Keystore file",
-                        "The store holding the client's key and certificate, for a registry that asks for one "
-                                + "(mutual TLS); unset: no client certificate.")
-                .define(SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Keystore password",
-                        "The keystore's password.")
-                .define(SSL_KEYSTORE_TYPE, Type.STRING, "PKCS12", new StoreTypeValidator(), Importance.LOW,
-                        "Keystore type", "PKCS12 or JKS.")
-                .define(SSL_KEY_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Key password",
+        KeyGroup tls = KeyGroup.of(def, "Schema registry TLS");
+        TRUSTSTORE.define(tls, "Truststore", "The store holding the certificates (or their CA) that an https registry "
+                + "URL is trusted by; unset: the JVM's default trust (cacerts).",
+                "The truststore's password, if it has one.");
+        KEYSTORE.define(tls, "Keystore", "The store holding the client's key and certificate, for a registry that asks "
+                + "for one (mutual TLS); unset: no client certificate.", "The keystore's password.");
+        return tls.define(SSL_KEY_PASSWORD, Type.PASSWORD, null, Importance.LOW, "Key password",
                         "The password of the key in the keystore; unset: the keystore's password.")
                 .definition();
+    }
+
+    /**
+     * The keys of one store file, {@code schema.registry.ssl.<store>.location}, {@code .password} and {@code .type}
+     * (Confluent's names).
+     */
+    public record StoreKeys(String location, String password, String type) {
+
+        static StoreKeys named(String store) {
+            String prefix = SSL_PREFIX + store + ".";
+            return new StoreKeys(prefix + "location", prefix + "password", prefix + "type");
+        }
+
+        /** Declares the three keys; {@code title} names the store in the display names ("Truststore file"). */
+        void define(KeyGroup group, String title, String locationDoc, String passwordDoc) {
+            group.define(location, Type.STRING, null, Importance.MEDIUM, title + " file", locationDoc)
+                    .define(password, Type.PASSWORD, null, Importance.MEDIUM, title + " password", passwordDoc)
+                    .define(type, Type.STRING, "PKCS12", STORE_TYPE, Importance.LOW, title + " type", "PKCS12 or JKS.");
+        }
     }
 
     public List<URI> urls() {
@@ -168,12 +189,12 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
 
     /** The truststore an https registry is trusted by, when one is set. */
     Optional<RegistryTls.StoreSettings> truststore() {
-        return store(SSL_TRUSTSTORE_LOCATION, SSL_TRUSTSTORE_TYPE, SSL_TRUSTSTORE_PASSWORD);
+        return store(TRUSTSTORE);
     }
 
     /** The keystore with the client's certificate (mutual TLS), when one is set. */
     Optional<RegistryTls.StoreSettings> keystore() {
-        return store(SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_TYPE, SSL_KEYSTORE_PASSWORD);
+        return store(KEYSTORE);
     }
 
     Optional<String> keyPassword() {
@@ -185,13 +206,13 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
         return RegistryTls.context(this);
     }
 
-    private Optional<RegistryTls.StoreSettings> store(String locationKey, String typeKey, String passwordKey) {
-        String location = getString(locationKey);
+    private Optional<RegistryTls.StoreSettings> store(StoreKeys keys) {
+        String location = getString(keys.location());
         if (location == null || location.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new RegistryTls.StoreSettings(java.nio.file.Path.of(location.trim()), getString(typeKey),
-                secret(passwordKey)));
+        return Optional.of(new RegistryTls.StoreSettings(java.nio.file.Path.of(location.trim()),
+                getString(keys.type()), secret(keys.password())));
     }
 
     private Optional<String> secret(String key) {
@@ -205,49 +226,25 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
         return token == null || token.value().isBlank() ? Optional.empty() : Optional.of(token.value());
     }
 
-    /** The store types every JDK reads. */
-    static final class StoreTypeValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (!"PKCS12".equalsIgnoreCase(String.valueOf(value)) && !"JKS".equalsIgnoreCase(String.valueOf(value))) {
-                throw new ConfigException(name, value, "must be PKCS12 or JKS");
-            }
+    private static void checkUrls(String name, Object value) {
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) value;
+        if (urls == null || urls.isEmpty()) {
+            throw new ConfigException(name, value, "at least one registry URL is required");
         }
-
-        @Override
-        public String toString() {
-            return "PKCS12 or JKS";
+        for (String url : urls) {
+            try {
+                URI uri = URI.create(url.trim());
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new ConfigException(name, redact(uri), "not an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, "[hidden]", "not a URL: " + e.getMessage());
+            }
         }
     }
 
-    /** Rejects a URL list that is empty or holds something that is not an http(s) URL. */
-    static final class UrlListValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            @SuppressWarnings("unchecked")
-            List<String> urls = (List<String>) value;
-            if (urls == null || urls.isEmpty()) {
-                throw new ConfigException(name, value, "at least one registry URL is required");
-            }
-            for (String url : urls) {
-                try {
-                    URI uri = URI.create(url.trim());
-                    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                        throw new ConfigException(name, redact(uri), "not an http(s) URL");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(name, "[hidden]", "not a URL: " + e.getMessage());
-                }
-            }
-        }
-
-        private static String redact(URI uri) {
-            return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo(), "***");
-        }
-
-        @Override
-        public String toString() {
-            return "comma-separated http(s) URLs";
-        }
+    private static String redact(URI uri) {
+        return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo(), "***");
     }
 }

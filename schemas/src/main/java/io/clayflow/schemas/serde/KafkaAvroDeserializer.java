@@ -40,12 +40,6 @@ public class KafkaAvroDeserializer extends AbstractKafkaAvroSerde implements Des
         super(client);
     }
 
-    /** A ready deserializer: a shared client and the serde configuration. */
-    public KafkaAvroDeserializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
-        super(client);
-        configure(configs, isKey);
-    }
-
     /** Reads every record into this generated class, whatever the writer's record name. */
     KafkaAvroDeserializer readingInto(Class<? extends SpecificRecord> readerClass) {
         this.readerClass = readerClass;
@@ -112,11 +106,6 @@ public class KafkaAvroDeserializer extends AbstractKafkaAvroSerde implements Des
             }
         }
         return writerSchema;
-    }
-
-    @Override
-    public void close() {
-        super.close();
     }
 
     private record ReaderKey(int schemaId, Schema readerSchema, boolean specific) {

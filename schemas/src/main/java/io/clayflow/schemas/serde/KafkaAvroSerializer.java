@@ -44,12 +44,6 @@ public class KafkaAvroSerializer extends AbstractKafkaAvroSerde implements Seria
         super(client);
     }
 
-    /** A ready serializer: a shared client and the serde configuration. */
-    public KafkaAvroSerializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
-        super(client);
-        configure(configs, isKey);
-    }
-
     @Override
     public byte[] serialize(String topic, Object data) {
         if (data == null) {
@@ -127,10 +121,5 @@ public class KafkaAvroSerializer extends AbstractKafkaAvroSerde implements Seria
             throw new SerializationException("A " + from.getFullName() + " cannot be written with the subject's "
                     + "latest schema: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        super.close();
     }
 }

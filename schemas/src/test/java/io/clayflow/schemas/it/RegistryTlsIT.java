@@ -84,7 +84,7 @@ class RegistryTlsIT {
                             e -> assertThat(e.isTlsFailure()).isTrue())
                     .hasMessageContaining("TLS handshake with the schema registry at " + registry.httpsUrl())
                     .hasMessageContaining("certificate is not trusted by "
-                            + SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION + "=" + trustsSomeoneElse)
+                            + SchemaRegistryClientConfig.TRUSTSTORE.location() + "=" + trustsSomeoneElse)
                     .hasMessageContaining("unable to find valid certification path");
         }
         // Three retries one second apart would take seconds: a trust failure is never retried.
@@ -94,21 +94,21 @@ class RegistryTlsIT {
     @Test
     void withoutATruststoreTheJvmDefaultTrustRefusesATestCertificate() {
         Map<String, Object> settings = settings(trustsRegistry);
-        settings.remove(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION);
+        settings.remove(SchemaRegistryClientConfig.TRUSTSTORE.location());
         try (SchemaRegistryClient client = SchemaRegistryClient.create(settings)) {
             assertThatThrownBy(() -> client.register(Topics.valueSubject("tls-test"), Lead.getClassSchema()))
                     .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isTlsFailure()).isTrue())
                     .hasMessageContaining("the JVM's default truststore ("
-                            + SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION + " is not set)");
+                            + SchemaRegistryClientConfig.TRUSTSTORE.location() + " is not set)");
         }
     }
 
     private static Map<String, Object> settings(Path truststore) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, registry.httpsUrl());
-        settings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION, truststore.toString());
-        settings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, TestCertificates.PASSWORD);
-        settings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE, "PKCS12");
+        settings.put(SchemaRegistryClientConfig.TRUSTSTORE.location(), truststore.toString());
+        settings.put(SchemaRegistryClientConfig.TRUSTSTORE.password(), TestCertificates.PASSWORD);
+        settings.put(SchemaRegistryClientConfig.TRUSTSTORE.type(), "PKCS12");
         settings.put(SchemaRegistryClientConfig.MAX_RETRIES, 3);
         settings.put(SchemaRegistryClientConfig.RETRIES_WAIT_MS, 1_000);
         settings.put(SchemaRegistryClientConfig.HTTP_READ_TIMEOUT_MS, 10_000);

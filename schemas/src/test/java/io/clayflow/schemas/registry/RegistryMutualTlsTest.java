@@ -124,7 +124,7 @@ class RegistryMutualTlsTest {
             assertThatThrownBy(() -> client.register("t-value", SCHEMA))
                     .isInstanceOf(SchemaRegistryException.class)
                     .hasMessageContaining("requires a client certificate")
-                    .hasMessageContaining(SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + " is not set");
+                    .hasMessageContaining(SchemaRegistryClientConfig.KEYSTORE.location() + " is not set");
         }
         assertThat(authorizations).as("no request got through").isEmpty();
     }
@@ -133,13 +133,13 @@ class RegistryMutualTlsTest {
     void aKeystoreTheServerDoesNotTrustIsRefusedNamingThatKeystore() {
         Map<String, Object> settings = settings();
         Path stranger = directory.resolve("stranger.p12");
-        settings.put(SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION, stranger.toString());
-        settings.put(SchemaRegistryClientConfig.SSL_KEYSTORE_PASSWORD, TestCertificates.PASSWORD);
+        settings.put(SchemaRegistryClientConfig.KEYSTORE.location(), stranger.toString());
+        settings.put(SchemaRegistryClientConfig.KEYSTORE.password(), TestCertificates.PASSWORD);
         try (SchemaRegistryClient client = SchemaRegistryClient.create(settings)) {
             assertThatThrownBy(() -> client.register("t-value", SCHEMA))
                     .isInstanceOf(SchemaRegistryException.class)
                     .hasMessageContaining("may not trust the one in "
-                            + SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION + "=" + stranger);
+                            + SchemaRegistryClientConfig.KEYSTORE.location() + "=" + stranger);
         }
         assertThat(authorizations).as("no request got through").isEmpty();
     }
@@ -148,15 +148,15 @@ class RegistryMutualTlsTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL,
                 "https://localhost:" + server.getAddress().getPort());
-        settings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION, trustsServer.toString());
-        settings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, TestCertificates.PASSWORD);
+        settings.put(SchemaRegistryClientConfig.TRUSTSTORE.location(), trustsServer.toString());
+        settings.put(SchemaRegistryClientConfig.TRUSTSTORE.password(), TestCertificates.PASSWORD);
         settings.put(SchemaRegistryClientConfig.MAX_RETRIES, 0);
         return settings;
     }
 
     private Map<String, Object> withClientCertificate(Map<String, Object> settings) {
-        settings.put(SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION, clientKeys.toString());
-        settings.put(SchemaRegistryClientConfig.SSL_KEYSTORE_PASSWORD, TestCertificates.PASSWORD);
+        settings.put(SchemaRegistryClientConfig.KEYSTORE.location(), clientKeys.toString());
+        settings.put(SchemaRegistryClientConfig.KEYSTORE.password(), TestCertificates.PASSWORD);
         settings.put(SchemaRegistryClientConfig.SSL_KEY_PASSWORD, TestCertificates.PASSWORD);
         return settings;
     }

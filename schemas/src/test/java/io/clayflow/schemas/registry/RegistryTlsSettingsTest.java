@@ -25,8 +25,8 @@ class RegistryTlsSettingsTest {
         new TestCertificates(directory).keyStore("registry");
         Path trust = new TestCertificates(directory).trustStore("trust", "registry");
 
-        assertThat(config(Map.of(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION, trust.toString(),
-                SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, TestCertificates.PASSWORD)).sslContext())
+        assertThat(config(Map.of(SchemaRegistryClientConfig.TRUSTSTORE.location(), trust.toString(),
+                SchemaRegistryClientConfig.TRUSTSTORE.password(), TestCertificates.PASSWORD)).sslContext())
                 .isPresent();
     }
 
@@ -34,10 +34,10 @@ class RegistryTlsSettingsTest {
     void aMissingTruststoreFileNamesTheKeyAndThePath() {
         Path missing = directory.resolve("nope.p12");
 
-        assertThatThrownBy(() -> config(Map.of(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION,
+        assertThatThrownBy(() -> config(Map.of(SchemaRegistryClientConfig.TRUSTSTORE.location(),
                 missing.toString())).sslContext())
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION)
+                .hasMessageContaining(SchemaRegistryClientConfig.TRUSTSTORE.location())
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("no such file");
     }
@@ -46,25 +46,25 @@ class RegistryTlsSettingsTest {
     void aWrongKeystorePasswordSaysSo() {
         Path keys = new TestCertificates(directory).keyStore("client");
 
-        assertThatThrownBy(() -> config(Map.of(SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION, keys.toString(),
-                SchemaRegistryClientConfig.SSL_KEYSTORE_PASSWORD, "wrong")).sslContext())
+        assertThatThrownBy(() -> config(Map.of(SchemaRegistryClientConfig.KEYSTORE.location(), keys.toString(),
+                SchemaRegistryClientConfig.KEYSTORE.password(), "wrong")).sslContext())
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(SchemaRegistryClientConfig.SSL_KEYSTORE_LOCATION)
+                .hasMessageContaining(SchemaRegistryClientConfig.KEYSTORE.location())
                 .hasMessageContaining("wrong password or type");
     }
 
     @Test
     void refusesAStoreTypeTheJdkCannotRead() {
-        assertThatThrownBy(() -> config(Map.of(SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE, "PEM")))
+        assertThatThrownBy(() -> config(Map.of(SchemaRegistryClientConfig.TRUSTSTORE.type(), "PEM")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE)
+                .hasMessageContaining(SchemaRegistryClientConfig.TRUSTSTORE.type())
                 .hasMessageContaining("PKCS12 or JKS");
     }
 
     @Test
     void passwordsAreNeverPrinted() {
-        SchemaRegistryClientConfig config = config(Map.of(SchemaRegistryClientConfig.SSL_KEYSTORE_PASSWORD, "s3cret",
-                SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD, "s3cret", SchemaRegistryClientConfig.SSL_KEY_PASSWORD,
+        SchemaRegistryClientConfig config = config(Map.of(SchemaRegistryClientConfig.KEYSTORE.password(), "s3cret",
+                SchemaRegistryClientConfig.TRUSTSTORE.password(), "s3cret", SchemaRegistryClientConfig.SSL_KEY_PASSWORD,
                 "s3cret"));
 
         assertThat(config.values().toString()).doesNotContain("s3cret").contains("[hidden]");

@@ -82,10 +82,10 @@ public final class StatusConfig extends AbstractConfig {
                         "A reading younger than this is served as it is; an older one starts a new reading.")
                 .define(TIMEOUT_MS, Type.LONG, 5_000L, Range.atLeast(100), Importance.LOW,
                         "The longest one reading of Kafka waits for the cluster.")
-                .define(INTAKE_APPLICATION_ID, Type.STRING, StateStores.INTAKE_APPLICATION_ID,
+                .define(INTAKE_APPLICATION_ID, Type.STRING, StateStores.Intake.APPLICATION_ID,
                         new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "The intake app's application.id: its consumer group and internal topics.")
-                .define(ROUTING_APPLICATION_ID, Type.STRING, StateStores.ROUTING_APPLICATION_ID,
+                .define(ROUTING_APPLICATION_ID, Type.STRING, StateStores.Routing.APPLICATION_ID,
                         new ConfigDef.NonEmptyString(), Importance.LOW, "The routing app's application.id.")
                 .define(DLQ_TOPIC, Type.STRING, Topics.LEADS_DLQ, new ConfigDef.NonEmptyString(), Importance.LOW,
                         "The dead-letter topic.")
