@@ -45,8 +45,7 @@ final class EnrichmentCacheKeys {
         String ttl = config.getString(CACHE_TTL).trim();
         return new EnrichmentCacheSettings(CachePolicy.of(config.getString(CACHE_POLICY)),
                 ttl.isEmpty() ? config.dedupeTtl() : Duration.parse(ttl),
-                Duration.parse(config.getString(CACHE_REENRICH_MAX_AGE)),
-                Duration.parse(config.getString(CACHE_HOLD_MAX)));
+                config.getDuration(CACHE_REENRICH_MAX_AGE), config.getDuration(CACHE_HOLD_MAX));
     }
 
     private static ConfigDef.Validator durationOrEmpty() {

@@ -67,7 +67,7 @@ public final class IntakeTopology {
     public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde,
                                          Serde<EnrichedLead> enrichedSerde) {
         return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
-                config.enrichmentCache(), new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
+                config.enrichmentCache(), config.tokenBucket(),
                 config.creditBudget(), config.punctuateInterval(), leadSerde, config.costEstimates(), enrichedSerde);
     }
 

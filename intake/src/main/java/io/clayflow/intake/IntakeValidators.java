@@ -1,7 +1,6 @@
 package io.clayflow.intake;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import io.clayflow.streams.PositiveDuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,24 +15,7 @@ final class IntakeValidators {
 
     /** An ISO-8601 duration above zero. */
     static ConfigDef.Validator positiveDuration() {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                try {
-                    Duration duration = Duration.parse(String.valueOf(value).trim());
-                    if (duration.isNegative() || duration.isZero()) {
-                        throw new ConfigException(name, value, "must be a positive duration");
-                    }
-                } catch (DateTimeParseException e) {
-                    throw new ConfigException(name, value, "must be an ISO-8601 duration such as P30D, PT12H or PT0.5S");
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "an ISO-8601 duration > 0, e.g. P30D";
-            }
-        };
+        return new PositiveDuration("P30D, PT12H or PT0.5S");
     }
 
     /** A permutation of the dedupe key kinds (email, linkedin, name_domain): each exactly once. */
