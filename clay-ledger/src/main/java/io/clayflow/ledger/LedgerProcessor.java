@@ -33,9 +33,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     private LedgerStores stores;
     private LedgerMetrics metrics;
     private ResendOverdue resend;
-    private long watermark = Long.MIN_VALUE;
-    // Tables this task saw a row of since it started: their figures are published even once every row is closed.
-    private final java.util.Set<String> tablesSeen = new java.util.HashSet<>();
+    private OverdueSweep sweep;
 
     LedgerProcessor(TableTimeouts timeouts, java.time.Duration checkInterval, CallbackCutoff cutoff) {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
@@ -49,8 +47,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         this.stores = new LedgerStores(context);
         this.metrics = new LedgerMetrics(context);
         this.resend = new ResendOverdue(context, stores);
-        OverdueSweep sweep = new OverdueSweep(context, stores, metrics, timeouts, cutoff, () -> watermark,
-                tablesSeen);
+        this.sweep = new OverdueSweep(context, stores, metrics, timeouts, cutoff);
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, sweep::run);
     }
 
@@ -83,7 +80,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         String webhook = header(record.headers(), ClayLedger.WEBHOOK_HEADER).orElse("");
         long sentAt = header(record.headers(), ClayLedger.SENT_AT_HEADER).map(LedgerProcessor::millis)
                 .orElse(record.timestamp());
-        tablesSeen.add(table);
+        sweep.sawRow(table);
         LedgerEntry existing = stores.row(leadId);
         if (existing == null) {
             stores.put(leadId, LedgerEntry.open(sentAt, table, webhook, record.value()));
@@ -100,7 +97,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     }
 
     private void calledBack(String leadId, long at) {
-        watermark = Math.max(watermark, at);
+        sweep.sawCallback(at);
         LedgerEntry existing = stores.row(leadId);
         if (existing == null || existing.status() == LedgerEntry.Status.CALLED_BACK) {
             stores.put(leadId, LedgerEntry.calledBack(at, existing == null ? ClayLedger.DEFAULT_TABLE

@@ -147,8 +147,7 @@ public final class IntakeTopology {
                 .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
                         .withName(StateStores.INTAKE_THROTTLE_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ThrottleProcessor(StateStores.INTAKE_THROTTLE_BACKLOG,
-                                StateStores.INTAKE_THROTTLE_STATE, bucket, budget, punctuateInterval),
+                .process(() -> new ThrottleProcessor(bucket, budget, punctuateInterval),
                         Named.as(Stages.INTAKE_THROTTLE), StateStores.INTAKE_THROTTLE_BACKLOG,
                         StateStores.INTAKE_THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
@@ -166,7 +165,7 @@ public final class IntakeTopology {
         fromClay.flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
                 .repartition(Repartitioned.with(Serdes.String(), costSerde)
                         .withName(StateStores.INTAKE_COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ActualCostProcessor(StateStores.INTAKE_THROTTLE_STATE, budget),
+                .process(() -> new ActualCostProcessor(budget),
                         Named.as(Stages.INTAKE_COST_ACTUAL), StateStores.INTAKE_THROTTLE_STATE)
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-actual"));
     }
