@@ -24,30 +24,14 @@ public record DedupeKey(Kind kind, String value) {
             uuid5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "urn:clayflow:lead");
 
     /** What a dedupe key is made of, by its configuration name. */
-    public enum Kind {
-        EMAIL("email"),
-        LINKEDIN("linkedin"),
-        NAME_DOMAIN("name_domain");
+    public enum Kind implements ConfigChoice {
+        EMAIL,
+        LINKEDIN,
+        NAME_DOMAIN;
 
-        private final String id;
-
-        Kind(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
-
+        /** The kind a configuration value ({@code email}, {@code linkedin} or {@code name_domain}) names. */
         public static Kind of(String id) {
-            String wanted = id.trim().toLowerCase(Locale.ROOT);
-            for (Kind kind : values()) {
-                if (kind.id.equals(wanted)) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("Unknown dedupe key kind '" + id
-                    + "': expected email, linkedin or name_domain");
+            return ConfigChoice.of(Kind.class, "dedupe key kind", id);
         }
     }
 

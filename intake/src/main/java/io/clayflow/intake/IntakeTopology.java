@@ -137,7 +137,7 @@ public final class IntakeTopology {
         KStream<String, PersonEvent> decided = byLeadId
                 .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
                         Named.as(Stages.INTAKE_DEDUPE), DedupeStores.DEFAULT.names());
-        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stages.INTAKE_COST_DUPLICATE))
+        decided.processValues(() -> CostBooking.saved(costs), Named.as(Stages.INTAKE_COST_DUPLICATE))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
 
         decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
@@ -151,7 +151,7 @@ public final class IntakeTopology {
                         Named.as(Stages.INTAKE_THROTTLE), StateStores.INTAKE_THROTTLE_BACKLOG,
                         StateStores.INTAKE_THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
-        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
+        released.processValues(() -> CostBooking.estimated(costs), Named.as(Stages.INTAKE_COST_ESTIMATE))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
         return builder.build();
     }

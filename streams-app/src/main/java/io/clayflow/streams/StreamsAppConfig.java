@@ -149,16 +149,16 @@ public abstract class StreamsAppConfig extends AbstractConfig {
         return management.port();
     }
 
-    /** @deprecated the key is {@code management.host} now; use {@link #management()} */
+    /** @deprecated the key is {@code management.host} now; use {@link #managementHost()} */
     @Deprecated
     public String metricsHost() {
-        return management.host();
+        return managementHost();
     }
 
-    /** @deprecated the key is {@code management.port} now; use {@link #management()} */
+    /** @deprecated the key is {@code management.port} now; use {@link #managementPort()} */
     @Deprecated
     public int metricsPort() {
-        return management.port();
+        return managementPort();
     }
 
     /** A duration setting (ISO-8601, checked by {@link PositiveDuration} or the like), white space ignored. */
