@@ -27,17 +27,21 @@ public record DedupeKey(Kind kind, String value) {
     public enum Kind implements ConfigChoice {
         EMAIL,
         LINKEDIN,
-        NAME_DOMAIN;
-
-        /** The kind a configuration value ({@code email}, {@code linkedin} or {@code name_domain}) names. */
-        public static Kind of(String id) {
-            return ConfigChoice.of(Kind.class, "dedupe key kind", id);
-        }
+        NAME_DOMAIN
     }
 
     public DedupeKey {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * The kinds a configured order names ({@code email}, {@code linkedin}, {@code name_domain}), in that order.
+     *
+     * @throws IllegalArgumentException naming a word that is no kind
+     */
+    public static List<Kind> order(List<String> ids) {
+        return ids.stream().map(id -> ConfigChoice.of(Kind.class, "dedupe key kind", id)).toList();
     }
 
     /** The key of a normalized lead: the first kind in {@code order} the lead has. */

@@ -137,7 +137,7 @@ public class IntakeConfig extends StreamsAppConfig {
     }
 
     public List<DedupeKey.Kind> dedupeKeyOrder() {
-        return getList(DEDUPE_KEY_ORDER).stream().map(DedupeKey.Kind::of).toList();
+        return DedupeKey.order(getList(DEDUPE_KEY_ORDER));
     }
 
     /** The enrichment cache's policy and durations; an unset {@code cache.ttl} is the dedupe TTL. */

@@ -1,7 +1,6 @@
 package io.clayflow.intake;
 
 import io.clayflow.streams.PositiveDuration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
@@ -23,13 +22,11 @@ final class IntakeValidators {
         return new ConfigDef.Validator() {
             @Override
             public void ensureValid(String name, Object value) {
-                List<DedupeKey.Kind> kinds = new ArrayList<>();
-                for (Object item : (List<?>) value) {
-                    try {
-                        kinds.add(DedupeKey.Kind.of(item.toString()));
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigException(name, value, e.getMessage());
-                    }
+                List<DedupeKey.Kind> kinds;
+                try {
+                    kinds = DedupeKey.order(((List<?>) value).stream().map(String::valueOf).toList());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, value, e.getMessage());
                 }
                 if (kinds.size() != DedupeKey.Kind.values().length || Set.copyOf(kinds).size() != kinds.size()) {
                     throw new ConfigException(name, value,
