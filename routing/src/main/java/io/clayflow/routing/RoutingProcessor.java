@@ -110,7 +110,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
             if (DecodeFailure.registryUnavailable(e)) {
                 throw e; // not the record's fault: the handler fails the task and the record is read again
             }
-            throw refuse(Stages.ROUTING_DECODE, DecodeFailure.reason(e), e.getMessage(), e);
+            throw refuse(Stages.ROUTING_DECODE, DecodeFailure.of(e).reason(), e.getMessage(), e);
         }
     }
 
