@@ -31,7 +31,6 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     private final CallbackCutoff cutoff;
     private ProcessorContext<String, byte[]> context;
     private LedgerStores stores;
-    private LedgerMetrics metrics;
     private ResendOverdue resend;
     private OverdueSweep sweep;
 
@@ -45,9 +44,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.stores = new LedgerStores(context);
-        this.metrics = new LedgerMetrics(context);
         this.resend = new ResendOverdue(context, stores);
-        this.sweep = new OverdueSweep(context, stores, metrics, timeouts, cutoff);
+        this.sweep = new OverdueSweep(context, stores, timeouts, cutoff);
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, sweep::run);
     }
 
@@ -136,8 +134,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     @Override
     public void close() {
-        if (metrics != null) {
-            metrics.close();
+        if (sweep != null) {
+            sweep.close();
         }
     }
 }

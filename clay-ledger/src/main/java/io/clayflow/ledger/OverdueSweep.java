@@ -46,13 +46,19 @@ final class OverdueSweep {
     private final Set<String> tablesSeen = new HashSet<>();
     private final Map<String, ClayLedger.Summary> published = new HashMap<>();
 
-    OverdueSweep(ProcessorContext<String, byte[]> context, LedgerStores stores, LedgerMetrics metrics,
-            TableTimeouts timeouts, CallbackCutoff cutoff) {
+    /** Registers the ledger's gauges in the task's metrics: {@link #close()} removes them. */
+    OverdueSweep(ProcessorContext<String, byte[]> context, LedgerStores stores, TableTimeouts timeouts,
+            CallbackCutoff cutoff) {
         this.context = Objects.requireNonNull(context, "context");
         this.stores = Objects.requireNonNull(stores, "stores");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.cutoff = Objects.requireNonNull(cutoff, "cutoff");
+        this.metrics = new LedgerMetrics(context);
+    }
+
+    /** Removes the gauges, as a closed task must. */
+    void close() {
+        metrics.close();
     }
 
     /** A row of {@code table} was sent: the table's figures are published from now on. */

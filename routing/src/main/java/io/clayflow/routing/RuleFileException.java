@@ -19,7 +19,7 @@ public class RuleFileException extends ConfigException {
      * @param line the 1-based line at fault, or 0 when the fault is the whole file's
      * @param column the 1-based column at fault, or 0 when there is none to give
      */
-    public record Place(String file, int line, int column) implements Serializable {
+    private record Place(String file, int line, int column) implements Serializable {
 
         /** The file, and its line and column where there are. */
         @Override
@@ -45,11 +45,6 @@ public class RuleFileException extends ConfigException {
     private RuleFileException(Place place, String message) {
         super("Invalid routing rules in " + place + ": " + message);
         this.place = place;
-    }
-
-    /** Where the fault is. */
-    public Place place() {
-        return place;
     }
 
     public String file() {
