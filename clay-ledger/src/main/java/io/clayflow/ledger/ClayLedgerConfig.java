@@ -4,22 +4,21 @@ import io.clayflow.config.AppSettings;
 import io.clayflow.config.KeyGroup;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.streams.ConfigLoader;
+import io.clayflow.streams.PositiveDuration;
 import io.clayflow.streams.StreamsAppConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 
 /**
  * The Clay ledger's settings: defaults in {@code ledger.properties} on the classpath, then an optional file, then
  * {@code CLAYFLOW_LEDGER_*} environment variables (through {@link AppSettings}). Any Kafka Streams or client setting
- * passes through under {@code streams.}.
+ * passes through under {@code streams.}. String keys and raw bytes always deserialize (the ledger never decodes a
+ * lead): it needs no deserialization handler.
  */
 public class ClayLedgerConfig extends StreamsAppConfig {
 
@@ -53,25 +52,20 @@ public class ClayLedgerConfig extends StreamsAppConfig {
 
     /** The default timeout and the tables' own. */
     public TableTimeouts tableTimeouts() {
-        return TableTimeouts.parse(CALLBACK_TIMEOUT_TABLES, Duration.parse(getString(CALLBACK_TIMEOUT).strip()),
+        return TableTimeouts.parse(CALLBACK_TIMEOUT_TABLES, getDuration(CALLBACK_TIMEOUT),
                 getList(CALLBACK_TIMEOUT_TABLES));
     }
 
     public Duration checkInterval() {
-        return Duration.parse(getString(CHECK_INTERVAL).strip());
-    }
-
-    @Override
-    protected Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler() {
-        // String keys and raw bytes always deserialize; the ledger never decodes a lead.
-        return null;
+        return getDuration(CHECK_INTERVAL);
     }
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         defineCommon(def, StateStores.Ledger.APPLICATION_ID, APP, DEFAULT_MANAGEMENT_PORT);
+        ConfigDef.Validator duration = new PositiveDuration("PT30M or PT2H");
         return KeyGroup.of(def, "Callbacks")
-                .define(CALLBACK_TIMEOUT, Type.STRING, "PT30M", positiveDuration(), Importance.HIGH,
+                .define(CALLBACK_TIMEOUT, Type.STRING, "PT30M", duration, Importance.HIGH,
                         "Callback timeout",
                         "How long a row Clay accepted (2xx) may wait for its callback before it is overdue: "
                                 + "counted, and written once to leads.dlq (stage clay, reason callback.overdue). "
@@ -80,23 +74,10 @@ public class ClayLedgerConfig extends StreamsAppConfig {
                         "Callback timeout per table",
                         "Tables whose rows get their own timeout: <table>=<ISO-8601 duration>, comma-separated, "
                                 + "e.g. 'slow-ai-table=PT2H,fast=PT5M'. Other tables use " + CALLBACK_TIMEOUT + ".")
-                .define(CHECK_INTERVAL, Type.STRING, "PT10S", positiveDuration(), Importance.LOW,
+                .define(CHECK_INTERVAL, Type.STRING, "PT10S", duration, Importance.LOW,
                         "Check interval",
                         "How often (wall clock) the ledger looks for overdue rows and publishes its figures. A row "
                                 + "is found overdue at most this long after its timeout.")
                 .definition();
-    }
-
-    private static ConfigDef.Validator positiveDuration() {
-        return (name, value) -> {
-            try {
-                Duration duration = Duration.parse(String.valueOf(value).strip());
-                if (duration.isNegative() || duration.isZero()) {
-                    throw new ConfigException(name, value, "must be a positive duration");
-                }
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(name, value, "must be an ISO-8601 duration such as PT30M or PT2H");
-            }
-        };
     }
 }

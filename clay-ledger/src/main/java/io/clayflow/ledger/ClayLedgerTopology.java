@@ -2,6 +2,7 @@ package io.clayflow.ledger;
 
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -18,10 +19,20 @@ import org.apache.kafka.streams.Topology;
  */
 public final class ClayLedgerTopology {
 
-    public static final String SENT_SOURCE = "ledger.sent";
-    public static final String CALLBACK_SOURCE = "ledger.callbacks";
-    public static final String RESEND_SOURCE = "ledger.resend-requests";
+    /** The one processor: every source feeds it, it feeds every sink. */
     public static final String PROCESSOR = "ledger.rows";
+
+    /** The topics read, co-partitioned by {@code lead_id}, each through its source node. */
+    static final List<Node> SOURCES = List.of(new Node("ledger.sent", Topics.LEADS_CLAY_SENT),
+            new Node("ledger.callbacks", Topics.LEADS_ENRICHED),
+            new Node("ledger.resend-requests", Topics.CLAY_RESEND_REQUESTS));
+    /** The topics written, each through its sink node, which the processor forwards to by name. */
+    static final List<Node> SINKS = List.of(OverdueSweep.DLQ_SINK, ResendOverdue.OUTBOX_SINK,
+            OverdueSweep.SUMMARY_SINK);
+
+    /** A source or sink node of the topology and the topic it reads or writes. */
+    record Node(String name, String topic) {
+    }
 
     private ClayLedgerTopology() {
     }
@@ -34,21 +45,16 @@ public final class ClayLedgerTopology {
         Objects.requireNonNull(cutoff, "cutoff");
         TableTimeouts timeouts = config.tableTimeouts();
         Topology topology = new Topology();
-        topology.addSource(SENT_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.LEADS_CLAY_SENT);
-        topology.addSource(CALLBACK_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                Topics.LEADS_ENRICHED);
-        topology.addSource(RESEND_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                Topics.CLAY_RESEND_REQUESTS);
+        for (Node source : SOURCES) {
+            topology.addSource(source.name(), new StringDeserializer(), new ByteArrayDeserializer(), source.topic());
+        }
         topology.addProcessor(PROCESSOR, () -> new LedgerProcessor(timeouts, config.checkInterval(), cutoff),
-                SENT_SOURCE, CALLBACK_SOURCE, RESEND_SOURCE);
+                SOURCES.stream().map(Node::name).toArray(String[]::new));
         topology.addStateStore(LedgerStores.rowsStore(), PROCESSOR);
         topology.addStateStore(LedgerStores.totalsStore(), PROCESSOR);
-        topology.addSink(OverdueSweep.DLQ_SINK, Topics.LEADS_DLQ, new StringSerializer(), new ByteArraySerializer(),
-                PROCESSOR);
-        topology.addSink(ResendOverdue.OUTBOX_SINK, Topics.LEADS_CLAY_OUTBOX, new StringSerializer(),
-                new ByteArraySerializer(), PROCESSOR);
-        topology.addSink(OverdueSweep.SUMMARY_SINK, Topics.CLAY_LEDGER_SUMMARY, new StringSerializer(),
-                new ByteArraySerializer(), PROCESSOR);
+        for (Node sink : SINKS) {
+            topology.addSink(sink.name(), sink.topic(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        }
         return topology;
     }
 

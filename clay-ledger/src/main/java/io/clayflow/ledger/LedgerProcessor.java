@@ -31,11 +31,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     private final CallbackCutoff cutoff;
     private ProcessorContext<String, byte[]> context;
     private LedgerStores stores;
-    private LedgerMetrics metrics;
     private ResendOverdue resend;
-    private long watermark = Long.MIN_VALUE;
-    // Tables this task saw a row of since it started: their figures are published even once every row is closed.
-    private final java.util.Set<String> tablesSeen = new java.util.HashSet<>();
+    private OverdueSweep sweep;
 
     LedgerProcessor(TableTimeouts timeouts, java.time.Duration checkInterval, CallbackCutoff cutoff) {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
@@ -47,10 +44,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.stores = new LedgerStores(context);
-        this.metrics = new LedgerMetrics(context);
         this.resend = new ResendOverdue(context, stores);
-        OverdueSweep sweep = new OverdueSweep(context, stores, metrics, timeouts, cutoff, () -> watermark,
-                tablesSeen);
+        this.sweep = new OverdueSweep(context, stores, timeouts, cutoff);
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, sweep::run);
     }
 
@@ -83,7 +78,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         String webhook = header(record.headers(), ClayLedger.Headers.WEBHOOK).orElse("");
         long sentAt = header(record.headers(), ClayLedger.Headers.SENT_AT).map(LedgerProcessor::millis)
                 .orElse(record.timestamp());
-        tablesSeen.add(table);
+        sweep.sawRow(table);
         LedgerEntry existing = stores.row(leadId);
         if (existing == null) {
             stores.put(leadId, LedgerEntry.open(sentAt, table, webhook, record.value()));
@@ -100,7 +95,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     }
 
     private void calledBack(String leadId, long at) {
-        watermark = Math.max(watermark, at);
+        sweep.sawCallback(at);
         LedgerEntry existing = stores.row(leadId);
         if (existing == null || existing.status() == LedgerEntry.Status.CALLED_BACK) {
             stores.put(leadId, LedgerEntry.calledBack(at, existing == null ? ClayLedger.DEFAULT_TABLE
@@ -140,8 +135,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     @Override
     public void close() {
-        if (metrics != null) {
-            metrics.close();
+        if (sweep != null) {
+            sweep.close();
         }
     }
 }

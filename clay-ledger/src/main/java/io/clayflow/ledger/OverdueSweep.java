@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,33 +31,49 @@ import org.slf4j.LoggerFactory;
 final class OverdueSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverdueSweep.class);
-    static final String DLQ_SINK = "ledger.to-dlq";
-    static final String SUMMARY_SINK = "ledger.to-summary";
+    static final ClayLedgerTopology.Node DLQ_SINK = new ClayLedgerTopology.Node("ledger.to-dlq", Topics.LEADS_DLQ);
+    static final ClayLedgerTopology.Node SUMMARY_SINK = new ClayLedgerTopology.Node("ledger.to-summary",
+            Topics.CLAY_LEDGER_SUMMARY);
 
     private final ProcessorContext<String, byte[]> context;
     private final LedgerStores stores;
     private final LedgerMetrics metrics;
     private final TableTimeouts timeouts;
     private final CallbackCutoff cutoff;
-    private final LongSupplier watermark;
-    private final Set<String> tablesSeen;
+    // The latest callback time the task read: how far the callbacks are known to be read, for the cutoff.
+    private long watermark = Long.MIN_VALUE;
+    // Tables this task saw a row of since it started: their figures are published even once every row is closed.
+    private final Set<String> tablesSeen = new HashSet<>();
     private final Map<String, ClayLedger.Summary> published = new HashMap<>();
 
-    /** @param tablesSeen tables the task saw rows of: published even when none of their rows is open */
-    OverdueSweep(ProcessorContext<String, byte[]> context, LedgerStores stores, LedgerMetrics metrics,
-            TableTimeouts timeouts, CallbackCutoff cutoff, LongSupplier watermark, Set<String> tablesSeen) {
-        this.tablesSeen = Objects.requireNonNull(tablesSeen, "tablesSeen");
+    /** Registers the ledger's gauges in the task's metrics: {@link #close()} removes them. */
+    OverdueSweep(ProcessorContext<String, byte[]> context, LedgerStores stores, TableTimeouts timeouts,
+            CallbackCutoff cutoff) {
         this.context = Objects.requireNonNull(context, "context");
         this.stores = Objects.requireNonNull(stores, "stores");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.cutoff = Objects.requireNonNull(cutoff, "cutoff");
-        this.watermark = Objects.requireNonNull(watermark, "watermark");
+        this.metrics = new LedgerMetrics(context);
+    }
+
+    /** Removes the gauges, as a closed task must. */
+    void close() {
+        metrics.close();
+    }
+
+    /** A row of {@code table} was sent: the table's figures are published from now on. */
+    void sawRow(String table) {
+        tablesSeen.add(table);
+    }
+
+    /** A callback stamped {@code at} was read. */
+    void sawCallback(long at) {
+        watermark = Math.max(watermark, at);
     }
 
     void run(long now) {
         int partition = context.taskId().partition();
-        long judgedUpTo = cutoff.cutoff(partition, watermark.getAsLong(), now);
+        long judgedUpTo = cutoff.cutoff(partition, watermark, now);
         long forgetBefore = now - timeouts.longest().toMillis();
         List<Map.Entry<String, LedgerEntry>> due = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
@@ -107,7 +122,7 @@ final class OverdueSweep {
                 .stage(Stage.CLAY.wireName()).reason(ClayLedger.REASON_CALLBACK_OVERDUE)
                 .exception(new CallbackOverdueException(message), false)
                 .taskId(context.taskId().toString()).build();
-        context.forward(new Record<>(leadId, entry.lead(), now, letter.headers()), DLQ_SINK);
+        context.forward(new Record<>(leadId, entry.lead(), now, letter.headers()), DLQ_SINK.name());
         stores.put(leadId, entry.with(LedgerEntry.Status.OVERDUE, now));
         stores.count(entry.table(), LedgerTotals::plusOverdue);
     }
@@ -126,7 +141,7 @@ final class OverdueSweep {
             metrics.record(table, summary, now);
             if (!summary.equals(published.get(table))) {
                 context.forward(new Record<>(ClayLedger.summaryKey(table, partition),
-                        summary.encode().getBytes(StandardCharsets.UTF_8), now), SUMMARY_SINK);
+                        summary.encode().getBytes(StandardCharsets.UTF_8), now), SUMMARY_SINK.name());
                 published.put(table, summary);
             }
         }

@@ -1,6 +1,7 @@
 package io.clayflow.ledger;
 
 import io.clayflow.schemas.ClayLedger;
+import io.clayflow.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ResendOverdue {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResendOverdue.class);
-    static final String OUTBOX_SINK = "ledger.to-outbox";
+    static final ClayLedgerTopology.Node OUTBOX_SINK = new ClayLedgerTopology.Node("ledger.to-outbox",
+            Topics.LEADS_CLAY_OUTBOX);
 
     private final ProcessorContext<String, byte[]> context;
     private final LedgerStores stores;
@@ -45,7 +47,7 @@ final class ResendOverdue {
             LedgerEntry entry = row.getValue();
             RecordHeaders headers = new RecordHeaders();
             headers.add(ClayLedger.Headers.RESEND_OF, Long.toString(entry.sentAt()).getBytes(StandardCharsets.UTF_8));
-            context.forward(new Record<>(row.getKey(), entry.lead(), now, headers), OUTBOX_SINK);
+            context.forward(new Record<>(row.getKey(), entry.lead(), now, headers), OUTBOX_SINK.name());
             stores.put(row.getKey(), entry.with(LedgerEntry.Status.RESENT, now));
             stores.count(entry.table(), LedgerTotals::plusResent);
         }

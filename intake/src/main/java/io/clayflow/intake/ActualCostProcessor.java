@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Replaces a row's estimated cost with the actual figures Clay's callback carried: the difference is booked against
@@ -15,20 +14,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ActualCostProcessor implements Processor<String, CostEvent, String, CostEvent> {
 
-    private final String stateStoreName;
     private final CreditBudget budget;
     private ProcessorContext<String, CostEvent> context;
-    private KeyValueStore<String, Long> state;
+    private BudgetStore store;
 
-    ActualCostProcessor(String stateStoreName, CreditBudget budget) {
-        this.stateStoreName = Objects.requireNonNull(stateStoreName, "stateStoreName");
+    ActualCostProcessor(CreditBudget budget) {
         this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     @Override
     public void init(ProcessorContext<String, CostEvent> context) {
         this.context = context;
-        this.state = context.getStateStore(stateStoreName);
+        this.store = BudgetStore.of(context, budget);
     }
 
     @Override
@@ -37,8 +34,8 @@ final class ActualCostProcessor implements Processor<String, CostEvent, String, 
         if (actual == null || actual.kind() != CostEvent.Kind.ACTUAL) {
             return;
         }
-        CreditBudget.State credits = budget.at(BudgetStore.load(state), context.currentSystemTimeMs());
-        BudgetStore.save(state, budget.correct(credits, actual.actions(), actual.dataCredits()));
+        CreditBudget.State credits = store.at(context.currentSystemTimeMs());
+        store.save(budget.correct(credits, actual.actions(), actual.dataCredits()));
         context.forward(record);
     }
 }

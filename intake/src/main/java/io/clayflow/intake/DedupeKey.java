@@ -24,36 +24,24 @@ public record DedupeKey(Kind kind, String value) {
             uuid5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "urn:clayflow:lead");
 
     /** What a dedupe key is made of, by its configuration name. */
-    public enum Kind {
-        EMAIL("email"),
-        LINKEDIN("linkedin"),
-        NAME_DOMAIN("name_domain");
-
-        private final String id;
-
-        Kind(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public static Kind of(String id) {
-            String wanted = id.trim().toLowerCase(Locale.ROOT);
-            for (Kind kind : values()) {
-                if (kind.id.equals(wanted)) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("Unknown dedupe key kind '" + id
-                    + "': expected email, linkedin or name_domain");
-        }
+    public enum Kind implements ConfigChoice {
+        EMAIL,
+        LINKEDIN,
+        NAME_DOMAIN
     }
 
     public DedupeKey {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * The kinds a configured order names ({@code email}, {@code linkedin}, {@code name_domain}), in that order.
+     *
+     * @throws IllegalArgumentException naming a word that is no kind
+     */
+    public static List<Kind> order(List<String> ids) {
+        return ids.stream().map(id -> ConfigChoice.of(Kind.class, "dedupe key kind", id)).toList();
     }
 
     /** The key of a normalized lead: the first kind in {@code order} the lead has. */

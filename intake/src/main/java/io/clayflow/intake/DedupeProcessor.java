@@ -13,7 +13,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -48,15 +47,9 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
     private final long ttlMs;
     private final EnrichmentCacheSettings cache;
     private ProcessorContext<String, PersonEvent> context;
-    private WindowStore<String, Long> accepted;
-    private WindowStore<String, EnrichedLead> enrichments;
-    private HeldTouches held;
+    private DedupeStores.InTask store;
     private TaskMetrics metrics;
-    private Sensor duplicatesDropped;
-    private Sensor served;
-    private Sensor heldCount;
-    private Sensor reenriched;
-    private Sensor holdsExpired;
+    private Map<IntakeMetrics.Repeat, Sensor> repeats;
 
     DedupeProcessor(DedupeStores stores, Duration ttl, EnrichmentCacheSettings cache) {
         this.stores = Objects.requireNonNull(stores, "stores");
@@ -67,15 +60,9 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
     @Override
     public void init(ProcessorContext<String, PersonEvent> context) {
         this.context = context;
-        this.accepted = context.getStateStore(stores.accepted());
-        this.enrichments = context.getStateStore(stores.cache());
-        this.held = new HeldTouches(context.<KeyValueStore<String, Lead>>getStateStore(stores.held()));
+        this.store = stores.open(context);
         this.metrics = IntakeMetrics.of(context);
-        this.duplicatesDropped = metrics.counter(IntakeMetrics.DUPLICATES_DROPPED);
-        this.served = metrics.counter(IntakeMetrics.CACHE_SERVED);
-        this.heldCount = metrics.counter(IntakeMetrics.CACHE_HELD);
-        this.reenriched = metrics.counter(IntakeMetrics.CACHE_REENRICHED);
-        this.holdsExpired = metrics.counter(IntakeMetrics.CACHE_HOLDS_EXPIRED);
+        this.repeats = IntakeMetrics.repeatCounters(metrics);
         Duration check = cache.holdMax().dividedBy(10);
         context.schedule(check.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : check,
                 PunctuationType.WALL_CLOCK_TIME, this::sendExpiredHolds);
@@ -92,23 +79,23 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
     }
 
     private void touch(Record<String, PersonEvent> record, Lead touch, long now) {
-        Long lastAccepted = latest(accepted, record.key(), now, ttlMs);
+        Long lastAccepted = latest(store.accepted(), record.key(), now, ttlMs);
         if (lastAccepted == null) {
             accept(record, now);
             return;
         }
         if (cache.policy() == CachePolicy.DROP) {
-            duplicatesDropped.record();
+            count(IntakeMetrics.Repeat.DUPLICATES_DROPPED);
             context.forward(record.withValue(PersonEvent.dropped(touch)));
             return;
         }
         Cached latest = latestEnrichment(record.key(), now);
         if (latest == null || latest.receivedAt() < lastAccepted) {
             long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(now);
-            held.hold(record.key(), context.currentSystemTimeMs(), offset, touch);
-            heldCount.record();
+            store.held().hold(record.key(), context.currentSystemTimeMs(), offset, touch);
+            count(IntakeMetrics.Repeat.CACHE_HELD);
         } else if (now - latest.receivedAt() >= cache.servedFor().toMillis()) {
-            reenriched.record();
+            count(IntakeMetrics.Repeat.CACHE_REENRICHED);
             accept(record, now);
         } else {
             publish(record.key(), latest.enrichment(), touch, record.timestamp());
@@ -116,41 +103,41 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
     }
 
     private void enrichment(Record<String, PersonEvent> record, EnrichedLead enriched, long now) {
-        enrichments.put(record.key(), enriched, now);
-        for (Lead touch : held.takeAll(record.key())) {
+        store.cache().put(record.key(), enriched, now);
+        for (Lead touch : store.held().takeAll(record.key())) {
             publish(record.key(), enriched, touch, record.timestamp());
         }
     }
 
     private void accept(Record<String, PersonEvent> record, long now) {
-        accepted.put(record.key(), now, now);
+        store.accepted().put(record.key(), now, now);
         context.forward(record);
     }
 
     private void publish(String leadId, EnrichedLead enrichment, Lead touch, long timestamp) {
-        served.record();
+        count(IntakeMetrics.Repeat.CACHE_SERVED);
         context.forward(new Record<>(leadId, PersonEvent.enrichment(CachedTouch.of(enrichment, touch)), timestamp));
     }
 
     private void sendExpiredHolds(long wallClockMs) {
         long now = context.currentStreamTimeMs();
-        Map<String, List<HeldTouches.Held>> expired = held.heldSince(wallClockMs - cache.holdMax().toMillis());
+        Map<String, List<HeldTouches.Held>> expired = store.held().heldSince(wallClockMs - cache.holdMax().toMillis());
         for (List<HeldTouches.Held> touches : expired.values()) {
             HeldTouches.Held first = touches.get(0);
-            held.remove(first);
-            holdsExpired.record();
+            store.held().remove(first);
+            count(IntakeMetrics.Repeat.CACHE_HOLDS_EXPIRED);
             accept(new Record<>(first.leadId(), PersonEvent.touch(first.touch()), now), now);
             // The person's other held touches now wait for the row just sent.
             for (HeldTouches.Held later : touches.subList(1, touches.size())) {
-                held.remove(later);
-                held.hold(later.leadId(), wallClockMs, later.offset(), later.touch());
+                store.held().remove(later);
+                store.held().hold(later.leadId(), wallClockMs, later.offset(), later.touch());
             }
         }
     }
 
     private Cached latestEnrichment(String leadId, long now) {
         long retention = Math.max(ttlMs, cache.ttl().toMillis());
-        try (WindowStoreIterator<EnrichedLead> newest = enrichments.backwardFetch(leadId,
+        try (WindowStoreIterator<EnrichedLead> newest = store.cache().backwardFetch(leadId,
                 Math.max(0, now - retention + 1), now)) {
             if (!newest.hasNext()) {
                 return null;
@@ -164,6 +151,10 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
         try (WindowStoreIterator<V> earlier = store.backwardFetch(key, Math.max(0, now - withinMs + 1), now)) {
             return earlier.hasNext() ? earlier.next().key : null;
         }
+    }
+
+    private void count(IntakeMetrics.Repeat repeat) {
+        repeats.get(repeat).record();
     }
 
     /** A cached enrichment and the stream time it was received at. */

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The dedupe task's stores, by name: acceptances (a window store, retention the dedupe TTL), the enrichment cache
@@ -35,6 +37,16 @@ record DedupeStores(String accepted, String cache, String held) {
                 Stores.<String, Lead>keyValueStoreBuilder(Stores.persistentKeyValueStore(held), Serdes.String(),
                                 new InternalLeadSerde())
                         .withLoggingEnabled(Map.of()));
+    }
+
+    /** The stores as a dedupe task uses them. */
+    record InTask(WindowStore<String, Long> accepted, WindowStore<String, EnrichedLead> cache, HeldTouches held) {
+    }
+
+    /** The stores of the task {@code context} belongs to. */
+    InTask open(ProcessorContext<?, ?> context) {
+        return new InTask(context.getStateStore(accepted), context.getStateStore(cache),
+                new HeldTouches(context.getStateStore(held)));
     }
 
     String[] names() {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
 
 /** The "Enrichment cache" group of {@link IntakeConfig}: its key definitions and how they are read. */
 final class EnrichmentCacheKeys {
@@ -20,7 +19,7 @@ final class EnrichmentCacheKeys {
 
     static void define(ConfigDef def) {
         KeyGroup.of(def, "Enrichment cache")
-                .define(CACHE_POLICY, Type.STRING, CachePolicy.CACHED.id(), policyValidator(), Importance.HIGH,
+                .define(CACHE_POLICY, Type.STRING, CachePolicy.CACHED.id(), ConfigChoice.validator(CachePolicy.class, "cache policy"), Importance.HIGH,
                         "Repeat-lead policy",
                         "What a repeat touch (a person accepted for Clay within dedupe.ttl) gets: cached publishes it "
                                 + "to leads.enriched with the person's latest Clay enrichment (waiting for it while "
@@ -40,13 +39,11 @@ final class EnrichmentCacheKeys {
                                 + "wall clock) before it is sent to Clay itself, the first row's callback presumed "
                                 + "lost. Clay does not document retries of a failed HTTP API column call.");
     }
-
     static EnrichmentCacheSettings settings(IntakeConfig config) {
         String ttl = config.getString(CACHE_TTL).trim();
         return new EnrichmentCacheSettings(CachePolicy.of(config.getString(CACHE_POLICY)),
                 ttl.isEmpty() ? config.dedupeTtl() : Duration.parse(ttl),
-                Duration.parse(config.getString(CACHE_REENRICH_MAX_AGE)),
-                Duration.parse(config.getString(CACHE_HOLD_MAX)));
+                config.getDuration(CACHE_REENRICH_MAX_AGE), config.getDuration(CACHE_HOLD_MAX));
     }
 
     private static ConfigDef.Validator durationOrEmpty() {
@@ -62,24 +59,6 @@ final class EnrichmentCacheKeys {
             @Override
             public String toString() {
                 return "empty (dedupe.ttl) or an ISO-8601 duration > 0, e.g. P30D";
-            }
-        };
-    }
-
-    private static ConfigDef.Validator policyValidator() {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                try {
-                    CachePolicy.of(String.valueOf(value));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(name, value, e.getMessage());
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "cached, drop or reenrich";
             }
         };
     }

@@ -7,7 +7,6 @@ import io.clayflow.schemas.serde.SpecificAvroSerde;
 import io.clayflow.streams.AbstractStreamsApp;
 import io.clayflow.streams.StreamsAppRunner;
 import java.time.Instant;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class IntakeApp extends AbstractStreamsApp<IntakeConfig, SpecificAvroSerde<Lead>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeApp.class);
-
-    // The serde of leads.enriched (the cache reads it, cache hits are written with it): owned, closed with the app.
-    private Serde<EnrichedLead> enrichedSerde;
 
     public IntakeApp(IntakeConfig config) {
         super(config);
@@ -37,24 +33,10 @@ public final class IntakeApp extends AbstractStreamsApp<IntakeConfig, SpecificAv
         return new SpecificAvroSerde<>();
     }
 
+    /** Builds with the serde of {@code leads.enriched} too (the cache reads it, cache hits are written with it). */
     @Override
     protected Topology buildTopology(IntakeConfig config, SpecificAvroSerde<Lead> leadSerde) {
-        closeEnrichedSerde();
-        enrichedSerde = IntakeTopology.enrichedSerde(config);
-        return IntakeTopology.buildTopology(config, leadSerde, enrichedSerde);
-    }
-
-    @Override
-    public void close() {
-        closeEnrichedSerde();
-        super.close();
-    }
-
-    private void closeEnrichedSerde() {
-        if (enrichedSerde != null) {
-            enrichedSerde.close();
-            enrichedSerde = null;
-        }
+        return IntakeTopology.buildTopology(config, leadSerde, configured(new SpecificAvroSerde<EnrichedLead>()));
     }
 
     /**

@@ -7,8 +7,6 @@ import io.clayflow.streams.ConfigLoader;
 import io.clayflow.streams.StreamsAppConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 
 /**
@@ -90,20 +87,16 @@ public class IntakeConfig extends StreamsAppConfig {
     public static final ConfigLoader<IntakeConfig> LOADER = new ConfigLoader<>(APP, CONFIG_DEF, IntakeConfig.class,
             IntakeConfig::new, RENAMED);
 
+    private final TokenBucket bucket;
+    private final CreditBudget budget;
+    private final CostEstimates costs;
+
     /** @param props the settings as they are (no defaults added); unknown keys are refused */
     public IntakeConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, APP, "dedupe and the credit budget rely on it", RENAMED);
-        refuseRowDearerThanBudget(COST_ACTIONS_PER_ROW, BUDGET_ACTIONS_PER_PERIOD);
-        refuseRowDearerThanBudget(COST_DATA_CREDITS_PER_ROW, BUDGET_DATA_CREDITS_PER_PERIOD);
-    }
-
-    private void refuseRowDearerThanBudget(String perRowKey, String perPeriodKey) {
-        long perRow = getLong(perRowKey);
-        long perPeriod = getLong(perPeriodKey);
-        if (perPeriod > 0 && perRow > perPeriod) {
-            throw new ConfigException(perRowKey, perRow, "a row costs more than " + perPeriodKey + " (" + perPeriod
-                    + ") allows per period: nothing would ever be released");
-        }
+        this.bucket = ReleaseKeys.tokenBucket(this);
+        this.budget = ReleaseKeys.creditBudget(this);
+        this.costs = ReleaseKeys.costEstimates(this);
     }
 
     /** The configuration of a running app: classpath defaults, then {@code file} when given, then the environment. */
@@ -140,11 +133,11 @@ public class IntakeConfig extends StreamsAppConfig {
     }
 
     public Duration dedupeTtl() {
-        return Duration.parse(getString(DEDUPE_TTL));
+        return getDuration(DEDUPE_TTL);
     }
 
     public List<DedupeKey.Kind> dedupeKeyOrder() {
-        return getList(DEDUPE_KEY_ORDER).stream().map(DedupeKey.Kind::of).toList();
+        return DedupeKey.order(getList(DEDUPE_KEY_ORDER));
     }
 
     /** The enrichment cache's policy and durations; an unset {@code cache.ttl} is the dedupe TTL. */
@@ -152,26 +145,32 @@ public class IntakeConfig extends StreamsAppConfig {
         return EnrichmentCacheKeys.settings(this);
     }
 
+    /** The throttle's token bucket: {@code throttle.rate.per.second}, {@code throttle.burst}. */
+    TokenBucket tokenBucket() {
+        return bucket;
+    }
+
     public double throttleRatePerSecond() {
-        return getDouble(THROTTLE_RATE_PER_SECOND);
+        return bucket.ratePerSecond();
     }
 
     public int throttleBurst() {
-        return getInt(THROTTLE_BURST);
+        return bucket.burst();
     }
 
+    /** How often the throttle releases from its backlog ({@code throttle.punctuate.interval.ms}). */
     public Duration punctuateInterval() {
         return Duration.ofMillis(getLong(THROTTLE_PUNCTUATE_INTERVAL_MS));
     }
 
-    /** Clay Actions intake may spend per period; 0 when that meter is not limited. */
-    public long budgetActionsPerPeriod() {
-        return getLong(BUDGET_ACTIONS_PER_PERIOD);
+    /** What intake may spend per period on each of Clay's meters, and what a row is estimated to cost. */
+    CreditBudget creditBudget() {
+        return budget;
     }
 
-    /** Clay Data Credits intake may spend per period; 0 when that meter is not limited. */
-    public long budgetDataCreditsPerPeriod() {
-        return getLong(BUDGET_DATA_CREDITS_PER_PERIOD);
+    /** Clay Actions intake may spend per period; 0 when that meter is not limited. */
+    public long budgetActionsPerPeriod() {
+        return budget.perPeriod().actions();
     }
 
     /** @deprecated the Actions meter's: use {@link #budgetActionsPerPeriod()} */
@@ -180,8 +179,9 @@ public class IntakeConfig extends StreamsAppConfig {
         return budgetActionsPerPeriod();
     }
 
-    public Duration budgetPeriod() {
-        return Duration.parse(getString(BUDGET_PERIOD));
+    /** The estimated Clay Actions of one row sent (its enrichments, plus 1 for the HTTP API callback column). */
+    public long costActionsPerRow() {
+        return budget.perRow().actions();
     }
 
     /** @deprecated the Actions meter's: use {@link #costActionsPerRow()} */
@@ -190,28 +190,9 @@ public class IntakeConfig extends StreamsAppConfig {
         return costActionsPerRow();
     }
 
-    /** The estimated Clay Actions of one row sent (its enrichments, plus 1 for the HTTP API callback column). */
-    public long costActionsPerRow() {
-        return getLong(COST_ACTIONS_PER_ROW);
-    }
-
-    /** The estimated Clay Data Credits of one row sent. */
-    public long costDataCreditsPerRow() {
-        return getLong(COST_DATA_CREDITS_PER_ROW);
-    }
-
-    /** The Clay table estimates are booked to in the cost ledger until a callback names the table. */
-    public String costTable() {
-        return getString(COST_TABLE).trim();
-    }
-
-    CreditBudget creditBudget() {
-        return new CreditBudget(budgetPeriod(), new ClayCost(budgetActionsPerPeriod(), budgetDataCreditsPerPeriod()),
-                new ClayCost(costActionsPerRow(), costDataCreditsPerRow()));
-    }
-
+    /** The cost ledger's estimates: the table booked to until a callback names one ({@code cost.table}), per row. */
     CostEstimates costEstimates() {
-        return new CostEstimates(costTable(), new ClayCost(costActionsPerRow(), costDataCreditsPerRow()));
+        return costs;
     }
 
     private static ConfigDef definition() {
@@ -254,45 +235,7 @@ public class IntakeConfig extends StreamsAppConfig {
 
         EnrichmentCacheKeys.define(def);
 
-        KeyGroup.of(def, "Throttle")
-                .define(THROTTLE_RATE_PER_SECOND, Type.DOUBLE, 10.0, Range.between(0.001, 1_000_000), Importance.HIGH,
-                        "Release rate (per second)",
-                        "Leads released into leads.clay.outbox per second, across every instance and partition.")
-                .define(THROTTLE_BURST, Type.INT, 20, Range.between(1, 1_000_000), Importance.HIGH, "Burst",
-                        "Most leads released at once after a quiet spell (the token bucket's size).")
-                .define(THROTTLE_PUNCTUATE_INTERVAL_MS, Type.LONG, 100L, Range.between(1, 60_000), Importance.LOW,
-                        "Punctuation interval (ms)",
-                        "How often, in wall-clock milliseconds, the throttle looks at its backlog and releases what "
-                                + "the bucket and the budget allow.");
-
-        KeyGroup.of(def, "Credit budget")
-                .define(BUDGET_ACTIONS_PER_PERIOD, Type.LONG, 10_000L, Range.atLeast(0), Importance.HIGH,
-                        "Actions per period",
-                        "Clay Actions intake may spend per budget period; once spent, leads wait (durably, in order) "
-                                + "for the next period. 0: Actions are not limited. Formerly budget.credits.per.period "
-                                + "(still read, with a warning).")
-                .define(BUDGET_DATA_CREDITS_PER_PERIOD, Type.LONG, 0L, Range.atLeast(0), Importance.HIGH,
-                        "Data Credits per period",
-                        "Clay Data Credits intake may spend per budget period; once spent, leads wait as for Actions. "
-                                + "0: Data Credits are not limited.")
-                .define(BUDGET_PERIOD, Type.STRING, "P1D", IntakeValidators.positiveDuration(), Importance.HIGH, "Budget period",
-                        "Length of a budget period (ISO-8601). Periods are aligned to the UTC epoch, so P1D starts at "
-                                + "UTC midnight and PT1H on the hour.");
-
-        return KeyGroup.of(def, "Cost per row")
-                .define(COST_ACTIONS_PER_ROW, Type.LONG, 2L, Range.atLeast(0), Importance.HIGH, "Actions per row",
-                        "Estimated Clay Actions one row sent costs: 1 per enrichment column its table runs, plus 1 "
-                                + "for the HTTP API column that calls clayflow back (the default, 2, is one "
-                                + "enrichment). A callback carrying clay_actions_used replaces it for that row. "
-                                + "Formerly budget.credits.per.lead (still read, with a warning).")
-                .define(COST_DATA_CREDITS_PER_ROW, Type.LONG, 0L, Range.atLeast(0), Importance.HIGH,
-                        "Data Credits per row",
-                        "Estimated Clay Data Credits one row sent costs (what its providers charge per data point "
-                                + "found). A callback carrying clay_data_credits_used replaces it for that row.")
-                .define(COST_TABLE, Type.STRING, "default", new ConfigDef.NonEmptyString(), Importance.LOW,
-                        "Cost ledger table",
-                        "The Clay table the cost ledger books a released row to until its callback names the table "
-                                + "(a column mapped to clay_table).")
-                .definition();
+        ReleaseKeys.define(def, IntakeValidators.positiveDuration());
+        return def;
     }
 }

@@ -68,7 +68,7 @@ public final class IntakeTopology {
     public static Topology buildTopology(IntakeConfig config, Serde<Lead> leadSerde,
                                          Serde<EnrichedLead> enrichedSerde) {
         return build(new LeadValidator(config.validationLimits()), LeadNormalizer.from(config), config.dedupeTtl(),
-                config.enrichmentCache(), new TokenBucket(config.throttleRatePerSecond(), config.throttleBurst()),
+                config.enrichmentCache(), config.tokenBucket(),
                 config.creditBudget(), config.punctuateInterval(), leadSerde, config.costEstimates(), enrichedSerde);
     }
 
@@ -138,7 +138,7 @@ public final class IntakeTopology {
         KStream<String, PersonEvent> decided = byLeadId
                 .process(() -> new DedupeProcessor(DedupeStores.DEFAULT, dedupeTtl, cache),
                         Named.as(Stage.INTAKE_DEDUPE.wireName()), DedupeStores.DEFAULT.names());
-        decided.processValues(() -> new SavingCostProcessor(costs), Named.as(Stage.INTAKE_COST_DUPLICATE.wireName()))
+        decided.processValues(() -> CostBooking.saved(costs), Named.as(Stage.INTAKE_COST_DUPLICATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
 
         decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
@@ -148,12 +148,11 @@ public final class IntakeTopology {
                 .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
                         .withName(StateStores.Intake.THROTTLE_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ThrottleProcessor(StateStores.Intake.THROTTLE_BACKLOG,
-                                StateStores.Intake.THROTTLE_STATE, bucket, budget, punctuateInterval),
+                .process(() -> new ThrottleProcessor(bucket, budget, punctuateInterval),
                         Named.as(Stage.INTAKE_THROTTLE.wireName()), StateStores.Intake.THROTTLE_BACKLOG,
                         StateStores.Intake.THROTTLE_STATE);
         released.to(Topics.LEADS_CLAY_OUTBOX, Produced.with(Serdes.String(), leadSerde).withName("intake.outbox"));
-        released.processValues(() -> new EstimatedCostProcessor(costs), Named.as(Stage.INTAKE_COST_ESTIMATE.wireName()))
+        released.processValues(() -> CostBooking.estimated(costs), Named.as(Stage.INTAKE_COST_ESTIMATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-estimated"));
         return builder.build();
     }
@@ -167,7 +166,7 @@ public final class IntakeTopology {
         fromClay.flatMapValues(lead -> costs.actual(lead).stream().toList(), Named.as("intake.cost.read-actual"))
                 .repartition(Repartitioned.with(Serdes.String(), costSerde)
                         .withName(StateStores.Intake.COST_ACTUALS_REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ActualCostProcessor(StateStores.Intake.THROTTLE_STATE, budget),
+                .process(() -> new ActualCostProcessor(budget),
                         Named.as(Stage.INTAKE_COST_ACTUAL.wireName()), StateStores.Intake.THROTTLE_STATE)
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-actual"));
     }

@@ -16,24 +16,14 @@ final class PersonEventSerde implements Serde<PersonEvent> {
 
     @Override
     public Serializer<PersonEvent> serializer() {
-        Serializer<io.clayflow.schemas.Lead> leadSerializer = leads.serializer();
-        return (topic, event) -> {
-            if (event == null) {
-                return null;
-            }
-            return event.isTouch() ? leadSerializer.serialize(topic, event.touch()) : enriched.encode(event.enrichment());
-        };
+        return (topic, event) -> event == null ? null
+                : event.isTouch() ? leads.encode(event.touch(), topic) : enriched.encode(event.enrichment(), topic);
     }
 
     @Override
     public Deserializer<PersonEvent> deserializer() {
-        Deserializer<io.clayflow.schemas.Lead> leadDeserializer = leads.deserializer();
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            return enriched.isEnrichedLead(bytes) ? PersonEvent.enrichment(enriched.decode(bytes))
-                    : PersonEvent.touch(leadDeserializer.deserialize(topic, bytes));
-        };
+        return (topic, bytes) -> bytes == null ? null
+                : enriched.reads(bytes) ? PersonEvent.enrichment(enriched.decode(bytes, topic))
+                : PersonEvent.touch(leads.decode(bytes, topic));
     }
 }

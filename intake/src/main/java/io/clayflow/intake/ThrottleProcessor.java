@@ -1,6 +1,7 @@
 package io.clayflow.intake;
 
 import io.clayflow.schemas.Lead;
+import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.ThrottleState;
 import io.clayflow.streams.TaskMetrics;
 import java.time.Duration;
@@ -30,8 +31,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
 
-    private final String backlogStoreName;
-    private final String stateStoreName;
     private final TokenBucket bucket;
     private final CreditBudget budget;
     private final Duration interval;
@@ -40,16 +39,15 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     // numeric order, so a range scan from the head returns the backlog in arrival order.
     private KeyValueStore<Long, Lead> backlog;
     private KeyValueStore<String, Long> state;
+    private BudgetStore budgetStore;
     private TaskMetrics metrics;
     private Sensor released;
     private Sensor budgetLeft;
     private Sensor dataCreditsLeft;
     private Sensor backlogSize;
 
-    ThrottleProcessor(String backlogStoreName, String stateStoreName, TokenBucket bucket, CreditBudget budget,
-                      Duration interval) {
-        this.backlogStoreName = Objects.requireNonNull(backlogStoreName, "backlogStoreName");
-        this.stateStoreName = Objects.requireNonNull(stateStoreName, "stateStoreName");
+    /** Reads and writes the stores {@link StateStores.Intake.THROTTLE_BACKLOG} and {@code INTAKE_THROTTLE_STATE}. */
+    ThrottleProcessor(TokenBucket bucket, CreditBudget budget, Duration interval) {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.interval = Objects.requireNonNull(interval, "interval");
@@ -58,8 +56,9 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     @Override
     public void init(ProcessorContext<String, Lead> context) {
         this.context = context;
-        this.backlog = context.getStateStore(backlogStoreName);
-        this.state = context.getStateStore(stateStoreName);
+        this.backlog = context.getStateStore(StateStores.Intake.THROTTLE_BACKLOG);
+        this.state = context.getStateStore(StateStores.Intake.THROTTLE_STATE);
+        this.budgetStore = BudgetStore.of(context, budget);
         this.metrics = IntakeMetrics.of(context);
         this.released = metrics.counter(IntakeMetrics.RELEASED);
         this.budgetLeft = metrics.gauge(IntakeMetrics.BUDGET_LEFT, "Clay Actions left in the current budget period");
@@ -90,7 +89,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     private boolean releasedOnArrival(Lead lead) {
         long now = context.currentSystemTimeMs();
         TokenBucket.State tokens = bucket.refill(storedBucket(now), now);
-        CreditBudget.State credits = budget.at(storedBudget(), now);
+        CreditBudget.State credits = budgetStore.at(now);
         if (tokens.wholeTokens() < 1 || budget.affordableLeads(credits) < 1) {
             return false;
         }
@@ -106,7 +105,7 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
     void release(long now) {
         TokenBucket.State stored = storedBucket(now);
         TokenBucket.State tokens = bucket.refill(stored, now);
-        CreditBudget.State credits = budget.at(storedBudget(), now);
+        CreditBudget.State credits = budgetStore.at(now);
         long head = head();
         long next = next();
         long allowed = Math.min(tokens.wholeTokens(), budget.affordableLeads(credits));
@@ -152,17 +151,13 @@ final class ThrottleProcessor implements Processor<String, Lead, String, Lead> {
         return micros == null || refilledAt == null ? bucket.full(now) : new TokenBucket.State(micros, refilledAt);
     }
 
-    private CreditBudget.State storedBudget() {
-        return BudgetStore.load(state);
-    }
-
     private void storeBucket(TokenBucket.State tokens) {
         putIfChanged(ThrottleState.BUCKET_MICRO_TOKENS.key(), tokens.microTokens());
         putIfChanged(ThrottleState.BUCKET_REFILLED_AT_MS.key(), tokens.refilledAtMs());
     }
 
     private void storeBudget(CreditBudget.State credits) {
-        BudgetStore.save(state, credits);
+        budgetStore.save(credits);
         budgetLeft.record(budget.actionsLeft(credits));
         dataCreditsLeft.record(budget.dataCreditsLeft(credits));
     }

@@ -41,13 +41,13 @@ class DeadLetterTopologyTest {
     static Stream<Arguments> poison() {
         return Stream.of(
                 Arguments.of("wrong magic byte", new byte[] {1, 0, 0, 0, 1, 2, 3},
-                        DecodeFailure.MAGIC_BYTE),
+                        DecodeFailure.MAGIC_BYTE.reason()),
                 Arguments.of("unknown schema id", new byte[] {0, 0, 0, 0x7f, 0x7f, 2, 3},
-                        DecodeFailure.UNKNOWN_SCHEMA_ID),
+                        DecodeFailure.UNKNOWN_SCHEMA_ID.reason()),
                 Arguments.of("shorter than the header", new byte[] {0, 0},
-                        DecodeFailure.TRUNCATED),
+                        DecodeFailure.TRUNCATED.reason()),
                 Arguments.of("JSON instead of Avro", "{\"email\":\"jane@acme.com\"}".getBytes(StandardCharsets.UTF_8),
-                        DecodeFailure.MAGIC_BYTE));
+                        DecodeFailure.MAGIC_BYTE.reason()));
     }
 
     @ParameterizedTest(name = "{0} → {2}")

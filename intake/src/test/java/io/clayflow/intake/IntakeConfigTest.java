@@ -69,11 +69,11 @@ class IntakeConfigTest {
         assertThat(config.throttleRatePerSecond()).isEqualTo(10.0);
         assertThat(config.throttleBurst()).isEqualTo(20);
         assertThat(config.budgetActionsPerPeriod()).isEqualTo(10_000);
-        assertThat(config.budgetDataCreditsPerPeriod()).as("Data Credits not limited").isZero();
-        assertThat(config.budgetPeriod()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.creditBudget().perPeriod().dataCredits()).as("Data Credits not limited").isZero();
+        assertThat(config.creditBudget().period()).isEqualTo(Duration.ofDays(1));
         assertThat(config.costActionsPerRow()).as("1 enrichment + the HTTP API callback").isEqualTo(2);
-        assertThat(config.costDataCreditsPerRow()).isZero();
-        assertThat(config.costTable()).isEqualTo("default");
+        assertThat(config.creditBudget().perRow().dataCredits()).isZero();
+        assertThat(config.costEstimates().table()).isEqualTo("default");
         assertThat(config.punctuateInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.emailProviderRewrite()).isFalse();
     }
@@ -224,7 +224,7 @@ class IntakeConfigTest {
 
         assertThat(config.budgetActionsPerPeriod()).isEqualTo(2500);
         assertThat(config.costActionsPerRow()).isEqualTo(3);
-        assertThat(config.budgetDataCreditsPerPeriod()).isZero();
+        assertThat(config.creditBudget().perPeriod().dataCredits()).isZero();
         assertThat(settings.deprecations()).hasSize(2)
                 .anySatisfy(warning -> assertThat(warning).contains("'budget.credits.per.period'",
                         "use 'budget.actions.per.period'", "CLAYFLOW_INTAKE_BUDGET_ACTIONS_PER_PERIOD"))
@@ -241,7 +241,8 @@ class IntakeConfigTest {
                 "cost.data.credits.per.row", "6"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("cost.data.credits.per.row").hasMessageContaining("nothing would ever be released");
         assertThat(IntakeConfig.LOADER.resolve(Map.of("budget.data.credits.per.period", "0",
-                "cost.data.credits.per.row", "6")).costDataCreditsPerRow()).as("0: not limited").isEqualTo(6);
+                "cost.data.credits.per.row", "6")).creditBudget().perRow().dataCredits()).as("0: not limited")
+                .isEqualTo(6);
     }
 
     @Test

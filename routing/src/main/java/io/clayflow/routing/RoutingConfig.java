@@ -10,13 +10,14 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 
 /**
  * The routing app's settings: defaults in {@code routing.properties} on the classpath, then an optional file, then
  * {@code CLAYFLOW_ROUTING_*} environment variables (read through {@link AppSettings}: every defined key is
  * reachable, an unknown key is refused naming the closest one). Any Kafka Streams, client, producer or consumer
- * setting passes through under {@code streams.}, any serde or schema-registry setting under {@code serde.}.
+ * setting passes through under {@code streams.}, any serde or schema-registry setting under {@code serde.}. Routing
+ * reads String keys and raw bytes, which always deserialize, and decodes the Avro itself: it needs no
+ * deserialization handler.
  */
 public class RoutingConfig extends StreamsAppConfig {
 
@@ -58,12 +59,6 @@ public class RoutingConfig extends StreamsAppConfig {
     public RouteRules routeRules() {
         String file = getString(RULES_FILE);
         return file == null || file.isBlank() ? RouteRules.defaults() : RouteRules.load(Path.of(file.strip()));
-    }
-
-    @Override
-    protected Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler() {
-        // Routing reads String keys and raw bytes, which always deserialize; it decodes the Avro itself.
-        return null;
     }
 
     private static ConfigDef definition() {

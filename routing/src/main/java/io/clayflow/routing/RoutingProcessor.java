@@ -111,7 +111,7 @@ final class RoutingProcessor implements Processor<String, byte[], String, Generi
             if (DecodeFailure.registryUnavailable(e)) {
                 throw e; // not the record's fault: the handler fails the task and the record is read again
             }
-            throw refuse(Stage.ROUTING_DECODE.wireName(), DecodeFailure.reason(e), e.getMessage(), e);
+            throw refuse(Stage.ROUTING_DECODE.wireName(), DecodeFailure.of(e).reason(), e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clayflow.routing;
 
+import java.io.Serializable;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -10,8 +11,22 @@ public class RuleFileException extends ConfigException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String file;
-    private final int line;
+    private final Place place;
+
+    /**
+     * Where in a rules file the fault is.
+     *
+     * @param line the 1-based line at fault, or 0 when the fault is the whole file's
+     * @param column the 1-based column at fault, or 0 when there is none to give
+     */
+    private record Place(String file, int line, int column) implements Serializable {
+
+        /** The file, and its line and column where there are. */
+        @Override
+        public String toString() {
+            return file + (line > 0 ? ", line " + line : "") + (line > 0 && column > 0 ? ", column " + column : "");
+        }
+    }
 
     /**
      * @param line the 1-based line at fault, or 0 when the fault is the whole file's
@@ -24,18 +39,20 @@ public class RuleFileException extends ConfigException {
      * @param column the 1-based column at fault, or 0 when there is none to give
      */
     public RuleFileException(String file, int line, int column, String message) {
-        super("Invalid routing rules in " + file + (line > 0 ? ", line " + line : "")
-                + (line > 0 && column > 0 ? ", column " + column : "") + ": " + message);
-        this.file = file;
-        this.line = line;
+        this(new Place(file, line, column), message);
+    }
+
+    private RuleFileException(Place place, String message) {
+        super("Invalid routing rules in " + place + ": " + message);
+        this.place = place;
     }
 
     public String file() {
-        return file;
+        return place.file();
     }
 
     /** The first line at fault (1-based), or 0 when the fault is the whole file's. */
     public int line() {
-        return line;
+        return place.line();
     }
 }

@@ -42,18 +42,18 @@ class RoutingDeadLetterTopologyTest {
                     byte[] bytes = valid.clone();
                     bytes[0] = 1;
                     return bytes;
-                }, DecodeFailure.MAGIC_BYTE),
+                }, DecodeFailure.MAGIC_BYTE.reason()),
                 Arguments.of("unknown schema id", (Poison) valid -> {
                     byte[] bytes = valid.clone();
                     bytes[3] = 0x7f;
                     return bytes;
-                }, DecodeFailure.UNKNOWN_SCHEMA_ID),
+                }, DecodeFailure.UNKNOWN_SCHEMA_ID.reason()),
                 Arguments.of("shorter than the header", (Poison) valid -> new byte[] {0, 0},
-                        DecodeFailure.TRUNCATED),
+                        DecodeFailure.TRUNCATED.reason()),
                 Arguments.of("Avro body cut short", (Poison) valid -> Arrays.copyOf(valid, valid.length - 10),
-                        DecodeFailure.TRUNCATED),
+                        DecodeFailure.TRUNCATED.reason()),
                 Arguments.of("JSON instead of Avro", (Poison) valid ->
-                        "{\"lead_id\":\"x\"}".getBytes(StandardCharsets.UTF_8), DecodeFailure.MAGIC_BYTE));
+                        "{\"lead_id\":\"x\"}".getBytes(StandardCharsets.UTF_8), DecodeFailure.MAGIC_BYTE.reason()));
     }
 
     @ParameterizedTest(name = "{0} → {2}")

@@ -31,16 +31,16 @@ public abstract class DeadLetterDeserializationHandler extends DeadLetterHandler
                     exception.getMessage());
             return Response.fail();
         }
-        String reason = DecodeFailure.reason(exception);
+        DecodeFailure failure = DecodeFailure.of(exception);
         LOG.warn("Dead-lettering undecodable record {}-{}@{} to {} ({}): {}", record.topic(), record.partition(),
-                record.offset(), deadLetterTopic(), reason, exception.getMessage());
+                record.offset(), deadLetterTopic(), failure.reason(), exception.getMessage());
         return Response.resume(List.of(deadLetter(context)
                 .original(record.key(), record.value(), record.headers())
                 .timestamp(record.timestamp())
                 .origin(record.topic(), record.partition(), record.offset())
                 .stage(stage())
-                .reason(reason)
-                .exception(exception, DecodeFailure.INVALID.equals(reason))
+                .reason(failure.reason())
+                .exception(exception, failure == DecodeFailure.INVALID)
                 .build()));
     }
 }

@@ -9,28 +9,35 @@ import io.clayflow.schemas.serde.UnknownSchemaIdException;
  * Why a record's bytes did not decode, as the stable dead-letter reason every app uses, and whether the fault is the
  * registry's (retry the record) rather than the record's (dead-letter it).
  */
-public final class DecodeFailure {
+public enum DecodeFailure {
 
-    public static final String MAGIC_BYTE = "decode.magic_byte";
-    public static final String UNKNOWN_SCHEMA_ID = "decode.unknown_schema_id";
-    public static final String TRUNCATED = "decode.truncated";
+    MAGIC_BYTE("decode.magic_byte", UnknownMagicByteException.class),
+    UNKNOWN_SCHEMA_ID("decode.unknown_schema_id", UnknownSchemaIdException.class),
+    TRUNCATED("decode.truncated", TruncatedPayloadException.class),
     /** Anything else: garbage that got past the header. Dead letters with this reason carry a stack trace. */
-    public static final String INVALID = "decode.invalid";
+    INVALID("decode.invalid", null);
 
-    private DecodeFailure() {
+    private final String reason;
+    private final Class<? extends Exception> signal;
+
+    /** @param signal the exception, anywhere in a failure's causes, that tells this failure; null for the rest */
+    DecodeFailure(String reason, Class<? extends Exception> signal) {
+        this.reason = reason;
+        this.signal = signal;
     }
 
-    /** The dead-letter reason of a decode failure. */
-    public static String reason(Throwable exception) {
+    /** The stable dead-letter reason, e.g. {@code decode.magic_byte}. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The failure an exception tells: the first of its causes that names one, else {@link #INVALID}. */
+    public static DecodeFailure of(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof UnknownMagicByteException) {
-                return MAGIC_BYTE;
-            }
-            if (t instanceof UnknownSchemaIdException) {
-                return UNKNOWN_SCHEMA_ID;
-            }
-            if (t instanceof TruncatedPayloadException) {
-                return TRUNCATED;
+            for (DecodeFailure failure : values()) {
+                if (failure.signal != null && failure.signal.isInstance(t)) {
+                    return failure;
+                }
             }
         }
         return INVALID;

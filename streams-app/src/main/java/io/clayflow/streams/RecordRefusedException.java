@@ -38,6 +38,6 @@ public abstract class RecordRefusedException extends RuntimeException {
 
     /** Whether the dead letter carries the detail's stack trace: only where someone needs it to find a bug. */
     public boolean withStackTrace() {
-        return DecodeFailure.INVALID.equals(reason);
+        return DecodeFailure.INVALID.reason().equals(reason);
     }
 }

@@ -5,6 +5,7 @@ import io.clayflow.config.KeyGroup;
 import io.clayflow.config.Secrets;
 import io.clayflow.config.SharedKeys;
 import io.clayflow.schemas.Topics;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ public abstract class StreamsAppConfig extends AbstractConfig {
 
     private final ConfigDef definition;
     private final String app;
+    private final ManagementAddress management;
 
     /**
      * @param props the settings, checked here: unknown keys are refused, renamed ones read under their new name
@@ -60,6 +62,7 @@ public abstract class StreamsAppConfig extends AbstractConfig {
         super(definition, settings(app, definition, renamed).resolve(asStrings(definition, props)), false);
         this.definition = definition;
         this.app = app;
+        this.management = new ManagementAddress(getString(MANAGEMENT_HOST), getInt(MANAGEMENT_PORT));
         Object guarantee = originals().get(STREAMS_PREFIX + StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
         if (guarantee != null && !StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee.toString().trim())) {
             throw new ConfigException(STREAMS_PREFIX + StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee,
@@ -77,8 +80,13 @@ public abstract class StreamsAppConfig extends AbstractConfig {
         return settings;
     }
 
-    /** The handler for records whose bytes do not decode, or null when the app's source serdes cannot fail. */
-    protected abstract Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler();
+    /**
+     * The handler for records whose bytes do not decode; none (null) by default, for an app whose sources read
+     * String keys and raw bytes, which always deserialize.
+     */
+    protected Class<? extends DeserializationExceptionHandler> deserializationExceptionHandler() {
+        return null;
+    }
 
     /** The handler that dead-letters a record whose processing threw. */
     protected Class<? extends ProcessingExceptionHandler> processingExceptionHandler() {
@@ -126,14 +134,19 @@ public abstract class StreamsAppConfig extends AbstractConfig {
         return getString(APPLICATION_ID);
     }
 
+    /** Where the management port is served, if it is. */
+    public ManagementAddress management() {
+        return management;
+    }
+
     /** The management port's interface. */
     public String managementHost() {
-        return getString(MANAGEMENT_HOST);
+        return management.host();
     }
 
     /** The management port: 0 for any free port, -1 when nothing is served. */
     public int managementPort() {
-        return getInt(MANAGEMENT_PORT);
+        return management.port();
     }
 
     /** @deprecated the key is {@code management.host} now; use {@link #managementHost()} */
@@ -146,6 +159,11 @@ public abstract class StreamsAppConfig extends AbstractConfig {
     @Deprecated
     public int metricsPort() {
         return managementPort();
+    }
+
+    /** A duration setting (ISO-8601, checked by {@link PositiveDuration} or the like), white space ignored. */
+    public Duration getDuration(String key) {
+        return PositiveDuration.parse(getString(key));
     }
 
     /**

@@ -87,11 +87,11 @@ public final class StreamsAppRunner implements AutoCloseable {
                 LOG.error("{} stream thread failed; replacing it", name(), exception);
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             });
-            if (config.managementPort() >= 0) {
-                management = StreamsManagementEndpoint.start(streams, name(), config.managementHost(),
-                        config.managementPort());
+            ManagementAddress address = config.management();
+            if (address.served()) {
+                management = StreamsManagementEndpoint.start(streams, name(), address.host(), address.port());
                 LOG.info("Serving {} metrics and health at http://{}:{}/metrics, /health/live, /health/ready",
-                        name(), config.managementHost(), management.port());
+                        name(), address.host(), management.port());
             }
             app.beforeStart();
             streams.start();

@@ -59,11 +59,6 @@ public final class StreamsManagementEndpoint implements AutoCloseable {
         return server.port();
     }
 
-    /** The metrics now, in Prometheus' text format. */
-    public String scrape() {
-        return registry.scrape();
-    }
-
     @Override
     public void close() {
         server.close();
