@@ -60,7 +60,7 @@ public final class ResendOverdueCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, ExecutionException, TimeoutException {
         ClusterSettings settings = cluster.settings();
         PrintWriter out = spec.commandLine().getOut();
-        ClayCallbacks callbacks = new ClayCallbacksReader(settings, Clock.systemUTC()).read();
+        ClayCallbacks callbacks = ClayCallbacksReader.read(settings, Clock.systemUTC());
         long overdue = 0;
         for (var entry : callbacks.tables().entrySet()) {
             if (table == null || table.equals(entry.getKey())) {

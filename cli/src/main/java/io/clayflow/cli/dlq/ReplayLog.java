@@ -3,8 +3,8 @@ package io.clayflow.cli.dlq;
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.CompactedTopic;
 import io.clayflow.status.StatusCollector;
-import io.clayflow.status.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -65,18 +65,7 @@ public final class ReplayLog {
 
     /** The addresses of every dead letter replayed so far (empty when the log topic does not exist yet). */
     public Set<String> replayed() {
-        Set<String> addresses = new HashSet<>();
-        try (TopicTail tail = new TopicTail(cluster, List.of(topic))) {
-            tail.catchUp(record -> {
-                String address = new String(record.key(), StandardCharsets.UTF_8);
-                if (record.value() == null) {
-                    addresses.remove(address);
-                } else {
-                    addresses.add(address);
-                }
-            });
-        }
-        return addresses;
+        return new HashSet<>(CompactedTopic.latest(cluster, topic).keySet());
     }
 
     /** The log entry recording that {@code entry} was replayed to {@code target} at {@code at}. */

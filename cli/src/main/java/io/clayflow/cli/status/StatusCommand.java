@@ -147,7 +147,7 @@ public final class StatusCommand implements Callable<Integer> {
         PipelineStatus pipeline = collector.collect();
         ConnectView connectors = connect.read();
         StatusChecks.Verdict verdict = new StatusChecks(maxDeadLetters, maxLag).judge(pipeline, connectors);
-        ClayCallbacks callbacks = new ClayCallbacksReader(settings, Clock.systemUTC()).read();
+        ClayCallbacks callbacks = ClayCallbacksReader.read(settings, Clock.systemUTC());
         return new StatusReport(pipeline, settings.bootstrapServers(), connectors, verdict, webhookSubmissionLimit,
                 creditsPerPeriod, callbacks);
     }

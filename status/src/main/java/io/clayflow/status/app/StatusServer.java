@@ -52,7 +52,7 @@ public final class StatusServer {
         this.snapshots = new StatusSnapshots(vertx, StatusSource.kafka(config.cluster(), config.names(),
                 Clock.systemUTC()), config.refreshInterval(), config.timeout(), Clock.systemUTC(), gauges::update);
         this.json = new StatusJson(config.webhookSubmissionLimit(), config.creditsPerPeriod());
-        this.clayCallbacks = new ClayCallbacksEndpoint(vertx, new ClayCallbacksReader(config.cluster(),
+        this.clayCallbacks = new ClayCallbacksEndpoint(vertx, () -> ClayCallbacksReader.read(config.cluster(),
                 Clock.systemUTC()), config.refreshInterval(), registry);
     }
 
