@@ -1,5 +1,6 @@
 package io.clayflow.cli.dlq;
 
+import io.clayflow.cli.ClayflowCommand;
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.ClusterOptions;
 import io.clayflow.cli.ExitCodes;
@@ -9,13 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clayflow dlq replay}: sends selected dead letters back to where they came from, each at most once. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -25,7 +23,7 @@ import picocli.CommandLine.Spec;
                         + "sends, so running the same replay again sends nothing twice. A replayed record that fails "
                         + "again becomes a new dead letter (with a clayflow.replay.of header), which can be replayed "
                         + "in its turn."})
-public final class DlqReplayCommand implements Callable<Integer> {
+public final class DlqReplayCommand extends ClayflowCommand {
 
     @Mixin
     ClusterOptions cluster;
@@ -43,9 +41,6 @@ public final class DlqReplayCommand implements Callable<Integer> {
     @Mixin
     ReplayLogOption replayLog;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (!all && !selection.narrowed()) {
@@ -54,10 +49,10 @@ public final class DlqReplayCommand implements Callable<Integer> {
         }
         ClusterSettings settings = cluster.settings();
         List<DeadLetterEntry> selected = new DeadLetterReader(settings, selection.topic()).read(selection.filter());
-        DeadLetterReplayer.Outcome outcome = new DeadLetterReplayer(settings,
-                replayLog.log(settings), Clock.systemUTC()).replay(selected, dryRun);
+        DeadLetterReplayer.Outcome outcome = new DeadLetterReplayer(replayLog.log(settings), Clock.systemUTC())
+                .replay(selected, dryRun);
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf("%d dead letters selected%n", selected.size());
         Map<String, Long> byTarget = new TreeMap<>(outcome.replayed().stream().collect(Collectors.groupingBy(
                 entry -> entry.info().replayTopic().orElseThrow(), Collectors.counting())));

@@ -27,21 +27,17 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * ({@code leads.dlq/<partition>/<offset>}), whose value says when and where to. The replayer writes an entry in the
  * same Kafka transaction as the replayed record, so the two exist together or not at all, and a later replay skips
  * what the log holds. Compaction keeps one small record per replayed dead letter, for good.
+ *
+ * @param cluster the cluster of the log, and so of every replay it records (one transaction writes both)
+ * @param topic the log topic
  */
-public final class ReplayLog {
+public record ReplayLog(ClusterSettings cluster, String topic) {
 
     public static final String DEFAULT_TOPIC = StatusCollector.DEFAULT_REPLAY_LOG_TOPIC;
 
-    private final ClusterSettings cluster;
-    private final String topic;
-
-    public ReplayLog(ClusterSettings cluster, String topic) {
-        this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.topic = Objects.requireNonNull(topic, "topic");
-    }
-
-    public String topic() {
-        return topic;
+    public ReplayLog {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(topic, "topic");
     }
 
     /** Creates the log topic when it is missing (one partition, compacted, the broker's replication factor). */
