@@ -14,7 +14,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Objects;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.config.types.Password;
@@ -36,11 +37,13 @@ public final class StackSecrets {
     private static final int TOKEN_BYTES = 32;
 
     private final Path file;
-    private final Properties values;
+    private final Map<StackSecret, Password> secrets = new EnumMap<>(StackSecret.class);
 
     private StackSecrets(Path file, Properties values) {
-        this.file = Objects.requireNonNull(file, "file");
-        this.values = Objects.requireNonNull(values, "values");
+        this.file = file;
+        for (StackSecret secret : StackSecret.values()) {
+            secrets.put(secret, new Password(values.getProperty(secret.key())));
+        }
     }
 
     /** Reads {@code <dataDir>/secrets.properties}, creating it (0600) with fresh tokens, or adding missing ones. */
@@ -79,7 +82,7 @@ public final class StackSecrets {
 
     /** The generated value of {@code secret}. */
     public Password get(StackSecret secret) {
-        return new Password(values.getProperty(secret.key()));
+        return secrets.get(secret);
     }
 
     @Override

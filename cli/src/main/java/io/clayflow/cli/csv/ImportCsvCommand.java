@@ -121,12 +121,12 @@ public final class ImportCsvCommand extends ClayflowCommand {
                 throw new CliException(ExitCodes.FAILED, file + ": " + decoding.refusal(e).getMessage() + " ("
                         + report.producedRows() + " rows before it were produced)", e);
             }
-            producer.flush();
+            LeadProducer.Answers answers = producer.flush();
             bar.finish(rows[0]);
-            if (producer.failed() > 0) {
-                throw new CliException(ExitCodes.FAILED, producer.failed() + " of " + report.producedRows()
-                        + " rows were not acknowledged by Kafka (" + producer.firstFailure().getMessage()
-                        + "); the other " + producer.acknowledged() + " are on " + target.topic());
+            if (answers.failed() > 0) {
+                throw new CliException(ExitCodes.FAILED, answers.failed() + " of " + report.producedRows()
+                        + " rows were not acknowledged by Kafka (" + answers.firstFailure().getMessage()
+                        + "); the other " + answers.acknowledged() + " are on " + target.topic());
             }
         }
         print(out, layout, report);

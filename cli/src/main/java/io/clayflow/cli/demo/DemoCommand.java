@@ -80,10 +80,10 @@ public final class DemoCommand extends ClayflowCommand {
             for (DemoLeadGenerator.DemoLead lead : batch) {
                 producer.send(null, lead.lead());
             }
-            producer.flush();
-            if (producer.failed() > 0) {
-                throw new CliException(ExitCodes.FAILED, producer.failed() + " of " + batch.size()
-                        + " leads were not acknowledged: " + producer.firstFailure().getMessage());
+            LeadProducer.Answers answers = producer.flush();
+            if (answers.failed() > 0) {
+                throw new CliException(ExitCodes.FAILED, answers.failed() + " of " + batch.size()
+                        + " leads were not acknowledged: " + answers.firstFailure().getMessage());
             }
         }
         Map<DemoLeadGenerator.Kind, Long> kinds = batch.stream().collect(Collectors.groupingBy(
