@@ -49,8 +49,8 @@ public final class DlqReplayCommand extends ClayflowCommand {
         }
         ClusterSettings settings = cluster.settings();
         List<DeadLetterEntry> selected = new DeadLetterReader(settings, selection.topic()).read(selection.filter());
-        DeadLetterReplayer.Outcome outcome = new DeadLetterReplayer(replayLog.log(settings), Clock.systemUTC())
-                .replay(selected, dryRun);
+        ReplayLog log = replayLog.log(settings);
+        DeadLetterReplayer.Outcome outcome = new DeadLetterReplayer(log, Clock.systemUTC()).replay(selected, dryRun);
 
         PrintWriter out = out();
         out.printf("%d dead letters selected%n", selected.size());
@@ -59,8 +59,7 @@ public final class DlqReplayCommand extends ClayflowCommand {
         byTarget.forEach((topic, count) -> out.printf("  %s %d to %s%n", dryRun ? "would replay" : "replayed", count,
                 topic));
         if (!outcome.alreadyReplayed().isEmpty()) {
-            out.printf("  skipped %d already replayed (see %s)%n", outcome.alreadyReplayed().size(),
-                    replayLog.topic());
+            out.printf("  skipped %d already replayed (see %s)%n", outcome.alreadyReplayed().size(), log.topic());
         }
         if (!outcome.withoutOrigin().isEmpty()) {
             out.printf("  skipped %d without an original-topic header, e.g. %s%n", outcome.withoutOrigin().size(),
