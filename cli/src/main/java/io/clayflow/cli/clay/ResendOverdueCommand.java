@@ -1,7 +1,6 @@
 package io.clayflow.cli.clay;
 
-import io.clayflow.cli.ClayflowCommand;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.ClayLedger;
 import io.clayflow.schemas.Topics;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,10 +37,7 @@ import picocli.CommandLine.Option;
                 + "credits again, and a table that auto-dedupes on lead_id drops it unless its old row was deleted "
                 + "(see docs/runbook.md, \"Overdue Clay callbacks\").",
                 "Without --yes, shows what is overdue and re-sends nothing."})
-public final class ResendOverdueCommand extends ClayflowCommand {
-
-    @Mixin
-    ClusterOptions cluster;
+public final class ResendOverdueCommand extends ClusterCommand {
 
     @Option(names = "--table", paramLabel = "TABLE", description = "Only this Clay table's rows (default: every "
             + "table).")

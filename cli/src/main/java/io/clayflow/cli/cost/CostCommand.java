@@ -1,8 +1,7 @@
 package io.clayflow.cli.cost;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clayflow.cli.ClayflowCommand;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.TimeRangeOptions;
 import io.clayflow.schemas.Topics;
@@ -30,15 +29,12 @@ import picocli.CommandLine.ParameterException;
                 + "and cache hits, per lead source or per Clay table, over a time range, from the cost ledger topic "
                 + Topics.COST_EVENTS + ".", "The range is --from (default: today, UTC midnight) to --to (default: "
                 + "now), by when intake released the rows."})
-public final class CostCommand extends ClayflowCommand {
+public final class CostCommand extends ClusterCommand {
 
     /** How the report is printed. */
     enum Output { TABLE, JSON }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Mixin
-    ClusterOptions cluster;
 
     /** When the rows were released to Clay: by default from today's UTC midnight to now. */
     @Mixin

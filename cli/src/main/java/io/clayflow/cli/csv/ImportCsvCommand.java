@@ -1,8 +1,7 @@
 package io.clayflow.cli.csv;
 
-import io.clayflow.cli.ClayflowCommand;
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.kafka.LeadProducer;
 import io.clayflow.cli.kafka.LeadTopicOption;
@@ -38,12 +37,9 @@ import picocli.CommandLine.Parameters;
                 "Rows with the wrong number of fields or breaking one of intake's rules (no identity, bad email "
                         + "syntax, ...) are refused and reported with their line number; the rest are produced. "
                         + "Exits with 1 when any row was refused."})
-public final class ImportCsvCommand extends ClayflowCommand {
+public final class ImportCsvCommand extends ClusterCommand {
 
     private static final int REFUSED_SHOWN = 20;
-
-    @Mixin
-    ClusterOptions cluster;
 
     @Mixin
     LeadTopicOption target;

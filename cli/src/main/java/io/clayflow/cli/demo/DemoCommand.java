@@ -1,8 +1,7 @@
 package io.clayflow.cli.demo;
 
-import io.clayflow.cli.ClayflowCommand;
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.kafka.LeadProducer;
 import io.clayflow.cli.kafka.LeadTopicOption;
@@ -20,10 +19,7 @@ import picocli.CommandLine.Option;
         description = "Produces realistic sample leads to leads.raw (Avro, through the schema registry): people at "
                 + "companies with titles and domains, some duplicates (case and whitespace variants of earlier leads) "
                 + "and a few invalid ones. Prints how many unique valid leads it sent.")
-public final class DemoCommand extends ClayflowCommand {
-
-    @Mixin
-    ClusterOptions cluster;
+public final class DemoCommand extends ClusterCommand {
 
     @Mixin
     LeadTopicOption target;

@@ -1,7 +1,6 @@
 package io.clayflow.cli.dlq;
 
-import io.clayflow.cli.ClayflowCommand;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
@@ -15,10 +14,7 @@ import picocli.CommandLine.Mixin;
 /** {@code clayflow dlq list}: dead letters grouped by stage and reason, with counts and time span. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Dead letters grouped by stage and reason: how many, how many were replayed, first and last.")
-public final class DlqListCommand extends ClayflowCommand {
-
-    @Mixin
-    ClusterOptions cluster;
+public final class DlqListCommand extends ClusterCommand {
 
     @Mixin
     DeadLetterFilterOptions selection;

@@ -1,8 +1,7 @@
 package io.clayflow.cli.dlq;
 
-import io.clayflow.cli.ClayflowCommand;
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
@@ -23,10 +22,7 @@ import picocli.CommandLine.Option;
                         + "sends, so running the same replay again sends nothing twice. A replayed record that fails "
                         + "again becomes a new dead letter (with a clayflow.replay.of header), which can be replayed "
                         + "in its turn."})
-public final class DlqReplayCommand extends ClayflowCommand {
-
-    @Mixin
-    ClusterOptions cluster;
+public final class DlqReplayCommand extends ClusterCommand {
 
     @Mixin
     DeadLetterFilterOptions selection;

@@ -1,7 +1,6 @@
 package io.clayflow.cli.dlq;
 
-import io.clayflow.cli.ClayflowCommand;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.status.ClusterSettings;
@@ -20,12 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Dead letters with their headers, key and value (Avro values decoded through the registry; "
                 + "bytes that do not decode are shown as text or hex).")
-public final class DlqShowCommand extends ClayflowCommand {
+public final class DlqShowCommand extends ClusterCommand {
 
     private static final int PREVIEW_BYTES = 256;
-
-    @Mixin
-    ClusterOptions cluster;
 
     @Mixin
     DeadLetterFilterOptions selection;

@@ -1,7 +1,6 @@
 package io.clayflow.cli.status;
 
-import io.clayflow.cli.ClayflowCommand;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.DurationConverter;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.StateStores;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,13 +37,10 @@ import picocli.CommandLine.Option;
                 "11:a connector or a task is FAILED",
                 "12:a consumer group is further behind than --max-lag",
                 "13:there are more dead letters than --max-dlq"})
-public final class StatusCommand extends ClayflowCommand {
+public final class StatusCommand extends ClusterCommand {
 
     /** How a reading is printed. */
     enum Output { TEXT, JSON }
-
-    @Mixin
-    ClusterOptions cluster;
 
     @Option(names = "--connect-url", paramLabel = "URL",
             defaultValue = "${env:CLAYFLOW_CONNECT_URL:-http://localhost:8083}",
