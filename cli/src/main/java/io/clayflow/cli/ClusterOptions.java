@@ -13,7 +13,7 @@ import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that talks to a cluster shares ({@code @Mixin ClusterOptions cluster;}): brokers,
+ * The options every command that talks to a cluster shares (each extends {@link ClusterCommand}): brokers,
  * registry, extra client settings from a file and from {@code -X}, and a timeout. The defaults are every app's
  * ({@link SharedKeys}): what {@code ./clayflow up} serves, or the shared environment variables
  * ({@code CLAYFLOW_BOOTSTRAP_SERVERS}, {@code CLAYFLOW_SCHEMA_REGISTRY_URL}).

@@ -25,7 +25,7 @@ public final class ClaySimulatorPart extends FakeServicePart<ClaySimulator> {
     private final SimulatorConfig simulatorConfig;
 
     public ClaySimulatorPart(StackConfig config, StackSecrets secrets, String callbackUrl) {
-        super("clay-simulator", config, secrets, config.simulatorUrl());
+        super("clay-simulator", config, secrets, config.url(StackConfig.SIMULATOR_PORT));
         this.callbackUrl = Objects.requireNonNull(callbackUrl, "callbackUrl");
         this.simulatorConfig = simulatorConfig();
     }
@@ -35,15 +35,15 @@ public final class ClaySimulatorPart extends FakeServicePart<ClaySimulator> {
         props.putAll(config.overrides("simulator"));
         props.put("http.host", config.host());
         props.put("http.port", Integer.toString(config.port(StackConfig.SIMULATOR_PORT)));
-        props.put("webhook.token", secrets.webhookToken().value());
+        props.put("webhook.token", secrets.get(StackSecret.WEBHOOK_TOKEN).value());
         props.put("callback.url", callbackUrl);
-        props.put("callback.token", secrets.callbackToken().value());
+        props.put("callback.token", secrets.get(StackSecret.CALLBACK_TOKEN).value());
         return SimulatorConfigLoader.fromProperties(props);
     }
 
     /** The URL of the webhook the Clay sink posts to: the first configured one. */
     public String webhookUrl() {
-        return config.simulatorUrl() + "/webhooks/" + simulatorConfig.webhooks().get(0).id();
+        return config.url(StackConfig.SIMULATOR_PORT) + "/webhooks/" + simulatorConfig.webhooks().get(0).id();
     }
 
 
@@ -55,7 +55,7 @@ public final class ClaySimulatorPart extends FakeServicePart<ClaySimulator> {
     @Override
     public List<Endpoint> endpoints() {
         return List.of(new Endpoint("webhook", "POST " + webhookUrl()),
-                new Endpoint("counters", config.simulatorUrl() + "/admin/stats"),
+                new Endpoint("counters", config.url(StackConfig.SIMULATOR_PORT) + "/admin/stats"),
                 new Endpoint("calls back", callbackUrl));
     }
 

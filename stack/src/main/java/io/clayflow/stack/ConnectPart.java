@@ -68,8 +68,7 @@ public final class ConnectPart implements StackPart {
         props.put("status.storage.replication.factor", "1");
         props.put("offset.storage.partitions", "5");
         props.put("status.storage.partitions", "1");
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.putAll(StackConnectors.CONVERTERS);
         props.put("offset.flush.interval.ms", "1000");
         // Sink consumers read committed records only: intake and routing write under transactions, and a record of
         // an aborted one must never reach Clay or a CRM. Kafka Connect's sink consumers read uncommitted records
@@ -84,7 +83,7 @@ public final class ConnectPart implements StackPart {
         props.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         props.putAll(config.overrides("connect"));
         props.put("bootstrap.servers", config.bootstrapServers());
-        props.put("listeners", config.connectUrl());
+        props.put("listeners", config.url(StackConfig.CONNECT_PORT));
         props.put("rest.advertised.host.name", config.host());
         props.put("rest.advertised.port", Integer.toString(config.port(StackConfig.CONNECT_PORT)));
         props.put("plugin.path", config.connectPluginPath().toString());
@@ -140,7 +139,7 @@ public final class ConnectPart implements StackPart {
 
     private boolean putConfig(ConnectorSpec connector) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(config.connectUrl() + "/connectors/" + connector.name() + "/config"))
+                        URI.create(config.url(StackConfig.CONNECT_PORT) + "/connectors/" + connector.name() + "/config"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(connector.config()))));
         if (response.statusCode() / 100 == 2) {
@@ -157,7 +156,7 @@ public final class ConnectPart implements StackPart {
 
     private boolean running(String name) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(config.connectUrl() + "/connectors/" + name + "/status")).GET());
+                URI.create(config.url(StackConfig.CONNECT_PORT) + "/connectors/" + name + "/status")).GET());
         if (response.statusCode() != 200) {
             notReady = "connector " + name + " has no status yet";
             return false;
@@ -185,8 +184,8 @@ public final class ConnectPart implements StackPart {
     @Override
     public List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.add(new Endpoint("REST API", config.connectUrl()));
-        endpoints.add(new Endpoint("metrics", config.connectUrl() + "/metrics"));
+        endpoints.add(new Endpoint("REST API", config.url(StackConfig.CONNECT_PORT)));
+        endpoints.add(new Endpoint("metrics", config.url(StackConfig.CONNECT_PORT) + "/metrics"));
         endpoints.add(new Endpoint("connectors", String.join(", ",
                 connectors.stream().map(ConnectorSpec::name).toList())));
         endpoints.add(new Endpoint("plugin.path", config.connectPluginPath().toString()));

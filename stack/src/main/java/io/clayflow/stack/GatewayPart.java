@@ -39,7 +39,7 @@ public final class GatewayPart implements StackPart {
 
     /** Where Clay's HTTP API column posts enriched rows. */
     public String callbackUrl() {
-        return config.gatewayUrl() + "/v1/clay/callback";
+        return config.url(StackConfig.GATEWAY_PORT) + "/v1/clay/callback";
     }
 
     GatewayConfig gatewayConfig() {
@@ -48,10 +48,10 @@ public final class GatewayPart implements StackPart {
         props.put(HttpConfig.PORT, Integer.toString(config.port(StackConfig.GATEWAY_PORT)));
         props.put(GatewayConfig.MANAGEMENT_HOST, config.host());
         props.put(GatewayConfig.MANAGEMENT_PORT, Integer.toString(config.port(StackConfig.GATEWAY_MANAGEMENT_PORT)));
-        props.put(CallbackConfig.TOKENS, secrets.callbackToken().value());
-        props.put(LeadsConfig.TOKENS, secrets.leadsToken().value());
+        props.put(CallbackConfig.TOKENS, secrets.get(StackSecret.CALLBACK_TOKEN).value());
+        props.put(LeadsConfig.TOKENS, secrets.get(StackSecret.LEADS_TOKEN).value());
         props.put(io.clayflow.gateway.config.HubSpotWebhookConfig.CLIENT_SECRET,
-                secrets.hubspotWebhookSecret().value());
+                secrets.get(StackSecret.HUBSPOT_WEBHOOK_SECRET).value());
         props.put(SharedKeys.BOOTSTRAP_SERVERS, config.bootstrapServers());
         props.put(SharedKeys.SCHEMA_REGISTRY_URL, config.registryUrl());
         return GatewayConfig.withOverrides(props);
@@ -67,14 +67,14 @@ public final class GatewayPart implements StackPart {
 
     @Override
     public boolean isReady() {
-        return server != null && http.status(URI.create(config.gatewayManagementUrl() + "/health/ready")) == 200;
+        return server != null && http.status(URI.create(config.url(StackConfig.GATEWAY_MANAGEMENT_PORT) + "/health/ready")) == 200;
     }
 
     @Override
     public List<Endpoint> endpoints() {
         return List.of(new Endpoint("Clay callbacks", "POST " + callbackUrl()),
-                new Endpoint("lead intake", "POST " + config.gatewayUrl() + "/v1/leads"),
-                new Endpoint("health and metrics", config.gatewayManagementUrl() + "/health/ready, /metrics"));
+                new Endpoint("lead intake", "POST " + config.url(StackConfig.GATEWAY_PORT) + "/v1/leads"),
+                new Endpoint("health and metrics", config.url(StackConfig.GATEWAY_MANAGEMENT_PORT) + "/health/ready, /metrics"));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 public final class HubSpotPart extends FakeServicePart<HubSpotSimulator> {
 
     public HubSpotPart(StackConfig config, StackSecrets secrets) {
-        super("hubspot-fake", config, secrets, config.hubspotUrl());
+        super("hubspot-fake", config, secrets, config.url(StackConfig.HUBSPOT_PORT));
     }
 
 
@@ -20,11 +20,11 @@ public final class HubSpotPart extends FakeServicePart<HubSpotSimulator> {
         HubSpotSimulator hubspot = HubSpotSimulator.start(HubSpotConfig.builder()
                 .host(config.host())
                 .port(config.port(StackConfig.HUBSPOT_PORT))
-                .token(secrets.hubspotToken().value())
+                .token(secrets.get(StackSecret.HUBSPOT_TOKEN).value())
                 .build());
         // The app's webhook subscriptions, delivered to the gateway as HubSpot would (a delivery the gateway does
         // not take yet, while it starts, is retried).
-        hubspot.subscribeWebhooks(config.gatewayUrl() + WEBHOOK_PATH, secrets.hubspotWebhookSecret().value());
+        hubspot.subscribeWebhooks(config.url(StackConfig.GATEWAY_PORT) + WEBHOOK_PATH, secrets.get(StackSecret.HUBSPOT_WEBHOOK_SECRET).value());
         return hubspot;
     }
 
@@ -33,12 +33,12 @@ public final class HubSpotPart extends FakeServicePart<HubSpotSimulator> {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(new Endpoint("contacts batch upsert", "POST " + config.hubspotUrl()
+        return List.of(new Endpoint("contacts batch upsert", "POST " + config.url(StackConfig.HUBSPOT_PORT)
                         + "/crm/v3/objects/contacts/batch/upsert"),
-                new Endpoint("contacts search (the CRM source)", "POST " + config.hubspotUrl()
+                new Endpoint("contacts search (the CRM source)", "POST " + config.url(StackConfig.HUBSPOT_PORT)
                         + "/crm/v3/objects/contacts/search"),
-                new Endpoint("contacts and counters", config.hubspotUrl() + "/admin/contacts, /admin/stats"),
-                new Endpoint("webhooks (contact.creation, contact.propertyChange)", "to " + config.gatewayUrl()
+                new Endpoint("contacts and counters", config.url(StackConfig.HUBSPOT_PORT) + "/admin/contacts, /admin/stats"),
+                new Endpoint("webhooks (contact.creation, contact.propertyChange)", "to " + config.url(StackConfig.GATEWAY_PORT)
                         + WEBHOOK_PATH));
     }
 }

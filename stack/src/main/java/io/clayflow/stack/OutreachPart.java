@@ -16,7 +16,7 @@ public final class OutreachPart extends FakeServicePart<OutreachSimulator> {
     public static final long MAILBOX_ID = 1;
 
     public OutreachPart(StackConfig config, StackSecrets secrets) {
-        super("outreach-fake", config, secrets, config.outreachUrl());
+        super("outreach-fake", config, secrets, config.url(StackConfig.OUTREACH_PORT));
     }
 
 
@@ -25,7 +25,7 @@ public final class OutreachPart extends FakeServicePart<OutreachSimulator> {
         return OutreachSimulator.start(OutreachConfig.builder()
                 .host(config.host())
                 .port(config.port(StackConfig.OUTREACH_PORT))
-                .token(secrets.outreachToken().value())
+                .token(secrets.get(StackSecret.OUTREACH_TOKEN).value())
                 .sequence(SEQUENCE_ID)
                 .mailbox(MAILBOX_ID)
                 .build());
@@ -33,8 +33,8 @@ public final class OutreachPart extends FakeServicePart<OutreachSimulator> {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(new Endpoint("REST API v2", config.outreachUrl() + "/api/v2 (sequence " + SEQUENCE_ID
+        return List.of(new Endpoint("REST API v2", config.url(StackConfig.OUTREACH_PORT) + "/api/v2 (sequence " + SEQUENCE_ID
                         + ", mailbox " + MAILBOX_ID + ")"),
-                new Endpoint("prospects and counters", config.outreachUrl() + "/admin/prospects, /admin/stats"));
+                new Endpoint("prospects and counters", config.url(StackConfig.OUTREACH_PORT) + "/admin/prospects, /admin/stats"));
     }
 }

@@ -76,9 +76,10 @@ public final class SchemaRegistryPart implements StackPart {
 
     /** The registry build and Java to run: {@code registry.java.home} if set, else the first Java 21+ found. */
     private ApicurioDistribution choose() {
-        ApicurioBuilds builds = new ApicurioBuilds(config.registryDistributionDir(),
-                StackConfig.REGISTRY_DISTRIBUTION_DIR, config.registryVersionJava17(), config.registryVersionJava21());
-        Optional<JavaRuntime> configured = Optional.ofNullable(config.registryJavaHome())
+        RegistryBuild build = config.registryBuild();
+        ApicurioBuilds builds = new ApicurioBuilds(build.distributionDir(), StackConfig.REGISTRY_DISTRIBUTION_DIR,
+                build.versionJava17(), build.versionJava21());
+        Optional<JavaRuntime> configured = Optional.ofNullable(build.javaHome())
                 .map(javaHome -> JavaRuntime.configured(StackConfig.REGISTRY_JAVA_HOME, javaHome));
         return builds.choose(configured, currentJava, ApicurioBuilds.JVM_DIRECTORY);
     }

@@ -31,11 +31,17 @@ public final class StackConfig extends AbstractConfig {
     public static final String KAFKA_CONTROLLER_PORT = "kafka.controller.port";
     public static final String REGISTRY_PORT = "registry.port";
     public static final String REGISTRY_MANAGEMENT_PORT = "registry.management.port";
+    /** Kafka Connect's REST API. */
     public static final String CONNECT_PORT = "connect.port";
+    /** The callback gateway's public port. */
     public static final String GATEWAY_PORT = "gateway.port";
+    /** The callback gateway's management port (health, metrics). */
     public static final String GATEWAY_MANAGEMENT_PORT = "gateway.management.port";
+    /** The Clay simulator. */
     public static final String SIMULATOR_PORT = "simulator.port";
+    /** The HubSpot fake (the HubSpot connectors' {@code hubspot.base.url}). */
     public static final String HUBSPOT_PORT = "hubspot.port";
+    /** The Outreach fake (the Outreach sink's {@code outreach.base.url}). */
     public static final String OUTREACH_PORT = "outreach.port";
     /** The intake app's Prometheus port ({@code /metrics}); -1: none. */
     public static final String INTAKE_METRICS_PORT = "intake.metrics.port";
@@ -144,59 +150,20 @@ public final class StackConfig extends AbstractConfig {
 
     /** The schema registry's Confluent-compatible API base. */
     public String registryUrl() {
-        return http(REGISTRY_PORT) + "/apis/ccompat/v7";
+        return url(REGISTRY_PORT) + "/apis/ccompat/v7";
     }
 
-    /** The Connect worker's REST API base. */
-    public String connectUrl() {
-        return http(CONNECT_PORT);
+    /** The base URL of the part that serves HTTP on {@code portKey}, e.g. {@code url(GATEWAY_PORT)}. */
+    public String url(String portKey) {
+        return "http://" + host() + ":" + port(portKey);
     }
 
-    /** The callback gateway's public base URL. */
-    public String gatewayUrl() {
-        return http(GATEWAY_PORT);
-    }
-
-    /** The callback gateway's management (health, metrics) base URL. */
-    public String gatewayManagementUrl() {
-        return http(GATEWAY_MANAGEMENT_PORT);
-    }
-
-    /** The Clay simulator's base URL. */
-    public String simulatorUrl() {
-        return http(SIMULATOR_PORT);
-    }
-
-    /** The HubSpot fake's base URL (the HubSpot sink's {@code hubspot.base.url}). */
-    public String hubspotUrl() {
-        return http(HUBSPOT_PORT);
-    }
-
-    /** The Outreach fake's base URL (the Outreach sink's {@code outreach.base.url}). */
-    public String outreachUrl() {
-        return http(OUTREACH_PORT);
-    }
-
-    private String http(String portKey) {
-        return "http://" + host() + ":" + getInt(portKey);
-    }
-
-    public Path registryDistributionDir() {
-        return Path.of(getString(REGISTRY_DISTRIBUTION_DIR));
-    }
-
-    public String registryVersionJava17() {
-        return getString(REGISTRY_VERSION_JAVA17);
-    }
-
-    public String registryVersionJava21() {
-        return getString(REGISTRY_VERSION_JAVA21);
-    }
-
-    /** A Java 21+ home to run the newer registry build on, or null to look for one. */
-    public Path registryJavaHome() {
-        String home = getString(REGISTRY_JAVA_HOME);
-        return home == null || home.isBlank() ? null : Path.of(home.trim());
+    /** Where the build put the registry, and which of its builds to run on which Java. */
+    public RegistryBuild registryBuild() {
+        String javaHome = getString(REGISTRY_JAVA_HOME);
+        return new RegistryBuild(Path.of(getString(REGISTRY_DISTRIBUTION_DIR)), getString(REGISTRY_VERSION_JAVA17),
+                getString(REGISTRY_VERSION_JAVA21),
+                javaHome == null || javaHome.isBlank() ? null : Path.of(javaHome.trim()));
     }
 
     public Path connectPluginPath() {

@@ -21,6 +21,13 @@ public final class StackConnectors {
     public static final String HUBSPOT_SOURCE = "hubspot-source";
     /** The warehouse table the warehouse sink upserts into. */
     public static final String WAREHOUSE_TABLE = "enriched_leads";
+    /**
+     * Keys as text, values as the raw bytes each clayflow connector decodes itself (Avro through the registry, or
+     * JSON): every connector's converters, and the worker's defaults ({@link ConnectPart}).
+     */
+    static final Map<String, String> CONVERTERS = Map.of(
+            "key.converter", "org.apache.kafka.connect.storage.StringConverter",
+            "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
 
     private final StackConfig config;
     private final StackSecrets secrets;
@@ -52,7 +59,7 @@ public final class StackConnectors {
             props.putAll(config.overrides("sink.clay"));
         } else {
             targetOrOverride(props, "sink.clay", "clay.webhook.urls", webhookUrl, "clay.webhook.token",
-                    secretRef(StackSecrets.WEBHOOK_TOKEN));
+                    secretRef(StackSecret.WEBHOOK_TOKEN));
         }
         return new ConnectorSpec(CLAY_SINK, props);
     }
@@ -64,8 +71,8 @@ public final class StackConnectors {
     ConnectorSpec hubspotSink() {
         Map<String, String> props = sink("io.clayflow.connect.hubspot.HubSpotSinkConnector",
                 Topics.LEADS_ROUTE_CRM);
-        targetOrOverride(props, "sink.hubspot", "hubspot.base.url", config.hubspotUrl(), "hubspot.token",
-                secretRef(StackSecrets.HUBSPOT_TOKEN));
+        targetOrOverride(props, "sink.hubspot", "hubspot.base.url", config.url(StackConfig.HUBSPOT_PORT), "hubspot.token",
+                secretRef(StackSecret.HUBSPOT_TOKEN));
         return new ConnectorSpec(HUBSPOT_SINK, props);
     }
 
@@ -75,20 +82,15 @@ public final class StackConnectors {
      * {@code clayflow.hubspot.contact-changes}). Its own write-backs (the HubSpot sink's) are skipped.
      */
     ConnectorSpec hubspotSource() {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("connector.class", "io.clayflow.connect.hubspot.source.HubSpotSourceConnector");
-        props.put("tasks.max", "1");
+        Map<String, String> props = connector("io.clayflow.connect.hubspot.source.HubSpotSourceConnector");
         props.put("topic", Topics.LEADS_RAW);
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        props.put("schema.registry.url", config.registryUrl());
         props.put("poll.interval.ms", "2000");
         // The fake's search sees a write at once; HubSpot's needs the default 30 s.
         props.put("search.settle.ms", "1000");
         props.put("changes.topic", Topics.HUBSPOT_CONTACT_CHANGES);
         props.put("changes.bootstrap.servers", config.bootstrapServers());
-        targetOrOverride(props, "source.hubspot", "hubspot.base.url", config.hubspotUrl(), "hubspot.token",
-                secretRef(StackSecrets.HUBSPOT_TOKEN));
+        targetOrOverride(props, "source.hubspot", "hubspot.base.url", config.url(StackConfig.HUBSPOT_PORT), "hubspot.token",
+                secretRef(StackSecret.HUBSPOT_TOKEN));
         return new ConnectorSpec(HUBSPOT_SOURCE, props);
     }
 
@@ -98,8 +100,8 @@ public final class StackConnectors {
                 Topics.LEADS_ROUTE_OUTREACH);
         props.put("outreach.sequence.id", Long.toString(OutreachPart.SEQUENCE_ID));
         props.put("outreach.mailbox.id", Long.toString(OutreachPart.MAILBOX_ID));
-        targetOrOverride(props, "sink.outreach", "outreach.base.url", config.outreachUrl(), "outreach.token",
-                secretRef(StackSecrets.OUTREACH_TOKEN));
+        targetOrOverride(props, "sink.outreach", "outreach.base.url", config.url(StackConfig.OUTREACH_PORT), "outreach.token",
+                secretRef(StackSecret.OUTREACH_TOKEN));
         return new ConnectorSpec(OUTREACH_SINK, props);
     }
 
@@ -152,18 +154,13 @@ public final class StackConnectors {
     }
 
     /**
-     * What every sink of the stack shares: one task, raw bytes decoded by the sink itself, the registry, committed
-     * records only (each clayflow connector refuses to start otherwise; the worker reads committed records too, see
-     * {@link ConnectPart}), and bad records to {@code leads.dlq}.
+     * What every sink of the stack shares besides {@link #connector}: committed records only (each clayflow connector
+     * refuses to start otherwise; the worker reads committed records too, see {@link ConnectPart}), and bad records to
+     * {@code leads.dlq}.
      */
     private Map<String, String> sink(String connectorClass, String topic) {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("connector.class", connectorClass);
-        props.put("tasks.max", "1");
+        Map<String, String> props = connector(connectorClass);
         props.put("topics", topic);
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        props.put("schema.registry.url", config.registryUrl());
         props.put("consumer.override.isolation.level", "read_committed");
         props.put("errors.tolerance", "all");
         props.put("errors.deadletterqueue.topic.name", Topics.LEADS_DLQ);
@@ -172,8 +169,18 @@ public final class StackConnectors {
         return props;
     }
 
+    /** What every connector of the stack shares: one task, {@link #CONVERTERS}, the registry. */
+    private Map<String, String> connector(String connectorClass) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("connector.class", connectorClass);
+        props.put("tasks.max", "1");
+        props.putAll(CONVERTERS);
+        props.put("schema.registry.url", config.registryUrl());
+        return props;
+    }
+
     /** A reference the worker's {@code file} config provider resolves to the secret, e.g. {@code ${file:/d/s:key}}. */
-    String secretRef(String key) {
-        return "${file:" + secrets.file().toAbsolutePath() + ":" + key + "}";
+    String secretRef(StackSecret secret) {
+        return "${file:" + secrets.file().toAbsolutePath() + ":" + secret.key() + "}";
     }
 }

@@ -14,8 +14,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
-import java.util.Objects;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.config.types.Password;
@@ -23,35 +23,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local stack's secrets: the gateway's callback and leads tokens, the Clay webhook token, the HubSpot fake's
- * private-app token and the Outreach fake's access token. Generated on the
+ * The local stack's secrets ({@link StackSecret}): the gateway's callback and leads tokens, the Clay webhook token,
+ * the HubSpot fake's private-app token and webhook secret, and the Outreach fake's access token. Generated on the
  * first start into a file only its owner can read, and read back on every later start so that a restarted stack
  * keeps them. Held as {@link Password}s, which print as {@code [hidden]}.
  */
 public final class StackSecrets {
 
     public static final String FILE_NAME = "secrets.properties";
-    public static final String CALLBACK_TOKEN = "gateway.callback.token";
-    public static final String LEADS_TOKEN = "gateway.leads.token";
-    public static final String WEBHOOK_TOKEN = "clay.webhook.token";
-    public static final String HUBSPOT_TOKEN = "hubspot.token";
-    public static final String OUTREACH_TOKEN = "outreach.token";
-    /** The HubSpot app's client secret: the HubSpot fake signs its webhook deliveries with it, the gateway checks. */
-    public static final String HUBSPOT_WEBHOOK_SECRET = "hubspot.webhook.client.secret";
-    private static final List<String> KEYS = List.of(CALLBACK_TOKEN, LEADS_TOKEN, WEBHOOK_TOKEN, HUBSPOT_TOKEN,
-            HUBSPOT_WEBHOOK_SECRET,
-            OUTREACH_TOKEN);
 
     private static final Logger LOG = LoggerFactory.getLogger(StackSecrets.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final int TOKEN_BYTES = 32;
 
     private final Path file;
-    private final Properties values;
+    private final Map<StackSecret, Password> secrets = new EnumMap<>(StackSecret.class);
 
     private StackSecrets(Path file, Properties values) {
-        this.file = Objects.requireNonNull(file, "file");
-        this.values = Objects.requireNonNull(values, "values");
+        this.file = file;
+        for (StackSecret secret : StackSecret.values()) {
+            secrets.put(secret, new Password(values.getProperty(secret.key())));
+        }
     }
 
     /** Reads {@code <dataDir>/secrets.properties}, creating it (0600) with fresh tokens, or adding missing ones. */
@@ -67,10 +59,10 @@ public final class StackSecrets {
                 }
             }
             boolean added = false;
-            for (String key : KEYS) {
-                String value = values.getProperty(key);
+            for (StackSecret secret : StackSecret.values()) {
+                String value = values.getProperty(secret.key());
                 if (value == null || value.isBlank()) {
-                    values.setProperty(key, token(random));
+                    values.setProperty(secret.key(), token(random));
                     added = true;
                 }
             }
@@ -88,33 +80,9 @@ public final class StackSecrets {
         return file;
     }
 
-    /** The bearer token Clay's HTTP API column (here: the simulator) sends to the gateway's callback endpoint. */
-    public Password callbackToken() {
-        return new Password(values.getProperty(CALLBACK_TOKEN));
-    }
-
-    /** The bearer token for {@code POST /v1/leads} on the gateway. */
-    public Password leadsToken() {
-        return new Password(values.getProperty(LEADS_TOKEN));
-    }
-
-    /** The token the Clay sink sends in {@code x-clay-webhook-auth}, which the simulator's webhook requires. */
-    public Password webhookToken() {
-        return new Password(values.getProperty(WEBHOOK_TOKEN));
-    }
-
-    /** The private-app token the HubSpot fake accepts and the HubSpot sink sends. */
-    public Password hubspotToken() {
-        return new Password(values.getProperty(HUBSPOT_TOKEN));
-    }
-
-    /** The OAuth access token the Outreach fake accepts and the outreach sink sends. */
-    public Password hubspotWebhookSecret() {
-        return new Password(values.getProperty(HUBSPOT_WEBHOOK_SECRET));
-    }
-
-    public Password outreachToken() {
-        return new Password(values.getProperty(OUTREACH_TOKEN));
+    /** The generated value of {@code secret}. */
+    public Password get(StackSecret secret) {
+        return secrets.get(secret);
     }
 
     @Override

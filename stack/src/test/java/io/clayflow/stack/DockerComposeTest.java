@@ -177,8 +177,8 @@ class DockerComposeTest {
         String budget = AppSettings.envName("intake", IntakeConfig.BUDGET_ACTIONS_PER_PERIOD);
         assertThat(rawEnvironment("status").get(budget)).isEqualTo("${CLAY_CREDITS_PER_DAY:-10000}")
                 .isEqualTo(rawEnvironment("intake").get(budget));
-        assertThat(StatusConfig.load(null, Map.of(budget, "2500")).creditsPerPeriod()).isEqualTo(2500);
-        assertThat(config.creditsPerPeriod()).isEqualTo(IntakeConfig.load(null, environment("intake"))
+        assertThat(StatusConfig.load(null, Map.of(budget, "2500")).limits().creditsPerPeriod()).isEqualTo(2500);
+        assertThat(config.limits().creditsPerPeriod()).isEqualTo(IntakeConfig.load(null, environment("intake"))
                 .budgetActionsPerPeriod());
         assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:19092");
         assertThat(publishedPorts("status")).containsEntry(config.managementPort(), config.managementPort());

@@ -23,8 +23,8 @@ class StackConfigTest {
 
         assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.registryUrl()).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
-        assertThat(config.gatewayUrl()).isEqualTo("http://127.0.0.1:8080");
-        assertThat(config.connectUrl()).isEqualTo("http://127.0.0.1:8083");
+        assertThat(config.url(StackConfig.GATEWAY_PORT)).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.url(StackConfig.CONNECT_PORT)).isEqualTo("http://127.0.0.1:8083");
         assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(config.overrides("intake")).containsEntry("streams.num.standby.replicas", "0");
     }
@@ -37,7 +37,7 @@ class StackConfigTest {
                 .isEqualTo(9191);
         assertThat(config.port(StackConfig.ROUTING_METRICS_PORT)).isEqualTo(RoutingConfig.DEFAULT_METRICS_PORT)
                 .isEqualTo(9192);
-        assertThat(config.gatewayManagementUrl()).isEqualTo("http://127.0.0.1:9090");
+        assertThat(config.url(StackConfig.GATEWAY_MANAGEMENT_PORT)).isEqualTo("http://127.0.0.1:9090");
         assertThat(config.boundPorts()).containsEntry(StackConfig.INTAKE_METRICS_PORT, 9191)
                 .containsEntry(StackConfig.ROUTING_METRICS_PORT, 9192).hasSize(StackConfig.PORT_KEYS.size());
     }
@@ -56,10 +56,10 @@ class StackConfigTest {
     void theBuildSaysWhereTheRegistryAndThePluginAre() {
         StackConfig config = StackConfig.load(null, Map.of(), Map.of());
 
-        assertThat(config.registryDistributionDir()).isAbsolute().endsWithRaw(Path.of("local-servers", "target", "apicurio"));
+        assertThat(config.registryBuild().distributionDir()).isAbsolute().endsWithRaw(Path.of("local-servers", "target", "apicurio"));
         // endsWithRaw: a unit-test build (mvn test) does not package the plugin, so the directory need not exist yet.
         assertThat(config.connectPluginPath().normalize()).endsWithRaw(Path.of("connectors", "target", "plugin"));
-        assertThat(config.registryVersionJava17()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(config.registryBuild().versionJava17()).matches("\\d+\\.\\d+\\.\\d+");
     }
 
     @Test

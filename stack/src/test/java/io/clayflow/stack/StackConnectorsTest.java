@@ -32,8 +32,8 @@ class StackConnectorsTest {
         assertThat(connectors.claySink().config()).containsEntry("clay.webhook.token",
                 "${file:" + data.resolve("secrets.properties") + ":clay.webhook.token}");
         assertThat(connectors.all()).allSatisfy(spec -> assertThat(spec.config().values())
-                .doesNotContain(secrets.webhookToken().value(), secrets.hubspotToken().value(),
-                        secrets.outreachToken().value()));
+                .doesNotContain(secrets.get(StackSecret.WEBHOOK_TOKEN).value(), secrets.get(StackSecret.HUBSPOT_TOKEN).value(),
+                        secrets.get(StackSecret.OUTREACH_TOKEN).value()));
     }
 
     @Test

@@ -18,10 +18,10 @@ class StackSecretsTest {
 
         assertThat(secrets.file()).isEqualTo(data.resolve("secrets.properties"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets.file()))).isEqualTo("rw-------");
-        Set<String> tokens = Set.of(secrets.callbackToken().value(), secrets.leadsToken().value(),
-                secrets.webhookToken().value(), secrets.hubspotToken().value(), secrets.outreachToken().value());
+        Set<String> tokens = Set.of(secrets.get(StackSecret.CALLBACK_TOKEN).value(), secrets.get(StackSecret.LEADS_TOKEN).value(),
+                secrets.get(StackSecret.WEBHOOK_TOKEN).value(), secrets.get(StackSecret.HUBSPOT_TOKEN).value(), secrets.get(StackSecret.OUTREACH_TOKEN).value());
         assertThat(tokens).hasSize(5).allSatisfy(token -> assertThat(token).hasSizeGreaterThanOrEqualTo(43));
-        assertThat(secrets.callbackToken()).hasToString("[hidden]");
+        assertThat(secrets.get(StackSecret.CALLBACK_TOKEN)).hasToString("[hidden]");
         assertThat(secrets).hasToString("secrets in " + secrets.file());
     }
 
@@ -30,8 +30,8 @@ class StackSecretsTest {
         StackSecrets first = StackSecrets.loadOrCreate(data, new SecureRandom());
         StackSecrets second = StackSecrets.loadOrCreate(data, new SecureRandom());
 
-        assertThat(second.callbackToken()).isEqualTo(first.callbackToken());
-        assertThat(second.webhookToken()).isEqualTo(first.webhookToken());
+        assertThat(second.get(StackSecret.CALLBACK_TOKEN)).isEqualTo(first.get(StackSecret.CALLBACK_TOKEN));
+        assertThat(second.get(StackSecret.WEBHOOK_TOKEN)).isEqualTo(first.get(StackSecret.WEBHOOK_TOKEN));
     }
 
     @Test
@@ -40,8 +40,8 @@ class StackSecretsTest {
 
         StackSecrets secrets = StackSecrets.loadOrCreate(data, new SecureRandom());
 
-        assertThat(secrets.callbackToken().value()).isEqualTo("kept");
-        assertThat(secrets.leadsToken().value()).isNotBlank().isNotEqualTo("kept");
+        assertThat(secrets.get(StackSecret.CALLBACK_TOKEN).value()).isEqualTo("kept");
+        assertThat(secrets.get(StackSecret.LEADS_TOKEN).value()).isNotBlank().isNotEqualTo("kept");
         assertThat(Files.readString(secrets.file())).contains("gateway.callback.token=kept", "gateway.leads.token=");
     }
 

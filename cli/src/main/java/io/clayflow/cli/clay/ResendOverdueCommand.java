@@ -1,6 +1,6 @@
 package io.clayflow.cli.clay;
 
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.ClayLedger;
 import io.clayflow.schemas.Topics;
@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code clayflow clay resend-overdue}: asks the Clay ledger to put its overdue rows back on the outbox. The request
@@ -41,10 +37,7 @@ import picocli.CommandLine.Spec;
                 + "credits again, and a table that auto-dedupes on lead_id drops it unless its old row was deleted "
                 + "(see docs/runbook.md, \"Overdue Clay callbacks\").",
                 "Without --yes, shows what is overdue and re-sends nothing."})
-public final class ResendOverdueCommand implements Callable<Integer> {
-
-    @Mixin
-    ClusterOptions cluster;
+public final class ResendOverdueCommand extends ClusterCommand {
 
     @Option(names = "--table", paramLabel = "TABLE", description = "Only this Clay table's rows (default: every "
             + "table).")
@@ -53,14 +46,11 @@ public final class ResendOverdueCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Re-send (it costs Clay credits); without it nothing is sent.")
     boolean yes;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException, ExecutionException, TimeoutException {
         ClusterSettings settings = cluster.settings();
-        PrintWriter out = spec.commandLine().getOut();
-        ClayCallbacks callbacks = new ClayCallbacksReader(settings, Clock.systemUTC()).read();
+        PrintWriter out = out();
+        ClayCallbacks callbacks = ClayCallbacksReader.read(settings, Clock.systemUTC());
         long overdue = 0;
         for (var entry : callbacks.tables().entrySet()) {
             if (table == null || table.equals(entry.getKey())) {

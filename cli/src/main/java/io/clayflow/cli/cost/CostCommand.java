@@ -1,9 +1,9 @@
 package io.clayflow.cli.cost;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
-import io.clayflow.cli.InstantConverter;
+import io.clayflow.cli.TimeRangeOptions;
 import io.clayflow.schemas.Topics;
 import io.clayflow.status.cost.CostGrouping;
 import io.clayflow.status.cost.CostLedgerReader;
@@ -14,13 +14,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code clayflow cost}: the cost ledger ({@value Topics#COST_EVENTS}) over a time range, per source or per Clay
@@ -30,25 +27,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "cost", mixinStandardHelpOptions = true,
         description = {"Rows sent to Clay, Actions and Data Credits spent, and credits saved by duplicates dropped "
                 + "and cache hits, per lead source or per Clay table, over a time range, from the cost ledger topic "
-                + Topics.COST_EVENTS + "."})
-public final class CostCommand implements Callable<Integer> {
+                + Topics.COST_EVENTS + ".", "The range is --from (default: today, UTC midnight) to --to (default: "
+                + "now), by when intake released the rows."})
+public final class CostCommand extends ClusterCommand {
 
     /** How the report is printed. */
     enum Output { TABLE, JSON }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** When the rows were released to Clay: by default from today's UTC midnight to now. */
     @Mixin
-    ClusterOptions cluster;
-
-    @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "Start of the range, inclusive: 2026-11-20T10:00:00Z, 2026-11-20 (UTC midnight) or an age "
-                    + "such as 24h (default: today, UTC midnight).")
-    Instant from;
-
-    @Option(names = "--to", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "End of the range, exclusive, in the same forms (default: now).")
-    Instant to;
+    TimeRangeOptions range;
 
     @Option(names = "--by", paramLabel = "source|table", defaultValue = "source",
             description = "Group by the lead's source or by Clay table (default: ${DEFAULT-VALUE}).")
@@ -57,9 +47,6 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default) or json (fields in cli/README.md).")
     Output output;
-
-    @Spec
-    CommandSpec spec;
 
     private final Clock clock;
 
@@ -73,12 +60,13 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instant start = from != null ? from : clock.instant().truncatedTo(ChronoUnit.DAYS);
+        Instant start = range.from() != null ? range.from() : clock.instant().truncatedTo(ChronoUnit.DAYS);
+        Instant to = range.to();
         if (to != null && !to.isAfter(start)) {
             throw new ParameterException(spec.commandLine(), "--to (" + to + ") must be after --from (" + start + ")");
         }
         CostReport report = new CostLedgerReader(cluster.settings()).read(start).report(start, to, by);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output == Output.JSON) {
             Map<String, Object> json = CostReportFields.of(report);
             out.println(MAPPER.writeValueAsString(json));

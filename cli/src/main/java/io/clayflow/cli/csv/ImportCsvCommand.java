@@ -1,11 +1,11 @@
 package io.clayflow.cli.csv;
 
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.kafka.LeadProducer;
+import io.clayflow.cli.kafka.LeadTopicOption;
 import io.clayflow.intake.LeadValidator;
-import io.clayflow.schemas.Topics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,16 +17,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code clayflow import-csv}: a CSV of leads into leads.raw, with a report of refused rows by line. */
 @Command(name = "import-csv", mixinStandardHelpOptions = true,
@@ -40,12 +37,12 @@ import picocli.CommandLine.Spec;
                 "Rows with the wrong number of fields or breaking one of intake's rules (no identity, bad email "
                         + "syntax, ...) are refused and reported with their line number; the rest are produced. "
                         + "Exits with 1 when any row was refused."})
-public final class ImportCsvCommand implements Callable<Integer> {
+public final class ImportCsvCommand extends ClusterCommand {
 
     private static final int REFUSED_SHOWN = 20;
 
     @Mixin
-    ClusterOptions cluster;
+    LeadTopicOption target;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
     Path file;
@@ -67,10 +64,6 @@ public final class ImportCsvCommand implements Callable<Integer> {
             description = "The source of rows whose source column is empty or absent (default: ${DEFAULT-VALUE}).")
     String source;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.LEADS_RAW,
-            description = "Where to produce (default: ${DEFAULT-VALUE}).")
-    String topic;
-
     @Option(names = "--refused-report", paramLabel = "FILE",
             description = "Also write every refused row (line, reason, message) to this CSV file.")
     Path refusedReport;
@@ -78,9 +71,6 @@ public final class ImportCsvCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Show a progress bar when stderr is a terminal (default: on).")
     boolean progress;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -95,14 +85,14 @@ public final class ImportCsvCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, file + ": refused, nothing produced: " + e.getMessage(), e);
         }
         ImportReport report = new ImportReport();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         long size = Files.size(file);
         boolean terminal = progress && System.console() != null && Ansi.AUTO.enabled();
         Instant importedAt = Instant.now();
         LeadValidator validator = new LeadValidator(LeadValidator.Limits.defaults());
         CsvLeadReader.Layout layout;
-        try (LeadProducer producer = new LeadProducer(cluster.settings(), topic);
+        try (LeadProducer producer = target.producer(cluster.settings());
              CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
              Reader reader = decoding.reader(counted)) {
             ProgressBar bar = new ProgressBar(err, terminal, size, System::nanoTime);
@@ -127,12 +117,12 @@ public final class ImportCsvCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.FAILED, file + ": " + decoding.refusal(e).getMessage() + " ("
                         + report.producedRows() + " rows before it were produced)", e);
             }
-            producer.flush();
+            LeadProducer.Answers answers = producer.flush();
             bar.finish(rows[0]);
-            if (producer.failed() > 0) {
-                throw new CliException(ExitCodes.FAILED, producer.failed() + " of " + report.producedRows()
-                        + " rows were not acknowledged by Kafka (" + producer.firstFailure().getMessage()
-                        + "); the other " + producer.acknowledged() + " are on " + topic);
+            if (answers.failed() > 0) {
+                throw new CliException(ExitCodes.FAILED, answers.failed() + " of " + report.producedRows()
+                        + " rows were not acknowledged by Kafka (" + answers.firstFailure().getMessage()
+                        + "); the other " + answers.acknowledged() + " are on " + target.topic());
             }
         }
         print(out, layout, report);
@@ -160,7 +150,8 @@ public final class ImportCsvCommand implements Callable<Integer> {
     private void print(PrintWriter out, CsvLeadReader.Layout layout, ImportReport report) {
         out.printf("%s: %s, delimiter %s, columns: %s%n", file, encoding.name(), layout.delimiter() == '\t' ? "tab"
                 : "'" + layout.delimiter() + "'", String.join(", ", layout.mapping().describe()));
-        out.printf("Produced %,d rows to %s; refused %,d%n", report.producedRows(), topic, report.refusedRows().size());
+        out.printf("Produced %,d rows to %s; refused %,d%n", report.producedRows(), target.topic(),
+                report.refusedRows().size());
         report.refusedByReason().forEach((reason, count) -> out.printf("  %,8d  %s%n", count, reason));
         report.refusedRows().stream().limit(REFUSED_SHOWN).forEach(row -> out.printf("  line %d: %s: %s%n",
                 row.line(), row.reason(), row.message()));

@@ -1,31 +1,28 @@
 package io.clayflow.cli.demo;
 
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.cli.kafka.LeadProducer;
-import io.clayflow.schemas.Topics;
+import io.clayflow.cli.kafka.LeadTopicOption;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clayflow demo}: realistic sample leads, with duplicates and a few invalid ones, into leads.raw. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Produces realistic sample leads to leads.raw (Avro, through the schema registry): people at "
                 + "companies with titles and domains, some duplicates (case and whitespace variants of earlier leads) "
                 + "and a few invalid ones. Prints how many unique valid leads it sent.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends ClusterCommand {
 
     @Mixin
-    ClusterOptions cluster;
+    LeadTopicOption target;
 
     @Option(names = "--leads", paramLabel = "N", defaultValue = "100",
             description = "How many leads to send in all (default: ${DEFAULT-VALUE}).")
@@ -47,10 +44,6 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The leads' source field (default: ${DEFAULT-VALUE}).")
     String source;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.LEADS_RAW,
-            description = "Where to send them (default: ${DEFAULT-VALUE}).")
-    String topic;
-
     @Option(names = "--crm", description = "Create the unique valid people as contacts in the local HubSpot fake "
             + "instead of sending leads: the HubSpot source makes them leads (source crm-event), and the enrichment "
             + "is written back onto the same contacts.")
@@ -59,9 +52,6 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hubspot-url", paramLabel = "URL", defaultValue = "http://localhost:8091",
             description = "The HubSpot fake that --crm creates contacts in (default: ${DEFAULT-VALUE}).")
     String hubspotUrl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -76,26 +66,27 @@ public final class DemoCommand implements Callable<Integer> {
                     .filter(lead -> lead.kind() == DemoLeadGenerator.Kind.UNIQUE).map(DemoLeadGenerator.DemoLead::lead)
                     .toList();
             int created = new CrmDemo(hubspotUrl).create(people);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("Created %d contacts in the HubSpot fake at %s (seed %d): the HubSpot source makes each a "
                     + "lead (source crm-event); watch ./clayflow status%n", created, hubspotUrl, actualSeed);
             out.flush();
             return ExitCodes.OK;
         }
-        try (LeadProducer producer = new LeadProducer(cluster.settings(), topic)) {
+        try (LeadProducer producer = target.producer(cluster.settings())) {
             for (DemoLeadGenerator.DemoLead lead : batch) {
                 producer.send(null, lead.lead());
             }
-            producer.flush();
-            if (producer.failed() > 0) {
-                throw new CliException(ExitCodes.FAILED, producer.failed() + " of " + batch.size()
-                        + " leads were not acknowledged: " + producer.firstFailure().getMessage());
+            LeadProducer.Answers answers = producer.flush();
+            if (answers.failed() > 0) {
+                throw new CliException(ExitCodes.FAILED, answers.failed() + " of " + batch.size()
+                        + " leads were not acknowledged: " + answers.firstFailure().getMessage());
             }
         }
         Map<DemoLeadGenerator.Kind, Long> kinds = batch.stream().collect(Collectors.groupingBy(
                 DemoLeadGenerator.DemoLead::kind, Collectors.counting()));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("Sent %d leads to %s: %d unique valid, %d duplicates, %d invalid (seed %d)%n", batch.size(), topic,
+        PrintWriter out = out();
+        out.printf("Sent %d leads to %s: %d unique valid, %d duplicates, %d invalid (seed %d)%n", batch.size(),
+                target.topic(),
                 kinds.getOrDefault(DemoLeadGenerator.Kind.UNIQUE, 0L),
                 kinds.getOrDefault(DemoLeadGenerator.Kind.DUPLICATE, 0L),
                 kinds.getOrDefault(DemoLeadGenerator.Kind.INVALID, 0L), actualSeed);

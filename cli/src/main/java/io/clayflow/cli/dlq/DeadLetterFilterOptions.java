@@ -1,8 +1,8 @@
 package io.clayflow.cli.dlq;
 
-import io.clayflow.cli.InstantConverter;
+import io.clayflow.cli.TimeRangeOptions;
 import io.clayflow.schemas.Topics;
-import java.time.Instant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that select dead letters, shared by {@code dlq list}, {@code show} and {@code replay}. */
@@ -22,24 +22,20 @@ public final class DeadLetterFilterOptions {
                     + "matches a prefix (decode.*).")
     String reason;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "Only dead letters at or after this time: 2026-11-20T10:00:00Z, 2026-11-20, or an age (2h).")
-    Instant from;
-
-    @Option(names = "--to", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "Only dead letters before this time (same forms as --from).")
-    Instant to;
+    /** When the dead letters were written (their record timestamp); unbounded where not given. */
+    @Mixin
+    TimeRangeOptions range;
 
     public String topic() {
         return topic;
     }
 
     public DeadLetterFilter filter() {
-        return new DeadLetterFilter(stage, reason, from, to);
+        return new DeadLetterFilter(stage, reason, range.from(), range.to());
     }
 
     /** Whether anything narrows the selection. */
     public boolean narrowed() {
-        return stage != null || reason != null || from != null || to != null;
+        return stage != null || reason != null || range.from() != null || range.to() != null;
     }
 }

@@ -2,7 +2,6 @@ package io.clayflow.cli.dlq;
 
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.ExitCodes;
-import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.DeadLetterInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,12 +33,11 @@ public final class DeadLetterReplayer {
 
     private static final int TRANSACTION_SIZE = 500;
 
-    private final ClusterSettings cluster;
     private final ReplayLog log;
     private final Clock clock;
 
-    public DeadLetterReplayer(ClusterSettings cluster, ReplayLog log, Clock clock) {
-        this.cluster = Objects.requireNonNull(cluster, "cluster");
+    /** Replays onto the cluster of {@code log}, since each replay and its log entry are one transaction. */
+    public DeadLetterReplayer(ReplayLog log, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -69,7 +67,7 @@ public final class DeadLetterReplayer {
     }
 
     private void send(List<DeadLetterEntry> entries) {
-        Map<String, Object> props = cluster.producerProperties();
+        Map<String, Object> props = log.cluster().producerProperties();
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "clayflow-cli-dlq-replay-" + log.topic());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             producer.initTransactions();

@@ -1,6 +1,6 @@
 package io.clayflow.cli.dlq;
 
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
@@ -8,28 +8,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code clayflow dlq list}: dead letters grouped by stage and reason, with counts and time span. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Dead letters grouped by stage and reason: how many, how many were replayed, first and last.")
-public final class DlqListCommand implements Callable<Integer> {
-
-    @Mixin
-    ClusterOptions cluster;
+public final class DlqListCommand extends ClusterCommand {
 
     @Mixin
     DeadLetterFilterOptions selection;
 
     @Mixin
     ReplayLogOption replayLog;
-
-    @Spec
-    CommandSpec spec;
 
     /** Counts of one stage and reason. */
     private static final class Group {
@@ -57,7 +48,7 @@ public final class DlqListCommand implements Callable<Integer> {
             group.last = group.last == null || entry.timestamp().isAfter(group.last) ? entry.timestamp() : group.last;
             total[0]++;
         });
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (total[0] == 0) {
             out.println("No dead letters" + (selection.narrowed() ? " match." : " in " + selection.topic() + "."));
             out.flush();

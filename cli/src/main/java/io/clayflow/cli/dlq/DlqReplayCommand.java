@@ -1,7 +1,7 @@
 package io.clayflow.cli.dlq;
 
 import io.clayflow.cli.CliException;
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.status.ClusterSettings;
 import java.io.PrintWriter;
@@ -9,13 +9,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clayflow dlq replay}: sends selected dead letters back to where they came from, each at most once. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -25,10 +22,7 @@ import picocli.CommandLine.Spec;
                         + "sends, so running the same replay again sends nothing twice. A replayed record that fails "
                         + "again becomes a new dead letter (with a clayflow.replay.of header), which can be replayed "
                         + "in its turn."})
-public final class DlqReplayCommand implements Callable<Integer> {
-
-    @Mixin
-    ClusterOptions cluster;
+public final class DlqReplayCommand extends ClusterCommand {
 
     @Mixin
     DeadLetterFilterOptions selection;
@@ -43,9 +37,6 @@ public final class DlqReplayCommand implements Callable<Integer> {
     @Mixin
     ReplayLogOption replayLog;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (!all && !selection.narrowed()) {
@@ -54,18 +45,17 @@ public final class DlqReplayCommand implements Callable<Integer> {
         }
         ClusterSettings settings = cluster.settings();
         List<DeadLetterEntry> selected = new DeadLetterReader(settings, selection.topic()).read(selection.filter());
-        DeadLetterReplayer.Outcome outcome = new DeadLetterReplayer(settings,
-                replayLog.log(settings), Clock.systemUTC()).replay(selected, dryRun);
+        ReplayLog log = replayLog.log(settings);
+        DeadLetterReplayer.Outcome outcome = new DeadLetterReplayer(log, Clock.systemUTC()).replay(selected, dryRun);
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf("%d dead letters selected%n", selected.size());
         Map<String, Long> byTarget = new TreeMap<>(outcome.replayed().stream().collect(Collectors.groupingBy(
                 entry -> entry.info().replayTopic().orElseThrow(), Collectors.counting())));
         byTarget.forEach((topic, count) -> out.printf("  %s %d to %s%n", dryRun ? "would replay" : "replayed", count,
                 topic));
         if (!outcome.alreadyReplayed().isEmpty()) {
-            out.printf("  skipped %d already replayed (see %s)%n", outcome.alreadyReplayed().size(),
-                    replayLog.topic());
+            out.printf("  skipped %d already replayed (see %s)%n", outcome.alreadyReplayed().size(), log.topic());
         }
         if (!outcome.withoutOrigin().isEmpty()) {
             out.printf("  skipped %d without an original-topic header, e.g. %s%n", outcome.withoutOrigin().size(),

@@ -1,6 +1,6 @@
 package io.clayflow.cli.dlq;
 
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.serde.KafkaAvroDeserializer;
 import io.clayflow.status.ClusterSettings;
@@ -10,24 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.kafka.common.header.Header;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clayflow dlq show}: selected dead letters with their headers and their value decoded where possible. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Dead letters with their headers, key and value (Avro values decoded through the registry; "
                 + "bytes that do not decode are shown as text or hex).")
-public final class DlqShowCommand implements Callable<Integer> {
+public final class DlqShowCommand extends ClusterCommand {
 
     private static final int PREVIEW_BYTES = 256;
-
-    @Mixin
-    ClusterOptions cluster;
 
     @Mixin
     DeadLetterFilterOptions selection;
@@ -36,14 +30,11 @@ public final class DlqShowCommand implements Callable<Integer> {
             description = "Show at most N (the oldest first; default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         ClusterSettings settings = cluster.settings();
         List<DeadLetterEntry> entries = new DeadLetterReader(settings, selection.topic()).read(selection.filter());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (KafkaAvroDeserializer avro = new KafkaAvroDeserializer()) {
             Map<String, Object> serde = settings.serdeProperties();
             serde.put("specific.avro.reader", false);

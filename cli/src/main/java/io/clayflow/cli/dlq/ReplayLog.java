@@ -3,8 +3,8 @@ package io.clayflow.cli.dlq;
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.status.ClusterSettings;
+import io.clayflow.status.CompactedTopic;
 import io.clayflow.status.StatusCollector;
-import io.clayflow.status.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,21 +27,17 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * ({@code leads.dlq/<partition>/<offset>}), whose value says when and where to. The replayer writes an entry in the
  * same Kafka transaction as the replayed record, so the two exist together or not at all, and a later replay skips
  * what the log holds. Compaction keeps one small record per replayed dead letter, for good.
+ *
+ * @param cluster the cluster of the log, and so of every replay it records (one transaction writes both)
+ * @param topic the log topic
  */
-public final class ReplayLog {
+public record ReplayLog(ClusterSettings cluster, String topic) {
 
     public static final String DEFAULT_TOPIC = StatusCollector.DEFAULT_REPLAY_LOG_TOPIC;
 
-    private final ClusterSettings cluster;
-    private final String topic;
-
-    public ReplayLog(ClusterSettings cluster, String topic) {
-        this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.topic = Objects.requireNonNull(topic, "topic");
-    }
-
-    public String topic() {
-        return topic;
+    public ReplayLog {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(topic, "topic");
     }
 
     /** Creates the log topic when it is missing (one partition, compacted, the broker's replication factor). */
@@ -65,18 +61,7 @@ public final class ReplayLog {
 
     /** The addresses of every dead letter replayed so far (empty when the log topic does not exist yet). */
     public Set<String> replayed() {
-        Set<String> addresses = new HashSet<>();
-        try (TopicTail tail = new TopicTail(cluster, List.of(topic))) {
-            tail.catchUp(record -> {
-                String address = new String(record.key(), StandardCharsets.UTF_8);
-                if (record.value() == null) {
-                    addresses.remove(address);
-                } else {
-                    addresses.add(address);
-                }
-            });
-        }
-        return addresses;
+        return new HashSet<>(CompactedTopic.latest(cluster, topic).keySet());
     }
 
     /** The log entry recording that {@code entry} was replayed to {@code target} at {@code at}. */

@@ -10,10 +10,6 @@ public final class ReplayLogOption {
             description = "Where replays are recorded (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    public String topic() {
-        return topic;
-    }
-
     /** The replay log on that topic of the cluster. */
     ReplayLog log(ClusterSettings settings) {
         return new ReplayLog(settings, topic);

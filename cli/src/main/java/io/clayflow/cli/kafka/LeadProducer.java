@@ -66,21 +66,14 @@ public final class LeadProducer implements AutoCloseable {
         }
     }
 
-    /** Waits until every lead sent so far is acknowledged or failed. */
-    public void flush() {
+    /** What the cluster answered for the leads sent: how many it took, how many failed, and the first failure. */
+    public record Answers(long acknowledged, long failed, Exception firstFailure) {
+    }
+
+    /** Waits until every lead sent so far is acknowledged or failed, and says how many of each. */
+    public Answers flush() {
         producer.flush();
-    }
-
-    public long acknowledged() {
-        return acknowledged.get();
-    }
-
-    public long failed() {
-        return failed.get();
-    }
-
-    public Exception firstFailure() {
-        return firstFailure.get();
+        return new Answers(acknowledged.get(), failed.get(), firstFailure.get());
     }
 
     @Override

@@ -11,12 +11,21 @@ import java.util.Objects;
  */
 record StatusChecks(Long maxDeadLetters, Long maxLag) {
 
-    /** One thing wrong: a stable {@code kind} for scripts, the exit code it stands for, and what to tell a person. */
-    record Problem(String kind, int exitCode, String message) {
+    /** One thing wrong: which {@link StatusProblem} (its kind and exit code), and what to tell a person. */
+    record Problem(StatusProblem problem, String message) {
 
         Problem {
-            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(message, "message");
+        }
+
+        /** The stable name for scripts, e.g. {@code connector_failed}. */
+        String kind() {
+            return problem.kind();
+        }
+
+        int exitCode() {
+            return problem.exitCode();
         }
     }
 
@@ -31,7 +40,7 @@ record StatusChecks(Long maxDeadLetters, Long maxLag) {
     Verdict judge(PipelineStatus status, ConnectView connect) {
         List<Problem> problems = new ArrayList<>();
         if (!connect.reachable()) {
-            problems.add(new Problem("connect_unreachable", StatusExitCodes.CONNECT_UNREACHABLE, connect.error()));
+            problems.add(new Problem(StatusProblem.CONNECT_UNREACHABLE, connect.error()));
         }
         for (ConnectorState connector : connect.connectors()) {
             if (connector.state().equals(ConnectorState.FAILED)) {
@@ -43,20 +52,19 @@ record StatusChecks(Long maxDeadLetters, Long maxLag) {
         if (maxLag != null) {
             status.consumerLag().forEach((group, lag) -> {
                 if (lag > maxLag) {
-                    problems.add(new Problem("lag_above_threshold", StatusExitCodes.LAG_ABOVE_THRESHOLD,
-                            "consumer group " + group + " is " + lag + " records behind (--max-lag " + maxLag + ")"));
+                    problems.add(new Problem(StatusProblem.LAG_ABOVE_THRESHOLD, "consumer group " + group + " is " + lag
+                            + " records behind (--max-lag " + maxLag + ")"));
                 }
             });
         }
         if (maxDeadLetters != null && status.deadLetterTotal() > maxDeadLetters) {
-            problems.add(new Problem("dead_letters_above_threshold", StatusExitCodes.DLQ_ABOVE_THRESHOLD,
-                    status.deadLetterTotal() + " dead letters (--max-dlq " + maxDeadLetters + ")"));
+            problems.add(new Problem(StatusProblem.DEAD_LETTERS_ABOVE_THRESHOLD, status.deadLetterTotal()
+                    + " dead letters (--max-dlq " + maxDeadLetters + ")"));
         }
         return new Verdict(problems.stream().mapToInt(Problem::exitCode).min().orElse(0), problems);
     }
 
     private static Problem failed(String what, String trace) {
-        return new Problem("connector_failed", StatusExitCodes.CONNECTOR_FAILED, what + " is FAILED"
-                + (trace == null ? "" : ": " + trace));
+        return new Problem(StatusProblem.CONNECTOR_FAILED, what + " is FAILED" + (trace == null ? "" : ": " + trace));
     }
 }

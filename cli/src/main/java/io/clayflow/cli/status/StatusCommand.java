@@ -1,6 +1,6 @@
 package io.clayflow.cli.status;
 
-import io.clayflow.cli.ClusterOptions;
+import io.clayflow.cli.ClusterCommand;
 import io.clayflow.cli.DurationConverter;
 import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.StateStores;
@@ -15,17 +15,13 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code clayflow status}: the pipeline's counters per stage read over Kafka, each connector's and task's state read
  * from Kafka Connect, as text or JSON, once or {@code --watch}ing; {@code --check} turns what is wrong into an exit
- * code ({@link StatusExitCodes}).
+ * code ({@link StatusProblem}).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Counters per stage of a running pipeline, read over Kafka: raw, invalid, duplicates dropped, "
@@ -41,13 +37,10 @@ import picocli.CommandLine.Spec;
                 "11:a connector or a task is FAILED",
                 "12:a consumer group is further behind than --max-lag",
                 "13:there are more dead letters than --max-dlq"})
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand extends ClusterCommand {
 
     /** How a reading is printed. */
     enum Output { TEXT, JSON }
-
-    @Mixin
-    ClusterOptions cluster;
 
     @Option(names = "--connect-url", paramLabel = "URL",
             defaultValue = "${env:CLAYFLOW_CONNECT_URL:-http://localhost:8083}",
@@ -101,9 +94,6 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Intake's budget.credits.per.period, to show spent credits against it.")
     Long creditsPerPeriod;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         ClusterSettings settings = cluster.settings();
@@ -125,7 +115,7 @@ public final class StatusCommand implements Callable<Integer> {
                         throw e;
                     }
                     // Watching goes on through an outage; a collector that lost the cluster starts afresh.
-                    spec.commandLine().getErr().println("clayflow status: " + e.getMessage());
+                    err().println("clayflow status: " + e.getMessage());
                     collector.close();
                     collector = null;
                     code = e.unreachable() ? ExitCodes.UNREACHABLE : ExitCodes.FAILED;
@@ -147,14 +137,14 @@ public final class StatusCommand implements Callable<Integer> {
         PipelineStatus pipeline = collector.collect();
         ConnectView connectors = connect.read();
         StatusChecks.Verdict verdict = new StatusChecks(maxDeadLetters, maxLag).judge(pipeline, connectors);
-        ClayCallbacks callbacks = new ClayCallbacksReader(settings, Clock.systemUTC()).read();
+        ClayCallbacks callbacks = ClayCallbacksReader.read(settings, Clock.systemUTC());
         return new StatusReport(pipeline, settings.bootstrapServers(), connectors, verdict, webhookSubmissionLimit,
                 creditsPerPeriod, callbacks);
     }
 
     /** Prints the reading; its exit code ({@code 0} without {@code --check}). */
     private int print(StatusReport report) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output == Output.JSON) {
             out.println(StatusJson.render(report));
         } else {

@@ -62,8 +62,8 @@ final class StatusScreen implements AutoCloseable {
                 .map(part -> part.getKey() + (part.getValue() ? " up" : " DOWN"))
                 .collect(Collectors.joining(", "))).append('\n');
         screen.append(String.format("kafka %s   registry %s   connect %s%n", config.bootstrapServers(),
-                config.registryUrl(), config.connectUrl()));
-        screen.append(String.format("gateway %s   clay simulator %s   secrets %s%n%n", config.gatewayUrl(),
+                config.registryUrl(), config.url(StackConfig.CONNECT_PORT)));
+        screen.append(String.format("gateway %s   clay simulator %s   secrets %s%n%n", config.url(StackConfig.GATEWAY_PORT),
                 stack.part(ClaySimulatorPart.class).webhookUrl(), stack.secretsFile()));
         var clay = stack.part(ClaySimulatorPart.class).running().stats();
         screen.append(String.format("clay simulator: %d rows received, %d added, %d callbacks sent, %d failed%n%n",

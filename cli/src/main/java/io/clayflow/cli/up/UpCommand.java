@@ -1,5 +1,6 @@
 package io.clayflow.cli.up;
 
+import io.clayflow.cli.ClayflowCommand;
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.DurationConverter;
 import io.clayflow.cli.ExitCodes;
@@ -16,12 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code clayflow up}: starts the whole pipeline on this machine ({@link LocalStack}), prints where each part
@@ -48,7 +46,7 @@ import picocli.CommandLine.Spec;
                         + "stopped. Prints where each part listens, then live counters per stage. Ctrl-C (or SIGTERM) "
                         + "stops every part.",
                 "Feed it from another terminal: ./clayflow demo --leads 500 --duplicates 0.2"})
-public final class UpCommand implements Callable<Integer> {
+public final class UpCommand extends ClayflowCommand {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the stack keeps its data, logs and secrets (default: data, or data.dir from --config).")
@@ -85,13 +83,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-status", description = "Print the endpoints, then wait quietly (for scripts and logs).")
     boolean noStatus;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         StackConfig config = config();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Path logFile = StackLogging.toFile(config.dataDir());
         out.printf("Starting the clayflow stack in %s (logs: %s)%n", config.dataDir(), logFile);
         out.flush();

@@ -1,5 +1,6 @@
 package io.clayflow.cli.warehouse;
 
+import io.clayflow.cli.ClayflowCommand;
 import io.clayflow.cli.CliException;
 import io.clayflow.cli.DurationConverter;
 import io.clayflow.cli.ExitCodes;
@@ -10,13 +11,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code clayflow warehouse query SQL}: runs one read-only query on the DuckDB warehouse of {@code ./clayflow up}
@@ -28,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "and prints the rows. The table is " + StackConnectors.WAREHOUSE_TABLE + ".",
                 "Example: ./clayflow warehouse query \"select count(*) from " + StackConnectors.WAREHOUSE_TABLE + "\"",
                 "Keep queries short while leads flow: the sink waits for the file while a query holds it."})
-public final class WarehouseQueryCommand implements Callable<Integer> {
+public final class WarehouseQueryCommand extends ClayflowCommand {
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"select count(*) from "
             + StackConnectors.WAREHOUSE_TABLE + "\". The file is opened read-only: nothing can change it.")
@@ -50,9 +48,6 @@ public final class WarehouseQueryCommand implements Callable<Integer> {
             description = "table (aligned columns and a row count) or csv (default: ${DEFAULT-VALUE}).")
     ResultFormat format;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Path warehouse = warehouseFile();
@@ -61,13 +56,13 @@ public final class WarehouseQueryCommand implements Callable<Integer> {
                     + "with ./clayflow up (the sink creates the file with its first leads), or name one with --file");
         }
         try {
-            spec.commandLine().getOut().print(new DuckDbReader(warehouse, wait).query(sql, format));
+            out().print(new DuckDbReader(warehouse, wait).query(sql, format));
         } catch (DuckDbReader.StillLockedException e) {
             throw new CliException(ExitCodes.UNREACHABLE, e.getMessage(), e);
         } catch (SQLException e) {
             throw new CliException(ExitCodes.FAILED, "The query failed: " + e.getMessage(), e);
         }
-        spec.commandLine().getOut().flush();
+        out().flush();
         return ExitCodes.OK;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clayflow.cli.status.StatusExitCodes;
+import io.clayflow.cli.status.StatusProblem;
 import io.clayflow.fakes.clay.ClaySimulator;
 import io.clayflow.fakes.clay.SimulatorConfig;
 import io.clayflow.fakes.clay.WebhookConfig;
@@ -107,7 +107,7 @@ class StatusConnectIT {
             CliRun json = status("--output", "json", "--check");
             CliRun text = status();
 
-            assertThat(json.exitCode()).as(json.err()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+            assertThat(json.exitCode()).as(json.err()).isEqualTo(StatusProblem.CONNECTOR_FAILED.exitCode());
             JsonNode task = connector(JSON.readTree(json.out()).path("connect"), failing).path("tasks").path(0);
             assertThat(task.path("state").asText()).isEqualTo("FAILED");
             assertThat(task.path("trace").asText()).startsWith("org.apache.kafka.connect.errors.ConnectException")
@@ -129,7 +129,7 @@ class StatusConnectIT {
         CliRun above = status("--output", "json", "--check", "--max-lag", "4");
         CliRun within = status("--output", "json", "--check", "--max-lag", "5");
 
-        assertThat(above.exitCode()).as(above.out()).isEqualTo(StatusExitCodes.LAG_ABOVE_THRESHOLD);
+        assertThat(above.exitCode()).as(above.out()).isEqualTo(StatusProblem.LAG_ABOVE_THRESHOLD.exitCode());
         assertThat(JSON.readTree(above.out()).path("consumer_lag").path(group).asLong()).isEqualTo(5);
         assertThat(JSON.readTree(above.out()).path("check").path("problems").path(0).path("message").asText())
                 .contains(group, "5 records behind");
@@ -145,7 +145,7 @@ class StatusConnectIT {
         CliRun above = status("--check", "--max-dlq", Long.toString(total - 1));
         CliRun within = status("--check", "--max-dlq", Long.toString(total));
 
-        assertThat(above.exitCode()).as(above.out()).isEqualTo(StatusExitCodes.DLQ_ABOVE_THRESHOLD);
+        assertThat(above.exitCode()).as(above.out()).isEqualTo(StatusProblem.DEAD_LETTERS_ABOVE_THRESHOLD.exitCode());
         assertThat(above.out()).contains("! " + total + " dead letters (--max-dlq " + (total - 1) + ")");
         assertThat(within.exitCode()).as(within.out()).isZero();
     }
@@ -157,7 +157,7 @@ class StatusConnectIT {
 
         CliRun run = status("--output", "json", "--check", "--max-lag", "2", "--max-dlq", "0");
 
-        assertThat(run.exitCode()).isEqualTo(StatusExitCodes.LAG_ABOVE_THRESHOLD);
+        assertThat(run.exitCode()).isEqualTo(StatusProblem.LAG_ABOVE_THRESHOLD.exitCode());
         List<String> kinds = new ArrayList<>();
         JSON.readTree(run.out()).path("check").path("problems").forEach(problem -> kinds.add(problem.path("kind")
                 .asText()));
@@ -172,7 +172,7 @@ class StatusConnectIT {
                 "json");
         CliRun unchecked = CliRun.against(kafka, registry, "status", "--connect-url", closed, "--output", "json");
 
-        assertThat(checked.exitCode()).isEqualTo(StatusExitCodes.CONNECT_UNREACHABLE);
+        assertThat(checked.exitCode()).isEqualTo(StatusProblem.CONNECT_UNREACHABLE.exitCode());
         assertThat(unchecked.exitCode()).as("the counters were read").isZero();
         JsonNode connect = JSON.readTree(unchecked.out()).path("connect");
         assertThat(connect.path("reachable").asBoolean()).isFalse();

@@ -83,7 +83,7 @@ class StatusOutputTest {
                 .containsExactly("name", "type", "state", "worker_id", "trace", "tasks", "progress");
         assertThat(json.path("connect").path("connectors").path(0).path("tasks").path(0).fieldNames()).toIterable()
                 .containsExactly("id", "state", "worker_id", "trace");
-        assertThat(json.path("check").path("exit_code").asInt()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+        assertThat(json.path("check").path("exit_code").asInt()).isEqualTo(StatusProblem.CONNECTOR_FAILED.exitCode());
     }
 
     @Test
@@ -184,11 +184,11 @@ class StatusOutputTest {
         StatusChecks.Verdict none = new StatusChecks(20L, 500L).judge(reading(),
                 new ConnectView("http://connect:8083", List.of(), null));
 
-        assertThat(all.exitCode()).isEqualTo(StatusExitCodes.CONNECTOR_FAILED);
+        assertThat(all.exitCode()).isEqualTo(StatusProblem.CONNECTOR_FAILED.exitCode());
         assertThat(all.problems()).extracting(StatusChecks.Problem::kind).containsExactly("connector_failed",
                 "lag_above_threshold", "dead_letters_above_threshold");
-        assertThat(lagAndDlq.exitCode()).isEqualTo(StatusExitCodes.LAG_ABOVE_THRESHOLD);
-        assertThat(unreachable.exitCode()).isEqualTo(StatusExitCodes.CONNECT_UNREACHABLE);
+        assertThat(lagAndDlq.exitCode()).isEqualTo(StatusProblem.LAG_ABOVE_THRESHOLD.exitCode());
+        assertThat(unreachable.exitCode()).isEqualTo(StatusProblem.CONNECT_UNREACHABLE.exitCode());
         assertThat(none.exitCode()).isZero();
         assertThat(none.problems()).isEmpty();
     }

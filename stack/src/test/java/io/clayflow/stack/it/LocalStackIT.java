@@ -140,7 +140,7 @@ class LocalStackIT {
         Files.readAllLines(secrets).stream().filter(line -> line.contains("="))
                 .map(line -> line.substring(line.indexOf('=') + 1))
                 .forEach(token -> assertThat(printedEndpoints).doesNotContain(token));
-        assertThat(printedEndpoints).contains(config.bootstrapServers(), config.registryUrl(), config.gatewayUrl());
+        assertThat(printedEndpoints).contains(config.bootstrapServers(), config.registryUrl(), config.url(StackConfig.GATEWAY_PORT));
     }
 
     @Test
@@ -390,7 +390,7 @@ class LocalStackIT {
 
     /** The Connect worker's {@code GET /metrics} body, or "" while it does not answer 200. */
     private static String connectMetrics() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(config.connectUrl() + "/metrics"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(config.url(StackConfig.CONNECT_PORT) + "/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? response.body() : "";
     }

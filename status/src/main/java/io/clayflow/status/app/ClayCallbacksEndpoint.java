@@ -1,7 +1,6 @@
 package io.clayflow.status.app;
 
 import io.clayflow.status.ClayCallbacks;
-import io.clayflow.status.ClayCallbacksReader;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ final class ClayCallbacksEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ClayCallbacksEndpoint.class);
 
     private final Vertx vertx;
-    private final ClayCallbacksReader reader;
+    private final Supplier<ClayCallbacks> ledger;
     private final Duration refreshInterval;
     private final MeterRegistry registry;
     private final Map<String, double[]> gauges = new ConcurrentHashMap<>(); // table -> {overdue, open, oldest age s}
@@ -35,9 +35,11 @@ final class ClayCallbacksEndpoint {
     private volatile Instant readAt = Instant.EPOCH;
     private volatile boolean reading;
 
-    ClayCallbacksEndpoint(Vertx vertx, ClayCallbacksReader reader, Duration refreshInterval, MeterRegistry registry) {
+    /** {@code ledger}: one reading of the Clay ledger's figures (blocking; run off the event loop). */
+    ClayCallbacksEndpoint(Vertx vertx, Supplier<ClayCallbacks> ledger, Duration refreshInterval,
+            MeterRegistry registry) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.reader = Objects.requireNonNull(reader, "reader");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
         this.registry = Objects.requireNonNull(registry, "registry");
     }
@@ -56,7 +58,7 @@ final class ClayCallbacksEndpoint {
             return;
         }
         reading = true;
-        vertx.executeBlocking(reader::read, false).onComplete(result -> {
+        vertx.executeBlocking(ledger::get, false).onComplete(result -> {
             reading = false;
             readAt = Clock.systemUTC().instant();
             if (result.succeeded()) {

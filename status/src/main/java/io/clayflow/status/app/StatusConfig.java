@@ -6,6 +6,7 @@ import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
 import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.StatusCollector;
+import io.clayflow.status.page.StatusLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -119,12 +120,9 @@ public final class StatusConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(TIMEOUT_MS));
     }
 
-    public long webhookSubmissionLimit() {
-        return getLong(WEBHOOK_SUBMISSION_LIMIT);
-    }
-
-    public long creditsPerPeriod() {
-        return getLong(BUDGET_CREDITS_PER_PERIOD);
+    /** The webhook quota and the credit budget the page shows the figures against. */
+    public StatusLimits limits() {
+        return new StatusLimits(getLong(WEBHOOK_SUBMISSION_LIMIT), getLong(BUDGET_CREDITS_PER_PERIOD));
     }
 
     public StatusCollector.Options names() {

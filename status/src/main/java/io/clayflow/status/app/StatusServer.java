@@ -48,11 +48,11 @@ public final class StatusServer {
     private StatusServer(Vertx vertx, StatusConfig config) {
         this.vertx = vertx;
         this.config = config;
-        PipelineGauges gauges = new PipelineGauges(registry, config.creditsPerPeriod());
+        PipelineGauges gauges = new PipelineGauges(registry, config.limits().creditsPerPeriod());
         this.snapshots = new StatusSnapshots(vertx, StatusSource.kafka(config.cluster(), config.names(),
                 Clock.systemUTC()), config.refreshInterval(), config.timeout(), Clock.systemUTC(), gauges::update);
-        this.json = new StatusJson(config.webhookSubmissionLimit(), config.creditsPerPeriod());
-        this.clayCallbacks = new ClayCallbacksEndpoint(vertx, new ClayCallbacksReader(config.cluster(),
+        this.json = new StatusJson(config.limits());
+        this.clayCallbacks = new ClayCallbacksEndpoint(vertx, () -> ClayCallbacksReader.read(config.cluster(),
                 Clock.systemUTC()), config.refreshInterval(), registry);
     }
 

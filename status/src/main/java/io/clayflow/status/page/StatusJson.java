@@ -5,6 +5,7 @@ import io.clayflow.status.cost.CostReportFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code GET /status.json}: a snapshot as the page draws it. The funnel's stages in order ({@link StatusFunnel}),
@@ -13,16 +14,10 @@ import java.util.Map;
  */
 public final class StatusJson {
 
-    private final long webhookSubmissionLimit;
-    private final long creditsPerPeriod;
+    private final StatusLimits limits;
 
-    /**
-     * @param webhookSubmissionLimit a Clay webhook's lifetime submissions (Clay's is 50,000)
-     * @param creditsPerPeriod intake's {@code budget.credits.per.period}, to show credits left
-     */
-    public StatusJson(long webhookSubmissionLimit, long creditsPerPeriod) {
-        this.webhookSubmissionLimit = webhookSubmissionLimit;
-        this.creditsPerPeriod = creditsPerPeriod;
+    public StatusJson(StatusLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     public JsonObject render(StatusSnapshot snapshot) {
@@ -53,9 +48,9 @@ public final class StatusJson {
                         .put("sender_lag", status.claySenderLag().isEmpty() ? null
                                 : StatusFunnel.claySenderLag(status)))
                 .put("budget", new JsonObject()
-                        .put("credits_per_period", creditsPerPeriod)
+                        .put("credits_per_period", limits.creditsPerPeriod())
                         .put("credits_spent", status.creditsSpent())
-                        .put("credits_left", StatusFunnel.creditsLeft(status, creditsPerPeriod))
+                        .put("credits_left", StatusFunnel.creditsLeft(status, limits.creditsPerPeriod()))
                         .put("data_credits_spent", status.dataCreditsSpent())
                         .put("period_start", status.budgetPeriodStart() == null ? null
                                 : status.budgetPeriodStart().toString()))
@@ -63,7 +58,7 @@ public final class StatusJson {
                         .put("by_source", new JsonObject(CostReportFields.of(status.cost().bySource())))
                         .put("by_table", new JsonObject(CostReportFields.of(status.cost().byTable()))))
                 .put("webhook_quota", new JsonObject()
-                        .put("limit", webhookSubmissionLimit)
+                        .put("limit", limits.webhookSubmissionLimit())
                         // The busiest webhook: the one that will stop taking rows first.
                         .put("used", status.webhookSubmissions().values().stream().mapToLong(Long::longValue).max()
                                 .orElse(0))

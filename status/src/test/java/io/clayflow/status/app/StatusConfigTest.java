@@ -45,7 +45,7 @@ class StatusConfigTest {
         values.forEach((key, value) -> assertThat(String.valueOf(config.originals().get(key))).as(key)
                 .isEqualTo(value));
         assertThat(config.managementPort()).isEqualTo(9999);
-        assertThat(config.creditsPerPeriod()).isEqualTo(77);
+        assertThat(config.limits().creditsPerPeriod()).isEqualTo(77);
         assertThat(config.names().claySinkStateTopics()).containsExactly("a", "b");
         assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:19092");
     }
@@ -53,15 +53,15 @@ class StatusConfigTest {
     @Test
     void theBudgetIsIntakesKeyAndIntakesVariableSetsItToo() {
         assertThat(StatusConfig.BUDGET_CREDITS_PER_PERIOD).isEqualTo(IntakeConfig.BUDGET_CREDITS_PER_PERIOD);
-        assertThat(StatusConfig.withOverrides(Map.of()).creditsPerPeriod()).as("the same default as intake's")
+        assertThat(StatusConfig.withOverrides(Map.of()).limits().creditsPerPeriod()).as("the same default as intake's")
                 .isEqualTo(Long.parseLong(IntakeConfig.classpathDefaults().get(IntakeConfig.BUDGET_ACTIONS_PER_PERIOD)));
 
         StatusConfig fromIntakes = StatusConfig.load(null, Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500"));
         StatusConfig ownWins = StatusConfig.load(null, Map.of("CLAYFLOW_INTAKE_BUDGET_CREDITS_PER_PERIOD", "2500",
                 "CLAYFLOW_STATUS_BUDGET_CREDITS_PER_PERIOD", "300"));
 
-        assertThat(fromIntakes.creditsPerPeriod()).isEqualTo(2500);
-        assertThat(ownWins.creditsPerPeriod()).isEqualTo(300);
+        assertThat(fromIntakes.limits().creditsPerPeriod()).isEqualTo(2500);
+        assertThat(ownWins.limits().creditsPerPeriod()).isEqualTo(300);
     }
 
     @Test
