@@ -48,13 +48,11 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         ClaySinkMetrics metrics = new ClaySinkMetrics(sinkMetrics, quota, progress);
         metrics.tables(sinkMetrics, router, tableRows, sending);
         ResilientWebhookSender sender = ResilientWebhookSender.create(config, metrics::rateLimited);
-        batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());
+        ClayRequestLimits limits = config.requestLimits();
+        batcher = new RowBatcher(limits.maxRows(), limits.maxBytes());
         delivery = new ClayDelivery(new ClayDelivery.Parts(sender, router, tableRows, quota, progress, metrics,
-                sending, deadLetters(), context::requestCommit, state), config.batchMaxBytes(), config.batchMaxRows(),
-                config.creditsProbeInterval());
-        return new Started(sender.guard(), config.tables() + ", " + config.batchMaxRows()
-                + " rows/request in the array format, " + config.batchMaxBytes() + " bytes/request, "
-                + config.rateLimitRowsPerSecond() + " rows/s");
+                sending, deadLetters(), context::requestCommit, state), limits, config.creditsProbeInterval());
+        return new Started(sender.guard(), config.tables() + ", " + limits);
     }
 
     /** Rows Clay took before a restart are skipped, not sent again (nor decoded); tombstones are nobody's rows. */
