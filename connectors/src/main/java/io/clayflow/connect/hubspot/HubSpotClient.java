@@ -1,14 +1,11 @@
 package io.clayflow.connect.hubspot;
 
 import io.clayflow.connect.http.HttpReply;
-import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.PeerClient;
-import io.clayflow.connect.http.ResilientHttp;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,10 +30,8 @@ final class HubSpotClient {
     }
 
     static HubSpotClient create(HubSpotSinkConfig config, Runnable on429) {
-        ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()),
-                HubSpotWaitHint::of);
-        return new HubSpotClient(new PeerClient(HttpSettings.client(config), guard,
-                Map.of("Authorization", "Bearer " + config.token()), on429), config.upsertUri(), config.updateUri());
+        return new HubSpotClient(HubSpotAccess.client(config, config.resilience(), on429), config.upsertUri(),
+                config.updateUri());
     }
 
     /**

@@ -26,8 +26,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
     public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
             + "title:jobtitle,phone:phone,company_domain:website,country:country,industry:industry";
 
-    public static final String BASE_URL = HubSpotAccess.BASE_URL;
-    public static final String TOKEN = HubSpotAccess.TOKEN;
     public static final String MAPPING = "hubspot.mapping";
     public static final String LEAD_ID_PROPERTY = "hubspot.lead.id.property";
     public static final String EMAIL_FIELDS = "hubspot.email.fields";
@@ -93,13 +91,11 @@ public class HubSpotSinkConfig extends AbstractConfig {
     }
 
     public URI upsertUri() {
-        String base = getString(BASE_URL).trim();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/crm/v3/objects/contacts/batch/upsert");
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/batch/upsert");
     }
 
-    public String token() {
-        return HubSpotAccess.token(this);
+    public URI updateUri() {
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/batch/update");
     }
 
     FieldMapping mapping() {
@@ -107,19 +103,17 @@ public class HubSpotSinkConfig extends AbstractConfig {
     }
 
     Optional<String> leadIdProperty() {
-        String property = getString(LEAD_ID_PROPERTY);
-        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
+        return optionalProperty(LEAD_ID_PROPERTY);
     }
 
     Optional<String> enrichedAtProperty() {
-        String property = getString(ENRICHED_AT_PROPERTY);
-        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
+        return optionalProperty(ENRICHED_AT_PROPERTY);
     }
 
-    public URI updateUri() {
-        String base = getString(BASE_URL).trim();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/crm/v3/objects/contacts/batch/update");
+    /** A contact property key's value, trimmed; empty when the key is blank (the property is not sent). */
+    private Optional<String> optionalProperty(String key) {
+        String property = getString(key);
+        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
     }
 
     List<String> emailFields() {
@@ -130,16 +124,10 @@ public class HubSpotSinkConfig extends AbstractConfig {
         return getInt(BATCH_MAX_INPUTS);
     }
 
-    public int rateLimitRequests() {
-        return getInt(RATE_LIMIT_REQUESTS);
-    }
-
-    public Duration rateLimitPeriod() {
-        return Duration.ofMillis(getLong(RATE_LIMIT_PERIOD_MS));
-    }
-
+    /** The rate limit ({@value #RATE_LIMIT_REQUESTS} per {@value #RATE_LIMIT_PERIOD_MS}), retry and circuit breaker. */
     public ResilienceSettings resilience() {
-        return ResilienceSettings.from(this, rateLimitRequests(), rateLimitPeriod());
+        return ResilienceSettings.from(this, getInt(RATE_LIMIT_REQUESTS),
+                Duration.ofMillis(getLong(RATE_LIMIT_PERIOD_MS)));
     }
 
     /** Email fields: at least one, each a string field of EnrichedLead. */

@@ -40,7 +40,7 @@ public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
         HubSpotClient client = HubSpotClient.create(config, () -> rateLimited.record());
         upserter = new ContactUpserter(client);
         return new Started(client.guard(), config.batchMaxInputs() + " contacts/request, "
-                + config.rateLimitRequests() + " requests per " + config.rateLimitPeriod().toMillis()
+                + config.resilience().ratePermits() + " requests per " + config.resilience().ratePeriod().toMillis()
                 + " ms, upserting at " + config.upsertUri());
     }
 

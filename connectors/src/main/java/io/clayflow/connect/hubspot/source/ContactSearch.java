@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clayflow.connect.http.HttpReply;
-import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.PeerClient;
-import io.clayflow.connect.http.ResilientHttp;
-import io.clayflow.connect.hubspot.HubSpotWaitHint;
+import io.clayflow.connect.hubspot.HubSpotAccess;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.io.IOException;
@@ -47,10 +45,7 @@ final class ContactSearch implements ContactPages {
     }
 
     static ContactSearch create(HubSpotSourceConfig config, List<String> properties, Runnable on429) {
-        ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()),
-                HubSpotWaitHint::of);
-        return new ContactSearch(new PeerClient(HttpSettings.client(config), guard,
-                Map.of("Authorization", "Bearer " + config.token()), on429), config.searchUri(),
+        return new ContactSearch(HubSpotAccess.client(config, config.resilience(), on429), config.searchUri(),
                 config.batchReadUri(), properties);
     }
 
@@ -107,7 +102,7 @@ final class ContactSearch implements ContactPages {
         }
         HttpReply reply = peer.send(1, "POST", uri, bytes);
         if (!reply.isSuccess()) {
-            String hint = reply.isAuthFailure() ? ": check " + HubSpotSourceConfig.TOKEN
+            String hint = reply.isAuthFailure() ? ": check " + HubSpotAccess.TOKEN
                     + " and that the private app has the crm.objects.contacts.read scope" : "";
             throw new ConnectException("HubSpot refused the contacts " + what + " (HTTP " + reply.status() + ")"
                     + hint + ": " + reply.excerpt());

@@ -25,20 +25,12 @@ public class HubSpotSourceConfig extends AbstractConfig {
     public static final String DEFAULT_MAPPING = "email:email,first_name:firstname,last_name:lastname,"
             + "company_name:company,title:jobtitle,phone:phone,company_domain:website,linkedin_url:hs_linkedin_url";
 
-    public static final String BASE_URL = HubSpotAccess.BASE_URL;
-    public static final String TOKEN = HubSpotAccess.TOKEN;
     public static final String MAPPING = "hubspot.mapping";
     public static final String ENRICHED_AT_PROPERTY = "hubspot.enriched.at.property";
     public static final String OWN_WRITE_WINDOW_MS = "own.write.window.ms";
 
     public static final String TOPIC = "topic";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    public static final String START_FROM_MS = "start.from.ms";
-    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
-    public static final String SETTLE_MS = "search.settle.ms";
-    public static final String PAGE_SIZE = "search.page.size";
-    public static final String SEARCH_RATE_PER_SECOND = "search.rate.per.second";
-    public static final String SEARCH_ENABLED = "search.enabled";
     public static final String CHANGES_TOPIC = "changes.topic";
     public static final String CHANGES_BOOTSTRAP_SERVERS = "changes.bootstrap.servers";
 
@@ -76,31 +68,13 @@ public class HubSpotSourceConfig extends AbstractConfig {
                         "How far lastmodifieddate may lie from the enriched-at property for the change to count as "
                                 + "our write: the write's round trip plus the clock difference with HubSpot. A "
                                 + "person's change within this window after our write is taken for ours.");
-        KeyGroup.of(def, "Source")
+        SearchSettings.define(KeyGroup.of(def, "Source")
                 .define(TOPIC, Type.STRING, Topics.LEADS_RAW, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "Topic", "Where the leads go (Avro Lead, Confluent wire format, key: the contact id).")
                 .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                         "Schema registry",
                         "Schema registry for the Lead schema (Confluent API). Other serde settings (auth, "
-                                + "auto.register.schemas, ...) take Confluent's keys too.")
-                .define(START_FROM_MS, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM, "Start from (epoch ms)",
-                        "With no offset stored yet: the first change to read (lastmodifieddate, epoch ms). 0 reads "
-                                + "every contact the portal has.")
-                .define(POLL_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(10), Importance.MEDIUM,
-                        "Poll interval (ms)", "How long to wait for new changes once caught up.")
-                .define(SETTLE_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.MEDIUM, "Settle time (ms)",
-                        "Changes younger than this are left for a later search: HubSpot's search index lags its "
-                                + "writes by seconds, and a change indexed after the source passed its time would "
-                                + "be skipped.")
-                .define(PAGE_SIZE, Type.INT, 100, Range.between(1, 200), Importance.LOW, "Page size",
-                        "Contacts per search request (HubSpot allows 200).")
-                .define(SEARCH_RATE_PER_SECOND, Type.INT, 4, Range.atLeast(1), Importance.MEDIUM,
-                        "Searches per second",
-                        "Search requests per second. HubSpot allows 5 per second per portal for all search "
-                                + "clients together, and counts them in the portal's general limit too.")
-                .define(SEARCH_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM, "Search for changes",
-                        "Poll the search API for contacts changed since the offset. Off: only the webhook path "
-                                + "(" + CHANGES_TOPIC + ") brings leads.");
+                                + "auto.register.schemas, ...) take Confluent's keys too."));
         KeyGroup.of(def, "Webhook path")
                 .define(CHANGES_TOPIC, Type.STRING, "", Importance.MEDIUM, "Contact changes topic",
                         "Where the gateway publishes HubSpot's webhook events (" + Topics.HUBSPOT_CONTACT_CHANGES
@@ -115,20 +89,11 @@ public class HubSpotSourceConfig extends AbstractConfig {
     }
 
     public URI searchUri() {
-        return URI.create(base() + "/crm/v3/objects/contacts/search");
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/search");
     }
 
     public URI batchReadUri() {
-        return URI.create(base() + "/crm/v3/objects/contacts/batch/read");
-    }
-
-    private String base() {
-        String base = getString(BASE_URL).trim();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
-
-    public String token() {
-        return HubSpotAccess.token(this);
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/batch/read");
     }
 
     LeadMapping leadMapping() {
@@ -145,24 +110,9 @@ public class HubSpotSourceConfig extends AbstractConfig {
         return getString(TOPIC).trim();
     }
 
-    public long startFromMs() {
-        return getLong(START_FROM_MS);
-    }
-
-    public Duration pollInterval() {
-        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
-    }
-
-    public Duration settle() {
-        return Duration.ofMillis(getLong(SETTLE_MS));
-    }
-
-    public int pageSize() {
-        return getInt(PAGE_SIZE);
-    }
-
-    public boolean searchEnabled() {
-        return getBoolean(SEARCH_ENABLED);
+    /** When, how often and how fast to search for changes. */
+    SearchSettings search() {
+        return SearchSettings.from(this);
     }
 
     public String changesTopic() {
@@ -174,6 +124,6 @@ public class HubSpotSourceConfig extends AbstractConfig {
     }
 
     public ResilienceSettings resilience() {
-        return ResilienceSettings.from(this, getInt(SEARCH_RATE_PER_SECOND), Duration.ofSeconds(1));
+        return ResilienceSettings.from(this, search().ratePerSecond(), Duration.ofSeconds(1));
     }
 }
