@@ -73,9 +73,9 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                                 + "table's own row.cap replaces it.")
                 .define(REQUEST_FORMAT, Type.STRING, "object", RequestFormat.validator(), Importance.MEDIUM,
                         "Request format",
-                        "object: one row per request, as Clay documents; array: up to " + ClayRequestLimits.BATCH_MAX_ROWS
-                                + " rows per request, only for a table verified to split arrays. A table's own "
-                                + "format replaces it.");
+                        "object: one row per request, as Clay documents; array: up to "
+                                + ClayRequestLimits.BATCH_MAX_ROWS + " rows per request, only for a table verified to "
+                                + "split arrays. A table's own format replaces it.");
         KeyGroup.of(def, "Clay webhooks")
                 .define(WEBHOOK_URLS, Type.LIST, "", ClayWebhookSinkConfig::checkUrls, Importance.HIGH,
                         "Webhook URLs",

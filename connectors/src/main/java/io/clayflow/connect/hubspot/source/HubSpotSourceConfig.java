@@ -31,10 +31,18 @@ public class HubSpotSourceConfig extends AbstractConfig {
 
     public static final String TOPIC = "topic";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String START_FROM_MS = "start.from.ms";
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String SETTLE_MS = "search.settle.ms";
+    public static final String PAGE_SIZE = "search.page.size";
+    public static final String SEARCH_RATE_PER_SECOND = "search.rate.per.second";
+    public static final String SEARCH_ENABLED = "search.enabled";
     public static final String CHANGES_TOPIC = "changes.topic";
     public static final String CHANGES_BOOTSTRAP_SERVERS = "changes.bootstrap.servers";
 
     public static final ConfigDef CONFIG_DEF = definition();
+
+    private final SearchSettings search;
 
     public HubSpotSourceConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
@@ -47,6 +55,7 @@ public class HubSpotSourceConfig extends AbstractConfig {
             throw new ConfigException(CHANGES_BOOTSTRAP_SERVERS, "", "required when " + CHANGES_TOPIC + " is set");
         }
         HubSpotAccess.token(this);
+        this.search = SearchSettings.from(this);
     }
 
     private static ConfigDef definition() {
@@ -68,13 +77,31 @@ public class HubSpotSourceConfig extends AbstractConfig {
                         "How far lastmodifieddate may lie from the enriched-at property for the change to count as "
                                 + "our write: the write's round trip plus the clock difference with HubSpot. A "
                                 + "person's change within this window after our write is taken for ours.");
-        SearchSettings.define(KeyGroup.of(def, "Source")
+        KeyGroup.of(def, "Source")
                 .define(TOPIC, Type.STRING, Topics.LEADS_RAW, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "Topic", "Where the leads go (Avro Lead, Confluent wire format, key: the contact id).")
                 .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                         "Schema registry",
                         "Schema registry for the Lead schema (Confluent API). Other serde settings (auth, "
-                                + "auto.register.schemas, ...) take Confluent's keys too."));
+                                + "auto.register.schemas, ...) take Confluent's keys too.")
+                .define(START_FROM_MS, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM, "Start from (epoch ms)",
+                        "With no offset stored yet: the first change to read (lastmodifieddate, epoch ms). 0 reads "
+                                + "every contact the portal has.")
+                .define(POLL_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(10), Importance.MEDIUM,
+                        "Poll interval (ms)", "How long to wait for new changes once caught up.")
+                .define(SETTLE_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.MEDIUM, "Settle time (ms)",
+                        "Changes younger than this are left for a later search: HubSpot's search index lags its "
+                                + "writes by seconds, and a change indexed after the source passed its time would "
+                                + "be skipped.")
+                .define(PAGE_SIZE, Type.INT, 100, Range.between(1, 200), Importance.LOW, "Page size",
+                        "Contacts per search request (HubSpot allows 200).")
+                .define(SEARCH_RATE_PER_SECOND, Type.INT, 4, Range.atLeast(1), Importance.MEDIUM,
+                        "Searches per second",
+                        "Search requests per second. HubSpot allows 5 per second per portal for all search "
+                                + "clients together, and counts them in the portal's general limit too.")
+                .define(SEARCH_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM, "Search for changes",
+                        "Poll the search API for contacts changed since the offset. Off: only the webhook path "
+                                + "(" + CHANGES_TOPIC + ") brings leads.");
         KeyGroup.of(def, "Webhook path")
                 .define(CHANGES_TOPIC, Type.STRING, "", Importance.MEDIUM, "Contact changes topic",
                         "Where the gateway publishes HubSpot's webhook events (" + Topics.HUBSPOT_CONTACT_CHANGES
@@ -112,7 +139,7 @@ public class HubSpotSourceConfig extends AbstractConfig {
 
     /** When, how often and how fast to search for changes. */
     SearchSettings search() {
-        return SearchSettings.from(this);
+        return search;
     }
 
     public String changesTopic() {
@@ -124,6 +151,6 @@ public class HubSpotSourceConfig extends AbstractConfig {
     }
 
     public ResilienceSettings resilience() {
-        return ResilienceSettings.from(this, search().ratePerSecond(), Duration.ofSeconds(1));
+        return ResilienceSettings.from(this, search.ratePerSecond(), Duration.ofSeconds(1));
     }
 }

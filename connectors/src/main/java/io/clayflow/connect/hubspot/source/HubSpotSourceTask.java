@@ -69,7 +69,8 @@ public class HubSpotSourceTask extends SourceTask {
         }
         search = ContactSearch.create(config, List.copyOf(properties), () -> rateLimited.record());
         Map<String, Object> offset = context.offsetStorageReader().offset(LeadRecords.PARTITION);
-        cursor = new ChangeCursor(search, config.search().pageSize(), CursorPosition.fromOffset(offset, config.search().startFromMs()));
+        cursor = new ChangeCursor(search, config.search().pageSize(),
+                CursorPosition.fromOffset(offset, config.search().startFromMs()));
         records = LeadRecords.create(config, props);
         if (!config.changesTopic().isEmpty()) {
             feed = ContactChangeFeed.create(config, props, context.offsetStorageReader());
