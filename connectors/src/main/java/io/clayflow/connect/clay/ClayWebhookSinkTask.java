@@ -5,9 +5,7 @@ import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.SinkMetrics;
 import io.clayflow.schemas.Lead;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
@@ -20,7 +18,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * flight. When Clay is unavailable, the circuit is open, or every webhook is spent, the task pauses
  * ({@link ClayflowSinkTask}): nothing is skipped and rows Clay took are not sent again.
  */
-public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
+public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead, ClayWebhookSinkConfig> {
 
     private StateWriteBatch state;
     private ClayProgress progress;
@@ -28,12 +26,12 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
     private ClayDelivery delivery;
 
     public ClayWebhookSinkTask() {
-        super("Clay", Lead.class, "rows-dead-lettered", "Rows Clay refused as bad, sent to the dead-letter topic");
+        super("Clay", Lead.class, ClayWebhookSinkConfig::new, "rows-dead-lettered",
+                "Rows Clay refused as bad, sent to the dead-letter topic");
     }
 
     @Override
-    protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
-        ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
+    protected Started startSink(ClayWebhookSinkConfig config, SinkMetrics sinkMetrics) {
         state = new StateWriteBatch(new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(),
                 config.connectorName()));
         Map<String, String> stored = StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());
@@ -63,19 +61,19 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
 
     @Override
     protected void deliver(DecodedPut<Lead> put) {
+        DecodedPut.Mapped<ClayRow> rows = put.map(ClayWebhookSinkTask::rowOf);
         // Reported before any batch: a batch's recorded progress must not pass a dead letter still on its way.
-        put.refused().forEach(this::deadLetter);
-        List<ClayRow> rows = new ArrayList<>(put.values().size());
-        for (DecodedPut.Value<Lead> value : put.values()) {
-            try {
-                rows.add(ClayRow.of(value.record(), value.value()));
-            } catch (IllegalArgumentException e) {
-                deadLetters().report(value.record(), new DataException("Not a lead clayflow can send to Clay: "
-                        + e.getMessage(), e));
-            }
-        }
-        deliverInTurn(batcher.batches(rows), batch -> batch.stream().map(ClayRow::record).toList(),
+        rows.refused().forEach(this::deadLetter);
+        deliverInTurn(batcher.batches(rows.values()), batch -> batch.stream().map(ClayRow::record).toList(),
                 delivery::deliver);
+    }
+
+    private static ClayRow rowOf(SinkRecord record, Lead lead) {
+        try {
+            return ClayRow.of(record, lead);
+        } catch (IllegalArgumentException e) {
+            throw new DataException("Not a lead clayflow can send to Clay: " + e.getMessage(), e);
+        }
     }
 
     @Override

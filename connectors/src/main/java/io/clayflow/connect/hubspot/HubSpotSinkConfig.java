@@ -2,7 +2,6 @@ package io.clayflow.connect.hubspot;
 
 import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
-import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.connect.sink.AvroSettings;
 import io.clayflow.schemas.EnrichedLead;
@@ -17,7 +16,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the HubSpot contacts sink: where and as whom to upsert, how to map a lead, how much and how fast. */
 public class HubSpotSinkConfig extends AbstractConfig {

@@ -5,11 +5,9 @@ import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.RefusedRecord;
 import io.clayflow.connect.sink.SinkMetrics;
 import io.clayflow.schemas.EnrichedLead;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Upserts routed leads into HubSpot contacts by email, committing an offset only after HubSpot took the contact (or
@@ -18,7 +16,7 @@ import org.apache.kafka.connect.errors.DataException;
  * circuit is open, the task pauses ({@link ClayflowSinkTask}): nothing is skipped, and a redelivered contact is only
  * upserted again, never duplicated.
  */
-public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
+public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead, HubSpotSinkConfig> {
 
     private ContactMapper mapper;
     private BatchPlanner planner;
@@ -26,13 +24,12 @@ public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
     private Sensor upserted;
 
     public HubSpotSinkTask() {
-        super("HubSpot", EnrichedLead.class, "records-dead-lettered",
+        super("HubSpot", EnrichedLead.class, HubSpotSinkConfig::new, "records-dead-lettered",
                 "Records sent to the dead-letter topic: no email, not a lead, or refused by HubSpot");
     }
 
     @Override
-    protected Started startSink(Map<String, String> props, SinkMetrics metrics) {
-        HubSpotSinkConfig config = new HubSpotSinkConfig(props);
+    protected Started startSink(HubSpotSinkConfig config, SinkMetrics metrics) {
         mapper = ContactMapper.from(config);
         planner = new BatchPlanner(config.batchMaxInputs());
         upserted = metrics.counter("contacts-upserted", "Contacts HubSpot created or updated");
@@ -46,21 +43,22 @@ public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
 
     @Override
     protected void deliver(DecodedPut<EnrichedLead> put) {
-        List<RefusedRecord> refused = new ArrayList<>(put.refused());
-        List<ContactInput> inputs = new ArrayList<>(put.values().size());
-        for (DecodedPut.Value<EnrichedLead> value : put.values()) {
-            try {
-                inputs.add(mapper.map(value.record(), value.value()));
-            } catch (ContactMapper.UnmappableLeadException e) {
-                refused.add(new RefusedRecord(value.record(), new DataException(e.getMessage(), e)));
-            }
+        DecodedPut.Mapped<ContactInput> inputs = put.map(this::contactOf);
+        deliverInTurn(planner.batches(inputs.values()), batch -> batch.stream().map(ContactInput::record).toList(),
+                batch -> {
+                    ContactUpserter.Outcome outcome = upserter.upsert(batch);
+                    upserted.record(outcome.upserted());
+                    outcome.rejected().forEach(rejection -> deadLetter(new RefusedRecord(rejection.input().record(),
+                            new DataException(rejection.reason()))));
+                });
+        deadLetterUnlessReadAgain(inputs.refused());
+    }
+
+    private ContactInput contactOf(SinkRecord record, EnrichedLead lead) {
+        try {
+            return mapper.map(record, lead);
+        } catch (ContactMapper.UnmappableLeadException e) {
+            throw new DataException(e.getMessage(), e);
         }
-        deliverInTurn(planner.batches(inputs), batch -> batch.stream().map(ContactInput::record).toList(), batch -> {
-            ContactUpserter.Outcome outcome = upserter.upsert(batch);
-            upserted.record(outcome.upserted());
-            outcome.rejected().forEach(rejection -> deadLetter(new RefusedRecord(rejection.input().record(),
-                    new DataException(rejection.reason()))));
-        });
-        deadLetterUnlessReadAgain(refused);
     }
 }

@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * decode or that the database refuses go to the dead-letter topic with their reason, once the rest of the put has
  * landed. An embedded DuckDB file is held only while a put is written, so that other processes can read it between.
  */
-public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
+public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord, WarehouseSinkConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseSinkTask.class);
 
@@ -42,13 +40,12 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
     private boolean releaseBetweenPuts;
 
     public WarehouseSinkTask() {
-        super("Warehouse", GenericRecord.class, "rows-dead-lettered",
+        super("Warehouse", GenericRecord.class, WarehouseSinkConfig::new, "rows-dead-lettered",
                 "Records that did not decode or that the database refused, sent to the dead-letter topic");
     }
 
     @Override
-    protected Started startSink(Map<String, String> props, SinkMetrics metrics) {
-        WarehouseSinkConfig config = new WarehouseSinkConfig(props);
+    protected Started startSink(WarehouseSinkConfig config, SinkMetrics metrics) {
         Dialect dialect = config.dialect();
         if (config.getString(WarehouseSinkConfig.JDBC_URL).isBlank()) {
             createParentFolder(config.duckDbPath());
@@ -68,17 +65,10 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
 
     @Override
     protected void deliver(DecodedPut<GenericRecord> put) {
-        List<RefusedRecord> refused = new ArrayList<>(put.refused());
-        List<WarehouseRow> rows = new ArrayList<>(put.values().size());
-        for (DecodedPut.Value<GenericRecord> value : put.values()) {
-            try {
-                rows.add(mapper.map(value.record(), value.value()));
-            } catch (DataException e) {
-                refused.add(new RefusedRecord(value.record(), e));
-            }
-        }
+        DecodedPut.Mapped<WarehouseRow> rows = put.map(mapper::map);
+        List<RefusedRecord> refused = new ArrayList<>(rows.refused());
         // The whole put is one transaction, so a put that cannot be written is read again whole.
-        deliverInTurn(List.of(rows), batch -> put.records(), batch -> {
+        deliverInTurn(List.of(rows.values()), batch -> put.records(), batch -> {
             try {
                 UpsertWriter.Outcome outcome = write(batch);
                 upserted.record(outcome.upserted());

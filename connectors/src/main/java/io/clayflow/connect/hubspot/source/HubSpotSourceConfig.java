@@ -4,7 +4,6 @@ import io.clayflow.connect.hubspot.HubSpotAccess;
 
 import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
-import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.schemas.Topics;
 import java.net.URI;
@@ -16,7 +15,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the HubSpot contacts source: where and as whom to search, how to map a contact, how fast and how far. */
 public class HubSpotSourceConfig extends AbstractConfig {
