@@ -61,7 +61,7 @@ public class HubSpotSinkConfig extends AbstractConfig {
                         "lead_id property",
                         "Custom contact property that receives lead_id (create it in HubSpot as a single-line text "
                                 + "property); empty to not send it.")
-                .define(EMAIL_FIELDS, Type.LIST, "email,work_email", new NonEmptyEmailFields(), Importance.MEDIUM,
+                .define(EMAIL_FIELDS, Type.LIST, "email,work_email", emailFieldsCheck(), Importance.MEDIUM,
                         "Email fields",
                         "Where the upsert key comes from: the first of these fields with a value. A lead with none "
                                 + "is dead-lettered: HubSpot upserts contacts by email. A lead that came from a "
@@ -129,9 +129,8 @@ public class HubSpotSinkConfig extends AbstractConfig {
     }
 
     /** Email fields: at least one, each a string field of EnrichedLead. */
-    static final class NonEmptyEmailFields implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    private static ConfigDef.Validator emailFieldsCheck() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
             @SuppressWarnings("unchecked")
             List<String> fields = (List<String>) value;
             if (fields == null || fields.isEmpty()) {
@@ -142,11 +141,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
                     throw new ConfigException(name, value, "'" + field.trim() + "' is not an EnrichedLead field");
                 }
             }
-        }
-
-        @Override
-        public String toString() {
-            return "EnrichedLead fields holding an email, first with a value wins";
-        }
+        }, () -> "EnrichedLead fields holding an email, first with a value wins");
     }
 }
