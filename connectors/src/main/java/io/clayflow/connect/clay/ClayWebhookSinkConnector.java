@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
  * {@code tasks.max} says: Clay's rate limit is per workspace and the webhook quota is counted in one place, so a
  * second task would add nothing but a way to overspend both.
  */
-public class ClayWebhookSinkConnector extends ClayflowSinkConnector<ClayWebhookSinkConfig> {
+public class ClayWebhookSinkConnector extends ClayflowSinkConnector {
 
     public ClayWebhookSinkConnector() {
         super(ClayWebhookSinkTask.class, ClayWebhookSinkConfig.CONFIG_DEF, ClayWebhookSinkConfig::new);

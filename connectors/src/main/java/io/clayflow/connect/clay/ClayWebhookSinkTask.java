@@ -18,7 +18,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * flight. When Clay is unavailable, the circuit is open, or every webhook is spent, the task pauses
  * ({@link ClayflowSinkTask}): nothing is skipped and rows Clay took are not sent again.
  */
-public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead, ClayWebhookSinkConfig> {
+public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
 
     private StateWriteBatch state;
     private ClayProgress progress;
@@ -26,12 +26,12 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead, ClayWebhookSinkC
     private ClayDelivery delivery;
 
     public ClayWebhookSinkTask() {
-        super("Clay", Lead.class, ClayWebhookSinkConfig::new, "rows-dead-lettered",
-                "Rows Clay refused as bad, sent to the dead-letter topic");
+        super("Clay", Lead.class, "rows-dead-lettered", "Rows Clay refused as bad, sent to the dead-letter topic");
     }
 
     @Override
-    protected Started startSink(ClayWebhookSinkConfig config, SinkMetrics sinkMetrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
+        ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(props);
         state = new StateWriteBatch(new KafkaStateTopic(config.quotaTopic(), config.quotaClientProps(),
                 config.connectorName()));
         Map<String, String> stored = StateTopicUpgrade.load(state, config.quotaTopic(), config.quotaClientProps());

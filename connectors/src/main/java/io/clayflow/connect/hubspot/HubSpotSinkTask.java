@@ -5,6 +5,7 @@ import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.RefusedRecord;
 import io.clayflow.connect.sink.SinkMetrics;
 import io.clayflow.schemas.EnrichedLead;
+import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -16,7 +17,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * circuit is open, the task pauses ({@link ClayflowSinkTask}): nothing is skipped, and a redelivered contact is only
  * upserted again, never duplicated.
  */
-public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead, HubSpotSinkConfig> {
+public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
 
     private ContactMapper mapper;
     private BatchPlanner planner;
@@ -24,12 +25,13 @@ public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead, HubSpotSinkC
     private Sensor upserted;
 
     public HubSpotSinkTask() {
-        super("HubSpot", EnrichedLead.class, HubSpotSinkConfig::new, "records-dead-lettered",
+        super("HubSpot", EnrichedLead.class, "records-dead-lettered",
                 "Records sent to the dead-letter topic: no email, not a lead, or refused by HubSpot");
     }
 
     @Override
-    protected Started startSink(HubSpotSinkConfig config, SinkMetrics metrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics metrics) {
+        HubSpotSinkConfig config = new HubSpotSinkConfig(props);
         mapper = ContactMapper.from(config);
         planner = new BatchPlanner(config.batchMaxInputs());
         upserted = metrics.counter("contacts-upserted", "Contacts HubSpot created or updated");

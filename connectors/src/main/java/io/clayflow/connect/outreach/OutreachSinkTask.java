@@ -8,6 +8,7 @@ import io.clayflow.connect.sink.SinkMetrics;
 import io.clayflow.schemas.EnrichedLead;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.errors.DataException;
 
@@ -17,7 +18,7 @@ import org.apache.kafka.connect.errors.DataException;
  * unavailable, limits us for longer than an in-place wait, or the circuit is open, the task pauses
  * ({@link ClayflowSinkTask}) until the first lead not yet done can go.
  */
-public class OutreachSinkTask extends ClayflowSinkTask<EnrichedLead, OutreachSinkConfig> {
+public class OutreachSinkTask extends ClayflowSinkTask<EnrichedLead> {
 
     private ProspectMapping mapping;
     private ProspectUpserter upserter;
@@ -25,12 +26,12 @@ public class OutreachSinkTask extends ClayflowSinkTask<EnrichedLead, OutreachSin
     private OutreachSinkMetrics metrics;
 
     public OutreachSinkTask() {
-        super("Outreach", EnrichedLead.class, OutreachSinkConfig::new, "leads-dead-lettered",
-                "Leads sent to the dead-letter topic");
+        super("Outreach", EnrichedLead.class, "leads-dead-lettered", "Leads sent to the dead-letter topic");
     }
 
     @Override
-    protected Started startSink(OutreachSinkConfig config, SinkMetrics sinkMetrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics sinkMetrics) {
+        OutreachSinkConfig config = new OutreachSinkConfig(props);
         mapping = config.mapping();
         metrics = new OutreachSinkMetrics(sinkMetrics);
         OutreachClient outreach = OutreachClient.create(config, metrics::rateLimited);

@@ -14,22 +14,19 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * key, on a bad one), refuses a consumer that would read uncommitted records ({@link ReadCommitted}), and hands the
  * configuration to its tasks; one task unless the sink says how to split ({@link #splitIntoTasks}). It holds nothing:
  * each task owns its clients.
- *
- * @param <C> the sink's config class
  */
-public abstract class ClayflowSinkConnector<C> extends SinkConnector {
+public abstract class ClayflowSinkConnector extends SinkConnector {
 
     private final Class<? extends Task> taskClass;
     private final ConfigDef definition;
-    private final Function<Map<String, String>, C> parse;
+    private final Function<Map<String, String>, ?> parse;
     private Map<String, String> props;
-    private C config;
 
     /**
      * @param parse reads a configuration into the sink's config class, throwing ConfigException on a bad one
      */
     protected ClayflowSinkConnector(Class<? extends Task> taskClass, ConfigDef definition,
-            Function<Map<String, String>, C> parse) {
+            Function<Map<String, String>, ?> parse) {
         this.taskClass = Objects.requireNonNull(taskClass, "taskClass");
         this.definition = Objects.requireNonNull(definition, "definition");
         this.parse = Objects.requireNonNull(parse, "parse");
@@ -37,7 +34,7 @@ public abstract class ClayflowSinkConnector<C> extends SinkConnector {
 
     @Override
     public final void start(Map<String, String> props) {
-        config = parse.apply(props);
+        parse.apply(props);
         ReadCommitted.require(props.getOrDefault("name", taskClass.getSimpleName()), props);
         this.props = Map.copyOf(props);
     }
@@ -49,14 +46,14 @@ public abstract class ClayflowSinkConnector<C> extends SinkConnector {
 
     @Override
     public final List<Map<String, String>> taskConfigs(int maxTasks) {
-        return splitIntoTasks(config, props, maxTasks);
+        return splitIntoTasks(props, maxTasks);
     }
 
     /**
-     * The tasks' configurations, from the connector's ({@code config} is {@code props} read). One task by default: a peer whose limit counts per workspace or user (Clay,
+     * The tasks' configurations. One task by default: a peer whose limit counts per workspace or user (Clay,
      * Outreach) is counted in one place.
      */
-    protected List<Map<String, String>> splitIntoTasks(C config, Map<String, String> props, int maxTasks) {
+    protected List<Map<String, String>> splitIntoTasks(Map<String, String> props, int maxTasks) {
         return List.of(props);
     }
 

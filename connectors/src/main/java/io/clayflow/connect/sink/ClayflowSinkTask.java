@@ -23,19 +23,17 @@ import org.slf4j.LoggerFactory;
  * when the peer (or the schema registry) is unavailable, rewind to the first record not delivered, cap the offset
  * commit there and pause consumption for the wait ({@link SinkPause}): nothing is skipped, nothing delivered is sent
  * again, nothing spins. Records that cannot be delivered go to the dead-letter topic ({@link DeadLetters}), counted by
- * the sink's dead-letter metric; the peer's circuit state is a gauge. A subclass builds its peer's client from its
- * configuration in {@link #startSink} and delivers a decoded put in {@link #deliver}.
+ * the sink's dead-letter metric; the peer's circuit state is a gauge. A subclass builds its peer's client in
+ * {@link #startSink} and delivers a decoded put in {@link #deliver}.
  *
  * @param <T> the value type: a compiled Avro class, or {@code GenericRecord} for the writer's schema
- * @param <C> the sink's config class
  */
-public abstract class ClayflowSinkTask<T, C> extends SinkTask {
+public abstract class ClayflowSinkTask<T> extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClayflowSinkTask.class);
 
     private final String peer;
     private final Class<T> valueType;
-    private final Function<Map<String, String>, C> parse;
     private final String deadLetterMetric;
     private final String deadLetterDescription;
     private SinkPause pause;
@@ -45,14 +43,11 @@ public abstract class ClayflowSinkTask<T, C> extends SinkTask {
 
     /**
      * @param peer             who the sink delivers to, for logs and the circuit gauge ("Clay", "HubSpot")
-     * @param parse            reads the task's configuration, throwing ConfigException (naming the key) on a bad one
      * @param deadLetterMetric the counter of records sent to the dead-letter topic, e.g. {@code rows-dead-lettered}
      */
-    protected ClayflowSinkTask(String peer, Class<T> valueType, Function<Map<String, String>, C> parse,
-            String deadLetterMetric, String deadLetterDescription) {
+    protected ClayflowSinkTask(String peer, Class<T> valueType, String deadLetterMetric, String deadLetterDescription) {
         this.peer = Objects.requireNonNull(peer, "peer");
         this.valueType = Objects.requireNonNull(valueType, "valueType");
-        this.parse = Objects.requireNonNull(parse, "parse");
         this.deadLetterMetric = Objects.requireNonNull(deadLetterMetric, "deadLetterMetric");
         this.deadLetterDescription = Objects.requireNonNull(deadLetterDescription, "deadLetterDescription");
     }
@@ -68,7 +63,7 @@ public abstract class ClayflowSinkTask<T, C> extends SinkTask {
         Sensor deadLettered = metrics.counter(deadLetterMetric, deadLetterDescription);
         deadLetters = new DeadLetters(context.errantRecordReporter(), () -> deadLettered.record());
         pause = new SinkPause(context, Clock.systemUTC());
-        Started started = startSink(parse.apply(props), metrics);
+        Started started = startSink(props, metrics);
         guard = started.guard();
         decoder = RecordDecoder.configured(props, valueType);
         LOG.info("{} sink started: {}", peer, started.summary());
@@ -76,11 +71,11 @@ public abstract class ClayflowSinkTask<T, C> extends SinkTask {
     }
 
     /**
-     * Builds what the sink delivers with, from its configuration.
+     * Reads the sink's configuration (failing, naming the key, on a bad one) and builds what it delivers with.
      *
      * @param metrics where the sink registers its own metrics beside the shared ones
      */
-    protected abstract Started startSink(C config, SinkMetrics metrics);
+    protected abstract Started startSink(Map<String, String> props, SinkMetrics metrics);
 
     /**
      * A started sink: the guard of its calls to the peer (its circuit is the gauge, its backoff the default pause)

@@ -10,15 +10,15 @@ import java.util.Map;
  * embedded DuckDB file, the table following the records' Avro schema. PostgreSQL takes {@code tasks.max} tasks; a
  * DuckDB file has one writer, so it gets one task whatever {@code tasks.max} says.
  */
-public class WarehouseSinkConnector extends ClayflowSinkConnector<WarehouseSinkConfig> {
+public class WarehouseSinkConnector extends ClayflowSinkConnector {
 
     public WarehouseSinkConnector() {
         super(WarehouseSinkTask.class, WarehouseSinkConfig.CONFIG_DEF, WarehouseSinkConfig::new);
     }
 
     @Override
-    protected List<Map<String, String>> splitIntoTasks(WarehouseSinkConfig config, Map<String, String> props,
-            int maxTasks) {
-        return Collections.nCopies(config.dialect().allowsConcurrentWriters() ? maxTasks : 1, props);
+    protected List<Map<String, String>> splitIntoTasks(Map<String, String> props, int maxTasks) {
+        boolean concurrentWriters = new WarehouseSinkConfig(props).dialect().allowsConcurrentWriters();
+        return Collections.nCopies(concurrentWriters ? maxTasks : 1, props);
     }
 }

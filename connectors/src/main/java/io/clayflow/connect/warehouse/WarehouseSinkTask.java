@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.metrics.Sensor;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * decode or that the database refuses go to the dead-letter topic with their reason, once the rest of the put has
  * landed. An embedded DuckDB file is held only while a put is written, so that other processes can read it between.
  */
-public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord, WarehouseSinkConfig> {
+public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseSinkTask.class);
 
@@ -40,12 +41,13 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord, Warehouse
     private boolean releaseBetweenPuts;
 
     public WarehouseSinkTask() {
-        super("Warehouse", GenericRecord.class, WarehouseSinkConfig::new, "rows-dead-lettered",
+        super("Warehouse", GenericRecord.class, "rows-dead-lettered",
                 "Records that did not decode or that the database refused, sent to the dead-letter topic");
     }
 
     @Override
-    protected Started startSink(WarehouseSinkConfig config, SinkMetrics metrics) {
+    protected Started startSink(Map<String, String> props, SinkMetrics metrics) {
+        WarehouseSinkConfig config = new WarehouseSinkConfig(props);
         Dialect dialect = config.dialect();
         if (config.getString(WarehouseSinkConfig.JDBC_URL).isBlank()) {
             createParentFolder(config.duckDbPath());

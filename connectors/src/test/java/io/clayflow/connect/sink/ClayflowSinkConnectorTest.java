@@ -23,21 +23,21 @@ class ClayflowSinkConnectorTest {
 
     static Stream<Arguments> connectors() {
         return Stream.of(
-                Arguments.of("Clay", (Supplier<ClayflowSinkConnector<?>>) ClayWebhookSinkConnector::new,
+                Arguments.of("Clay", (Supplier<ClayflowSinkConnector>) ClayWebhookSinkConnector::new,
                         Map.of("clay.webhook.urls", "https://api.clay.com/v3/sources/webhook/abc",
                                 "clay.webhook.quota.bootstrap.servers", "localhost:9092")),
-                Arguments.of("HubSpot", (Supplier<ClayflowSinkConnector<?>>) HubSpotSinkConnector::new,
+                Arguments.of("HubSpot", (Supplier<ClayflowSinkConnector>) HubSpotSinkConnector::new,
                         Map.of("hubspot.token", "pat-na1-s3cret")),
-                Arguments.of("Outreach", (Supplier<ClayflowSinkConnector<?>>) OutreachSinkConnector::new,
+                Arguments.of("Outreach", (Supplier<ClayflowSinkConnector>) OutreachSinkConnector::new,
                         Map.of("outreach.token", "s3cret", "outreach.sequence.id", "42", "outreach.mailbox.id", "7")),
-                Arguments.of("warehouse", (Supplier<ClayflowSinkConnector<?>>) WarehouseSinkConnector::new, Map.of()));
+                Arguments.of("warehouse", (Supplier<ClayflowSinkConnector>) WarehouseSinkConnector::new, Map.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("connectors")
-    void startsWhenItsConsumerReadsCommittedRecordsOnly(String sink, Supplier<ClayflowSinkConnector<?>> connector,
+    void startsWhenItsConsumerReadsCommittedRecordsOnly(String sink, Supplier<ClayflowSinkConnector> connector,
             Map<String, String> own) {
-        ClayflowSinkConnector<?> started = connector.get();
+        ClayflowSinkConnector started = connector.get();
         started.start(config(own, Map.of("consumer.override.isolation.level", "read_committed")));
 
         assertThat(started.taskConfigs(1)).singleElement()
@@ -49,7 +49,7 @@ class ClayflowSinkConnectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("connectors")
     void refusesToStartWhenItsConsumerWouldReadUncommittedRecords(String sink,
-            Supplier<ClayflowSinkConnector<?>> connector, Map<String, String> own) {
+            Supplier<ClayflowSinkConnector> connector, Map<String, String> own) {
         assertThatThrownBy(() -> connector.get().start(config(own, Map.of())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("consumer.override.isolation.level")
                 .hasMessageContaining("read_committed").hasMessageContaining(ReadCommitted.BY_WORKER);
@@ -61,7 +61,7 @@ class ClayflowSinkConnectorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("connectors")
-    void startsOnTheWorkersWordWhenTheWorkerForbidsOverrides(String sink, Supplier<ClayflowSinkConnector<?>> connector,
+    void startsOnTheWorkersWordWhenTheWorkerForbidsOverrides(String sink, Supplier<ClayflowSinkConnector> connector,
             Map<String, String> own) {
         assertThatCode(() -> connector.get().start(config(own, Map.of(ReadCommitted.BY_WORKER, "true"))))
                 .doesNotThrowAnyException();
@@ -69,7 +69,7 @@ class ClayflowSinkConnectorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("connectors")
-    void aBadConfigurationFailsNamingTheKey(String sink, Supplier<ClayflowSinkConnector<?>> connector,
+    void aBadConfigurationFailsNamingTheKey(String sink, Supplier<ClayflowSinkConnector> connector,
             Map<String, String> own) {
         Map<String, String> props = config(own, Map.of("consumer.override.isolation.level", "read_committed"));
         props.remove("schema.registry.url");
