@@ -28,13 +28,10 @@ final class ClayDelivery {
     /** How often a sink whose tables are all full looks again (a table is added by reconfiguring, which restarts). */
     static final Duration TABLES_FULL_RECHECK = Duration.ofSeconds(30);
 
-    /**
-     * What the delivery needs beside the rows: where they go, what is recorded, how much a request carries and how
-     * long a 402 pauses. {@code requestCommit} asks Connect to commit soon (the task context's {@code requestCommit}).
-     */
+    /** What the delivery needs beside the rows: where they go, what is recorded, and how long a 402 pauses. */
     record Parts(ResilientWebhookSender sender, TableRouter router, TableRows tableRows, WebhookQuota quota,
             ClayProgress progress, ClaySinkMetrics metrics, SendingState state, DeadLetters deadLetters,
-            Runnable requestCommit, StateWriteBatch store, ClayRequestLimits limits, Duration creditsProbe) {
+            Runnable requestCommit, StateWriteBatch store) {
         Parts {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(sender, "sender");
@@ -46,15 +43,18 @@ final class ClayDelivery {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(requestCommit, "requestCommit");
-            Objects.requireNonNull(limits, "limits");
-            Objects.requireNonNull(creditsProbe, "creditsProbe");
         }
     }
 
     private final Parts parts;
+    private final ClayRequestLimits limits;
+    private final Duration creditsProbe;
 
-    ClayDelivery(Parts parts) {
+    /** {@code parts.requestCommit} asks Connect to commit soon (the task context's {@code requestCommit}). */
+    ClayDelivery(Parts parts, ClayRequestLimits limits, Duration creditsProbe) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.creditsProbe = Objects.requireNonNull(creditsProbe, "creditsProbe");
     }
 
     /**
@@ -65,13 +65,13 @@ final class ClayDelivery {
         int at = 0;
         while (at < batch.size()) {
             ClayRow first = batch.get(at);
-            if (first.size() + 2 > parts.limits().maxBytes()) {
+            if (first.size() + 2 > limits.maxBytes()) {
                 parts.deadLetters().report(first.record(), new DataException("Row of " + first.size()
-                        + " bytes exceeds " + ClayRequestLimits.BATCH_MAX_BYTES + "=" + parts.limits().maxBytes()));
+                        + " bytes exceeds " + ClayRequestLimits.BATCH_MAX_BYTES + "=" + limits.maxBytes()));
                 at++;
                 continue;
             }
-            TableRouter.Target target = parts.router().next(batch.size() - at, parts.limits().maxRows())
+            TableRouter.Target target = parts.router().next(batch.size() - at, limits.maxRows())
                     .orElseThrow(this::noRoom);
             List<ClayRow> rows = batch.subList(at, at + target.maxRows());
             at += send(target, target.table().format(), rows);
@@ -89,9 +89,9 @@ final class ClayDelivery {
             parts.metrics().creditsExhausted();
             parts.state().paused(SendingState.Reason.CREDITS_EXHAUSTED, "Clay answered 402 (the workspace is out of "
                     + "credits) on table " + target.table().name() + "; every table waits, probing every "
-                    + parts.creditsProbe().toSeconds() + " s. Add credits in Clay to resume");
-            throw new UnavailableException("Clay's workspace is out of credits (HTTP 402)",
-                    Optional.of(parts.creditsProbe()), null);
+                    + creditsProbe.toSeconds() + " s. Add credits in Clay to resume");
+            throw new UnavailableException("Clay's workspace is out of credits (HTTP 402)", Optional.of(creditsProbe),
+                    null);
         }
         if (isLimitReached(reply)) {
             parts.quota().markSpent(target.webhook());

@@ -49,7 +49,7 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         ClayRequestLimits limits = config.requestLimits();
         batcher = new RowBatcher(limits.maxRows(), limits.maxBytes());
         delivery = new ClayDelivery(new ClayDelivery.Parts(sender, router, tableRows, quota, progress, metrics,
-                sending, deadLetters(), context::requestCommit, state, limits, config.creditsProbeInterval()));
+                sending, deadLetters(), context::requestCommit, state), limits, config.creditsProbeInterval());
         return new Started(sender.guard(), config.tables() + ", " + limits);
     }
 

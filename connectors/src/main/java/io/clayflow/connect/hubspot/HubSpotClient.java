@@ -23,15 +23,15 @@ final class HubSpotClient {
     private final URI upsertUri;
     private final URI updateUri;
 
-    HubSpotClient(PeerClient peer, URI upsertUri, URI updateUri) {
+    /** @param peer HubSpot under the sink's guard; the URIs are under {@code config}'s API root */
+    HubSpotClient(PeerClient peer, HubSpotSinkConfig config) {
         this.peer = Objects.requireNonNull(peer, "peer");
-        this.upsertUri = Objects.requireNonNull(upsertUri, "upsertUri");
-        this.updateUri = Objects.requireNonNull(updateUri, "updateUri");
+        this.upsertUri = config.upsertUri();
+        this.updateUri = config.updateUri();
     }
 
     static HubSpotClient create(HubSpotSinkConfig config, Runnable on429) {
-        return new HubSpotClient(HubSpotAccess.client(config, config.resilience(), on429), config.upsertUri(),
-                config.updateUri());
+        return new HubSpotClient(HubSpotAccess.client(config, config.resilience(), on429), config);
     }
 
     /**

@@ -4,8 +4,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -26,23 +24,18 @@ public final class ResilientCall {
     private static final Logger LOG = LoggerFactory.getLogger(ResilientCall.class);
 
     private final String peer;
-    private final RateLimiter rateLimiter;
+    private final PeriodicRateLimit rateLimit;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final IntervalFunction backoff;
-    private final Duration ratePeriod;
-    // The rate limiter's cycles start when it is made: the next refill is a whole number of periods after this.
-    private final long rateCyclesStartNanos;
 
-    private ResilientCall(String peer, RateLimiter rateLimiter, Retry retry, CircuitBreaker circuitBreaker,
-                          IntervalFunction backoff, Duration ratePeriod, long rateCyclesStartNanos) {
+    private ResilientCall(String peer, PeriodicRateLimit rateLimit, Retry retry, CircuitBreaker circuitBreaker,
+                          IntervalFunction backoff) {
         this.peer = Objects.requireNonNull(peer, "peer");
-        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.ratePeriod = Objects.requireNonNull(ratePeriod, "ratePeriod");
-        this.rateCyclesStartNanos = rateCyclesStartNanos;
     }
 
     /**
@@ -64,12 +57,8 @@ public final class ResilientCall {
     public static ResilientCall create(String peer, ResilienceSettings settings, Duration maxInlineWait) {
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial().toMillis(),
                 2.0, 0.5, settings.backoffMax().toMillis());
-        RateLimiter rateLimiter = RateLimiter.of(peer, RateLimiterConfig.custom()
-                .limitForPeriod(settings.ratePermits())
-                .limitRefreshPeriod(settings.ratePeriod())
-                .timeoutDuration(maxInlineWait == null ? settings.ratePeriod().plusSeconds(60) : maxInlineWait)
-                .build());
-        long rateCyclesStart = System.nanoTime();
+        PeriodicRateLimit rateLimit = new PeriodicRateLimit(peer, settings.ratePermits(), settings.ratePeriod(),
+                maxInlineWait == null ? settings.ratePeriod().plusSeconds(60) : maxInlineWait);
         RetryConfig.Builder<Object> retryConfig = RetryConfig.custom();
         if (maxInlineWait == null) {
             retryConfig.retryExceptions(TransientFailure.class);
@@ -100,8 +89,7 @@ public final class ResilientCall {
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warn("{} circuit {}", peer,
                 event.getStateTransition()));
-        return new ResilientCall(peer, rateLimiter, retry, circuitBreaker, backoff, settings.ratePeriod(),
-                rateCyclesStart);
+        return new ResilientCall(peer, rateLimit, retry, circuitBreaker, backoff);
     }
 
     /**
@@ -112,9 +100,8 @@ public final class ResilientCall {
      * @throws UnavailableException when the attempts ran out or the circuit is open
      */
     public <T> T execute(int permits, Supplier<T> attempt) throws UnavailableException {
-        int cost = Math.max(1, Math.min(permits, rateLimiter.getRateLimiterConfig().getLimitForPeriod()));
         Supplier<T> guarded = () -> {
-            RateLimiter.waitForPermission(rateLimiter, cost);
+            rateLimit.acquire(permits);
             return circuitBreaker.executeSupplier(attempt);
         };
         try {
@@ -127,18 +114,10 @@ public final class ResilientCall {
             throw new UnavailableException(peer + " circuit is open: pausing", Optional.of(remainingOpenWait()),
                     open);
         } catch (RequestNotPermitted spent) {
-            Duration wait = untilNextRatePeriod();
-            throw new UnavailableException(peer + " rate limit of " + rateLimiter.getRateLimiterConfig()
-                    .getLimitForPeriod() + " per " + ratePeriod + " is used up: pausing " + wait.toSeconds() + " s",
-                    Optional.of(wait), spent);
+            Duration wait = rateLimit.untilNextPeriod();
+            throw new UnavailableException(peer + " rate limit of " + rateLimit.limitPerPeriod() + " per "
+                    + rateLimit.period() + " is used up: pausing " + wait.toSeconds() + " s", Optional.of(wait), spent);
         }
-    }
-
-    /** When the rate limiter refills: the end of its current cycle (cycles run from its creation). */
-    private Duration untilNextRatePeriod() {
-        long period = ratePeriod.toNanos();
-        long elapsed = System.nanoTime() - rateCyclesStartNanos;
-        return Duration.ofNanos(period - elapsed % period).plusMillis(1);
     }
 
     /** The open state's wait: when the circuit will let a probe through. */

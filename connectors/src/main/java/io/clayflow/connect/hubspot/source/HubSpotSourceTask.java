@@ -71,7 +71,7 @@ public class HubSpotSourceTask extends SourceTask {
         Map<String, Object> offset = context.offsetStorageReader().offset(LeadRecords.PARTITION);
         cursor = new ChangeCursor(search, config.search().pageSize(),
                 CursorPosition.fromOffset(offset, config.search().startFromMs()));
-        records = LeadRecords.create(config, props);
+        records = new LeadRecords(config, props);
         if (!config.changesTopic().isEmpty()) {
             feed = ContactChangeFeed.create(config, props, context.offsetStorageReader());
         }
