@@ -37,14 +37,10 @@ public class HubSpotSinkConfig extends AbstractConfig {
 
     public HubSpotSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        try {
-            FieldMapping mapping = mapping();
-            leadIdProperty().filter(mapping.sourceToProperty()::containsValue).ifPresent(property -> {
-                throw new IllegalArgumentException("property '" + property + "' is also the " + LEAD_ID_PROPERTY);
-            });
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(MAPPING, getList(MAPPING), e.getMessage());
-        }
+        leadIdProperty().filter(mapping().sourceToProperty()::containsValue).ifPresent(property -> {
+            throw new ConfigException(MAPPING, getList(MAPPING), "property '" + property + "' is also the "
+                    + LEAD_ID_PROPERTY);
+        });
         HubSpotAccess.token(this);
     }
 
@@ -52,7 +48,8 @@ public class HubSpotSinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         HubSpotAccess.define(KeyGroup.of(def, "HubSpot"), "/crm/v3/objects/contacts/batch/upsert (and batch/update)",
                         "crm.objects.contacts.write")
-                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
+                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, MappingEntry.validator(FieldMapping::parse),
+                        Importance.MEDIUM,
                         "Field mapping",
                         "Lead value to contact property, as source:property entries. A source is an EnrichedLead "
                                 + "field (title), an enrichment column (enrichment.employee_count) or an attribute "

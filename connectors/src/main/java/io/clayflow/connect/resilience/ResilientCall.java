@@ -3,10 +3,7 @@ package io.clayflow.connect.resilience;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A call to a sink's peer under resilience4j's guard: a RateLimiter, a Retry on {@link TransientFailure}
- * (exponential backoff with jitter, the peer's Retry-After honoured, bounded), and a CircuitBreaker counting those
- * failures, which, when open, refuses at once so the task can pause instead of hammering a peer that is down.
+ * A call to a sink's peer under resilience4j's guard: a RateLimiter ({@link PeriodicRateLimit}), a Retry on
+ * {@link TransientFailure} ({@link BackoffRetry}: exponential backoff with jitter, the peer's Retry-After honoured,
+ * bounded), and a CircuitBreaker counting those failures, which, when open, refuses at once so the task can pause
+ * instead of hammering a peer that is down.
  */
 public final class ResilientCall {
 
@@ -25,17 +23,14 @@ public final class ResilientCall {
 
     private final String peer;
     private final PeriodicRateLimit rateLimit;
-    private final Retry retry;
+    private final BackoffRetry retry;
     private final CircuitBreaker circuitBreaker;
-    private final IntervalFunction backoff;
 
-    private ResilientCall(String peer, PeriodicRateLimit rateLimit, Retry retry, CircuitBreaker circuitBreaker,
-                          IntervalFunction backoff) {
+    private ResilientCall(String peer, PeriodicRateLimit rateLimit, BackoffRetry retry, CircuitBreaker circuitBreaker) {
         this.peer = Objects.requireNonNull(peer, "peer");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
     }
 
     /**
@@ -55,30 +50,8 @@ public final class ResilientCall {
      * hour) pauses consumption instead of blocking {@code put} past the consumer's poll interval.
      */
     public static ResilientCall create(String peer, ResilienceSettings settings, Duration maxInlineWait) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial().toMillis(),
-                2.0, 0.5, settings.backoffMax().toMillis());
         PeriodicRateLimit rateLimit = new PeriodicRateLimit(peer, settings.ratePermits(), settings.ratePeriod(),
                 maxInlineWait == null ? settings.ratePeriod().plusSeconds(60) : maxInlineWait);
-        RetryConfig.Builder<Object> retryConfig = RetryConfig.custom();
-        if (maxInlineWait == null) {
-            retryConfig.retryExceptions(TransientFailure.class);
-        } else {
-            // A wait longer than the bound is not retried here: the caller pauses for it instead.
-            retryConfig.retryOnException(e -> e instanceof TransientFailure failure
-                    && failure.retryAfter().map(wait -> wait.compareTo(maxInlineWait) <= 0).orElse(true));
-        }
-        Retry retry = Retry.of(peer, retryConfig
-                .maxAttempts(settings.retryMaxAttempts())
-                .ignoreExceptions(CallNotPermittedException.class)
-                .intervalBiFunction((attempt, outcome) -> {
-                    long ours = backoff.apply(attempt);
-                    if (outcome.isLeft() && outcome.getLeft() instanceof TransientFailure failure) {
-                        return failure.retryAfter().map(Duration::toMillis).map(theirs -> Math.max(theirs, ours))
-                                .orElse(ours);
-                    }
-                    return ours;
-                })
-                .build());
         CircuitBreaker circuitBreaker = CircuitBreaker.of(peer, CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.circuitFailureRate())
                 .minimumNumberOfCalls(settings.circuitMinimumCalls())
@@ -89,7 +62,7 @@ public final class ResilientCall {
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warn("{} circuit {}", peer,
                 event.getStateTransition()));
-        return new ResilientCall(peer, rateLimit, retry, circuitBreaker, backoff);
+        return new ResilientCall(peer, rateLimit, new BackoffRetry(peer, settings, maxInlineWait), circuitBreaker);
     }
 
     /**
@@ -105,10 +78,10 @@ public final class ResilientCall {
             return circuitBreaker.executeSupplier(attempt);
         };
         try {
-            return Retry.decorateSupplier(retry, guarded).get();
+            return retry.run(guarded);
         } catch (TransientFailure failure) {
             throw new UnavailableException(peer + " did not take the call after "
-                    + retry.getRetryConfig().getMaxAttempts() + " attempts: " + failure.getMessage(),
+                    + retry.maxAttempts() + " attempts: " + failure.getMessage(),
                     failure.retryAfter(), failure);
         } catch (CallNotPermittedException open) {
             throw new UnavailableException(peer + " circuit is open: pausing", Optional.of(remainingOpenWait()),
@@ -142,6 +115,6 @@ public final class ResilientCall {
 
     /** Our own backoff before the given attempt (1-based), for a pause when the peer named no wait. */
     public Duration backoff(int attempt) {
-        return Duration.ofMillis(backoff.apply(attempt));
+        return retry.backoff(attempt);
     }
 }

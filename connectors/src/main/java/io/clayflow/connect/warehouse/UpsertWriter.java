@@ -31,13 +31,13 @@ public final class UpsertWriter {
     private final String tableName;
     private final String key;
 
-    public UpsertWriter(Dialect dialect, DatabaseConnection database, WarehouseTable table, String tableName,
-                        String key) {
+    /** Writes into {@code tableName}, upserting by {@code key}; the table follows the rows' schemas. */
+    public UpsertWriter(Dialect dialect, DatabaseConnection database, String tableName, String key) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.database = Objects.requireNonNull(database, "database");
-        this.table = Objects.requireNonNull(table, "table");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.key = Objects.requireNonNull(key, "key");
+        this.table = new WarehouseTable(dialect, tableName, key);
     }
 
     /** What a write did: rows upserted, columns added, and rows refused (each with its reason). */

@@ -1,6 +1,7 @@
 package io.clayflow.connect.hubspot.source;
 
 import io.clayflow.connect.hubspot.HubSpotAccess;
+import io.clayflow.connect.hubspot.MappingEntry;
 
 import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
@@ -40,27 +41,20 @@ public class HubSpotSourceConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = definition();
 
-    private final SearchSettings search;
-
     public HubSpotSourceConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        try {
-            leadMapping();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(MAPPING, getList(MAPPING), e.getMessage());
-        }
         if (!changesTopic().isEmpty() && getString(CHANGES_BOOTSTRAP_SERVERS).isBlank()) {
             throw new ConfigException(CHANGES_BOOTSTRAP_SERVERS, "", "required when " + CHANGES_TOPIC + " is set");
         }
         HubSpotAccess.token(this);
-        this.search = SearchSettings.from(this);
     }
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         HubSpotAccess.define(KeyGroup.of(def, "HubSpot"), "/crm/v3/objects/contacts/search (and batch/read)",
                         "crm.objects.contacts.read")
-                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM, "Field mapping",
+                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, MappingEntry.validator(LeadMapping::parse),
+                        Importance.MEDIUM, "Field mapping",
                         "Lead field to contact property, as field:property entries, the HubSpot sink's style. A "
                                 + "field is a Lead field (title) or an attribute (attributes.lifecycle: "
                                 + "attributes.lifecycle:lifecyclestage). A property without a value is left out.")
@@ -137,7 +131,7 @@ public class HubSpotSourceConfig extends AbstractConfig {
 
     /** When, how often and how fast to search for changes. */
     SearchSettings search() {
-        return search;
+        return SearchSettings.from(this);
     }
 
     public String changesTopic() {
@@ -149,6 +143,6 @@ public class HubSpotSourceConfig extends AbstractConfig {
     }
 
     public ResilienceSettings resilience() {
-        return ResilienceSettings.from(this, search.ratePerSecond(), Duration.ofSeconds(1));
+        return ResilienceSettings.from(this, search().ratePerSecond(), Duration.ofSeconds(1));
     }
 }
