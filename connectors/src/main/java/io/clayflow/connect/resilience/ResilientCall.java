@@ -26,33 +26,13 @@ public final class ResilientCall {
     private final BackoffRetry retry;
     private final CircuitBreaker circuitBreaker;
 
-    private ResilientCall(String peer, PeriodicRateLimit rateLimit, BackoffRetry retry, CircuitBreaker circuitBreaker) {
+    /** See {@link #create(String, ResilienceSettings, Duration)}; a null {@code maxInlineWait} waits in place. */
+    private ResilientCall(String peer, ResilienceSettings settings, Duration maxInlineWait) {
         this.peer = Objects.requireNonNull(peer, "peer");
-        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-        this.retry = Objects.requireNonNull(retry, "retry");
-        this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
-    }
-
-    /**
-     * A guard that waits in place for whatever the rate limit or the peer asks (up to a rate period plus a minute):
-     * right for short periods (Clay per second, HubSpot per 10 s).
-     *
-     * @param peer who is called, for logs and messages, e.g. "Clay webhook" or "HubSpot"
-     */
-    public static ResilientCall create(String peer, ResilienceSettings settings) {
-        return create(peer, settings, null);
-    }
-
-    /**
-     * A guard that never waits in place longer than {@code maxInlineWait}: when the rate limit has no permit left
-     * for longer, or the peer asks to wait longer (Retry-After, a rate-limit reset), {@link #execute} throws
-     * {@link UnavailableException} with that wait at once, so a sink with a long rate period (Outreach counts per
-     * hour) pauses consumption instead of blocking {@code put} past the consumer's poll interval.
-     */
-    public static ResilientCall create(String peer, ResilienceSettings settings, Duration maxInlineWait) {
-        PeriodicRateLimit rateLimit = new PeriodicRateLimit(peer, settings.ratePermits(), settings.ratePeriod(),
+        this.rateLimit = new PeriodicRateLimit(peer, settings.ratePermits(), settings.ratePeriod(),
                 maxInlineWait == null ? settings.ratePeriod().plusSeconds(60) : maxInlineWait);
-        CircuitBreaker circuitBreaker = CircuitBreaker.of(peer, CircuitBreakerConfig.custom()
+        this.retry = new BackoffRetry(peer, settings, maxInlineWait);
+        this.circuitBreaker = CircuitBreaker.of(peer, CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.circuitFailureRate())
                 .minimumNumberOfCalls(settings.circuitMinimumCalls())
                 .slidingWindowSize(Math.max(10, settings.circuitMinimumCalls()))
@@ -62,7 +42,26 @@ public final class ResilientCall {
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warn("{} circuit {}", peer,
                 event.getStateTransition()));
-        return new ResilientCall(peer, rateLimit, new BackoffRetry(peer, settings, maxInlineWait), circuitBreaker);
+    }
+
+    /**
+     * A guard that waits in place for whatever the rate limit or the peer asks (up to a rate period plus a minute):
+     * right for short periods (Clay per second, HubSpot per 10 s).
+     *
+     * @param peer who is called, for logs and messages, e.g. "Clay webhook" or "HubSpot"
+     */
+    public static ResilientCall create(String peer, ResilienceSettings settings) {
+        return new ResilientCall(peer, settings, null);
+    }
+
+    /**
+     * A guard that never waits in place longer than {@code maxInlineWait}: when the rate limit has no permit left
+     * for longer, or the peer asks to wait longer (Retry-After, a rate-limit reset), {@link #execute} throws
+     * {@link UnavailableException} with that wait at once, so a sink with a long rate period (Outreach counts per
+     * hour) pauses consumption instead of blocking {@code put} past the consumer's poll interval.
+     */
+    public static ResilientCall create(String peer, ResilienceSettings settings, Duration maxInlineWait) {
+        return new ResilientCall(peer, settings, maxInlineWait);
     }
 
     /**

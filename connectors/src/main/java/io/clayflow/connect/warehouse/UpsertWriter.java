@@ -31,10 +31,10 @@ public final class UpsertWriter {
     private final String tableName;
     private final String key;
 
-    /** Writes into {@code tableName}, upserting by {@code key}; the table follows the rows' schemas. */
-    public UpsertWriter(Dialect dialect, DatabaseConnection database, String tableName, String key) {
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
+    /** Writes into {@code tableName} of {@code database}, upserting by {@code key}; the table follows the rows. */
+    public UpsertWriter(DatabaseConnection database, String tableName, String key) {
         this.database = Objects.requireNonNull(database, "database");
+        this.dialect = database.dialect();
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.key = Objects.requireNonNull(key, "key");
         this.table = new WarehouseTable(dialect, tableName, key);

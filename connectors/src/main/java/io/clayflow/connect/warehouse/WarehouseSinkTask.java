@@ -54,7 +54,7 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
         }
         mapper = new RowMapper(WarehouseSinkConfig.KEY_FIELD, dialect);
         database = new DatabaseConnection(dialect, config.jdbcUrl(), config.user(), config.password());
-        writer = new UpsertWriter(dialect, database, config.table(), WarehouseSinkConfig.KEY_FIELD);
+        writer = new UpsertWriter(database, config.table(), WarehouseSinkConfig.KEY_FIELD);
         resilience = ResilientCall.create(dialect.name() + " warehouse", config.resilience());
         upserted = metrics.counter("rows-upserted", "Rows inserted or updated in the warehouse table");
         columnsAdded = metrics.counter("columns-added", "Columns added for new fields of the records' schema");
