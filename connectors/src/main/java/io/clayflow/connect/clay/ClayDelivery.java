@@ -47,15 +47,13 @@ final class ClayDelivery {
     }
 
     private final Parts parts;
-    private final int maxBytes;
-    private final int batchMaxRows;
+    private final ClayRequestLimits limits;
     private final Duration creditsProbe;
 
     /** {@code parts.requestCommit} asks Connect to commit soon (the task context's {@code requestCommit}). */
-    ClayDelivery(Parts parts, int maxBytes, int batchMaxRows, Duration creditsProbe) {
+    ClayDelivery(Parts parts, ClayRequestLimits limits, Duration creditsProbe) {
         this.parts = Objects.requireNonNull(parts, "parts");
-        this.maxBytes = maxBytes;
-        this.batchMaxRows = batchMaxRows;
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.creditsProbe = Objects.requireNonNull(creditsProbe, "creditsProbe");
     }
 
@@ -67,13 +65,13 @@ final class ClayDelivery {
         int at = 0;
         while (at < batch.size()) {
             ClayRow first = batch.get(at);
-            if (first.size() + 2 > maxBytes) {
+            if (first.size() + 2 > limits.maxBytes()) {
                 parts.deadLetters().report(first.record(), new DataException("Row of " + first.size()
-                        + " bytes exceeds " + ClayWebhookSinkConfig.BATCH_MAX_BYTES + "=" + maxBytes));
+                        + " bytes exceeds " + ClayRequestLimits.BATCH_MAX_BYTES + "=" + limits.maxBytes()));
                 at++;
                 continue;
             }
-            TableRouter.Target target = parts.router().next(batch.size() - at, batchMaxRows)
+            TableRouter.Target target = parts.router().next(batch.size() - at, limits.maxRows())
                     .orElseThrow(this::noRoom);
             List<ClayRow> rows = batch.subList(at, at + target.maxRows());
             at += send(target, target.table().format(), rows);
@@ -102,7 +100,7 @@ final class ClayDelivery {
         if (reply.isAuthFailure()) {
             throw new ConnectException("Clay refused the webhook token of table " + target.table().name()
                     + ", webhook #" + parts.quota().index(target.webhook()) + " (HTTP " + reply.status() + "): check "
-                    + ClayTableSettings.key(target.table().name(), ClayTableSettings.TOKEN) + " or "
+                    + ClayTableSettings.Key.TOKEN.of(target.table().name()) + " or "
                     + ClayWebhookSinkConfig.WEBHOOK_TOKEN + ", and " + ClayWebhookSinkConfig.WEBHOOK_AUTH_HEADER);
         }
         if (rows.size() > 1) {

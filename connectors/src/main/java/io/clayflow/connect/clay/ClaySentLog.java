@@ -6,7 +6,6 @@ import io.clayflow.schemas.Topics;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +19,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The "sent" records of the Clay round-trip ledger: one per row Clay accepted (2xx), keyed by {@code lead_id}, the
@@ -40,7 +37,6 @@ final class ClaySentLog {
     /** Where the sent records go; empty records nothing (the ledger then sees no row). */
     static final String TOPIC = "clay.sent.topic";
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String topic;
     private final Function<URI, String> tableOf;
@@ -94,29 +90,22 @@ final class ClaySentLog {
 
     /** Creates the topic with as many partitions as leads.enriched (the ledger joins them by partition). */
     private static void ensureTopic(String topic, Map<String, Object> clientProps) {
-        try (Admin admin = Admin.create(clientProps)) {
-            Optional<Integer> partitions;
-            try {
-                TopicDescription enriched = admin.describeTopics(List.of(Topics.LEADS_ENRICHED)).allTopicNames()
-                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(Topics.LEADS_ENRICHED);
-                partitions = Optional.of(enriched.partitions().size());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-                partitions = Optional.empty();
-            }
-            admin.createTopics(List.of(new NewTopic(topic, partitions, Optional.empty())))
-                    .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        MissingTopic.create(topic, "the Clay sent-rows topic", clientProps,
+                admin -> new NewTopic(topic, partitionsOf(admin, Topics.LEADS_ENRICHED), Optional.empty()));
+    }
+
+    /** The partitions of {@code topic}, or empty (the broker's default) when it does not exist. */
+    private static Optional<Integer> partitionsOf(Admin admin, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(MissingTopic.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            return Optional.of(description.partitions().size());
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new ConnectException("Cannot create the Clay sent-rows topic " + topic, e.getCause());
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                throw e;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while creating " + topic, e);
-        } catch (TimeoutException e) {
-            throw new ConnectException("Timed out creating the Clay sent-rows topic " + topic, e);
+            return Optional.empty();
         }
     }
 }

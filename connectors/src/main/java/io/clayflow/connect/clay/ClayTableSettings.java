@@ -15,8 +15,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * The keys of one Clay table named in {@value ClayWebhookSinkConfig#TABLES}, under {@code clay.table.<name>.}:
- * {@value #WEBHOOK_URLS} (required), {@value #TOKEN}, {@value #ROW_CAP}, {@value #FORMAT}, {@value #CALLBACK_TOKEN}.
+ * The keys of one Clay table named in {@value ClayWebhookSinkConfig#TABLES}, under {@code clay.table.<name>.}
+ * ({@link Key}): webhook.urls (required), token, row.cap, format, callback.token.
  * Those left out take the sink-wide value ({@value ClayWebhookSinkConfig#WEBHOOK_TOKEN},
  * {@value ClayWebhookSinkConfig#TABLE_ROW_CAP}, {@value ClayWebhookSinkConfig#REQUEST_FORMAT}). Each table's keys are
  * a {@link ConfigDef} of their own, so a bad value fails naming its full key.
@@ -24,11 +24,6 @@ import org.apache.kafka.common.config.types.Password;
 public final class ClayTableSettings {
 
     public static final String PREFIX = "clay.table.";
-    public static final String WEBHOOK_URLS = "webhook.urls";
-    public static final String TOKEN = "token";
-    public static final String ROW_CAP = "row.cap";
-    public static final String FORMAT = "format";
-    public static final String CALLBACK_TOKEN = "callback.token";
     /** The row cap of an auto-delete ("passthrough") table, which never fills. */
     public static final String PASSTHROUGH = "passthrough";
     /** Clay's default rows per table. */
@@ -36,32 +31,44 @@ public final class ClayTableSettings {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private ClayTableSettings() {
+    /** A key of each table, {@code clay.table.<name>.<suffix>}. */
+    public enum Key {
+        WEBHOOK_URLS("webhook.urls"), TOKEN("token"), ROW_CAP("row.cap"), FORMAT("format"),
+        CALLBACK_TOKEN("callback.token");
+
+        private final String suffix;
+
+        Key(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** {@code clay.table.<table>.<suffix>}. */
+        public String of(String table) {
+            return PREFIX + table + "." + suffix;
+        }
     }
 
-    /** {@code clay.table.<table>.<key>}. */
-    public static String key(String table, String key) {
-        return PREFIX + table + "." + key;
+    private ClayTableSettings() {
     }
 
     /** The keys of table {@code table}. */
     public static ConfigDef definition(String table) {
         return KeyGroup.of(new ConfigDef(), "Clay table " + table)
-                .define(key(table, WEBHOOK_URLS), Type.LIST, ConfigDef.NO_DEFAULT_VALUE, HttpUrls.secret(),
+                .define(Key.WEBHOOK_URLS.of(table), Type.LIST, ConfigDef.NO_DEFAULT_VALUE, HttpUrls.secret(),
                         Importance.HIGH, "Webhook URLs",
                         "The table's webhook source URL(s), in the order they are used; the next is used as one "
                                 + "nears its lifetime submissions.")
-                .define(key(table, TOKEN), Type.PASSWORD, null, Importance.HIGH, "Webhook token",
+                .define(Key.TOKEN.of(table), Type.PASSWORD, null, Importance.HIGH, "Webhook token",
                         "The token the table's webhooks check; default " + ClayWebhookSinkConfig.WEBHOOK_TOKEN + ".")
-                .define(key(table, ROW_CAP), Type.STRING, null, ClayTableSettings::checkRowCap, Importance.HIGH,
+                .define(Key.ROW_CAP.of(table), Type.STRING, null, ClayTableSettings::checkRowCap, Importance.HIGH,
                         "Row cap",
                         "Rows the table holds (a number), or passthrough for an auto-delete table; default "
                                 + ClayWebhookSinkConfig.TABLE_ROW_CAP + ".")
-                .define(key(table, FORMAT), Type.STRING, null, RequestFormat.validator(), Importance.MEDIUM,
+                .define(Key.FORMAT.of(table), Type.STRING, null, RequestFormat.validator(), Importance.MEDIUM,
                         "Request format",
                         "object (one row per request, as Clay documents) or array (only once you verified the table "
                                 + "splits arrays); default " + ClayWebhookSinkConfig.REQUEST_FORMAT + ".")
-                .define(key(table, CALLBACK_TOKEN), Type.PASSWORD, null, Importance.LOW, "Callback token",
+                .define(Key.CALLBACK_TOKEN.of(table), Type.PASSWORD, null, Importance.LOW, "Callback token",
                         "The token this table's HTTP API column sends back, when it has one of its own. The sink "
                                 + "only records it: the gateway checks callbacks against its own callback.tokens, so "
                                 + "list this token there too.")
@@ -75,14 +82,14 @@ public final class ClayTableSettings {
                     "a table name is 1-64 letters, digits, '-' or '_'");
         }
         AbstractConfig own = new AbstractConfig(definition(table), originals, false);
-        String cap = own.getString(key(table, ROW_CAP));
-        String format = own.getString(key(table, FORMAT));
+        String cap = own.getString(Key.ROW_CAP.of(table));
+        String format = own.getString(Key.FORMAT.of(table));
         return new ClayTableConfig(table,
-                own.getList(key(table, WEBHOOK_URLS)).stream().map(String::trim).map(URI::create).toList(),
-                secret(own.getPassword(key(table, TOKEN))).or(sink::webhookToken),
-                cap == null ? sink.defaultRowCap() : rowCap(key(table, ROW_CAP), cap),
-                format == null ? sink.defaultFormat() : RequestFormat.parse(key(table, FORMAT), format),
-                secret(own.getPassword(key(table, CALLBACK_TOKEN))));
+                own.getList(Key.WEBHOOK_URLS.of(table)).stream().map(String::trim).map(URI::create).toList(),
+                secret(own.getPassword(Key.TOKEN.of(table))).or(sink::webhookToken),
+                cap == null ? sink.defaultRowCap() : rowCap(Key.ROW_CAP.of(table), cap),
+                format == null ? sink.defaultFormat() : RequestFormat.parse(Key.FORMAT.of(table), format),
+                secret(own.getPassword(Key.CALLBACK_TOKEN.of(table))));
     }
 
     /** A row cap setting: a number of rows (at least 1), or {@value #PASSTHROUGH} (empty: no cap). */

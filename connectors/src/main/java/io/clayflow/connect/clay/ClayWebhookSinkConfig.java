@@ -30,12 +30,6 @@ import org.apache.kafka.common.config.types.Password;
  */
 public class ClayWebhookSinkConfig extends AbstractConfig {
 
-    public static final String BATCH_MAX_ROWS = "batch.max.rows";
-    public static final String BATCH_MAX_BYTES = "batch.max.bytes";
-    /** The smallest {@value #BATCH_MAX_BYTES}: room for at least one row. */
-    public static final int MIN_BATCH_BYTES = 1_024;
-    public static final String RATE_LIMIT_ROWS_PER_SECOND = "rate.limit.rows.per.second";
-
     public static final String TABLES = "clay.tables";
     public static final String TABLE_ROW_CAP = "clay.tables.row.cap";
     public static final String REQUEST_FORMAT = "clay.tables.format";
@@ -55,14 +49,12 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = definition();
 
+    private final ClayRequestLimits requestLimits;
     private final List<ClayTableConfig> tables;
 
     public ClayWebhookSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        if (batchMaxBytes() < MIN_BATCH_BYTES) {
-            throw new ConfigException(BATCH_MAX_BYTES, batchMaxBytes(), "must leave room for at least one row (>= "
-                    + MIN_BATCH_BYTES + ")");
-        }
+        this.requestLimits = ClayRequestLimits.from(this);
         this.tables = readTables();
     }
 
@@ -81,9 +73,9 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                                 + "table's own row.cap replaces it.")
                 .define(REQUEST_FORMAT, Type.STRING, "object", RequestFormat.validator(), Importance.MEDIUM,
                         "Request format",
-                        "object: one row per request, as Clay documents; array: up to " + BATCH_MAX_ROWS
-                                + " rows per request, only for a table verified to split arrays. A table's own "
-                                + "format replaces it.");
+                        "object: one row per request, as Clay documents; array: up to "
+                                + ClayRequestLimits.BATCH_MAX_ROWS + " rows per request, only for a table verified to "
+                                + "split arrays. A table's own format replaces it.");
         KeyGroup.of(def, "Clay webhooks")
                 .define(WEBHOOK_URLS, Type.LIST, "", ClayWebhookSinkConfig::checkUrls, Importance.HIGH,
                         "Webhook URLs",
@@ -109,15 +101,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
                                 + "one request probes whether sending may go on; nothing is skipped meanwhile.");
         StateTopicSettings.define(def);
         ClaySentLog.define(def);
-        KeyGroup.of(def, "Batching and rate")
-                .define(BATCH_MAX_ROWS, Type.INT, 10, Range.between(1, 100), Importance.MEDIUM,
-                        "Rows per request", "Most rows in one webhook request.")
-                .define(BATCH_MAX_BYTES, Type.INT, 100_000, Range.atLeast(1), Importance.MEDIUM,
-                        "Bytes per request",
-                        "Largest JSON body of one request, in bytes (Clay refuses 100 KB and more).")
-                .define(RATE_LIMIT_ROWS_PER_SECOND, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM,
-                        "Rows per second",
-                        "Rows sent per second at most: a safety net under the intake throttle, at Clay's limit.");
+        ClayRequestLimits.define(def);
         ResilienceSettings.defineRetryAndCircuit(def, "Clay");
         HttpSettings.define(def, 15_000);
         return AvroSettings.define(def, "the outbox");
@@ -141,7 +125,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
         }
         if (!webhookUrls().isEmpty()) {
             throw new ConfigException(WEBHOOK_URLS, "[hidden]", "with " + TABLES + " set, give each table's webhooks "
-                    + "in " + ClayTableSettings.PREFIX + "<name>." + ClayTableSettings.WEBHOOK_URLS + " instead");
+                    + "in " + ClayTableSettings.Key.WEBHOOK_URLS.of("<name>") + " instead");
         }
         if (new HashSet<>(names).size() != names.size()) {
             throw new ConfigException(TABLES, getList(TABLES), "a table is named twice");
@@ -152,7 +136,7 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
         for (ClayTableConfig table : read) {
             for (URI webhook : table.webhooks()) {
                 if (!seen.add(webhook)) {
-                    throw new ConfigException(ClayTableSettings.key(table.name(), ClayTableSettings.WEBHOOK_URLS),
+                    throw new ConfigException(ClayTableSettings.Key.WEBHOOK_URLS.of(table.name()),
                             "[hidden]", "a webhook URL is listed twice (a webhook feeds one table)");
                 }
             }
@@ -227,15 +211,13 @@ public class ClayWebhookSinkConfig extends AbstractConfig {
         return props;
     }
 
-    public int batchMaxRows() {
-        return getInt(BATCH_MAX_ROWS);
+    /** How much one request carries and how many rows go out per second. */
+    ClayRequestLimits requestLimits() {
+        return requestLimits;
     }
 
-    public int batchMaxBytes() {
-        return getInt(BATCH_MAX_BYTES);
-    }
-
-    public int rateLimitRowsPerSecond() {
-        return getInt(RATE_LIMIT_ROWS_PER_SECOND);
+    /** Retry and circuit breaker around each request, under the rows-per-second limit. */
+    public ResilienceSettings resilience() {
+        return ResilienceSettings.from(this, requestLimits.rowsPerSecond(), Duration.ofSeconds(1));
     }
 }

@@ -5,9 +5,7 @@ import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.SinkMetrics;
 import io.clayflow.schemas.Lead;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
@@ -48,13 +46,11 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
         ClaySinkMetrics metrics = new ClaySinkMetrics(sinkMetrics, quota, progress);
         metrics.tables(sinkMetrics, router, tableRows, sending);
         ResilientWebhookSender sender = ResilientWebhookSender.create(config, metrics::rateLimited);
-        batcher = new RowBatcher(config.batchMaxRows(), config.batchMaxBytes());
+        ClayRequestLimits limits = config.requestLimits();
+        batcher = new RowBatcher(limits.maxRows(), limits.maxBytes());
         delivery = new ClayDelivery(new ClayDelivery.Parts(sender, router, tableRows, quota, progress, metrics,
-                sending, deadLetters(), context::requestCommit, state), config.batchMaxBytes(), config.batchMaxRows(),
-                config.creditsProbeInterval());
-        return new Started(sender.guard(), config.tables() + ", " + config.batchMaxRows()
-                + " rows/request in the array format, " + config.batchMaxBytes() + " bytes/request, "
-                + config.rateLimitRowsPerSecond() + " rows/s");
+                sending, deadLetters(), context::requestCommit, state), limits, config.creditsProbeInterval());
+        return new Started(sender.guard(), config.tables() + ", " + limits);
     }
 
     /** Rows Clay took before a restart are skipped, not sent again (nor decoded); tombstones are nobody's rows. */
@@ -65,19 +61,19 @@ public class ClayWebhookSinkTask extends ClayflowSinkTask<Lead> {
 
     @Override
     protected void deliver(DecodedPut<Lead> put) {
+        DecodedPut.Mapped<ClayRow> rows = put.map(ClayWebhookSinkTask::rowOf);
         // Reported before any batch: a batch's recorded progress must not pass a dead letter still on its way.
-        put.refused().forEach(this::deadLetter);
-        List<ClayRow> rows = new ArrayList<>(put.values().size());
-        for (DecodedPut.Value<Lead> value : put.values()) {
-            try {
-                rows.add(ClayRow.of(value.record(), value.value()));
-            } catch (IllegalArgumentException e) {
-                deadLetters().report(value.record(), new DataException("Not a lead clayflow can send to Clay: "
-                        + e.getMessage(), e));
-            }
-        }
-        deliverInTurn(batcher.batches(rows), batch -> batch.stream().map(ClayRow::record).toList(),
+        rows.refused().forEach(this::deadLetter);
+        deliverInTurn(batcher.batches(rows.values()), batch -> batch.stream().map(ClayRow::record).toList(),
                 delivery::deliver);
+    }
+
+    private static ClayRow rowOf(SinkRecord record, Lead lead) {
+        try {
+            return ClayRow.of(record, lead);
+        } catch (IllegalArgumentException e) {
+            throw new DataException("Not a lead clayflow can send to Clay: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ final class ResilientWebhookSender {
     }
 
     static ResilientWebhookSender create(ClayWebhookSinkConfig config, Runnable on429) {
-        ResilienceSettings settings = ResilienceSettings.from(config, config.rateLimitRowsPerSecond(),
-                Duration.ofSeconds(1));
+        ResilienceSettings settings = config.resilience();
         ResilientHttp http = ResilientHttp.create("Clay webhook", settings);
         JsonHttpClient client = HttpSettings.client(config);
         Map<String, PeerClient> byTable = new HashMap<>();
@@ -44,7 +42,7 @@ final class ResilientWebhookSender {
                     .orElse(Map.of());
             byTable.put(table.name(), new PeerClient(client, http, headers, on429));
         }
-        return new ResilientWebhookSender(byTable, RowRateWindow.perSecond(config.rateLimitRowsPerSecond()),
+        return new ResilientWebhookSender(byTable, RowRateWindow.perSecond(settings.ratePermits()),
                 http.guard());
     }
 

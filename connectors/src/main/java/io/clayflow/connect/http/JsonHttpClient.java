@@ -16,13 +16,13 @@ public final class JsonHttpClient {
     private final HttpClient http;
     private final Duration requestTimeout;
 
-    public JsonHttpClient(HttpClient http, Duration requestTimeout) {
-        this.http = Objects.requireNonNull(http, "http");
+    private JsonHttpClient(Duration connectTimeout, Duration requestTimeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
     public static JsonHttpClient create(Duration connectTimeout, Duration requestTimeout) {
-        return new JsonHttpClient(HttpClient.newBuilder().connectTimeout(connectTimeout).build(), requestTimeout);
+        return new JsonHttpClient(connectTimeout, requestTimeout);
     }
 
     /**

@@ -91,12 +91,12 @@ final class ContactUpserter {
     private static void refuseConfigurationErrors(HttpReply reply, BatchUpsertResponse response) {
         if (reply.isAuthFailure()) {
             throw new HubSpotConfigException("HubSpot refused the private app token (HTTP " + reply.status() + " "
-                    + response.category() + "): check " + HubSpotSinkConfig.TOKEN
+                    + response.category() + "): check " + HubSpotAccess.TOKEN
                     + " and that the app has the crm.objects.contacts.write scope. " + response.message());
         }
         if (reply.status() == 404 || reply.status() == 405) {
             throw new HubSpotConfigException("HubSpot has no contacts batch upsert at this address (HTTP "
-                    + reply.status() + "): check " + HubSpotSinkConfig.BASE_URL);
+                    + reply.status() + "): check " + HubSpotAccess.BASE_URL);
         }
         List<String> missing = response.propertiesWithCode("PROPERTY_DOESNT_EXIST");
         if (!missing.isEmpty()) {

@@ -1,7 +1,14 @@
 package io.clayflow.connect.hubspot;
 
 import io.clayflow.config.KeyGroup;
+import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.HttpUrls;
+import io.clayflow.connect.http.PeerClient;
+import io.clayflow.connect.http.ResilientHttp;
+import io.clayflow.connect.resilience.ResilienceSettings;
+import io.clayflow.connect.resilience.ResilientCall;
+import java.net.URI;
+import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -11,7 +18,7 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * How the HubSpot connectors (sink and source) reach HubSpot: the same two keys, the API root and the private app's
- * token, declared and read once for both.
+ * token, declared and read once for both, and the client both call HubSpot with.
  */
 public final class HubSpotAccess {
 
@@ -45,5 +52,21 @@ public final class HubSpotAccess {
             throw new ConfigException(TOKEN, "[hidden]", "the private app's access token is required");
         }
         return value;
+    }
+
+    /** {@code <root><path>}: the configured API root, without a trailing slash, then {@code path}. */
+    public static URI uri(AbstractConfig config, String path) {
+        String base = config.getString(BASE_URL).trim();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    /**
+     * HubSpot as the connector calls it: as the private app (Bearer token), with the timeouts of {@link HttpSettings},
+     * under a resilience guard that waits what HubSpot asks for ({@link HubSpotWaitHint}), each 429 counted.
+     */
+    public static PeerClient client(AbstractConfig config, ResilienceSettings resilience, Runnable on429) {
+        ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", resilience), HubSpotWaitHint::of);
+        return new PeerClient(HttpSettings.client(config), guard, Map.of("Authorization", "Bearer " + token(config)),
+                on429);
     }
 }

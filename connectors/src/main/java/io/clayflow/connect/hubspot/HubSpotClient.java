@@ -1,14 +1,11 @@
 package io.clayflow.connect.hubspot;
 
 import io.clayflow.connect.http.HttpReply;
-import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.PeerClient;
-import io.clayflow.connect.http.ResilientHttp;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,17 +23,15 @@ final class HubSpotClient {
     private final URI upsertUri;
     private final URI updateUri;
 
-    HubSpotClient(PeerClient peer, URI upsertUri, URI updateUri) {
+    /** @param peer HubSpot under the sink's guard; the URIs are under {@code config}'s API root */
+    HubSpotClient(PeerClient peer, HubSpotSinkConfig config) {
         this.peer = Objects.requireNonNull(peer, "peer");
-        this.upsertUri = Objects.requireNonNull(upsertUri, "upsertUri");
-        this.updateUri = Objects.requireNonNull(updateUri, "updateUri");
+        this.upsertUri = config.upsertUri();
+        this.updateUri = config.updateUri();
     }
 
     static HubSpotClient create(HubSpotSinkConfig config, Runnable on429) {
-        ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()),
-                HubSpotWaitHint::of);
-        return new HubSpotClient(new PeerClient(HttpSettings.client(config), guard,
-                Map.of("Authorization", "Bearer " + config.token()), on429), config.upsertUri(), config.updateUri());
+        return new HubSpotClient(HubSpotAccess.client(config, config.resilience(), on429), config);
     }
 
     /**

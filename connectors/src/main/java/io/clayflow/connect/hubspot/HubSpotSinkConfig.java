@@ -2,7 +2,6 @@ package io.clayflow.connect.hubspot;
 
 import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
-import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.connect.sink.AvroSettings;
 import io.clayflow.schemas.EnrichedLead;
@@ -17,7 +16,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the HubSpot contacts sink: where and as whom to upsert, how to map a lead, how much and how fast. */
 public class HubSpotSinkConfig extends AbstractConfig {
@@ -26,8 +24,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
     public static final String DEFAULT_MAPPING = "first_name:firstname,last_name:lastname,company_name:company,"
             + "title:jobtitle,phone:phone,company_domain:website,country:country,industry:industry";
 
-    public static final String BASE_URL = HubSpotAccess.BASE_URL;
-    public static final String TOKEN = HubSpotAccess.TOKEN;
     public static final String MAPPING = "hubspot.mapping";
     public static final String LEAD_ID_PROPERTY = "hubspot.lead.id.property";
     public static final String EMAIL_FIELDS = "hubspot.email.fields";
@@ -41,14 +37,10 @@ public class HubSpotSinkConfig extends AbstractConfig {
 
     public HubSpotSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        try {
-            FieldMapping mapping = mapping();
-            leadIdProperty().filter(mapping.sourceToProperty()::containsValue).ifPresent(property -> {
-                throw new IllegalArgumentException("property '" + property + "' is also the " + LEAD_ID_PROPERTY);
-            });
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(MAPPING, getList(MAPPING), e.getMessage());
-        }
+        leadIdProperty().filter(mapping().sourceToProperty()::containsValue).ifPresent(property -> {
+            throw new ConfigException(MAPPING, getList(MAPPING), "property '" + property + "' is also the "
+                    + LEAD_ID_PROPERTY);
+        });
         HubSpotAccess.token(this);
     }
 
@@ -56,7 +48,8 @@ public class HubSpotSinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         HubSpotAccess.define(KeyGroup.of(def, "HubSpot"), "/crm/v3/objects/contacts/batch/upsert (and batch/update)",
                         "crm.objects.contacts.write")
-                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM,
+                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, MappingEntry.validator(FieldMapping::parse),
+                        Importance.MEDIUM,
                         "Field mapping",
                         "Lead value to contact property, as source:property entries. A source is an EnrichedLead "
                                 + "field (title), an enrichment column (enrichment.employee_count) or an attribute "
@@ -65,7 +58,7 @@ public class HubSpotSinkConfig extends AbstractConfig {
                         "lead_id property",
                         "Custom contact property that receives lead_id (create it in HubSpot as a single-line text "
                                 + "property); empty to not send it.")
-                .define(EMAIL_FIELDS, Type.LIST, "email,work_email", new NonEmptyEmailFields(), Importance.MEDIUM,
+                .define(EMAIL_FIELDS, Type.LIST, "email,work_email", emailFieldsCheck(), Importance.MEDIUM,
                         "Email fields",
                         "Where the upsert key comes from: the first of these fields with a value. A lead with none "
                                 + "is dead-lettered: HubSpot upserts contacts by email. A lead that came from a "
@@ -93,13 +86,11 @@ public class HubSpotSinkConfig extends AbstractConfig {
     }
 
     public URI upsertUri() {
-        String base = getString(BASE_URL).trim();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/crm/v3/objects/contacts/batch/upsert");
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/batch/upsert");
     }
 
-    public String token() {
-        return HubSpotAccess.token(this);
+    public URI updateUri() {
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/batch/update");
     }
 
     FieldMapping mapping() {
@@ -107,19 +98,17 @@ public class HubSpotSinkConfig extends AbstractConfig {
     }
 
     Optional<String> leadIdProperty() {
-        String property = getString(LEAD_ID_PROPERTY);
-        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
+        return optionalProperty(LEAD_ID_PROPERTY);
     }
 
     Optional<String> enrichedAtProperty() {
-        String property = getString(ENRICHED_AT_PROPERTY);
-        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
+        return optionalProperty(ENRICHED_AT_PROPERTY);
     }
 
-    public URI updateUri() {
-        String base = getString(BASE_URL).trim();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/crm/v3/objects/contacts/batch/update");
+    /** A contact property key's value, trimmed; empty when the key is blank (the property is not sent). */
+    private Optional<String> optionalProperty(String key) {
+        String property = getString(key);
+        return property == null || property.isBlank() ? Optional.empty() : Optional.of(property.trim());
     }
 
     List<String> emailFields() {
@@ -130,22 +119,15 @@ public class HubSpotSinkConfig extends AbstractConfig {
         return getInt(BATCH_MAX_INPUTS);
     }
 
-    public int rateLimitRequests() {
-        return getInt(RATE_LIMIT_REQUESTS);
-    }
-
-    public Duration rateLimitPeriod() {
-        return Duration.ofMillis(getLong(RATE_LIMIT_PERIOD_MS));
-    }
-
+    /** The rate limit ({@value #RATE_LIMIT_REQUESTS} per {@value #RATE_LIMIT_PERIOD_MS}), retry and circuit breaker. */
     public ResilienceSettings resilience() {
-        return ResilienceSettings.from(this, rateLimitRequests(), rateLimitPeriod());
+        return ResilienceSettings.from(this, getInt(RATE_LIMIT_REQUESTS),
+                Duration.ofMillis(getLong(RATE_LIMIT_PERIOD_MS)));
     }
 
     /** Email fields: at least one, each a string field of EnrichedLead. */
-    static final class NonEmptyEmailFields implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    private static ConfigDef.Validator emailFieldsCheck() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
             @SuppressWarnings("unchecked")
             List<String> fields = (List<String>) value;
             if (fields == null || fields.isEmpty()) {
@@ -156,11 +138,6 @@ public class HubSpotSinkConfig extends AbstractConfig {
                     throw new ConfigException(name, value, "'" + field.trim() + "' is not an EnrichedLead field");
                 }
             }
-        }
-
-        @Override
-        public String toString() {
-            return "EnrichedLead fields holding an email, first with a value wins";
-        }
+        }, () -> "EnrichedLead fields holding an email, first with a value wins");
     }
 }

@@ -18,7 +18,7 @@ public class HubSpotSinkConnector extends ClayflowSinkConnector {
 
     @Override
     protected List<Map<String, String>> splitIntoTasks(Map<String, String> props, int maxTasks) {
-        int limit = new HubSpotSinkConfig(props).rateLimitRequests();
+        int limit = new HubSpotSinkConfig(props).getInt(HubSpotSinkConfig.RATE_LIMIT_REQUESTS);
         int tasks = Math.max(1, Math.min(maxTasks, limit));
         List<Map<String, String>> configs = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {

@@ -5,11 +5,10 @@ import io.clayflow.connect.sink.DecodedPut;
 import io.clayflow.connect.sink.RefusedRecord;
 import io.clayflow.connect.sink.SinkMetrics;
 import io.clayflow.schemas.EnrichedLead;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Upserts routed leads into HubSpot contacts by email, committing an offset only after HubSpot took the contact (or
@@ -40,27 +39,28 @@ public class HubSpotSinkTask extends ClayflowSinkTask<EnrichedLead> {
         HubSpotClient client = HubSpotClient.create(config, () -> rateLimited.record());
         upserter = new ContactUpserter(client);
         return new Started(client.guard(), config.batchMaxInputs() + " contacts/request, "
-                + config.rateLimitRequests() + " requests per " + config.rateLimitPeriod().toMillis()
+                + config.resilience().ratePermits() + " requests per " + config.resilience().ratePeriod().toMillis()
                 + " ms, upserting at " + config.upsertUri());
     }
 
     @Override
     protected void deliver(DecodedPut<EnrichedLead> put) {
-        List<RefusedRecord> refused = new ArrayList<>(put.refused());
-        List<ContactInput> inputs = new ArrayList<>(put.values().size());
-        for (DecodedPut.Value<EnrichedLead> value : put.values()) {
-            try {
-                inputs.add(mapper.map(value.record(), value.value()));
-            } catch (ContactMapper.UnmappableLeadException e) {
-                refused.add(new RefusedRecord(value.record(), new DataException(e.getMessage(), e)));
-            }
+        DecodedPut.Mapped<ContactInput> inputs = put.map(this::contactOf);
+        deliverInTurn(planner.batches(inputs.values()), batch -> batch.stream().map(ContactInput::record).toList(),
+                batch -> {
+                    ContactUpserter.Outcome outcome = upserter.upsert(batch);
+                    upserted.record(outcome.upserted());
+                    outcome.rejected().forEach(rejection -> deadLetter(new RefusedRecord(rejection.input().record(),
+                            new DataException(rejection.reason()))));
+                });
+        deadLetterUnlessReadAgain(inputs.refused());
+    }
+
+    private ContactInput contactOf(SinkRecord record, EnrichedLead lead) {
+        try {
+            return mapper.map(record, lead);
+        } catch (ContactMapper.UnmappableLeadException e) {
+            throw new DataException(e.getMessage(), e);
         }
-        deliverInTurn(planner.batches(inputs), batch -> batch.stream().map(ContactInput::record).toList(), batch -> {
-            ContactUpserter.Outcome outcome = upserter.upsert(batch);
-            upserted.record(outcome.upserted());
-            outcome.rejected().forEach(rejection -> deadLetter(new RefusedRecord(rejection.input().record(),
-                    new DataException(rejection.reason()))));
-        });
-        deadLetterUnlessReadAgain(refused);
     }
 }

@@ -3,6 +3,9 @@ package io.clayflow.connect.hubspot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * One {@code field:property} entry of a HubSpot mapping setting (the sink's {@code hubspot.mapping} and the source's):
@@ -18,6 +21,22 @@ public record MappingEntry(String field, String property) {
      * @throws IllegalArgumentException naming the first entry that is not {@code field:property} or whose property is
      *                                  not a HubSpot internal name
      */
+    /**
+     * The check of a mapping setting: {@code parse}, the connector's parser of the whole list, refusing it with an
+     * IllegalArgumentException, which becomes the ConfigException naming the key.
+     */
+    public static ConfigDef.Validator validator(Consumer<List<String>> parse) {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                @SuppressWarnings("unchecked")
+                List<String> entries = (List<String>) value;
+                parse.accept(entries);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }, () -> "field:property entries");
+    }
+
     public static List<MappingEntry> parse(List<String> entries, String leftName) {
         Objects.requireNonNull(entries, "entries");
         List<MappingEntry> parsed = new ArrayList<>();

@@ -21,7 +21,7 @@ public final class PrometheusMetricsExtension implements ConnectRestExtension {
 
     @Override
     public void register(ConnectRestExtensionContext context) {
-        metrics = WorkerMetrics.create();
+        metrics = new WorkerMetrics();
         // The resource is registered as a class, not an instance: Jersey logs a registered resource instance as a
         // provider it "will ignore" (it serves it all the same), which reads as if /metrics were broken.
         context.configurable().property(MetricsResource.METRICS_PROPERTY, metrics);

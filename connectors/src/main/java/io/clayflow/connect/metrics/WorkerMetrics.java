@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Objects;
 import javax.management.MalformedObjectNameException;
 
 /**
@@ -32,22 +31,16 @@ final class WorkerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gc;
 
-    private WorkerMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gc) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.gc = Objects.requireNonNull(gc, "gc");
-    }
-
-    static WorkerMetrics create() {
+    /** The JMX exporter's collector and the JVM's binders, writing into one registry. */
+    WorkerMetrics() {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         jmxCollector().register(prometheus);
         // Micrometer writes into the same registry, so its scrape carries the JMX collector's series too.
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheus,
-                Clock.SYSTEM);
-        JvmGcMetrics gc = new JvmGcMetrics();
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheus, Clock.SYSTEM);
+        gc = new JvmGcMetrics();
         List<MeterBinder> jvm = List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics());
         jvm.forEach(binder -> binder.bindTo(registry));
-        return new WorkerMetrics(registry, gc);
     }
 
     /** Writes every series now, in Prometheus' text format (version 0.0.4). */

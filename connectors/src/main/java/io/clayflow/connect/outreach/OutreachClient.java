@@ -9,7 +9,6 @@ import io.clayflow.connect.resilience.UnavailableException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -22,17 +21,14 @@ final class OutreachClient {
     private final PeerClient peer;
     private final URI baseUrl;
 
-    OutreachClient(PeerClient peer, URI baseUrl) {
-        this.peer = Objects.requireNonNull(peer, "peer");
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-    }
-
-    static OutreachClient create(OutreachSinkConfig config, Runnable on429) {
+    /** Outreach as {@code config} says; {@code on429} counts each 429. */
+    OutreachClient(OutreachSinkConfig config, Runnable on429) {
         ResilientCall call = ResilientCall.create("Outreach", config.resilience(), config.maxInlineWait());
         Map<String, String> headers = Map.of("Authorization", "Bearer " + config.token(),
                 "Content-Type", JsonApi.MEDIA_TYPE, "Accept", JsonApi.MEDIA_TYPE);
-        return new OutreachClient(new PeerClient(HttpSettings.client(config),
-                new ResilientHttp(call, new OutreachWaitHint(Clock.systemUTC())), headers, on429), config.baseUrl());
+        this.peer = new PeerClient(HttpSettings.client(config),
+                new ResilientHttp(call, new OutreachWaitHint(Clock.systemUTC())), headers, on429);
+        this.baseUrl = config.baseUrl();
     }
 
     HttpReply get(String pathAndQuery) throws UnavailableException {

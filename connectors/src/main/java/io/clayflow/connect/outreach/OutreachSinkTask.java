@@ -34,7 +34,7 @@ public class OutreachSinkTask extends ClayflowSinkTask<EnrichedLead> {
         OutreachSinkConfig config = new OutreachSinkConfig(props);
         mapping = config.mapping();
         metrics = new OutreachSinkMetrics(sinkMetrics);
-        OutreachClient outreach = OutreachClient.create(config, metrics::rateLimited);
+        OutreachClient outreach = new OutreachClient(config, metrics::rateLimited);
         upserter = new ProspectUpserter(outreach);
         enroller = new SequenceEnroller(outreach, config.sequenceId(), config.mailboxId());
         return new Started(outreach.guard(), config.baseUrl() + " → sequence " + config.sequenceId()

@@ -3,12 +3,7 @@ package io.clayflow.connect.resilience;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,80 +12,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A call to a sink's peer under resilience4j's guard: a RateLimiter, a Retry on {@link TransientFailure}
- * (exponential backoff with jitter, the peer's Retry-After honoured, bounded), and a CircuitBreaker counting those
- * failures, which, when open, refuses at once so the task can pause instead of hammering a peer that is down.
+ * A call to a sink's peer under resilience4j's guard: a RateLimiter ({@link PeriodicRateLimit}), a Retry on
+ * {@link TransientFailure} ({@link BackoffRetry}: exponential backoff with jitter, the peer's Retry-After honoured,
+ * bounded), and a CircuitBreaker counting those failures, which, when open, refuses at once so the task can pause
+ * instead of hammering a peer that is down.
  */
 public final class ResilientCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResilientCall.class);
 
     private final String peer;
-    private final RateLimiter rateLimiter;
-    private final Retry retry;
+    private final PeriodicRateLimit rateLimit;
+    private final BackoffRetry retry;
     private final CircuitBreaker circuitBreaker;
-    private final IntervalFunction backoff;
-    private final Duration ratePeriod;
-    // The rate limiter's cycles start when it is made: the next refill is a whole number of periods after this.
-    private final long rateCyclesStartNanos;
 
-    private ResilientCall(String peer, RateLimiter rateLimiter, Retry retry, CircuitBreaker circuitBreaker,
-                          IntervalFunction backoff, Duration ratePeriod, long rateCyclesStartNanos) {
+    /** See {@link #create(String, ResilienceSettings, Duration)}; a null {@code maxInlineWait} waits in place. */
+    private ResilientCall(String peer, ResilienceSettings settings, Duration maxInlineWait) {
         this.peer = Objects.requireNonNull(peer, "peer");
-        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.retry = Objects.requireNonNull(retry, "retry");
-        this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.ratePeriod = Objects.requireNonNull(ratePeriod, "ratePeriod");
-        this.rateCyclesStartNanos = rateCyclesStartNanos;
-    }
-
-    /**
-     * A guard that waits in place for whatever the rate limit or the peer asks (up to a rate period plus a minute):
-     * right for short periods (Clay per second, HubSpot per 10 s).
-     *
-     * @param peer who is called, for logs and messages, e.g. "Clay webhook" or "HubSpot"
-     */
-    public static ResilientCall create(String peer, ResilienceSettings settings) {
-        return create(peer, settings, null);
-    }
-
-    /**
-     * A guard that never waits in place longer than {@code maxInlineWait}: when the rate limit has no permit left
-     * for longer, or the peer asks to wait longer (Retry-After, a rate-limit reset), {@link #execute} throws
-     * {@link UnavailableException} with that wait at once, so a sink with a long rate period (Outreach counts per
-     * hour) pauses consumption instead of blocking {@code put} past the consumer's poll interval.
-     */
-    public static ResilientCall create(String peer, ResilienceSettings settings, Duration maxInlineWait) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial().toMillis(),
-                2.0, 0.5, settings.backoffMax().toMillis());
-        RateLimiter rateLimiter = RateLimiter.of(peer, RateLimiterConfig.custom()
-                .limitForPeriod(settings.ratePermits())
-                .limitRefreshPeriod(settings.ratePeriod())
-                .timeoutDuration(maxInlineWait == null ? settings.ratePeriod().plusSeconds(60) : maxInlineWait)
-                .build());
-        long rateCyclesStart = System.nanoTime();
-        RetryConfig.Builder<Object> retryConfig = RetryConfig.custom();
-        if (maxInlineWait == null) {
-            retryConfig.retryExceptions(TransientFailure.class);
-        } else {
-            // A wait longer than the bound is not retried here: the caller pauses for it instead.
-            retryConfig.retryOnException(e -> e instanceof TransientFailure failure
-                    && failure.retryAfter().map(wait -> wait.compareTo(maxInlineWait) <= 0).orElse(true));
-        }
-        Retry retry = Retry.of(peer, retryConfig
-                .maxAttempts(settings.retryMaxAttempts())
-                .ignoreExceptions(CallNotPermittedException.class)
-                .intervalBiFunction((attempt, outcome) -> {
-                    long ours = backoff.apply(attempt);
-                    if (outcome.isLeft() && outcome.getLeft() instanceof TransientFailure failure) {
-                        return failure.retryAfter().map(Duration::toMillis).map(theirs -> Math.max(theirs, ours))
-                                .orElse(ours);
-                    }
-                    return ours;
-                })
-                .build());
-        CircuitBreaker circuitBreaker = CircuitBreaker.of(peer, CircuitBreakerConfig.custom()
+        this.rateLimit = new PeriodicRateLimit(peer, settings.ratePermits(), settings.ratePeriod(),
+                maxInlineWait == null ? settings.ratePeriod().plusSeconds(60) : maxInlineWait);
+        this.retry = new BackoffRetry(peer, settings, maxInlineWait);
+        this.circuitBreaker = CircuitBreaker.of(peer, CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.circuitFailureRate())
                 .minimumNumberOfCalls(settings.circuitMinimumCalls())
                 .slidingWindowSize(Math.max(10, settings.circuitMinimumCalls()))
@@ -100,8 +42,26 @@ public final class ResilientCall {
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warn("{} circuit {}", peer,
                 event.getStateTransition()));
-        return new ResilientCall(peer, rateLimiter, retry, circuitBreaker, backoff, settings.ratePeriod(),
-                rateCyclesStart);
+    }
+
+    /**
+     * A guard that waits in place for whatever the rate limit or the peer asks (up to a rate period plus a minute):
+     * right for short periods (Clay per second, HubSpot per 10 s).
+     *
+     * @param peer who is called, for logs and messages, e.g. "Clay webhook" or "HubSpot"
+     */
+    public static ResilientCall create(String peer, ResilienceSettings settings) {
+        return new ResilientCall(peer, settings, null);
+    }
+
+    /**
+     * A guard that never waits in place longer than {@code maxInlineWait}: when the rate limit has no permit left
+     * for longer, or the peer asks to wait longer (Retry-After, a rate-limit reset), {@link #execute} throws
+     * {@link UnavailableException} with that wait at once, so a sink with a long rate period (Outreach counts per
+     * hour) pauses consumption instead of blocking {@code put} past the consumer's poll interval.
+     */
+    public static ResilientCall create(String peer, ResilienceSettings settings, Duration maxInlineWait) {
+        return new ResilientCall(peer, settings, maxInlineWait);
     }
 
     /**
@@ -112,33 +72,24 @@ public final class ResilientCall {
      * @throws UnavailableException when the attempts ran out or the circuit is open
      */
     public <T> T execute(int permits, Supplier<T> attempt) throws UnavailableException {
-        int cost = Math.max(1, Math.min(permits, rateLimiter.getRateLimiterConfig().getLimitForPeriod()));
         Supplier<T> guarded = () -> {
-            RateLimiter.waitForPermission(rateLimiter, cost);
+            rateLimit.acquire(permits);
             return circuitBreaker.executeSupplier(attempt);
         };
         try {
-            return Retry.decorateSupplier(retry, guarded).get();
+            return retry.run(guarded);
         } catch (TransientFailure failure) {
             throw new UnavailableException(peer + " did not take the call after "
-                    + retry.getRetryConfig().getMaxAttempts() + " attempts: " + failure.getMessage(),
+                    + retry.maxAttempts() + " attempts: " + failure.getMessage(),
                     failure.retryAfter(), failure);
         } catch (CallNotPermittedException open) {
             throw new UnavailableException(peer + " circuit is open: pausing", Optional.of(remainingOpenWait()),
                     open);
         } catch (RequestNotPermitted spent) {
-            Duration wait = untilNextRatePeriod();
-            throw new UnavailableException(peer + " rate limit of " + rateLimiter.getRateLimiterConfig()
-                    .getLimitForPeriod() + " per " + ratePeriod + " is used up: pausing " + wait.toSeconds() + " s",
-                    Optional.of(wait), spent);
+            Duration wait = rateLimit.untilNextPeriod();
+            throw new UnavailableException(peer + " rate limit of " + rateLimit.limitPerPeriod() + " per "
+                    + rateLimit.period() + " is used up: pausing " + wait.toSeconds() + " s", Optional.of(wait), spent);
         }
-    }
-
-    /** When the rate limiter refills: the end of its current cycle (cycles run from its creation). */
-    private Duration untilNextRatePeriod() {
-        long period = ratePeriod.toNanos();
-        long elapsed = System.nanoTime() - rateCyclesStartNanos;
-        return Duration.ofNanos(period - elapsed % period).plusMillis(1);
     }
 
     /** The open state's wait: when the circuit will let a probe through. */
@@ -163,6 +114,6 @@ public final class ResilientCall {
 
     /** Our own backoff before the given attempt (1-based), for a pause when the peer named no wait. */
     public Duration backoff(int attempt) {
-        return Duration.ofMillis(backoff.apply(attempt));
+        return retry.backoff(attempt);
     }
 }

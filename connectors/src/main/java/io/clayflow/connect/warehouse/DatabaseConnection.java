@@ -33,6 +33,11 @@ public final class DatabaseConnection implements AutoCloseable {
         this.password = password;
     }
 
+    /** The database's SQL dialect. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public Connection get() throws SQLException {
         if (connection == null) {
             Connection opened = open();

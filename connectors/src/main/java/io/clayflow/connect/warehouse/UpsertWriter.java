@@ -28,16 +28,12 @@ public final class UpsertWriter {
     private final Dialect dialect;
     private final DatabaseConnection database;
     private final WarehouseTable table;
-    private final String tableName;
-    private final String key;
 
-    public UpsertWriter(Dialect dialect, DatabaseConnection database, WarehouseTable table, String tableName,
-                        String key) {
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
+    /** Writes into {@code tableName} of {@code database}, upserting by {@code key}; the table follows the rows. */
+    public UpsertWriter(DatabaseConnection database, String tableName, String key) {
         this.database = Objects.requireNonNull(database, "database");
-        this.table = Objects.requireNonNull(table, "table");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.key = Objects.requireNonNull(key, "key");
+        this.dialect = database.dialect();
+        this.table = new WarehouseTable(dialect, tableName, key);
     }
 
     /** What a write did: rows upserted, columns added, and rows refused (each with its reason). */
@@ -80,7 +76,7 @@ public final class UpsertWriter {
             if (dialect.isTransient(e) || dialect.isTransient(rootOf(e))) {
                 throw e;
             }
-            throw new ConnectException("The " + dialect.name() + " warehouse failed writing to " + tableName + ": "
+            throw new ConnectException("The " + dialect.name() + " warehouse failed writing to " + table.name() + ": "
                     + rootOf(e).getMessage(), e);
         }
     }
@@ -100,7 +96,7 @@ public final class UpsertWriter {
                     throw e;
                 }
                 refused.add(new RefusedRecord(row.record(), new DataException("The " + dialect.name()
-                        + " warehouse refused the row with " + key + " " + row.key() + ": " + cause.getMessage(),
+                        + " warehouse refused the row with " + table.key() + " " + row.key() + ": " + cause.getMessage(),
                         cause)));
             }
         }
@@ -127,7 +123,7 @@ public final class UpsertWriter {
         }
         // Prepared per transaction: DuckDB closes a statement whose batch failed.
         try (PreparedStatement statement = connection.prepareStatement(
-                dialect.upsert(tableName, columns, key, perStatement))) {
+                dialect.upsert(table.name(), columns, table.key(), perStatement))) {
             for (int from = 0; from < rows.size(); from += perStatement) {
                 int parameter = 1;
                 for (WarehouseRow row : rows.subList(from, from + perStatement)) {

@@ -30,20 +30,15 @@ public class WarehouseSinkConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = definition();
 
-
+    /** A URL no dialect takes is refused by {@link #JDBC_URL}'s check; an empty one is the DuckDB file's. */
     public WarehouseSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        try {
-            dialect();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(JDBC_URL, "[hidden]", e.getMessage());
-        }
     }
 
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         KeyGroup.of(def, "Warehouse database")
-                .define(JDBC_URL, Type.STRING, "", new JdbcUrl(), Importance.HIGH,
+                .define(JDBC_URL, Type.STRING, "", jdbcUrlCheck(), Importance.HIGH,
                         "JDBC URL",
                         "JDBC URL of the warehouse: jdbc:postgresql://host:5432/db (add ?currentSchema=... for a "
                                 + "schema) or jdbc:duckdb:/path/file.duckdb. Empty: an embedded DuckDB file at "
@@ -56,7 +51,7 @@ public class WarehouseSinkConfig extends AbstractConfig {
                         "File of the embedded DuckDB warehouse when " + JDBC_URL + " is empty "
                                 + "(relative to the worker's working directory; parent folders are created). The "
                                 + "sink holds it only while it writes a put: other processes read it between.")
-                .define(TABLE, Type.STRING, "enriched_leads", new TableName(), Importance.HIGH,
+                .define(TABLE, Type.STRING, "enriched_leads", tableNameCheck(), Importance.HIGH,
                         "Table",
                         "Table the leads are upserted into by " + KEY_FIELD + ", created from the records' Avro "
                                 + "schema if missing; schema-qualified (schema.table) if needed.");
@@ -99,38 +94,27 @@ public class WarehouseSinkConfig extends AbstractConfig {
         return ResilienceSettings.from(this, 1_000_000, Duration.ofSeconds(1));
     }
 
-    static final class JdbcUrl implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    /** Empty, or a JDBC URL of a known dialect; a bad one is refused without echoing it (it may carry a password). */
+    private static ConfigDef.Validator jdbcUrlCheck() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
             String url = value == null ? "" : value.toString().trim();
             if (!url.isEmpty()) {
                 try {
                     Dialect.forUrl(url);
                 } catch (IllegalArgumentException e) {
-                    // The URL may carry a password: never echo it.
                     throw new ConfigException(name, "[hidden]", e.getMessage());
                 }
             }
-        }
-
-        @Override
-        public String toString() {
-            return "empty, jdbc:postgresql:... or jdbc:duckdb:...";
-        }
+        }, () -> "empty, jdbc:postgresql:... or jdbc:duckdb:...");
     }
 
-    static final class TableName implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
+    /** A table name, optionally schema-qualified. */
+    private static ConfigDef.Validator tableNameCheck() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
             if (value == null || !TABLE_NAME.matcher(value.toString()).matches()) {
                 throw new ConfigException(name, value, "must be a table name, optionally schema-qualified: letters, "
                         + "digits and _, not starting with a digit");
             }
-        }
-
-        @Override
-        public String toString() {
-            return "[schema.]table";
-        }
+        }, () -> "[schema.]table");
     }
 }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +54,7 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
         }
         mapper = new RowMapper(WarehouseSinkConfig.KEY_FIELD, dialect);
         database = new DatabaseConnection(dialect, config.jdbcUrl(), config.user(), config.password());
-        writer = new UpsertWriter(dialect, database,
-                new WarehouseTable(dialect, config.table(), WarehouseSinkConfig.KEY_FIELD), config.table(),
-                WarehouseSinkConfig.KEY_FIELD);
+        writer = new UpsertWriter(database, config.table(), WarehouseSinkConfig.KEY_FIELD);
         resilience = ResilientCall.create(dialect.name() + " warehouse", config.resilience());
         upserted = metrics.counter("rows-upserted", "Rows inserted or updated in the warehouse table");
         columnsAdded = metrics.counter("columns-added", "Columns added for new fields of the records' schema");
@@ -68,17 +65,10 @@ public class WarehouseSinkTask extends ClayflowSinkTask<GenericRecord> {
 
     @Override
     protected void deliver(DecodedPut<GenericRecord> put) {
-        List<RefusedRecord> refused = new ArrayList<>(put.refused());
-        List<WarehouseRow> rows = new ArrayList<>(put.values().size());
-        for (DecodedPut.Value<GenericRecord> value : put.values()) {
-            try {
-                rows.add(mapper.map(value.record(), value.value()));
-            } catch (DataException e) {
-                refused.add(new RefusedRecord(value.record(), e));
-            }
-        }
+        DecodedPut.Mapped<WarehouseRow> rows = put.map(mapper::map);
+        List<RefusedRecord> refused = new ArrayList<>(rows.refused());
         // The whole put is one transaction, so a put that cannot be written is read again whole.
-        deliverInTurn(List.of(rows), batch -> put.records(), batch -> {
+        deliverInTurn(List.of(rows.values()), batch -> put.records(), batch -> {
             try {
                 UpsertWriter.Outcome outcome = write(batch);
                 upserted.record(outcome.upserted());

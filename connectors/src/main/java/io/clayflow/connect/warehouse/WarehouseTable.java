@@ -36,6 +36,16 @@ public final class WarehouseTable {
         this.key = Objects.requireNonNull(key, "key");
     }
 
+    /** The table's name, schema-qualified if configured so. */
+    public String name() {
+        return table;
+    }
+
+    /** The column every row is upserted by. */
+    public String key() {
+        return key;
+    }
+
     /**
      * Makes sure the table has every column of these rows, creating the table or adding columns as needed.
      *

@@ -157,8 +157,8 @@ class ClayDeliveryTest {
             return CompletableFuture.completedFuture(null);
         }, () -> { });
         return new ClayDelivery(new ClayDelivery.Parts(ResilientWebhookSender.create(config, () -> { }), router, rows,
-                quota, progress, metrics, state, deadLetters, () -> { }, batch), config.batchMaxBytes(),
-                config.batchMaxRows(), config.creditsProbeInterval());
+                quota, progress, metrics, state, deadLetters, () -> { }, batch), config.requestLimits(),
+                config.creditsProbeInterval());
     }
 
     private static List<ClayRow> rows(int from, int to) {

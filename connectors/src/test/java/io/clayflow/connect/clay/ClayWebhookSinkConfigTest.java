@@ -14,9 +14,10 @@ class ClayWebhookSinkConfigTest {
     void defaultsFollowClaysLimits() {
         ClayWebhookSinkConfig config = new ClayWebhookSinkConfig(minimal());
 
-        assertThat(config.batchMaxRows()).isEqualTo(10);
-        assertThat(config.batchMaxBytes()).isLessThan(100 * 1024);
-        assertThat(config.rateLimitRowsPerSecond()).isEqualTo(10);
+        assertThat(config.requestLimits().maxRows()).isEqualTo(10);
+        assertThat(config.requestLimits().maxBytes()).isLessThan(100 * 1024);
+        assertThat(config.requestLimits().rowsPerSecond()).isEqualTo(10);
+        assertThat(config.resilience().ratePermits()).isEqualTo(10);
         assertThat(config.submissionLimit()).isEqualTo(50_000);
         assertThat(config.quotaWarnRatio()).isEqualTo(0.8);
     }

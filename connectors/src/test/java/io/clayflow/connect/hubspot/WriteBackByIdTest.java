@@ -12,7 +12,6 @@ import io.clayflow.fakes.hubspot.HubSpotContact;
 import io.clayflow.fakes.hubspot.HubSpotSimulator;
 import io.clayflow.schemas.EnrichedLead;
 import io.clayflow.schemas.LeadSources;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +82,8 @@ class WriteBackByIdTest {
                         2, Duration.ofMillis(10), Duration.ofMillis(10), 50, 100, Duration.ofSeconds(1))),
                         HubSpotWaitHint::of),
                 Map.of("Authorization", "Bearer " + HubSpotConfig.DEFAULT_TOKEN), () -> { }),
-                URI.create(hubspot.baseUrl() + "/crm/v3/objects/contacts/batch/upsert"),
-                URI.create(hubspot.baseUrl() + "/crm/v3/objects/contacts/batch/update")));
+                new HubSpotSinkConfig(Map.of(HubSpotAccess.BASE_URL, hubspot.baseUrl(), HubSpotAccess.TOKEN,
+                        HubSpotConfig.DEFAULT_TOKEN, "schema.registry.url", "http://localhost:8081"))));
 
         ContactUpserter.Outcome outcome = upserter.upsert(List.of(
                 MAPPER.map(TestLeads.record(1), fromContact(noEmail.id()).setEmail(null).setWorkEmail(null).build()),

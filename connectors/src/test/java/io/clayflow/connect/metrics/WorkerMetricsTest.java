@@ -37,7 +37,7 @@ class WorkerMetricsTest {
     void publish() {
         kafka = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
                 new KafkaMetricsContext("kafka.connect"));
-        metrics = WorkerMetrics.create();
+        metrics = new WorkerMetrics();
     }
 
     @AfterEach

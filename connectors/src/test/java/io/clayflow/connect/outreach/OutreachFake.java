@@ -25,7 +25,7 @@ final class OutreachFake implements AutoCloseable {
         props.put(OutreachSinkConfig.TOKEN, token);
         props.put("retry.backoff.initial.ms", "20");
         props.putAll(overrides);
-        return OutreachClient.create(new OutreachSinkConfig(props), responses429::incrementAndGet);
+        return new OutreachClient(new OutreachSinkConfig(props), responses429::incrementAndGet);
     }
 
     OutreachClient client() {

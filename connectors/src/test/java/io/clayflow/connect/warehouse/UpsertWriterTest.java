@@ -42,8 +42,7 @@ class UpsertWriterTest {
     @BeforeEach
     void open() {
         database = new DatabaseConnection(dialect, url(), "", "");
-        writer = new UpsertWriter(dialect, database, new WarehouseTable(dialect, "enriched_leads", "lead_id"),
-                "enriched_leads", "lead_id");
+        writer = new UpsertWriter(database, "enriched_leads", "lead_id");
         mapper = new RowMapper("lead_id", dialect);
     }
 

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clayflow.connect.http.HttpReply;
-import io.clayflow.connect.http.HttpSettings;
 import io.clayflow.connect.http.PeerClient;
-import io.clayflow.connect.http.ResilientHttp;
-import io.clayflow.connect.hubspot.HubSpotWaitHint;
+import io.clayflow.connect.hubspot.HubSpotAccess;
 import io.clayflow.connect.resilience.ResilientCall;
 import io.clayflow.connect.resilience.UnavailableException;
 import java.io.IOException;
@@ -47,35 +45,27 @@ final class ContactSearch implements ContactPages {
     }
 
     static ContactSearch create(HubSpotSourceConfig config, List<String> properties, Runnable on429) {
-        ResilientHttp guard = new ResilientHttp(ResilientCall.create("HubSpot", config.resilience()),
-                HubSpotWaitHint::of);
-        return new ContactSearch(new PeerClient(HttpSettings.client(config), guard,
-                Map.of("Authorization", "Bearer " + config.token()), on429), config.searchUri(),
+        return new ContactSearch(HubSpotAccess.client(config, config.resilience(), on429), config.searchUri(),
                 config.batchReadUri(), properties);
     }
 
     /** Contacts changed at exactly {@code modifiedMs} with an id above {@code afterId}, by id. */
     @Override
     public List<CrmContact> sameTimeAfter(long modifiedMs, long afterId, int limit) throws UnavailableException {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode filters = body.putArray("filterGroups").addObject().putArray("filters");
         // GTE and LTE of one millisecond rather than EQ: EQ on a datetime is documented loosely by HubSpot.
-        filter(filters, "lastmodifieddate", "GTE", modifiedMs);
-        filter(filters, "lastmodifieddate", "LTE", modifiedMs);
-        filter(filters, "hs_object_id", "GT", afterId);
-        sort(body, "hs_object_id");
-        return search(body, limit);
+        return search(limit, "hs_object_id", new Filter("lastmodifieddate", "GTE", modifiedMs),
+                new Filter("lastmodifieddate", "LTE", modifiedMs), new Filter("hs_object_id", "GT", afterId));
     }
 
     /** Contacts changed after {@code afterMs} and before {@code beforeMs}, by modification time. */
     @Override
     public List<CrmContact> changedBetween(long afterMs, long beforeMs, int limit) throws UnavailableException {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode filters = body.putArray("filterGroups").addObject().putArray("filters");
-        filter(filters, "lastmodifieddate", "GT", afterMs);
-        filter(filters, "lastmodifieddate", "LT", beforeMs);
-        sort(body, "lastmodifieddate");
-        return search(body, limit);
+        return search(limit, "lastmodifieddate", new Filter("lastmodifieddate", "GT", afterMs),
+                new Filter("lastmodifieddate", "LT", beforeMs));
+    }
+
+    /** One condition of a search: a property compared with a number (a time in ms, an id). */
+    private record Filter(String property, String operator, long value) {
     }
 
     /** The contacts with these ids (at most 100); ids HubSpot does not have are left out. */
@@ -91,7 +81,15 @@ final class ContactSearch implements ContactPages {
         return results(call(batchReadUri, body, "batch read"));
     }
 
-    private List<CrmContact> search(ObjectNode body, int limit) throws UnavailableException {
+    /** The first {@code limit} contacts that meet every filter, in ascending {@code sortBy} order. */
+    private List<CrmContact> search(int limit, String sortBy, Filter... filters) throws UnavailableException {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode conditions = body.putArray("filterGroups").addObject().putArray("filters");
+        for (Filter filter : filters) {
+            conditions.addObject().put("propertyName", filter.property()).put("operator", filter.operator())
+                    .put("value", Long.toString(filter.value()));
+        }
+        body.putArray("sorts").addObject().put("propertyName", sortBy).put("direction", "ASCENDING");
         ArrayNode wanted = body.putArray("properties");
         properties.forEach(wanted::add);
         body.put("limit", limit);
@@ -107,7 +105,7 @@ final class ContactSearch implements ContactPages {
         }
         HttpReply reply = peer.send(1, "POST", uri, bytes);
         if (!reply.isSuccess()) {
-            String hint = reply.isAuthFailure() ? ": check " + HubSpotSourceConfig.TOKEN
+            String hint = reply.isAuthFailure() ? ": check " + HubSpotAccess.TOKEN
                     + " and that the private app has the crm.objects.contacts.read scope" : "";
             throw new ConnectException("HubSpot refused the contacts " + what + " (HTTP " + reply.status() + ")"
                     + hint + ": " + reply.excerpt());
@@ -134,14 +132,6 @@ final class ContactSearch implements ContactPages {
             contacts.add(new CrmContact(Long.parseLong(result.path("id").asText()), values));
         }
         return contacts;
-    }
-
-    private static void filter(ArrayNode filters, String property, String operator, long value) {
-        filters.addObject().put("propertyName", property).put("operator", operator).put("value", Long.toString(value));
-    }
-
-    private static void sort(ObjectNode body, String property) {
-        body.putArray("sorts").addObject().put("propertyName", property).put("direction", "ASCENDING");
     }
 
     ResilientCall guard() {

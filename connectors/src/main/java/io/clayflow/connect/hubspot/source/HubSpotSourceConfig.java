@@ -1,10 +1,10 @@
 package io.clayflow.connect.hubspot.source;
 
 import io.clayflow.connect.hubspot.HubSpotAccess;
+import io.clayflow.connect.hubspot.MappingEntry;
 
 import io.clayflow.config.KeyGroup;
 import io.clayflow.connect.http.HttpSettings;
-import io.clayflow.connect.http.HttpUrls;
 import io.clayflow.connect.resilience.ResilienceSettings;
 import io.clayflow.schemas.Topics;
 import java.net.URI;
@@ -16,7 +16,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the HubSpot contacts source: where and as whom to search, how to map a contact, how fast and how far. */
 public class HubSpotSourceConfig extends AbstractConfig {
@@ -25,8 +24,6 @@ public class HubSpotSourceConfig extends AbstractConfig {
     public static final String DEFAULT_MAPPING = "email:email,first_name:firstname,last_name:lastname,"
             + "company_name:company,title:jobtitle,phone:phone,company_domain:website,linkedin_url:hs_linkedin_url";
 
-    public static final String BASE_URL = HubSpotAccess.BASE_URL;
-    public static final String TOKEN = HubSpotAccess.TOKEN;
     public static final String MAPPING = "hubspot.mapping";
     public static final String ENRICHED_AT_PROPERTY = "hubspot.enriched.at.property";
     public static final String OWN_WRITE_WINDOW_MS = "own.write.window.ms";
@@ -46,11 +43,6 @@ public class HubSpotSourceConfig extends AbstractConfig {
 
     public HubSpotSourceConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props, false);
-        try {
-            leadMapping();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(MAPPING, getList(MAPPING), e.getMessage());
-        }
         if (!changesTopic().isEmpty() && getString(CHANGES_BOOTSTRAP_SERVERS).isBlank()) {
             throw new ConfigException(CHANGES_BOOTSTRAP_SERVERS, "", "required when " + CHANGES_TOPIC + " is set");
         }
@@ -61,7 +53,8 @@ public class HubSpotSourceConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         HubSpotAccess.define(KeyGroup.of(def, "HubSpot"), "/crm/v3/objects/contacts/search (and batch/read)",
                         "crm.objects.contacts.read")
-                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, Importance.MEDIUM, "Field mapping",
+                .define(MAPPING, Type.LIST, DEFAULT_MAPPING, MappingEntry.validator(LeadMapping::parse),
+                        Importance.MEDIUM, "Field mapping",
                         "Lead field to contact property, as field:property entries, the HubSpot sink's style. A "
                                 + "field is a Lead field (title) or an attribute (attributes.lifecycle: "
                                 + "attributes.lifecycle:lifecyclestage). A property without a value is left out.")
@@ -115,20 +108,11 @@ public class HubSpotSourceConfig extends AbstractConfig {
     }
 
     public URI searchUri() {
-        return URI.create(base() + "/crm/v3/objects/contacts/search");
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/search");
     }
 
     public URI batchReadUri() {
-        return URI.create(base() + "/crm/v3/objects/contacts/batch/read");
-    }
-
-    private String base() {
-        String base = getString(BASE_URL).trim();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
-
-    public String token() {
-        return HubSpotAccess.token(this);
+        return HubSpotAccess.uri(this, "/crm/v3/objects/contacts/batch/read");
     }
 
     LeadMapping leadMapping() {
@@ -145,24 +129,9 @@ public class HubSpotSourceConfig extends AbstractConfig {
         return getString(TOPIC).trim();
     }
 
-    public long startFromMs() {
-        return getLong(START_FROM_MS);
-    }
-
-    public Duration pollInterval() {
-        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
-    }
-
-    public Duration settle() {
-        return Duration.ofMillis(getLong(SETTLE_MS));
-    }
-
-    public int pageSize() {
-        return getInt(PAGE_SIZE);
-    }
-
-    public boolean searchEnabled() {
-        return getBoolean(SEARCH_ENABLED);
+    /** When, how often and how fast to search for changes. */
+    SearchSettings search() {
+        return SearchSettings.from(this);
     }
 
     public String changesTopic() {
@@ -174,6 +143,6 @@ public class HubSpotSourceConfig extends AbstractConfig {
     }
 
     public ResilienceSettings resilience() {
-        return ResilienceSettings.from(this, getInt(SEARCH_RATE_PER_SECOND), Duration.ofSeconds(1));
+        return ResilienceSettings.from(this, search().ratePerSecond(), Duration.ofSeconds(1));
     }
 }

@@ -69,8 +69,9 @@ public class HubSpotSourceTask extends SourceTask {
         }
         search = ContactSearch.create(config, List.copyOf(properties), () -> rateLimited.record());
         Map<String, Object> offset = context.offsetStorageReader().offset(LeadRecords.PARTITION);
-        cursor = new ChangeCursor(search, config.pageSize(), CursorPosition.fromOffset(offset, config.startFromMs()));
-        records = LeadRecords.create(config, props);
+        cursor = new ChangeCursor(search, config.search().pageSize(),
+                CursorPosition.fromOffset(offset, config.search().startFromMs()));
+        records = new LeadRecords(config, props);
         if (!config.changesTopic().isEmpty()) {
             feed = ContactChangeFeed.create(config, props, context.offsetStorageReader());
         }
@@ -94,7 +95,7 @@ public class HubSpotSourceTask extends SourceTask {
         try {
             // One path per poll: records of one path are never lost to a failure of the other.
             List<SourceRecord> out = feed == null ? List.of() : fromWebhooks();
-            if (out.isEmpty() && config.searchEnabled()) {
+            if (out.isEmpty() && config.search().enabled()) {
                 out = fromSearch(now);
             }
             failuresInARow = 0;
@@ -133,7 +134,7 @@ public class HubSpotSourceTask extends SourceTask {
         if (now < notSearchBeforeMs) {
             return List.of();
         }
-        ChangeCursor.Page page = cursor.next(now - config.settle().toMillis());
+        ChangeCursor.Page page = cursor.next(now - config.search().settle().toMillis());
         lastSearchMs = now;
         List<SourceRecord> out = new ArrayList<>(page.contacts().size());
         int skipped = 0;
@@ -148,7 +149,7 @@ public class HubSpotSourceTask extends SourceTask {
         ownWrites.record(skipped);
         if (page.contacts().isEmpty() && page.timeDone()) {
             // Caught up: search again after the poll interval (the webhook path goes on meanwhile).
-            notSearchBeforeMs = now + config.pollInterval().toMillis();
+            notSearchBeforeMs = now + config.search().pollInterval().toMillis();
             if (feed == null) {
                 notBeforeMs = notSearchBeforeMs;
             }

@@ -4,7 +4,6 @@ import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -22,17 +21,12 @@ final class LeadRecords implements AutoCloseable {
     private final LeadMapping mapping;
     private final KafkaAvroSerializer serializer;
 
-    LeadRecords(String topic, LeadMapping mapping, KafkaAvroSerializer serializer) {
-        this.topic = Objects.requireNonNull(topic, "topic");
-        this.mapping = Objects.requireNonNull(mapping, "mapping");
-        this.serializer = Objects.requireNonNull(serializer, "serializer");
-    }
-
-    /** A serializer configured from the connector's settings: the registry URL and any Confluent serde key. */
-    static LeadRecords create(HubSpotSourceConfig config, Map<String, String> props) {
-        KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    /** With a serializer configured from the connector's settings: the registry URL and any Confluent serde key. */
+    LeadRecords(HubSpotSourceConfig config, Map<String, String> props) {
+        this.topic = config.topic();
+        this.mapping = config.leadMapping();
+        this.serializer = new KafkaAvroSerializer();
         serializer.configure(new HashMap<>(props), false);
-        return new LeadRecords(config.topic(), config.leadMapping(), serializer);
     }
 
     /** @throws org.apache.kafka.common.errors.SerializationException when the registry cannot be asked */

@@ -75,7 +75,10 @@ class ContactToLeadTest {
         HubSpotSourceConfig config = new HubSpotSourceConfig(base);
         assertThat(config.topic()).isEqualTo("leads.raw");
         assertThat(config.searchUri().toString()).isEqualTo("https://api.hubapi.com/crm/v3/objects/contacts/search");
-        assertThat(config.settle()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.search()).isEqualTo(new SearchSettings(0, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, 4,
+                true));
+        assertThat(config.batchReadUri().toString())
+                .isEqualTo("https://api.hubapi.com/crm/v3/objects/contacts/batch/read");
 
         assertThatThrownBy(() -> new HubSpotSourceConfig(with(base, "search.page.size", "201")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("search.page.size");
