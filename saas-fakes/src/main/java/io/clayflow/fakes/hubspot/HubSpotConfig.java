@@ -1,5 +1,6 @@
 package io.clayflow.fakes.hubspot;
 
+import io.clayflow.fakes.FakeConfigBuilder;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -17,6 +18,8 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
                             long dailyLimit, int maxInputs, int maxValueLength, Set<String> properties,
                             HubSpotFaults faults, long seed, int searchPerSecond) {
 
+    /** The port the local stack gives the HubSpot fake. */
+    public static final int DEFAULT_PORT = 8091;
     /** The token the local stack uses unless told otherwise. */
     public static final String DEFAULT_TOKEN = "pat-local-clayflow";
     /** HubSpot's burst limit on paid tiers: 190 requests per rolling 10 seconds. */
@@ -59,10 +62,8 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
     }
 
     /** Fluent construction with HubSpot's defaults. */
-    public static final class Builder {
+    public static final class Builder extends FakeConfigBuilder<Builder, HubSpotFaults> {
 
-        private String host = "127.0.0.1";
-        private int port = 8091;
         private final Set<String> tokens = new LinkedHashSet<>(Set.of(DEFAULT_TOKEN));
         private int rateLimitMax = DEFAULT_RATE_LIMIT_MAX;
         private Duration rateLimitInterval = DEFAULT_RATE_LIMIT_INTERVAL;
@@ -70,22 +71,10 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
         private int maxInputs = DEFAULT_MAX_INPUTS;
         private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
         private final Set<String> properties = new LinkedHashSet<>(DEFAULT_PROPERTIES);
-        private HubSpotFaults faults = HubSpotFaults.none();
-        private long seed = 42;
         private int searchPerSecond = DEFAULT_SEARCH_PER_SECOND;
 
         private Builder() {
-        }
-
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        /** 0 picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(DEFAULT_PORT, HubSpotFaults.none());
         }
 
         /** Replaces the accepted private-app tokens with this one. */
@@ -131,16 +120,6 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
             return this;
         }
 
-        public Builder faults(HubSpotFaults faults) {
-            this.faults = faults;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
         /** Search requests per second (HubSpot: 5); a sixth in the same second gets 429 {@code SECONDLY}. */
         public Builder searchPerSecond(int searchPerSecond) {
             this.searchPerSecond = searchPerSecond;
@@ -148,8 +127,8 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
         }
 
         public HubSpotConfig build() {
-            return new HubSpotConfig(host, port, tokens, rateLimitMax, rateLimitInterval, dailyLimit, maxInputs,
-                    maxValueLength, properties, faults, seed, searchPerSecond);
+            return new HubSpotConfig(host(), port(), tokens, rateLimitMax, rateLimitInterval, dailyLimit, maxInputs,
+                    maxValueLength, properties, faults(), seed(), searchPerSecond);
         }
     }
 
