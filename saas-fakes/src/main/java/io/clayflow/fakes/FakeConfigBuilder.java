@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param <B> the fake's builder, which each setter returns
  * @param <F> the fake's faults
+ * @param <C> the fake's configuration, which {@link #build()} makes
  */
-public abstract class FakeConfigBuilder<B extends FakeConfigBuilder<B, F>, F> {
+public abstract class FakeConfigBuilder<B extends FakeConfigBuilder<B, F, C>, F, C> {
 
     /** The interface every fake binds unless told otherwise. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -28,6 +29,19 @@ public abstract class FakeConfigBuilder<B extends FakeConfigBuilder<B, F>, F> {
     protected FakeConfigBuilder(int defaultPort, F noFaults) {
         this.port = defaultPort;
         this.faults = Objects.requireNonNull(noFaults, "noFaults");
+    }
+
+    /**
+     * Checks where a fake is to listen, for its configuration's constructor.
+     *
+     * @throws NullPointerException     without a host
+     * @throws IllegalArgumentException for a port outside 0-65535
+     */
+    public static void checkAddress(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
     }
 
     /** The interface to bind ({@code 0.0.0.0} in a container). */
@@ -54,21 +68,13 @@ public abstract class FakeConfigBuilder<B extends FakeConfigBuilder<B, F>, F> {
         return self();
     }
 
-    protected final String host() {
-        return host;
+    /** The configuration: the settings above and the fake's own. */
+    public final C build() {
+        return build(host, port, seed, faults);
     }
 
-    protected final int port() {
-        return port;
-    }
-
-    protected final long seed() {
-        return seed;
-    }
-
-    protected final F faults() {
-        return faults;
-    }
+    /** The configuration with these shared settings and the fake's own from its builder. */
+    protected abstract C build(String host, int port, long seed, F faults);
 
     @SuppressWarnings("unchecked")
     private B self() {

@@ -54,7 +54,7 @@ public abstract class FakeSettings<C> extends AbstractConfig {
     protected abstract C toConfig();
 
     /** {@code builder} with where the fake listens and its seed from the shared keys. */
-    protected final <B extends FakeConfigBuilder<B, ?>> B listening(B builder) {
+    protected final <B extends FakeConfigBuilder<B, ?, C>> B listening(B builder) {
         return builder.host(getString(HTTP_HOST)).port(getInt(HTTP_PORT)).seed(getLong(SEED));
     }
 

@@ -41,15 +41,12 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
     public static final Duration DEFAULT_ENRICHMENT_DELAY = Duration.ofMillis(200);
 
     public SimulatorConfig {
-        Objects.requireNonNull(host, "host");
+        FakeConfigBuilder.checkAddress(host, port);
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(enrichmentDelay, "enrichmentDelay");
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(arrayMode, "arrayMode");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0-65535, got " + port);
-        }
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate per second must be > 0, got " + ratePerSecond);
         }
@@ -86,7 +83,7 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
     }
 
     /** Builds a {@link SimulatorConfig}; each setter replaces the default it names. */
-    public static final class Builder extends FakeConfigBuilder<Builder, Faults> {
+    public static final class Builder extends FakeConfigBuilder<Builder, Faults, SimulatorConfig> {
         private double ratePerSecond = DEFAULT_RATE_PER_SECOND;
         private int burst = DEFAULT_BURST;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -155,9 +152,10 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
             return this;
         }
 
-        public SimulatorConfig build() {
-            return new SimulatorConfig(host(), port(), seed(), ratePerSecond, burst, maxBodyBytes, tableDedupe,
-                    webhooks, enrichmentDelay, callback, faults(), arrayMode, creditsExhausted);
+        @Override
+        protected SimulatorConfig build(String host, int port, long seed, Faults faults) {
+            return new SimulatorConfig(host, port, seed, ratePerSecond, burst, maxBodyBytes, tableDedupe, webhooks,
+                    enrichmentDelay, callback, faults, arrayMode, creditsExhausted);
         }
     }
 }

@@ -19,8 +19,8 @@ abstract class BatchEndpoint extends ContactEndpoint {
     private final String inputShape;
 
     /** @param inputShape what one input holds, for the error, e.g. {@code {id}} */
-    BatchEndpoint(ContactApi api, String path, String inputShape) {
-        super(api, path, BATCH_BODY_LIMIT, false);
+    BatchEndpoint(ContactApi api, String inputShape) {
+        super(api, false);
         this.inputShape = Objects.requireNonNull(inputShape, "inputShape");
     }
 

@@ -17,7 +17,7 @@ final class BatchReadHandler extends BatchEndpoint {
     static final String PATH = "/crm/v3/objects/contacts/batch/read";
 
     BatchReadHandler(ContactApi api) {
-        super(api, PATH, "{id}");
+        super(api, "{id}");
     }
 
     @Override

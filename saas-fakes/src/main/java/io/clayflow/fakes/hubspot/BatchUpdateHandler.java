@@ -23,7 +23,7 @@ final class BatchUpdateHandler extends BatchEndpoint {
     static final String PATH = "/crm/v3/objects/contacts/batch/update";
 
     BatchUpdateHandler(ContactApi api) {
-        super(api, PATH, "{id, properties}");
+        super(api, "{id, properties}");
     }
 
     private record Input(String id, Map<String, String> properties, String trace) {

@@ -19,7 +19,7 @@ final class BatchUpsertHandler extends ContactEndpoint {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}$");
 
     BatchUpsertHandler(ContactApi api) {
-        super(api, PATH, BATCH_BODY_LIMIT, false);
+        super(api, false);
     }
 
     @Override

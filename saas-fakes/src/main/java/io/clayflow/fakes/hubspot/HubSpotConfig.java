@@ -40,7 +40,7 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
             "clayflow_enriched_at");
 
     public HubSpotConfig {
-        Objects.requireNonNull(host, "host");
+        FakeConfigBuilder.checkAddress(host, port);
         tokens = Set.copyOf(tokens);
         properties = Set.copyOf(properties);
         Objects.requireNonNull(rateLimitInterval, "rateLimitInterval");
@@ -62,7 +62,7 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
     }
 
     /** Fluent construction with HubSpot's defaults. */
-    public static final class Builder extends FakeConfigBuilder<Builder, HubSpotFaults> {
+    public static final class Builder extends FakeConfigBuilder<Builder, HubSpotFaults, HubSpotConfig> {
 
         private final Set<String> tokens = new LinkedHashSet<>(Set.of(DEFAULT_TOKEN));
         private int rateLimitMax = DEFAULT_RATE_LIMIT_MAX;
@@ -126,9 +126,10 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
             return this;
         }
 
-        public HubSpotConfig build() {
-            return new HubSpotConfig(host(), port(), tokens, rateLimitMax, rateLimitInterval, dailyLimit, maxInputs,
-                    maxValueLength, properties, faults(), seed(), searchPerSecond);
+        @Override
+        protected HubSpotConfig build(String host, int port, long seed, HubSpotFaults faults) {
+            return new HubSpotConfig(host, port, tokens, rateLimitMax, rateLimitInterval, dailyLimit, maxInputs,
+                    maxValueLength, properties, faults, seed, searchPerSecond);
         }
     }
 

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubSpotSimulator.class);
+    // Well above 100 inputs of the largest allowed values would be silly; HubSpot's own body limit is not documented.
+    private static final long MAX_BATCH_BODY_BYTES = 30L * 1024 * 1024;
 
     private final ContactStore store = new ContactStore(Clock.systemUTC());
     private final HubSpotCounters counters = new HubSpotCounters();
@@ -53,8 +55,12 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
     @Override
     protected void mount(Router router) {
         ContactApi api = new ContactApi(gate, config(), store, counters);
-        List.of(new BatchUpsertHandler(api), new BatchUpdateHandler(api), new BatchReadHandler(api),
-                new SearchHandler(api)).forEach(endpoint -> endpoint.mount(router));
+        BodyHandler batchBody = BodyHandler.create(false).setBodyLimit(MAX_BATCH_BODY_BYTES);
+        router.post(BatchUpsertHandler.PATH).handler(batchBody).handler(new BatchUpsertHandler(api));
+        router.post(BatchUpdateHandler.PATH).handler(batchBody).handler(new BatchUpdateHandler(api));
+        router.post(BatchReadHandler.PATH).handler(batchBody).handler(new BatchReadHandler(api));
+        router.post(SearchHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(SearchHandler.BODY_LIMIT))
+                .handler(new SearchHandler(api));
         router.get("/admin/contacts").handler(ctx -> SaasFake.json(ctx, 200, contactsJson()));
         router.post("/admin/contacts").handler(BodyHandler.create(false).setBodyLimit(100_000))
                 .handler(this::adminCreate);

@@ -13,10 +13,10 @@ import java.util.List;
 final class SearchHandler extends ContactEndpoint {
 
     static final String PATH = "/crm/v3/objects/contacts/search";
-    private static final long BODY_LIMIT = 1_000_000;
+    static final long BODY_LIMIT = 1_000_000;
 
     SearchHandler(ContactApi api) {
-        super(api, PATH, BODY_LIMIT, true);
+        super(api, true);
     }
 
     @Override

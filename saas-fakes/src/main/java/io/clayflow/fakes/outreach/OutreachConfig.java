@@ -20,16 +20,13 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
     public static final String DEFAULT_TOKEN = "outreach-token";
 
     public OutreachConfig {
-        Objects.requireNonNull(host, "host");
+        FakeConfigBuilder.checkAddress(host, port);
         tokens = Set.copyOf(tokens);
         sequenceIds = Set.copyOf(sequenceIds);
         mailboxIds = Set.copyOf(mailboxIds);
         excludedDomains = Set.copyOf(excludedDomains);
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(faults, "faults");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0-65535, got " + port);
-        }
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("at least one token is needed");
         }
@@ -43,7 +40,7 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
     }
 
     /** Defaults: 127.0.0.1 on a free port, token {@code outreach-token}, sequence 1, mailbox 1, 10,000 per hour. */
-    public static final class Builder extends FakeConfigBuilder<Builder, OutreachFaults> {
+    public static final class Builder extends FakeConfigBuilder<Builder, OutreachFaults, OutreachConfig> {
         private final Set<String> tokens = new LinkedHashSet<>();
         private final Set<Long> sequenceIds = new LinkedHashSet<>();
         private final Set<Long> mailboxIds = new LinkedHashSet<>();
@@ -83,10 +80,11 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
             return this;
         }
 
-        public OutreachConfig build() {
-            return new OutreachConfig(host(), port(), tokens.isEmpty() ? Set.of(DEFAULT_TOKEN) : tokens,
+        @Override
+        protected OutreachConfig build(String host, int port, long seed, OutreachFaults faults) {
+            return new OutreachConfig(host, port, tokens.isEmpty() ? Set.of(DEFAULT_TOKEN) : tokens,
                     sequenceIds.isEmpty() ? Set.of(1L) : sequenceIds, mailboxIds.isEmpty() ? Set.of(1L) : mailboxIds,
-                    requestsPerWindow, window, excludedDomains, faults(), seed());
+                    requestsPerWindow, window, excludedDomains, faults, seed);
         }
     }
 
