@@ -1,6 +1,7 @@
 package io.clayflow.fakes;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What every fake's configuration builder sets alike: where the fake listens, the seed of its fault draws and the
@@ -44,9 +45,22 @@ public abstract class FakeConfigBuilder<B extends FakeConfigBuilder<B, F, C>, F,
         }
     }
 
+    /**
+     * The bearer tokens a fake accepts, for its configuration's constructor: an unmodifiable copy.
+     *
+     * @throws IllegalArgumentException when there is none
+     */
+    public static Set<String> checkTokens(Set<String> tokens) {
+        Set<String> copy = Set.copyOf(tokens);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("at least one token is needed");
+        }
+        return copy;
+    }
+
     /** The interface to bind ({@code 0.0.0.0} in a container). */
     public final B host(String value) {
-        host = value;
+        host = Objects.requireNonNull(value, "host");
         return self();
     }
 
@@ -64,7 +78,7 @@ public abstract class FakeConfigBuilder<B extends FakeConfigBuilder<B, F, C>, F,
 
     /** The faults in force when the fake starts. */
     public final B faults(F value) {
-        faults = value;
+        faults = Objects.requireNonNull(value, "faults");
         return self();
     }
 

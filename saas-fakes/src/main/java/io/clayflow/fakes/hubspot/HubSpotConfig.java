@@ -41,13 +41,10 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
 
     public HubSpotConfig {
         FakeConfigBuilder.checkAddress(host, port);
-        tokens = Set.copyOf(tokens);
+        tokens = FakeConfigBuilder.checkTokens(tokens);
         properties = Set.copyOf(properties);
         Objects.requireNonNull(rateLimitInterval, "rateLimitInterval");
         Objects.requireNonNull(faults, "faults");
-        if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("at least one private-app token is needed");
-        }
         if (rateLimitMax < 1 || rateLimitInterval.isZero() || rateLimitInterval.isNegative() || dailyLimit < 1
                 || maxInputs < 1 || maxValueLength < 1 || searchPerSecond < 1) {
             throw new IllegalArgumentException("limits must be positive");

@@ -21,15 +21,12 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
 
     public OutreachConfig {
         FakeConfigBuilder.checkAddress(host, port);
-        tokens = Set.copyOf(tokens);
+        tokens = FakeConfigBuilder.checkTokens(tokens);
         sequenceIds = Set.copyOf(sequenceIds);
         mailboxIds = Set.copyOf(mailboxIds);
         excludedDomains = Set.copyOf(excludedDomains);
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(faults, "faults");
-        if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("at least one token is needed");
-        }
         if (requestsPerWindow < 1 || window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("the rate limit needs >= 1 request per positive window");
         }
