@@ -126,12 +126,12 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
         }
 
         public Builder enrichmentDelay(Duration value) {
-            this.enrichmentDelay = value;
+            this.enrichmentDelay = Objects.requireNonNull(value, "enrichmentDelay");
             return this;
         }
 
         public Builder callback(CallbackConfig value) {
-            this.callback = value;
+            this.callback = Objects.requireNonNull(value, "callback");
             return this;
         }
 
@@ -142,7 +142,7 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
 
         /** What a webhook does with a JSON array: split it into rows (the default), refuse it, or take it as one row. */
         public Builder arrayMode(ArrayMode value) {
-            this.arrayMode = value;
+            this.arrayMode = Objects.requireNonNull(value, "arrayMode");
             return this;
         }
 

@@ -84,7 +84,7 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
         /** At most {@code max} requests per rolling {@code interval} (HubSpot: 190 per 10 s). */
         public Builder rateLimit(int max, Duration interval) {
             this.rateLimitMax = max;
-            this.rateLimitInterval = interval;
+            this.rateLimitInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 

@@ -67,7 +67,7 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
         /** The per-user limit: {@code requests} in each {@code window} (Outreach: 10,000 per hour). */
         public Builder rateLimit(int requests, Duration perWindow) {
             requestsPerWindow = requests;
-            window = perWindow;
+            window = Objects.requireNonNull(perWindow, "perWindow");
             return this;
         }
 
