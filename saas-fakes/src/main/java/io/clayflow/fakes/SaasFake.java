@@ -49,6 +49,38 @@ public abstract class SaasFake<C> implements AutoCloseable {
     }
 
     /**
+     * Makes a fake without starting it.
+     *
+     * @param <C> the fake's configuration
+     * @param <F> the fake
+     */
+    @FunctionalInterface
+    protected interface Maker<C, F extends SaasFake<C>> {
+        /** @param ownsVertx whether the fake closes {@code vertx} when it stops */
+        F make(Vertx vertx, boolean ownsVertx, C config);
+    }
+
+    /** Starts the fake {@code maker} makes on {@code vertx}, which stays the caller's to close. */
+    protected static <C, F extends SaasFake<C>> Future<F> startOn(Vertx vertx, C config, Maker<C, F> maker) {
+        return listening(maker.make(vertx, false, config));
+    }
+
+    /**
+     * Starts the fake {@code maker} makes on a Vert.x of its own and waits until it listens.
+     *
+     * @param what what is started, for the error message
+     */
+    protected static <C, F extends SaasFake<C>> F startOwned(C config, Maker<C, F> maker, String what) {
+        return startBlocking(vertx -> listening(maker.make(vertx, true, config)), what);
+    }
+
+    /** {@code fake} once it listens. */
+    private static <F extends SaasFake<?>> Future<F> listening(F fake) {
+        SaasFake<?> started = fake;
+        return started.listen().map(fake);
+    }
+
+    /**
      * Starts a fake on a Vert.x of its own and waits until it listens; the Vert.x is closed again when it fails.
      *
      * @param start starts the fake on the Vert.x it is given
@@ -64,8 +96,13 @@ public abstract class SaasFake<C> implements AutoCloseable {
         }
     }
 
-    /** Listens with {@code router}; logs what it is and its configuration once it does. */
-    protected final Future<Void> listen(Router router) {
+    /** Adds the fake's endpoints to {@code router}, which it then serves. */
+    protected abstract void mount(Router router);
+
+    /** Listens with a router holding the fake's endpoints; logs what it is and its configuration once it does. */
+    private Future<Void> listen() {
+        Router router = Router.router(vertx);
+        mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(port, host).map(listening -> {
             this.server = listening;
             LOG.info("{} listening on {} with {}", name, baseUrl(), config);

@@ -46,17 +46,16 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
 
     /** Starts a simulator on {@code vertx}, which stays the caller's to close. */
     public static Future<ClaySimulator> start(Vertx vertx, SimulatorConfig config) {
-        return new ClaySimulator(vertx, false, config).listen();
+        return startOn(vertx, config, ClaySimulator::new);
     }
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens; for tests and the app. */
     public static ClaySimulator start(SimulatorConfig config) {
-        return SaasFake.startBlocking(vertx -> new ClaySimulator(vertx, true, config).listen(),
-                "the Clay simulator on " + config.host() + ":" + config.port());
+        return startOwned(config, ClaySimulator::new, "the Clay simulator on " + config.host() + ":" + config.port());
     }
 
-    private Future<ClaySimulator> listen() {
-        Router router = Router.router(vertx());
+    @Override
+    protected void mount(Router router) {
         router.post("/webhooks/:id")
                 .handler(BodyHandler.create(false).setBodyLimit(config().maxBodyBytes()))
                 .handler(webhookHandler)
@@ -72,7 +71,6 @@ public final class ClaySimulator extends SaasFake<SimulatorConfig> {
         router.route().last().handler(ctx -> AdminApi.json(ctx, 404,
                 WebhookHandler.error("not_found", "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(ClaySimulator::fail);
-        return listen(router).map(this);
     }
 
     private static void fail(io.vertx.ext.web.RoutingContext ctx) {

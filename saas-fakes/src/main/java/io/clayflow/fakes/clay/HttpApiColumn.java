@@ -7,28 +7,11 @@ import java.time.Duration;
  * The table's enrichment and HTTP API column: once a row is added, after the enrichment delay, the row is enriched and
  * posted to the callback URL. The callback faults act here: duplicates (Clay's auto-update re-running the column),
  * random extra delay (out of order), a long fixed delay (late, past a timeout), and the column erroring (no call).
+ *
+ * @param sender {@code null} when no callback URL is configured: nothing is then called
  */
-final class HttpApiColumn {
-
-    private final LeadEnricher enricher;
-    private final Duration delay;
-    private final FaultInjector faults;
-    private final CallbackSender sender;
-    private final Timers timers;
-    private final SimulatorCounters counters;
-    private final DroppedCallbacks dropped;
-
-    /** {@code sender} is {@code null} when no callback URL is configured: nothing is then called. */
-    HttpApiColumn(LeadEnricher enricher, Duration delay, FaultInjector faults, CallbackSender sender, Timers timers,
-                  SimulatorCounters counters, DroppedCallbacks dropped) {
-        this.dropped = dropped;
-        this.enricher = enricher;
-        this.delay = delay;
-        this.faults = faults;
-        this.sender = sender;
-        this.timers = timers;
-        this.counters = counters;
-    }
+record HttpApiColumn(LeadEnricher enricher, Duration delay, FaultInjector faults, CallbackSender sender, Timers timers,
+                     SimulatorCounters counters, DroppedCallbacks dropped) {
 
     void rowAdded(JsonObject row) {
         if (sender == null) {

@@ -1,5 +1,6 @@
 package io.clayflow.fakes.clay;
 
+import io.clayflow.fakes.FakeConfigBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,24 +32,21 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
                               boolean tableDedupe, List<WebhookConfig> webhooks, Duration enrichmentDelay,
                               CallbackConfig callback, Faults faults, ArrayMode arrayMode, boolean creditsExhausted) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_HOST = FakeConfigBuilder.DEFAULT_HOST;
     public static final int DEFAULT_PORT = 8090;
-    public static final long DEFAULT_SEED = 42;
+    public static final long DEFAULT_SEED = FakeConfigBuilder.DEFAULT_SEED;
     public static final double DEFAULT_RATE_PER_SECOND = 10.0;
     public static final int DEFAULT_BURST = 20;
     public static final int DEFAULT_MAX_BODY_BYTES = 100_000;
     public static final Duration DEFAULT_ENRICHMENT_DELAY = Duration.ofMillis(200);
 
     public SimulatorConfig {
-        Objects.requireNonNull(host, "host");
+        FakeConfigBuilder.checkAddress(host, port);
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(enrichmentDelay, "enrichmentDelay");
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(arrayMode, "arrayMode");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0-65535, got " + port);
-        }
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate per second must be > 0, got " + ratePerSecond);
         }
@@ -85,10 +83,7 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
     }
 
     /** Builds a {@link SimulatorConfig}; each setter replaces the default it names. */
-    public static final class Builder {
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
-        private long seed = DEFAULT_SEED;
+    public static final class Builder extends FakeConfigBuilder<Builder, Faults, SimulatorConfig> {
         private double ratePerSecond = DEFAULT_RATE_PER_SECOND;
         private int burst = DEFAULT_BURST;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -96,27 +91,11 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
         private final List<WebhookConfig> webhooks = new ArrayList<>();
         private Duration enrichmentDelay = DEFAULT_ENRICHMENT_DELAY;
         private CallbackConfig callback = CallbackConfig.none();
-        private Faults faults = Faults.none();
         private ArrayMode arrayMode = ArrayMode.SPLIT;
         private boolean creditsExhausted;
 
         private Builder() {
-        }
-
-        public Builder host(String value) {
-            this.host = value;
-            return this;
-        }
-
-        /** 0 picks a free port: what tests want. */
-        public Builder port(int value) {
-            this.port = value;
-            return this;
-        }
-
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
+            super(DEFAULT_PORT, Faults.none());
         }
 
         /** The workspace's token bucket: {@code ratePerSecond} rows per second, at most {@code burst} at once. */
@@ -147,12 +126,12 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
         }
 
         public Builder enrichmentDelay(Duration value) {
-            this.enrichmentDelay = value;
+            this.enrichmentDelay = Objects.requireNonNull(value, "enrichmentDelay");
             return this;
         }
 
         public Builder callback(CallbackConfig value) {
-            this.callback = value;
+            this.callback = Objects.requireNonNull(value, "callback");
             return this;
         }
 
@@ -161,14 +140,9 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
             return callback(CallbackConfig.to(url, token));
         }
 
-        public Builder faults(Faults value) {
-            this.faults = value;
-            return this;
-        }
-
         /** What a webhook does with a JSON array: split it into rows (the default), refuse it, or take it as one row. */
         public Builder arrayMode(ArrayMode value) {
-            this.arrayMode = value;
+            this.arrayMode = Objects.requireNonNull(value, "arrayMode");
             return this;
         }
 
@@ -178,7 +152,8 @@ public record SimulatorConfig(String host, int port, long seed, double ratePerSe
             return this;
         }
 
-        public SimulatorConfig build() {
+        @Override
+        protected SimulatorConfig build(String host, int port, long seed, Faults faults) {
             return new SimulatorConfig(host, port, seed, ratePerSecond, burst, maxBodyBytes, tableDedupe, webhooks,
                     enrichmentDelay, callback, faults, arrayMode, creditsExhausted);
         }

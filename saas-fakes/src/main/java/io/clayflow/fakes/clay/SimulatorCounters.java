@@ -1,8 +1,7 @@
 package io.clayflow.fakes.clay;
 
-import java.util.EnumMap;
+import io.clayflow.fakes.Tally;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters behind {@link SimulatorStats}; safe to bump from the event loop and read from any thread. */
@@ -11,10 +10,10 @@ final class SimulatorCounters {
     static final String TIMEOUT = "timeout";
 
     private final LongAdder requests = new LongAdder();
-    private final Map<String, LongAdder> requestsByStatus = new ConcurrentHashMap<>();
+    private final Tally<String> requestsByStatus = new Tally<>();
     private final LongAdder rowsReceived = new LongAdder();
     private final LongAdder rowsAdded = new LongAdder();
-    private final Map<Refusal, LongAdder> rowsRefused = new ConcurrentHashMap<>();
+    private final Tally<Refusal> rowsRefused = new Tally<>();
     private final LongAdder callbacksSent = new LongAdder();
     private final LongAdder callbacksFailed = new LongAdder();
     private final LongAdder callbackAttempts = new LongAdder();
@@ -27,7 +26,7 @@ final class SimulatorCounters {
     }
 
     void answered(String status) {
-        requestsByStatus.computeIfAbsent(status, key -> new LongAdder()).increment();
+        requestsByStatus.increment(status);
     }
 
     void added(int rows) {
@@ -36,7 +35,7 @@ final class SimulatorCounters {
 
     void refused(Refusal reason, int rows) {
         if (rows > 0) {
-            rowsRefused.computeIfAbsent(reason, key -> new LongAdder()).add(rows);
+            rowsRefused.add(reason, rows);
         }
     }
 
@@ -61,11 +60,8 @@ final class SimulatorCounters {
     }
 
     SimulatorStats snapshot(Map<String, SimulatorStats.WebhookStats> webhooks) {
-        Map<String, Long> byStatus = new ConcurrentHashMap<>();
-        requestsByStatus.forEach((status, count) -> byStatus.put(status, count.sum()));
-        Map<Refusal, Long> refused = new EnumMap<>(Refusal.class);
-        rowsRefused.forEach((reason, count) -> refused.put(reason, count.sum()));
-        return new SimulatorStats(requests.sum(), byStatus, rowsReceived.sum(), rowsAdded.sum(), refused,
+        return new SimulatorStats(requests.sum(), requestsByStatus.snapshot(), rowsReceived.sum(), rowsAdded.sum(),
+                rowsRefused.snapshot(),
                 callbacksSent.sum(), callbacksFailed.sum(), callbackAttempts.sum(), callbacksDuplicated.sum(),
                 callbacksLate.sum(), webhooks);
     }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -26,14 +27,16 @@ final class ApiGate {
     private final HubSpotCounters counters;
     private final Random random;
 
-    ApiGate(Vertx vertx, HubSpotConfig config, Supplier<HubSpotFaults> faults, RollingRateLimit limit,
-            RollingRateLimit searchLimit, HubSpotCounters counters) {
+    /** A gate with the portal's limits from {@code config}: the general and daily ones, and search's per second. */
+    ApiGate(Vertx vertx, HubSpotConfig config, Supplier<HubSpotFaults> faults, HubSpotCounters counters) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.config = Objects.requireNonNull(config, "config");
         this.faults = Objects.requireNonNull(faults, "faults");
-        this.limit = Objects.requireNonNull(limit, "limit");
-        this.searchLimit = Objects.requireNonNull(searchLimit, "searchLimit");
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.limit = new RollingRateLimit(config.rateLimitMax(), config.rateLimitInterval(), config.dailyLimit(),
+                System::nanoTime);
+        this.searchLimit = new RollingRateLimit(config.searchPerSecond(), Duration.ofSeconds(1), Long.MAX_VALUE,
+                System::nanoTime);
         this.random = new Random(config.seed());
     }
 

@@ -1,6 +1,5 @@
 package io.clayflow.fakes.hubspot;
 
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -9,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,29 +18,19 @@ import java.util.TreeSet;
  * a property the portal does not have; an id the portal does not have fails alone (207, {@code OBJECT_NOT_FOUND}
  * naming it); the others are updated, which moves their {@code lastmodifieddate}.
  */
-final class BatchUpdateHandler implements Handler<RoutingContext> {
+final class BatchUpdateHandler extends BatchEndpoint {
 
     static final String PATH = "/crm/v3/objects/contacts/batch/update";
 
-    private final ContactApi api;
-
     BatchUpdateHandler(ContactApi api) {
-        this.api = Objects.requireNonNull(api, "api");
+        super(api, "{id, properties}");
     }
 
     private record Input(String id, Map<String, String> properties, String trace) {
     }
 
     @Override
-    public void handle(RoutingContext ctx) {
-        if (!api.gate().admit(ctx, false)) {
-            return;
-        }
-        JsonObject json = api.batchRequest(ctx, "{id, properties}");
-        if (json == null) {
-            return;
-        }
-        JsonArray raw = json.getJsonArray("inputs");
+    void serve(RoutingContext ctx, JsonObject request, JsonArray raw) {
         List<Input> inputs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> unknown = new TreeSet<>();
@@ -92,16 +80,10 @@ final class BatchUpdateHandler implements Handler<RoutingContext> {
             }
             results.add(result);
         }
-        JsonObject body = new JsonObject().put("status", "COMPLETE").put("results", results);
-        if (!missing.isEmpty()) {
-            JsonObject context = new JsonObject().put("ids", missing);
-            if (!missingTraces.isEmpty()) {
-                context.put("objectWriteTraceId", missingTraces);
-            }
-            body.put("numErrors", 1).put("errors", new JsonArray().add(HubSpotErrors.error("OBJECT_NOT_FOUND",
-                    "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.")
-                    .put("context", context)));
+        JsonObject notFound = new JsonObject().put("ids", missing);
+        if (!missingTraces.isEmpty()) {
+            notFound.put("objectWriteTraceId", missingTraces);
         }
-        api.gate().answer(ctx, 0, body);
+        api.gate().answer(ctx, 0, answer(results, notFound));
     }
 }

@@ -1,12 +1,10 @@
 package io.clayflow.fakes.hubspot;
 
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -15,22 +13,17 @@ import java.util.regex.Pattern;
  * long), then each input: a bad email fails that input alone and the answer is 207 with {@code errors[]}; the rest
  * are upserted by email.
  */
-final class BatchUpsertHandler implements Handler<RoutingContext> {
+final class BatchUpsertHandler extends ContactEndpoint {
 
     static final String PATH = "/crm/v3/objects/contacts/batch/upsert";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[A-Za-z]{2,}$");
 
-    private final ContactApi api;
-
     BatchUpsertHandler(ContactApi api) {
-        this.api = Objects.requireNonNull(api, "api");
+        super(api, false);
     }
 
     @Override
-    public void handle(RoutingContext ctx) {
-        if (!api.gate().admit(ctx, false)) {
-            return;
-        }
+    void serve(RoutingContext ctx) {
         UpsertRequest request = UpsertRequest.parse(ctx.body().buffer(), api.config());
         if (request.refusal() != null) {
             api.gate().answer(ctx, 400, request.refusal());

@@ -1,5 +1,6 @@
 package io.clayflow.fakes.hubspot;
 
+import io.clayflow.fakes.FakeConfigBuilder;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -17,6 +18,8 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
                             long dailyLimit, int maxInputs, int maxValueLength, Set<String> properties,
                             HubSpotFaults faults, long seed, int searchPerSecond) {
 
+    /** The port the local stack gives the HubSpot fake. */
+    public static final int DEFAULT_PORT = 8091;
     /** The token the local stack uses unless told otherwise. */
     public static final String DEFAULT_TOKEN = "pat-local-clayflow";
     /** HubSpot's burst limit on paid tiers: 190 requests per rolling 10 seconds. */
@@ -37,14 +40,11 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
             "clayflow_enriched_at");
 
     public HubSpotConfig {
-        Objects.requireNonNull(host, "host");
-        tokens = Set.copyOf(tokens);
+        FakeConfigBuilder.checkAddress(host, port);
+        tokens = FakeConfigBuilder.checkTokens(tokens);
         properties = Set.copyOf(properties);
         Objects.requireNonNull(rateLimitInterval, "rateLimitInterval");
         Objects.requireNonNull(faults, "faults");
-        if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("at least one private-app token is needed");
-        }
         if (rateLimitMax < 1 || rateLimitInterval.isZero() || rateLimitInterval.isNegative() || dailyLimit < 1
                 || maxInputs < 1 || maxValueLength < 1 || searchPerSecond < 1) {
             throw new IllegalArgumentException("limits must be positive");
@@ -59,10 +59,8 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
     }
 
     /** Fluent construction with HubSpot's defaults. */
-    public static final class Builder {
+    public static final class Builder extends FakeConfigBuilder<Builder, HubSpotFaults, HubSpotConfig> {
 
-        private String host = "127.0.0.1";
-        private int port = 8091;
         private final Set<String> tokens = new LinkedHashSet<>(Set.of(DEFAULT_TOKEN));
         private int rateLimitMax = DEFAULT_RATE_LIMIT_MAX;
         private Duration rateLimitInterval = DEFAULT_RATE_LIMIT_INTERVAL;
@@ -70,22 +68,10 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
         private int maxInputs = DEFAULT_MAX_INPUTS;
         private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
         private final Set<String> properties = new LinkedHashSet<>(DEFAULT_PROPERTIES);
-        private HubSpotFaults faults = HubSpotFaults.none();
-        private long seed = 42;
         private int searchPerSecond = DEFAULT_SEARCH_PER_SECOND;
 
         private Builder() {
-        }
-
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        /** 0 picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(DEFAULT_PORT, HubSpotFaults.none());
         }
 
         /** Replaces the accepted private-app tokens with this one. */
@@ -98,7 +84,7 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
         /** At most {@code max} requests per rolling {@code interval} (HubSpot: 190 per 10 s). */
         public Builder rateLimit(int max, Duration interval) {
             this.rateLimitMax = max;
-            this.rateLimitInterval = interval;
+            this.rateLimitInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
@@ -131,23 +117,14 @@ public record HubSpotConfig(String host, int port, Set<String> tokens, int rateL
             return this;
         }
 
-        public Builder faults(HubSpotFaults faults) {
-            this.faults = faults;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
         /** Search requests per second (HubSpot: 5); a sixth in the same second gets 429 {@code SECONDLY}. */
         public Builder searchPerSecond(int searchPerSecond) {
             this.searchPerSecond = searchPerSecond;
             return this;
         }
 
-        public HubSpotConfig build() {
+        @Override
+        protected HubSpotConfig build(String host, int port, long seed, HubSpotFaults faults) {
             return new HubSpotConfig(host, port, tokens, rateLimitMax, rateLimitInterval, dailyLimit, maxInputs,
                     maxValueLength, properties, faults, seed, searchPerSecond);
         }

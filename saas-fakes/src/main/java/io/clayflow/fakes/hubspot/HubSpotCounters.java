@@ -1,15 +1,13 @@
 package io.clayflow.fakes.hubspot;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.clayflow.fakes.Tally;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters behind {@link HubSpotStats}; bumped on the event loop, read from any thread. */
 final class HubSpotCounters {
 
     private final LongAdder requests = new LongAdder();
-    private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+    private final Tally<Integer> byStatus = new Tally<>();
     private final LongAdder inputs = new LongAdder();
     private final LongAdder created = new LongAdder();
     private final LongAdder updated = new LongAdder();
@@ -22,7 +20,7 @@ final class HubSpotCounters {
     }
 
     void answered(int status) {
-        byStatus.computeIfAbsent(status, key -> new LongAdder()).increment();
+        byStatus.increment(status);
     }
 
     void inputs(int count) {
@@ -46,9 +44,7 @@ final class HubSpotCounters {
     }
 
     HubSpotStats snapshot() {
-        Map<Integer, Long> statuses = new HashMap<>();
-        byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
-        return new HubSpotStats(requests.sum(), statuses, inputs.sum(), created.sum(), updated.sum(),
+        return new HubSpotStats(requests.sum(), byStatus.snapshot(), inputs.sum(), created.sum(), updated.sum(),
                 inputErrors.sum(), searches.sum(), batchReads.sum());
     }
 }

@@ -1,21 +1,15 @@
 package io.clayflow.fakes.hubspot;
 
-import static io.clayflow.fakes.FakeServerKeys.ENABLED;
-import static io.clayflow.fakes.FakeServerKeys.HTTP_HOST;
-import static io.clayflow.fakes.FakeServerKeys.HTTP_PORT;
-import static io.clayflow.fakes.FakeServerKeys.SEED;
-import static io.clayflow.fakes.FakeServerKeys.TOKEN;
 import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
 import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
 import static org.apache.kafka.common.config.ConfigDef.Type.INT;
 import static org.apache.kafka.common.config.ConfigDef.Type.LIST;
 import static org.apache.kafka.common.config.ConfigDef.Type.LONG;
 
-import io.clayflow.fakes.FakeServerKeys;
+import io.clayflow.fakes.FakeSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Range;
 
@@ -23,7 +17,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
  * The HubSpot fake's settings in the fakes app, under {@code hubspot.} there (the keys below are without it): off
  * unless {@code enabled} is true; the rest are {@link HubSpotConfig}'s, with HubSpot's own limits as defaults.
  */
-public final class HubSpotSettings extends AbstractConfig {
+public final class HubSpotSettings extends FakeSettings<HubSpotConfig> {
 
     public static final String RATE_LIMIT_MAX = "rate.limit.max";
     public static final String RATE_LIMIT_INTERVAL = "rate.limit.interval.ms";
@@ -34,14 +28,14 @@ public final class HubSpotSettings extends AbstractConfig {
     public static final String SEARCH_PER_SECOND = "search.per.second";
 
     /** The port the local stack gives the HubSpot fake. */
-    public static final int DEFAULT_PORT = 8091;
+    public static final int DEFAULT_PORT = HubSpotConfig.DEFAULT_PORT;
 
     private HubSpotSettings(Map<String, ?> props) {
-        super(definition(), props, false);
+        super(definition(), props);
     }
 
     public static ConfigDef definition() {
-        return FakeServerKeys.define("HubSpot", DEFAULT_PORT, HubSpotConfig.DEFAULT_TOKEN)
+        return define("HubSpot", DEFAULT_PORT, HubSpotConfig.DEFAULT_TOKEN)
                 .define(RATE_LIMIT_MAX, INT, HubSpotConfig.DEFAULT_RATE_LIMIT_MAX, Range.atLeast(1), MEDIUM,
                         "Requests per rolling interval (HubSpot: 190 per 10 s).")
                 .define(RATE_LIMIT_INTERVAL, LONG, HubSpotConfig.DEFAULT_RATE_LIMIT_INTERVAL.toMillis(),
@@ -60,22 +54,19 @@ public final class HubSpotSettings extends AbstractConfig {
 
     /** The HubSpot fake's configuration from the app's {@code hubspot.*} settings (prefix removed), when enabled. */
     public static Optional<HubSpotConfig> enabledIn(Map<String, ?> props) {
-        HubSpotSettings settings = new HubSpotSettings(props);
-        return settings.getBoolean(ENABLED) ? Optional.of(settings.toConfig()) : Optional.empty();
+        return new HubSpotSettings(props).ifEnabled();
     }
 
-    HubSpotConfig toConfig() {
-        return HubSpotConfig.builder()
-                .host(getString(HTTP_HOST))
-                .port(getInt(HTTP_PORT))
-                .token(getPassword(TOKEN).value())
+    @Override
+    protected HubSpotConfig toConfig() {
+        return listening(HubSpotConfig.builder())
+                .token(token())
                 .rateLimit(getInt(RATE_LIMIT_MAX), Duration.ofMillis(getLong(RATE_LIMIT_INTERVAL)))
                 .dailyLimit(getLong(DAILY_LIMIT))
                 .maxInputs(getInt(MAX_INPUTS))
                 .maxValueLength(getInt(MAX_VALUE_LENGTH))
                 .property(getList(EXTRA_PROPERTIES).toArray(String[]::new))
                 .searchPerSecond(getInt(SEARCH_PER_SECOND))
-                .seed(getLong(SEED))
                 .build();
     }
 }

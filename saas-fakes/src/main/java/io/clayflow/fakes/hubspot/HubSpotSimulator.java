@@ -25,7 +25,7 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubSpotSimulator.class);
     // Well above 100 inputs of the largest allowed values would be silly; HubSpot's own body limit is not documented.
-    private static final long MAX_BODY_BYTES = 30L * 1024 * 1024;
+    private static final long MAX_BATCH_BODY_BYTES = 30L * 1024 * 1024;
 
     private final ContactStore store = new ContactStore(Clock.systemUTC());
     private final HubSpotCounters counters = new HubSpotCounters();
@@ -37,36 +37,29 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
     private HubSpotSimulator(Vertx vertx, boolean ownsVertx, HubSpotConfig config) {
         super(vertx, ownsVertx, "HubSpot simulator", config.host(), config.port(), config);
         this.faults = new AtomicReference<>(config.faults());
-        RollingRateLimit limit = new RollingRateLimit(config.rateLimitMax(), config.rateLimitInterval(),
-                config.dailyLimit(), System::nanoTime);
-        RollingRateLimit searchLimit = new RollingRateLimit(config.searchPerSecond(), java.time.Duration.ofSeconds(1),
-                Long.MAX_VALUE, System::nanoTime);
-        this.gate = new ApiGate(vertx, config, faults::get, limit, searchLimit, counters);
+        this.gate = new ApiGate(vertx, config, faults::get, counters);
         this.webhooks = new WebhookSubscriptions(vertx, webhookFaults::get);
         store.listener(webhooks::written);
     }
 
     /** Starts a fake on {@code vertx}, which stays the caller's to close. */
     public static Future<HubSpotSimulator> start(Vertx vertx, HubSpotConfig config) {
-        return new HubSpotSimulator(vertx, false, config).listen();
+        return startOn(vertx, config, HubSpotSimulator::new);
     }
 
     /** Starts a fake on a Vert.x of its own and waits until it listens. */
     public static HubSpotSimulator start(HubSpotConfig config) {
-        return SaasFake.startBlocking(vertx -> new HubSpotSimulator(vertx, true, config).listen(),
-                "the HubSpot simulator");
+        return startOwned(config, HubSpotSimulator::new, "the HubSpot simulator");
     }
 
-    private Future<HubSpotSimulator> listen() {
-        Router router = Router.router(vertx());
+    @Override
+    protected void mount(Router router) {
         ContactApi api = new ContactApi(gate, config(), store, counters);
-        router.post(BatchUpsertHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(new BatchUpsertHandler(api));
-        router.post(BatchUpdateHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(new BatchUpdateHandler(api));
-        router.post(BatchReadHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(new BatchReadHandler(api));
-        router.post(SearchHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(1_000_000))
+        BodyHandler batchBody = BodyHandler.create(false).setBodyLimit(MAX_BATCH_BODY_BYTES);
+        router.post(BatchUpsertHandler.PATH).handler(batchBody).handler(new BatchUpsertHandler(api));
+        router.post(BatchUpdateHandler.PATH).handler(batchBody).handler(new BatchUpdateHandler(api));
+        router.post(BatchReadHandler.PATH).handler(batchBody).handler(new BatchReadHandler(api));
+        router.post(SearchHandler.PATH).handler(BodyHandler.create(false).setBodyLimit(SearchHandler.BODY_LIMIT))
                 .handler(new SearchHandler(api));
         router.get("/admin/contacts").handler(ctx -> SaasFake.json(ctx, 200, contactsJson()));
         router.post("/admin/contacts").handler(BodyHandler.create(false).setBodyLimit(100_000))
@@ -80,7 +73,6 @@ public final class HubSpotSimulator extends SaasFake<HubSpotConfig> {
         router.get("/health").handler(ctx -> SaasFake.json(ctx, 200, new JsonObject().put("status", "UP")));
         router.route().last().handler(ctx -> SaasFake.json(ctx, 404, HubSpotErrors.error("OBJECT_NOT_FOUND",
                 "no endpoint " + ctx.request().method() + " " + ctx.request().path())));
-        return listen(router).map(this);
     }
 
     /** Every contact, in the order they were created. */

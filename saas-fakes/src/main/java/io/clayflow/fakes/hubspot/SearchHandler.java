@@ -1,32 +1,26 @@
 package io.clayflow.fakes.hubspot;
 
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code POST /crm/v3/objects/contacts/search}: the {@link ApiGate} (with the search endpoints' per-second limit),
  * 400 for a query HubSpot refuses ({@link SearchQuery}), then {@code {total, results, paging.next.after}} of the
  * matching contacts in the query's order, {@code limit} at a time from the {@code after} offset.
  */
-final class SearchHandler implements Handler<RoutingContext> {
+final class SearchHandler extends ContactEndpoint {
 
     static final String PATH = "/crm/v3/objects/contacts/search";
-
-    private final ContactApi api;
+    static final long BODY_LIMIT = 1_000_000;
 
     SearchHandler(ContactApi api) {
-        this.api = Objects.requireNonNull(api, "api");
+        super(api, true);
     }
 
     @Override
-    public void handle(RoutingContext ctx) {
-        if (!api.gate().admit(ctx, true)) {
-            return;
-        }
+    void serve(RoutingContext ctx) {
         SearchQuery query = SearchQuery.parse(ctx.body().buffer(), api.config().properties());
         if (query.refusal() != null) {
             api.gate().answer(ctx, 400, HubSpotErrors.validation(query.refusal()));

@@ -1,5 +1,6 @@
 package io.clayflow.fakes.outreach;
 
+import io.clayflow.fakes.FakeConfigBuilder;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -15,21 +16,17 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
 
     /** Outreach's documented limit: 10,000 requests per hour per user. */
     public static final int DEFAULT_REQUESTS_PER_HOUR = 10_000;
+    /** The token it accepts unless told otherwise. */
+    public static final String DEFAULT_TOKEN = "outreach-token";
 
     public OutreachConfig {
-        Objects.requireNonNull(host, "host");
-        tokens = Set.copyOf(tokens);
+        FakeConfigBuilder.checkAddress(host, port);
+        tokens = FakeConfigBuilder.checkTokens(tokens);
         sequenceIds = Set.copyOf(sequenceIds);
         mailboxIds = Set.copyOf(mailboxIds);
         excludedDomains = Set.copyOf(excludedDomains);
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(faults, "faults");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0-65535, got " + port);
-        }
-        if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("at least one token is needed");
-        }
         if (requestsPerWindow < 1 || window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("the rate limit needs >= 1 request per positive window");
         }
@@ -40,26 +37,16 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
     }
 
     /** Defaults: 127.0.0.1 on a free port, token {@code outreach-token}, sequence 1, mailbox 1, 10,000 per hour. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
+    public static final class Builder extends FakeConfigBuilder<Builder, OutreachFaults, OutreachConfig> {
         private final Set<String> tokens = new LinkedHashSet<>();
         private final Set<Long> sequenceIds = new LinkedHashSet<>();
         private final Set<Long> mailboxIds = new LinkedHashSet<>();
         private int requestsPerWindow = DEFAULT_REQUESTS_PER_HOUR;
         private Duration window = Duration.ofHours(1);
         private final Set<String> excludedDomains = new LinkedHashSet<>();
-        private OutreachFaults faults = OutreachFaults.none();
-        private long seed = 42;
 
-        public Builder host(String value) {
-            host = value;
-            return this;
-        }
-
-        public Builder port(int value) {
-            port = value;
-            return this;
+        public Builder() {
+            super(0, OutreachFaults.none());
         }
 
         public Builder token(String value) {
@@ -80,7 +67,7 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
         /** The per-user limit: {@code requests} in each {@code window} (Outreach: 10,000 per hour). */
         public Builder rateLimit(int requests, Duration perWindow) {
             requestsPerWindow = requests;
-            window = perWindow;
+            window = Objects.requireNonNull(perWindow, "perWindow");
             return this;
         }
 
@@ -90,18 +77,9 @@ public record OutreachConfig(String host, int port, Set<String> tokens, Set<Long
             return this;
         }
 
-        public Builder faults(OutreachFaults value) {
-            faults = value;
-            return this;
-        }
-
-        public Builder seed(long value) {
-            seed = value;
-            return this;
-        }
-
-        public OutreachConfig build() {
-            return new OutreachConfig(host, port, tokens.isEmpty() ? Set.of("outreach-token") : tokens,
+        @Override
+        protected OutreachConfig build(String host, int port, long seed, OutreachFaults faults) {
+            return new OutreachConfig(host, port, tokens.isEmpty() ? Set.of(DEFAULT_TOKEN) : tokens,
                     sequenceIds.isEmpty() ? Set.of(1L) : sequenceIds, mailboxIds.isEmpty() ? Set.of(1L) : mailboxIds,
                     requestsPerWindow, window, excludedDomains, faults, seed);
         }

@@ -1,15 +1,13 @@
 package io.clayflow.fakes.outreach;
 
+import io.clayflow.fakes.Tally;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,7 +23,7 @@ final class OutreachGate {
     private final Random random;
     private volatile OutreachFaults faults;
     private final AtomicLong requests = new AtomicLong();
-    private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+    private final Tally<String> answers = new Tally<>();
 
     OutreachGate(Vertx vertx, OutreachConfig config, UserRateLimit rateLimit) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -50,16 +48,13 @@ final class OutreachGate {
     }
 
     OutreachStats stats() {
-        Map<String, Long> snapshot = new HashMap<>();
-        answers.forEach((key, count) -> snapshot.put(key, count.get()));
-        return new OutreachStats(requests.get(), snapshot, rateLimit.earlyRetries());
+        return new OutreachStats(requests.get(), answers.snapshot(), rateLimit.earlyRetries());
     }
 
     private void count(RoutingContext ctx) {
         requests.incrementAndGet();
         String endpoint = ctx.request().method() + " " + ctx.request().path().replaceAll("/\\d+$", "/{id}");
-        ctx.addHeadersEndHandler(v -> answers.computeIfAbsent(endpoint + " " + ctx.response().getStatusCode(),
-                k -> new AtomicLong()).incrementAndGet());
+        ctx.addHeadersEndHandler(v -> answers.increment(endpoint + " " + ctx.response().getStatusCode()));
         ctx.next();
     }
 

@@ -1,22 +1,16 @@
 package io.clayflow.fakes.outreach;
 
-import static io.clayflow.fakes.FakeServerKeys.ENABLED;
-import static io.clayflow.fakes.FakeServerKeys.HTTP_HOST;
-import static io.clayflow.fakes.FakeServerKeys.HTTP_PORT;
-import static io.clayflow.fakes.FakeServerKeys.SEED;
-import static io.clayflow.fakes.FakeServerKeys.TOKEN;
 import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
 import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
 import static org.apache.kafka.common.config.ConfigDef.Type.INT;
 import static org.apache.kafka.common.config.ConfigDef.Type.LIST;
 import static org.apache.kafka.common.config.ConfigDef.Type.LONG;
 
-import io.clayflow.fakes.FakeServerKeys;
+import io.clayflow.fakes.FakeSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigException;
@@ -25,7 +19,7 @@ import org.apache.kafka.common.config.ConfigException;
  * The Outreach fake's settings in the fakes app, under {@code outreach.} there (the keys below are without it): off
  * unless {@code enabled} is true; the rest are {@link OutreachConfig}'s, with Outreach's own limit as default.
  */
-public final class OutreachSettings extends AbstractConfig {
+public final class OutreachSettings extends FakeSettings<OutreachConfig> {
 
     public static final String SEQUENCE_IDS = "sequence.ids";
     public static final String MAILBOX_IDS = "mailbox.ids";
@@ -37,11 +31,11 @@ public final class OutreachSettings extends AbstractConfig {
     public static final int DEFAULT_PORT = 8092;
 
     private OutreachSettings(Map<String, ?> props) {
-        super(definition(), props, false);
+        super(definition(), props);
     }
 
     public static ConfigDef definition() {
-        return FakeServerKeys.define("Outreach", DEFAULT_PORT, "outreach-token")
+        return define("Outreach", DEFAULT_PORT, OutreachConfig.DEFAULT_TOKEN)
                 .define(SEQUENCE_IDS, LIST, "1", OutreachSettings::integerIds, MEDIUM,
                         "The sequences that exist (integer ids).")
                 .define(MAILBOX_IDS, LIST, "1", OutreachSettings::integerIds, MEDIUM,
@@ -55,17 +49,14 @@ public final class OutreachSettings extends AbstractConfig {
 
     /** The Outreach fake's configuration from the app's {@code outreach.*} settings (prefix removed), when enabled. */
     public static Optional<OutreachConfig> enabledIn(Map<String, ?> props) {
-        OutreachSettings settings = new OutreachSettings(props);
-        return settings.getBoolean(ENABLED) ? Optional.of(settings.toConfig()) : Optional.empty();
+        return new OutreachSettings(props).ifEnabled();
     }
 
-    OutreachConfig toConfig() {
-        OutreachConfig.Builder builder = OutreachConfig.builder()
-                .host(getString(HTTP_HOST))
-                .port(getInt(HTTP_PORT))
-                .token(getPassword(TOKEN).value())
-                .rateLimit(getInt(RATE_LIMIT_REQUESTS), Duration.ofMillis(getLong(RATE_LIMIT_WINDOW)))
-                .seed(getLong(SEED));
+    @Override
+    protected OutreachConfig toConfig() {
+        OutreachConfig.Builder builder = listening(OutreachConfig.builder())
+                .token(token())
+                .rateLimit(getInt(RATE_LIMIT_REQUESTS), Duration.ofMillis(getLong(RATE_LIMIT_WINDOW)));
         ids(SEQUENCE_IDS).forEach(builder::sequence);
         ids(MAILBOX_IDS).forEach(builder::mailbox);
         getList(EXCLUDED_DOMAINS).forEach(builder::excludedDomain);

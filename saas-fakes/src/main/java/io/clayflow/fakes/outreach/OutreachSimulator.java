@@ -34,17 +34,16 @@ public final class OutreachSimulator extends SaasFake<OutreachConfig> {
 
     /** Starts a simulator on {@code vertx}, which stays the caller's to close. */
     public static Future<OutreachSimulator> start(Vertx vertx, OutreachConfig config) {
-        return new OutreachSimulator(vertx, false, config).listen();
+        return startOn(vertx, config, OutreachSimulator::new);
     }
 
     /** Starts a simulator on a Vert.x of its own and waits until it listens. */
     public static OutreachSimulator start(OutreachConfig config) {
-        return SaasFake.startBlocking(vertx -> new OutreachSimulator(vertx, true, config).listen(),
-                "the Outreach simulator");
+        return startOwned(config, OutreachSimulator::new, "the Outreach simulator");
     }
 
-    private Future<OutreachSimulator> listen() {
-        Router router = Router.router(vertx());
+    @Override
+    protected void mount(Router router) {
         api.mount(router);
         router.get("/admin/stats").handler(ctx -> admin(ctx, stats().toJson()));
         router.get("/admin/prospects").handler(ctx -> {
@@ -59,7 +58,6 @@ public final class OutreachSimulator extends SaasFake<OutreachConfig> {
             admin(ctx, new JsonObject().put("count", list.size()).put("sequence_states", list));
         });
         router.get("/health").handler(ctx -> admin(ctx, new JsonObject().put("status", "UP")));
-        return listen(router).map(this);
     }
 
     private static void admin(RoutingContext ctx, JsonObject body) {
