@@ -8,17 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The connectors the local stack runs and how each is configured. Secrets are never written into a connector's
+ * How each of the local stack's connectors ({@link StackConnector}) is configured. Secrets are never written into a connector's
  * configuration (which Connect keeps in a topic and shows over REST): they are {@code ${file:...}} references to the
  * stack's secrets file, resolved by the worker's FileConfigProvider when the connector starts.
  */
 public final class StackConnectors {
 
-    public static final String CLAY_SINK = "clay-webhook-sink";
-    public static final String HUBSPOT_SINK = "hubspot-sink";
-    public static final String WAREHOUSE_SINK = "warehouse-sink";
-    public static final String OUTREACH_SINK = "outreach-sink";
-    public static final String HUBSPOT_SOURCE = "hubspot-source";
     /** The warehouse table the warehouse sink upserts into. */
     public static final String WAREHOUSE_TABLE = "enriched_leads";
     /**
@@ -61,7 +56,7 @@ public final class StackConnectors {
             targetOrOverride(props, "sink.clay", "clay.webhook.urls", webhookUrl, "clay.webhook.token",
                     secretRef(StackSecret.WEBHOOK_TOKEN));
         }
-        return new ConnectorSpec(CLAY_SINK, props);
+        return spec(StackConnector.CLAY_WEBHOOK_SINK, props);
     }
 
     /** The Clay sink's key naming Clay tables ({@code ClayWebhookSinkConfig.TABLES}; connectors is not on the path). */
@@ -73,7 +68,7 @@ public final class StackConnectors {
                 Topics.LEADS_ROUTE_CRM);
         targetOrOverride(props, "sink.hubspot", "hubspot.base.url", config.url(StackConfig.HUBSPOT_PORT), "hubspot.token",
                 secretRef(StackSecret.HUBSPOT_TOKEN));
-        return new ConnectorSpec(HUBSPOT_SINK, props);
+        return spec(StackConnector.HUBSPOT_SINK, props);
     }
 
     /**
@@ -91,7 +86,7 @@ public final class StackConnectors {
         props.put("changes.bootstrap.servers", config.bootstrapServers());
         targetOrOverride(props, "source.hubspot", "hubspot.base.url", config.url(StackConfig.HUBSPOT_PORT), "hubspot.token",
                 secretRef(StackSecret.HUBSPOT_TOKEN));
-        return new ConnectorSpec(HUBSPOT_SOURCE, props);
+        return spec(StackConnector.HUBSPOT_SOURCE, props);
     }
 
     /** {@code leads.route.outreach} → prospects in the Outreach fake, enrolled in its sequence; refusals to the DLQ. */
@@ -102,7 +97,7 @@ public final class StackConnectors {
         props.put("outreach.mailbox.id", Long.toString(OutreachPart.MAILBOX_ID));
         targetOrOverride(props, "sink.outreach", "outreach.base.url", config.url(StackConfig.OUTREACH_PORT), "outreach.token",
                 secretRef(StackSecret.OUTREACH_TOKEN));
-        return new ConnectorSpec(OUTREACH_SINK, props);
+        return spec(StackConnector.OUTREACH_SINK, props);
     }
 
     /** The embedded DuckDB file the warehouse sink writes: {@code <data>/warehouse/clayflow.duckdb}. */
@@ -128,7 +123,7 @@ public final class StackConnectors {
         if (!props.containsKey("warehouse.jdbc.url")) {
             props.put("warehouse.duckdb.path", warehouseFile().toString());
         }
-        return new ConnectorSpec(WAREHOUSE_SINK, props);
+        return spec(StackConnector.WAREHOUSE_SINK, props);
     }
 
     /** Where the connectors deliver, for `up` to print. */
@@ -177,6 +172,10 @@ public final class StackConnectors {
         props.putAll(CONVERTERS);
         props.put("schema.registry.url", config.registryUrl());
         return props;
+    }
+
+    private static ConnectorSpec spec(StackConnector connector, Map<String, String> props) {
+        return new ConnectorSpec(connector.connectorName(), props);
     }
 
     /** A reference the worker's {@code file} config provider resolves to the secret, e.g. {@code ${file:/d/s:key}}. */

@@ -181,8 +181,8 @@ class DockerComposeTest {
         assertThat(config.limits().creditsPerPeriod()).isEqualTo(IntakeConfig.load(null, environment("intake"))
                 .budgetActionsPerPeriod());
         assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:19092");
-        assertThat(publishedPorts("status")).containsEntry(config.managementPort(), config.managementPort());
-        assertThat(healthcheck("status")).contains("localhost:" + config.managementPort() + "/health/ready");
+        assertThat(publishedPorts("status")).containsEntry(config.management().port(), config.management().port());
+        assertThat(healthcheck("status")).contains("localhost:" + config.management().port() + "/health/ready");
     }
 
     @Test

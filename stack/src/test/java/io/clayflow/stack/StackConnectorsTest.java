@@ -26,9 +26,8 @@ class StackConnectorsTest {
         StackConnectors connectors = connectors(Map.of());
         StackSecrets secrets = StackSecrets.loadOrCreate(data, new SecureRandom());
 
-        assertThat(connectors.all()).extracting(ConnectorSpec::name).containsExactly(StackConnectors.CLAY_SINK,
-                StackConnectors.HUBSPOT_SINK, StackConnectors.OUTREACH_SINK, StackConnectors.WAREHOUSE_SINK,
-                StackConnectors.HUBSPOT_SOURCE);
+        assertThat(connectors.all()).extracting(ConnectorSpec::name).containsExactly("clay-webhook-sink",
+                "hubspot-sink", "outreach-sink", "warehouse-sink", "hubspot-source");
         assertThat(connectors.claySink().config()).containsEntry("clay.webhook.token",
                 "${file:" + data.resolve("secrets.properties") + ":clay.webhook.token}");
         assertThat(connectors.all()).allSatisfy(spec -> assertThat(spec.config().values())
@@ -48,7 +47,7 @@ class StackConnectorsTest {
                 data.resolve("warehouse").resolve("clayflow.duckdb").toString());
         assertThat(connectors.hubspotSource().config()).containsEntry("hubspot.base.url", "http://127.0.0.1:8091")
                 .containsEntry("topic", "leads.raw").containsEntry("changes.topic", "clayflow.hubspot.contact-changes");
-        assertThat(connectors.all()).filteredOn(spec -> !spec.name().equals(StackConnectors.HUBSPOT_SOURCE))
+        assertThat(connectors.all()).filteredOn(spec -> !spec.name().equals(StackConnector.HUBSPOT_SOURCE.connectorName()))
                 .allSatisfy(spec -> assertThat(spec.config())
                 .containsEntry("errors.deadletterqueue.topic.name", "leads.dlq")
                 .containsEntry("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"));

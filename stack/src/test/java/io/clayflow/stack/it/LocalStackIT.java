@@ -27,6 +27,7 @@ import io.clayflow.stack.OutreachPart;
 import io.clayflow.stack.LocalStack;
 import io.clayflow.stack.SchemaRegistryPart;
 import io.clayflow.stack.StackConfig;
+import io.clayflow.stack.StackConnector;
 import io.clayflow.stack.StackConnectors;
 import io.clayflow.stack.StackPart;
 import io.clayflow.stack.StackSecrets;
@@ -230,7 +231,7 @@ class LocalStackIT {
         assertThat(quotaAfterFirstRun).as("webhook submissions counted durably").isEqualTo(UNIQUE_VALID);
 
         // The worker serves GET /metrics through the REST extension it loaded from plugin.path with the connectors.
-        String claySent = "clayflow_connect_rows_sent_total{connector=\"" + StackConnectors.CLAY_SINK + "\",task=\"0\"}";
+        String claySent = "clayflow_connect_rows_sent_total{connector=\"" + StackConnector.CLAY_WEBHOOK_SINK.connectorName() + "\",task=\"0\"}";
         String metrics = await("the Clay sink's rows on the worker's /metrics").atMost(Duration.ofSeconds(30))
                 .until(LocalStackIT::connectMetrics, scrape -> scrape.contains(claySent + " " + (double) UNIQUE_VALID));
         List<ConnectorSpec> connectors = stack.part(ConnectPart.class).connectors();
@@ -239,7 +240,7 @@ class LocalStackIT {
         assertThat(metrics).contains("kafka_connect_connect_worker_metrics_connector_count " + (double) connectors.size(),
                 "jvm_memory_used_bytes{");
         System.out.printf("Connect /metrics: %d lines; the Clay sink's:%n%s%n", metrics.lines().count(),
-                metrics.lines().filter(line -> line.contains("connector=\"" + StackConnectors.CLAY_SINK + "\""))
+                metrics.lines().filter(line -> line.contains("connector=\"" + StackConnector.CLAY_WEBHOOK_SINK.connectorName() + "\""))
                         .collect(Collectors.joining(System.lineSeparator())));
         System.out.printf("First run: %d leads in (%d duplicates, %d invalid) -> outbox %d -> Clay %d -> enriched %d -> "
                 + "routed: warehouse %d (DuckDB rows %d), crm %d (HubSpot contacts %d), outreach %d (enrolled %d), "
@@ -318,7 +319,7 @@ class LocalStackIT {
         assertThat(decode(topics.read(Topics.LEADS_ENRICHED), EnrichedLead.class)).hasSize(UNIQUE_VALID);
 
         // Connector offsets kept: the sink resumes at the end of the outbox, and Clay gets nothing again.
-        String sinkGroup = "connect-" + StackConnectors.CLAY_SINK;
+        String sinkGroup = "connect-" + StackConnector.CLAY_WEBHOOK_SINK.connectorName();
         await("the Clay sink resumed at the end of the outbox").atMost(FLOW_TIMEOUT)
                 .until(() -> topics.caughtUp(sinkGroup, Topics.LEADS_CLAY_OUTBOX));
 
@@ -377,7 +378,7 @@ class LocalStackIT {
 
     /** The CRM source's count of the sink's own writes it skipped, from the worker's /metrics (-1 while absent). */
     private static double ownWritesSkipped() throws IOException, InterruptedException {
-        String series = "clayflow_connect_own_writes_skipped_total{connector=\"" + StackConnectors.HUBSPOT_SOURCE
+        String series = "clayflow_connect_own_writes_skipped_total{connector=\"" + StackConnector.HUBSPOT_SOURCE.connectorName()
                 + "\",task=\"0\"} ";
         return connectMetrics().lines().filter(line -> line.startsWith(series))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length()))).findFirst().orElse(-1);

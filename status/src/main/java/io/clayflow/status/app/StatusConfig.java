@@ -1,6 +1,7 @@
 package io.clayflow.status.app;
 
 import io.clayflow.config.AppSettings;
+import io.clayflow.config.ManagementEndpoint;
 import io.clayflow.config.SharedKeys;
 import io.clayflow.schemas.StateStores;
 import io.clayflow.schemas.Topics;
@@ -75,11 +76,10 @@ public final class StatusConfig extends AbstractConfig {
 
     public static ConfigDef definition() {
         ConfigDef def = SharedKeys.defineConnection(new ConfigDef(), "Kafka");
-        def.define(SharedKeys.MANAGEMENT_HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, "Address the status page, /status.json, /metrics and health bind to.")
-                .define(SharedKeys.MANAGEMENT_PORT, Type.INT, DEFAULT_MANAGEMENT_PORT, Range.between(0, 65_535),
-                        Importance.MEDIUM, "Port of the status page, /status.json, /metrics and /health/*.")
-                .define(REFRESH_MS, Type.LONG, 2_000L, Range.atLeast(100), Importance.LOW,
+        ManagementEndpoint.define(def, DEFAULT_MANAGEMENT_PORT,
+                "Address the status page, /status.json, /metrics and health bind to.",
+                "Port of the status page, /status.json, /metrics and /health/*.");
+        def.define(REFRESH_MS, Type.LONG, 2_000L, Range.atLeast(100), Importance.LOW,
                         "A reading younger than this is served as it is; an older one starts a new reading.")
                 .define(TIMEOUT_MS, Type.LONG, 5_000L, Range.atLeast(100), Importance.LOW,
                         "The longest one reading of Kafka waits for the cluster.")
@@ -104,12 +104,9 @@ public final class StatusConfig extends AbstractConfig {
         return def;
     }
 
-    public String managementHost() {
-        return getString(SharedKeys.MANAGEMENT_HOST);
-    }
-
-    public int managementPort() {
-        return getInt(SharedKeys.MANAGEMENT_PORT);
+    /** Where the page, /status.json, /metrics and health are served. */
+    public ManagementEndpoint management() {
+        return ManagementEndpoint.of(this);
     }
 
     public Duration refreshInterval() {

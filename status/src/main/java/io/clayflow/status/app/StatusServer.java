@@ -62,11 +62,11 @@ public final class StatusServer {
         Objects.requireNonNull(config, "config");
         LOG.info("Starting the status app with {}", config.names());
         StatusServer status = new StatusServer(vertx, config);
-        return vertx.createHttpServer(new HttpServerOptions().setHost(config.managementHost())
-                        .setPort(config.managementPort())).requestHandler(status.router()).listen()
+        return vertx.createHttpServer(new HttpServerOptions().setHost(config.management().host())
+                        .setPort(config.management().port())).requestHandler(status.router()).listen()
                 .map(server -> {
                     status.server = server;
-                    LOG.info("Status app listening on {}:{}", config.managementHost(), server.actualPort());
+                    LOG.info("Status app listening on {}:{}", config.management().host(), server.actualPort());
                     return status;
                 }).onFailure(error -> status.snapshots.close());
     }

@@ -44,7 +44,7 @@ class StatusConfigTest {
 
         values.forEach((key, value) -> assertThat(String.valueOf(config.originals().get(key))).as(key)
                 .isEqualTo(value));
-        assertThat(config.managementPort()).isEqualTo(9999);
+        assertThat(config.management().port()).isEqualTo(9999);
         assertThat(config.limits().creditsPerPeriod()).isEqualTo(77);
         assertThat(config.names().claySinkStateTopics()).containsExactly("a", "b");
         assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:19092");
@@ -80,7 +80,7 @@ class StatusConfigTest {
                 .containsExactly(Topics.CLAY_SINK_STATE, Topics.LEGACY_CLAY_WEBHOOK_QUOTA);
         assertThat(StatusConfig.definition().configKeys().get(StatusConfig.CLAY_SINK_STATE_TOPICS).type)
                 .isEqualTo(ConfigDef.Type.LIST);
-        assertThat(StatusConfig.withOverrides(Map.of()).managementPort()).isEqualTo(9193);
+        assertThat(StatusConfig.withOverrides(Map.of()).management().port()).isEqualTo(9193);
         assertThat(List.of(StatusConfig.withOverrides(Map.of()).names().intakeApplicationId()))
                 .containsExactly("clayflow-intake");
     }
