@@ -25,6 +25,12 @@ public final class Tally<K> {
         counts.computeIfAbsent(key, k -> new LongAdder()).add(amount);
     }
 
+    /** The count under {@code key} now, 0 when it was never counted. */
+    public long count(K key) {
+        LongAdder count = counts.get(key);
+        return count == null ? 0 : count.sum();
+    }
+
     /** The counts now, keys that were never counted absent. */
     public Map<K, Long> snapshot() {
         Map<K, Long> snapshot = new HashMap<>();

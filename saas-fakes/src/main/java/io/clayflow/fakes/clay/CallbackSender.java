@@ -47,7 +47,7 @@ final class CallbackSender {
     }
 
     private void attempt(JsonObject payload, int attempt) {
-        counters.callbackAttempt();
+        counters.callback(SimulatorCounters.Callback.ATTEMPTED);
         HttpRequest<Buffer> request = client.postAbs(config.url()).timeout(config.timeout().toMillis());
         if (config.token() != null) {
             request.putHeader(HttpHeaders.AUTHORIZATION.toString(), "Bearer " + config.token());
@@ -58,7 +58,7 @@ final class CallbackSender {
     private void settle(JsonObject payload, int attempt, AsyncResult<HttpResponse<Buffer>> result) {
         int status = result.succeeded() ? result.result().statusCode() : 0;
         if (status >= 200 && status < 300) {
-            counters.callbackSent();
+            counters.callback(SimulatorCounters.Callback.SENT);
             dropped.delivered(payload);
             return;
         }
@@ -69,7 +69,7 @@ final class CallbackSender {
             timers.schedule(backoff, () -> attempt(payload, attempt + 1));
             return;
         }
-        counters.callbackFailed();
+        counters.callback(SimulatorCounters.Callback.FAILED);
         dropped.dropped(payload, DroppedCallbacks.DELIVERY_FAILED);
         LOG.warn("Callback for lead_id {} to {} failed after {} attempt(s): {}", payload.getString("lead_id"),
                 config.url(), attempt, outcome);

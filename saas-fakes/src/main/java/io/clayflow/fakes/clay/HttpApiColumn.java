@@ -19,18 +19,18 @@ record HttpApiColumn(LeadEnricher enricher, Duration delay, FaultInjector faults
         }
         long late = faults.callbackLateDelayMillis();
         if (late > 0) {
-            counters.callbackLate();
+            counters.callback(SimulatorCounters.Callback.LATE);
         }
         timers.schedule(delay.toMillis() + late + faults.callbackExtraDelayMillis(), () -> run(row));
         if (faults.callbackDuplicated()) {
-            counters.callbackDuplicated();
+            counters.callback(SimulatorCounters.Callback.DUPLICATED);
             timers.schedule(delay.toMillis() + late + faults.callbackExtraDelayMillis(), () -> run(row));
         }
     }
 
     private void run(JsonObject row) {
         if (faults.callbackFails()) {
-            counters.callbackFailed();
+            counters.callback(SimulatorCounters.Callback.FAILED);
             dropped.dropped(row, DroppedCallbacks.COLUMN_FAILED);
             return;
         }

@@ -14,11 +14,21 @@ final class SimulatorCounters {
     private final LongAdder rowsReceived = new LongAdder();
     private final LongAdder rowsAdded = new LongAdder();
     private final Tally<Refusal> rowsRefused = new Tally<>();
-    private final LongAdder callbacksSent = new LongAdder();
-    private final LongAdder callbacksFailed = new LongAdder();
-    private final LongAdder callbackAttempts = new LongAdder();
-    private final LongAdder callbacksDuplicated = new LongAdder();
-    private final LongAdder callbacksLate = new LongAdder();
+    private final Tally<Callback> callbacks = new Tally<>();
+
+    /** What can happen to a row's callback, each counted. */
+    enum Callback {
+        /** A POST to the callback URL was made (first tries and retries alike). */
+        ATTEMPTED,
+        /** The gateway answered 2xx. */
+        SENT,
+        /** Given up: the callback column failed, or every attempt was refused. */
+        FAILED,
+        /** Sent twice on purpose (a duplicate-callback fault). */
+        DUPLICATED,
+        /** Held back past the late-callback delay (a late-callback fault). */
+        LATE
+    }
 
     void request(int rows) {
         requests.increment();
@@ -39,30 +49,14 @@ final class SimulatorCounters {
         }
     }
 
-    void callbackAttempt() {
-        callbackAttempts.increment();
-    }
-
-    void callbackSent() {
-        callbacksSent.increment();
-    }
-
-    void callbackFailed() {
-        callbacksFailed.increment();
-    }
-
-    void callbackDuplicated() {
-        callbacksDuplicated.increment();
-    }
-
-    void callbackLate() {
-        callbacksLate.increment();
+    void callback(Callback event) {
+        callbacks.increment(event);
     }
 
     SimulatorStats snapshot(Map<String, SimulatorStats.WebhookStats> webhooks) {
         return new SimulatorStats(requests.sum(), requestsByStatus.snapshot(), rowsReceived.sum(), rowsAdded.sum(),
                 rowsRefused.snapshot(),
-                callbacksSent.sum(), callbacksFailed.sum(), callbackAttempts.sum(), callbacksDuplicated.sum(),
-                callbacksLate.sum(), webhooks);
+                callbacks.count(Callback.SENT), callbacks.count(Callback.FAILED), callbacks.count(Callback.ATTEMPTED),
+                callbacks.count(Callback.DUPLICATED), callbacks.count(Callback.LATE), webhooks);
     }
 }
