@@ -29,7 +29,7 @@ public final class GatewayApp {
             System.exit(1);
             return;
         }
-        long bound = config.shutdownTimeout().toMillis() * 2 + 5_000;
+        long bound = config.lifecycle().shutdownTimeout().toMillis() * 2 + 5_000;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close().toCompletionStage().toCompletableFuture().get(bound, TimeUnit.MILLISECONDS);

@@ -67,7 +67,7 @@ public final class GatewayServer {
         this.publisher = new KafkaPublisher(vertx, producer, config.produce());
         this.metrics = new GatewayMetrics(publisher::inFlight);
         publisher.metrics(metrics);
-        this.readiness = new ReadinessCheck(vertx, config.kafka(), config.registryUrl(), config.readinessTimeout());
+        this.readiness = new ReadinessCheck(vertx, config.kafka(), config.registryUrl(), config.lifecycle().readinessTimeout());
         // One of each for every public server instance: the replay cache in particular must be shared.
         Clock clock = Clock.systemUTC();
         StrictJson json = new StrictJson();
@@ -202,11 +202,11 @@ public final class GatewayServer {
      * timeout), then the producer flushes and closes, then the management server stops.
      */
     public Future<Void> close() {
-        long timeoutMs = config.shutdownTimeout().toMillis();
+        long timeoutMs = config.lifecycle().shutdownTimeout().toMillis();
         return Future.join(publicServers.stream().map(server -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS))
                         .toList())
                 .transform(ignored -> vertx.executeBlocking(() -> {
-                    publisher.close(config.shutdownTimeout());
+                    publisher.close(config.lifecycle().shutdownTimeout());
                     readiness.close();
                     return null;
                 }, false))

@@ -8,6 +8,7 @@ import io.clayflow.config.ManagementEndpoint;
 import io.clayflow.config.SharedKeys;
 import io.clayflow.gateway.config.CallbackConfig;
 import io.clayflow.gateway.config.GatewayConfig;
+import io.clayflow.gateway.config.LifecycleConfig;
 import io.clayflow.gateway.config.HttpConfig;
 import io.clayflow.gateway.config.HubSpotWebhookConfig;
 import io.clayflow.gateway.config.LeadsConfig;
@@ -81,8 +82,8 @@ class GatewayConfigTest {
                 Arguments.of(io.clayflow.gateway.config.HubSpotWebhookConfig.REPLAY_MAX_ENTRIES, "10"),
                 Arguments.of(ProduceConfig.MAX_IN_FLIGHT, "9"), Arguments.of(ProduceConfig.TIMEOUT_MS, "2500"),
                 Arguments.of(ProduceConfig.RETRY_AFTER_SECONDS, "4"),
-                Arguments.of(GatewayConfig.READINESS_TIMEOUT_MS, "900"),
-                Arguments.of(GatewayConfig.SHUTDOWN_TIMEOUT_MS, "800"));
+                Arguments.of(LifecycleConfig.READINESS_TIMEOUT_MS, "900"),
+                Arguments.of(LifecycleConfig.SHUTDOWN_TIMEOUT_MS, "800"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,12 +1,10 @@
 package io.clayflow.gateway.config;
 
 import io.clayflow.config.AppSettings;
-import io.clayflow.config.KeyGroup;
 import io.clayflow.config.ManagementEndpoint;
 import io.clayflow.config.Secrets;
 import io.clayflow.config.SharedKeys;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +12,6 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The gateway's settings, read like every app's ({@link AppSettings}: {@code callback-gateway.properties}, an
  * optional file, then {@code CLAYFLOW_GATEWAY_*}), in prefix-scoped parts, each a record read once from the checked
  * settings: {@link HttpConfig} ({@code http.*}), {@link CallbackConfig}, {@link LeadsConfig}, {@link TopicConfig},
- * {@link ProduceConfig}, {@link HubSpotWebhookConfig}; the shared connection keys, the management port
- * ({@link ManagementEndpoint}) and the readiness and shutdown bounds; and two pass-through prefixes, {@code kafka.}
+ * {@link ProduceConfig}, {@link HubSpotWebhookConfig}, {@link LifecycleConfig} (the readiness and shutdown bounds);
+ * the shared connection keys and the management port ({@link ManagementEndpoint}); and two pass-through prefixes, {@code kafka.}
  * (any producer setting) and {@code serde.} (any registry or serializer setting). {@link #toString()} never shows a
  * secret.
  */
@@ -43,8 +38,6 @@ public final class GatewayConfig extends AbstractConfig {
 
     public static final String MANAGEMENT_HOST = SharedKeys.MANAGEMENT_HOST;
     public static final String MANAGEMENT_PORT = SharedKeys.MANAGEMENT_PORT;
-    public static final String READINESS_TIMEOUT_MS = "readiness.timeout.ms";
-    public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
     private static final ConfigDef DEFINITION = definition();
     /** What the gateway promises: a 2xx only for records every in-sync replica has. */
@@ -58,6 +51,7 @@ public final class GatewayConfig extends AbstractConfig {
     private final ProduceConfig produce;
     private final HubSpotWebhookConfig hubspotWebhook;
     private final ManagementEndpoint management;
+    private final LifecycleConfig lifecycle;
 
     /** {@code props}: checked settings ({@link #load}, {@link #withOverrides}). */
     public GatewayConfig(Map<String, String> props) {
@@ -69,6 +63,7 @@ public final class GatewayConfig extends AbstractConfig {
         this.produce = ProduceConfig.from(this);
         this.hubspotWebhook = HubSpotWebhookConfig.from(this);
         this.management = ManagementEndpoint.of(this);
+        this.lifecycle = LifecycleConfig.from(this);
         ENFORCED.forEach((key, required) -> {
             Object value = originals().get(KAFKA_PREFIX + key);
             if (value != null && !required.equalsIgnoreCase(value.toString().strip())) {
@@ -105,11 +100,7 @@ public final class GatewayConfig extends AbstractConfig {
         ConfigDef def = SharedKeys.defineConnection(new ConfigDef(), "Kafka");
         ManagementEndpoint.define(def, 9090, "Address of the management port (health, metrics).",
                 "Health and Prometheus metrics. Not 8081: that is the schema registry's.");
-        KeyGroup.of(def, "Lifecycle")
-                .define(READINESS_TIMEOUT_MS, Type.LONG, 2_000L, Range.atLeast(1), Importance.LOW, "Readiness timeout",
-                        "How long /health/ready waits for each of Kafka and the registry.")
-                .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.LOW, "Shutdown timeout",
-                        "On shutdown, how long in-flight requests get to finish.");
+        LifecycleConfig.define(def);
         HttpConfig.define(def);
         CallbackConfig.define(def);
         LeadsConfig.define(def);
@@ -149,12 +140,9 @@ public final class GatewayConfig extends AbstractConfig {
         return management;
     }
 
-    public Duration readinessTimeout() {
-        return Duration.ofMillis(getLong(READINESS_TIMEOUT_MS));
-    }
-
-    public Duration shutdownTimeout() {
-        return Duration.ofMillis(getLong(SHUTDOWN_TIMEOUT_MS));
+    /** The readiness check's and the shutdown's bounds. */
+    public LifecycleConfig lifecycle() {
+        return lifecycle;
     }
 
     /** The producer's settings: every {@code kafka.*} key, the shared brokers, acks=all and idempotence. */
