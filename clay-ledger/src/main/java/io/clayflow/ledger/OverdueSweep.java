@@ -119,7 +119,7 @@ final class OverdueSweep {
         // checked against the callbacks.
         ProducerRecord<byte[], byte[]> letter = DeadLetter.to(Topics.LEADS_DLQ)
                 .original(leadId.getBytes(StandardCharsets.UTF_8), entry.lead(), sent)
-                .stage(Stage.CLAY.wireName()).reason(ClayLedger.REASON_CALLBACK_OVERDUE)
+                .failure(Stage.CLAY.wireName(), ClayLedger.REASON_CALLBACK_OVERDUE)
                 .exception(new CallbackOverdueException(message), false)
                 .taskId(context.taskId().toString()).build();
         context.forward(new Record<>(leadId, entry.lead(), now, letter.headers()), DLQ_SINK.name());

@@ -76,7 +76,7 @@ class DeadLetterHandlersTest {
                 .add("traceparent", "t".getBytes(StandardCharsets.UTF_8));
 
         ProducerRecord<byte[], byte[]> deadLetter = DeadLetter.to("leads.dlq").original(KEY, VALUE, headers)
-                .stage("intake.validate").reason("identity.missing").build();
+                .failure("intake.validate", "identity.missing").build();
 
         assertThat(deadLetter.headers().headers(DeadLetterHeaders.REASON)).hasSize(1);
         assertThat(DeadLetter.header(deadLetter.headers(), DeadLetterHeaders.REASON)).isEqualTo("identity.missing");

@@ -18,7 +18,7 @@ class DeadLetterInfoTest {
         RecordHeaders original = new RecordHeaders();
         original.add("trace-id", bytes("abc"));
         ProducerRecord<byte[], byte[]> letter = DeadLetter.to("leads.dlq").original(bytes("k"), bytes("v"), original)
-                .stage("intake.validate").reason("email.syntax")
+                .failure("intake.validate", "email.syntax")
                 .exception(new IllegalArgumentException("email 'x' is not an address"), false)
                 .origin("leads.raw", 2, 41).taskId("0_2").build();
 

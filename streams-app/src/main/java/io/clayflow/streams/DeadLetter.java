@@ -76,13 +76,13 @@ public final class DeadLetter {
             return this;
         }
 
-        public Builder stage(String stage) {
-            this.stage = stage;
-            return this;
-        }
-
-        public Builder reason(String reason) {
-            this.reason = reason;
+        /**
+         * Where it failed (a {@link io.clayflow.schemas.Stage}'s wire name, or a processor's name) and why (a stable,
+         * machine-readable reason): every dead letter says both.
+         */
+        public Builder failure(String stage, String reason) {
+            this.stage = Objects.requireNonNull(stage, "stage");
+            this.reason = Objects.requireNonNull(reason, "reason");
             return this;
         }
 

@@ -38,8 +38,7 @@ public abstract class DeadLetterDeserializationHandler extends DeadLetterHandler
                 .original(record.key(), record.value(), record.headers())
                 .timestamp(record.timestamp())
                 .origin(record.topic(), record.partition(), record.offset())
-                .stage(stage())
-                .reason(failure.reason())
+                .failure(stage(), failure.reason())
                 .exception(exception, failure == DecodeFailure.INVALID)
                 .build()));
     }

@@ -41,12 +41,12 @@ public class DeadLetterProcessingHandler extends DeadLetterHandler implements Pr
             // flood the log on a bad import.
             LOG.debug("{}-{}@{} refused at {} ({}): {}", context.topic(), context.partition(), context.offset(),
                     refused.stage(), refused.reason(), exception.getMessage());
-            deadLetter.stage(refused.stage()).reason(refused.reason())
+            deadLetter.failure(refused.stage(), refused.reason())
                     .exception(refused.detail(), refused.withStackTrace());
         } else {
             LOG.warn("Dead-lettering {}-{}@{}: processor {} failed", context.topic(), context.partition(),
                     context.offset(), context.processorNodeId(), exception);
-            deadLetter.stage(context.processorNodeId()).reason(PROCESSING_FAILED).exception(exception, true);
+            deadLetter.failure(context.processorNodeId(), PROCESSING_FAILED).exception(exception, true);
         }
         return Response.resume(List.of(deadLetter.build()));
     }
