@@ -29,6 +29,6 @@ final class CacheHitRecord implements FixedKeyProcessor<String, PersonEvent, Enr
     public void process(FixedKeyRecord<String, PersonEvent> record) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(EnrichmentSources.HEADER, CACHE);
-        context.forward(record.withValue(record.value().enrichment()).withHeaders(headers));
+        context.forward(record.withValue(((PersonEvent.Enrichment) record.value()).lead()).withHeaders(headers));
     }
 }

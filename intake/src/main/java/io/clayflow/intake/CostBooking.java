@@ -49,9 +49,10 @@ final class CostBooking<V> implements FixedKeyProcessor<String, V, CostEvent> {
     static CostBooking<PersonEvent> saved(CostEstimates estimates) {
         return new CostBooking<>((record, nowMs) -> {
             PersonEvent event = record.value();
-            CostEvent saved = event.dropped() ? estimates.savedByDuplicate(event.touch(), nowMs)
-                    : event.isEnrichment() ? estimates.savedByCache(event.enrichment().getLeadId(),
-                            event.enrichment().getSource(), nowMs)
+            CostEvent saved = event instanceof PersonEvent.Dropped dropped
+                    ? estimates.savedByDuplicate(dropped.lead(), nowMs)
+                    : event instanceof PersonEvent.Enrichment served
+                    ? estimates.savedByCache(served.lead().getLeadId(), served.lead().getSource(), nowMs)
                     : null;
             return saved == null ? null : record.withValue(saved).withTimestamp(nowMs);
         });

@@ -71,10 +71,12 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
     @Override
     public void process(Record<String, PersonEvent> record) {
         long now = Math.max(record.timestamp(), context.currentStreamTimeMs());
-        if (record.value().isTouch()) {
-            touch(record, record.value().touch(), now);
+        if (record.value() instanceof PersonEvent.Touch touch) {
+            touch(record, touch.lead(), now);
+        } else if (record.value() instanceof PersonEvent.Enrichment enrichment) {
+            enrichment(record, enrichment.lead(), now);
         } else {
-            enrichment(record, record.value().enrichment(), now);
+            throw new IllegalStateException("A dropped touch never comes into the dedupe task: " + record.value());
         }
     }
 
@@ -86,7 +88,7 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
         }
         if (cache.policy() == CachePolicy.DROP) {
             count(IntakeMetrics.Repeat.DUPLICATES_DROPPED);
-            context.forward(record.withValue(PersonEvent.dropped(touch)));
+            context.forward(record.withValue(new PersonEvent.Dropped(touch)));
             return;
         }
         Cached latest = latestEnrichment(record.key(), now);
@@ -116,7 +118,7 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
 
     private void publish(String leadId, EnrichedLead enrichment, Lead touch, long timestamp) {
         count(IntakeMetrics.Repeat.CACHE_SERVED);
-        context.forward(new Record<>(leadId, PersonEvent.enrichment(CachedTouch.of(enrichment, touch)), timestamp));
+        context.forward(new Record<>(leadId, new PersonEvent.Enrichment(CachedTouch.of(enrichment, touch)), timestamp));
     }
 
     private void sendExpiredHolds(long wallClockMs) {
@@ -126,7 +128,7 @@ final class DedupeProcessor implements Processor<String, PersonEvent, String, Pe
             HeldTouches.Held first = touches.get(0);
             store.held().remove(first);
             count(IntakeMetrics.Repeat.CACHE_HOLDS_EXPIRED);
-            accept(new Record<>(first.leadId(), PersonEvent.touch(first.touch()), now), now);
+            accept(new Record<>(first.leadId(), new PersonEvent.Touch(first.touch()), now), now);
             // The person's other held touches now wait for the row just sent.
             for (HeldTouches.Held later : touches.subList(1, touches.size())) {
                 store.held().remove(later);

@@ -117,7 +117,7 @@ public final class IntakeTopology {
                 .mapValues(normalizer::normalize, Named.as(Stage.INTAKE_NORMALIZE.wireName()))
                 // lead_id is a function of the dedupe key, so keying by it brings every copy of a person together.
                 .selectKey((key, lead) -> lead.getLeadId(), Named.as("intake.key-by-lead-id"))
-                .mapValues(PersonEvent::touch, Named.as("intake.touch"));
+                .<PersonEvent>mapValues(PersonEvent.Touch::new, Named.as("intake.touch"));
         // leads.enriched by pattern, so intake starts before the gateway has created the topic. Clay's records (not
         // the cache's own, which this app wrote) join the touches before the repartition, so a person's touches and
         // enrichments meet in one task, in one order; Clay's cost figures go to the ledger (addActualCosts).
@@ -130,7 +130,7 @@ public final class IntakeTopology {
         addActualCosts(fromClay, budget, costs, costSerde);
         KStream<String, PersonEvent> enrichments = fromClay
                 .selectKey((key, enriched) -> enriched.getLeadId(), Named.as("intake.key-enriched-by-lead-id"))
-                .mapValues(PersonEvent::enrichment, Named.as("intake.enrichment"));
+                .<PersonEvent>mapValues(PersonEvent.Enrichment::new, Named.as("intake.enrichment"));
 
         KStream<String, PersonEvent> byLeadId = touches.merge(enrichments, Named.as("intake.touches-and-enrichments"))
                 .repartition(Repartitioned.with(Serdes.String(), new PersonEventSerde())
@@ -141,11 +141,12 @@ public final class IntakeTopology {
         decided.processValues(() -> CostBooking.saved(costs), Named.as(Stage.INTAKE_COST_DUPLICATE.wireName()))
                 .to(Topics.COST_EVENTS, toLedger(costSerde, "intake.cost.ledger-saved"));
 
-        decided.filter((key, event) -> event.isEnrichment(), Named.as("intake.served-from-cache"))
+        decided.filter((key, event) -> event instanceof PersonEvent.Enrichment, Named.as("intake.served-from-cache"))
                 .processValues(CacheHitRecord::new, Named.as("intake.cached-enrichment"))
                 .to(Topics.LEADS_ENRICHED, Produced.with(Serdes.String(), enrichedSerde).withName("intake.cache-hits"));
-        KStream<String, Lead> released = decided.filter((key, event) -> event.isTouch(), Named.as("intake.accepted"))
-                .mapValues(PersonEvent::touch, Named.as("intake.accepted-lead"))
+        KStream<String, Lead> released = decided.filter((key, event) -> event instanceof PersonEvent.Touch,
+                        Named.as("intake.accepted"))
+                .mapValues(event -> ((PersonEvent.Touch) event).lead(), Named.as("intake.accepted-lead"))
                 .repartition(Repartitioned.with(Serdes.String(), internal)
                         .withName(StateStores.Intake.THROTTLE_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new ThrottleProcessor(bucket, budget, punctuateInterval),

@@ -16,14 +16,24 @@ final class PersonEventSerde implements Serde<PersonEvent> {
 
     @Override
     public Serializer<PersonEvent> serializer() {
-        return (topic, event) -> event == null ? null
-                : event.isTouch() ? leads.encode(event.touch(), topic) : enriched.encode(event.enrichment(), topic);
+        return (topic, event) -> {
+            if (event == null) {
+                return null;
+            }
+            if (event instanceof PersonEvent.Touch touch) {
+                return leads.encode(touch.lead(), topic);
+            }
+            if (event instanceof PersonEvent.Enrichment enrichment) {
+                return enriched.encode(enrichment.lead(), topic);
+            }
+            throw new IllegalArgumentException("A dropped touch goes only to the cost ledger, never to a topic");
+        };
     }
 
     @Override
     public Deserializer<PersonEvent> deserializer() {
         return (topic, bytes) -> bytes == null ? null
-                : enriched.reads(bytes) ? PersonEvent.enrichment(enriched.decode(bytes, topic))
-                : PersonEvent.touch(leads.decode(bytes, topic));
+                : enriched.reads(bytes) ? new PersonEvent.Enrichment(enriched.decode(bytes, topic))
+                : new PersonEvent.Touch(leads.decode(bytes, topic));
     }
 }
