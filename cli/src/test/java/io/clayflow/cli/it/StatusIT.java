@@ -15,7 +15,6 @@ import io.clayflow.schemas.Topics;
 import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.PipelineStatus;
 import io.clayflow.status.StatusCollector;
-import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import java.net.ServerSocket;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.TestInstance;
  * and the Clay sink, routing and a Connect dead letter left their records: each counter is what was produced (one
  * test per counter), the table and the JSON show them, and an unreachable cluster is a quick, clear, non-zero exit.
  */
-@ClayflowIntegrationTest
+@OwnBrokerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusIT {
 
