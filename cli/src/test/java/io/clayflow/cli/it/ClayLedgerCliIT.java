@@ -10,7 +10,6 @@ import io.clayflow.ledger.ClayLedgerConfig;
 import io.clayflow.schemas.ClayLedger;
 import io.clayflow.schemas.Topics;
 import io.clayflow.streams.StreamsAppRunner;
-import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * round trip through the real ledger app; {@code clayflow clay resend-overdue} shows the overdue rows per table, sends
  * nothing without {@code --yes}, and with it writes one request to every partition of the resend topic.
  */
-@ClayflowIntegrationTest
+@OwnBrokerIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClayLedgerCliIT {
 

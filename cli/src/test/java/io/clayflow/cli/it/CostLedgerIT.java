@@ -16,7 +16,6 @@ import io.clayflow.status.StatusCollector;
 import io.clayflow.status.cost.CostFigures;
 import io.clayflow.status.page.PipelineGauges;
 import io.clayflow.status.page.StatusSnapshot;
-import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,7 +57,7 @@ import org.junit.jupiter.api.TestInstance;
  * </pre>
  * No repeat is dropped as a duplicate under {@code cached}: that column is 0 throughout.
  */
-@ClayflowIntegrationTest
+@OwnBrokerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CostLedgerIT {
 

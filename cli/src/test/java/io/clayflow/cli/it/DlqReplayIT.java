@@ -9,7 +9,6 @@ import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
 import io.clayflow.streams.DeadLetter;
-import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code clayflow dlq replay --reason first_name.too_long}: the lead reaches the Clay outbox. Replaying again sends
  * nothing, and the replayed record carries its lineage.
  */
-@ClayflowIntegrationTest
+@OwnBrokerIntegrationTest
 class DlqReplayIT {
 
     @Test

@@ -6,7 +6,6 @@ import io.clayflow.cli.ExitCodes;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.SpecificAvroSerde;
-import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import java.nio.charset.Charset;
@@ -27,14 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code clayflow import-csv} on a messy 10,000-row export against a real broker and registry: a byte-order mark,
- * semicolons, quoted fields with semicolons, doubled quotes and line breaks, blank lines, and bad rows of several
- * kinds at known lines. Every bad row is reported by its line and reason; exactly the good rows are on leads.raw.
+ * {@code clayflow import-csv} on a messy 2,000-row export against a real broker and registry: a byte-order mark,
+ * semicolons, quoted fields with semicolons, doubled quotes and line breaks, blank lines, and bad rows of five kinds
+ * (ten or more of each) at known lines. Every bad row is reported by its line and reason; exactly the good rows are
+ * on leads.raw.
  */
-@ClayflowIntegrationTest
+@OwnBrokerIntegrationTest
 class ImportCsvIT {
 
-    private static final int ROWS = 10_000;
+    private static final int ROWS = 2_000;
 
     /** The generated file and what the import must report. */
     private record MessyCsv(String text, int good, Map<Long, String> badLines, Set<String> goodEmails) {

@@ -11,7 +11,6 @@ import io.clayflow.fakes.clay.WebhookConfig;
 import io.clayflow.schemas.Lead;
 import io.clayflow.schemas.Topics;
 import io.clayflow.schemas.serde.KafkaAvroSerializer;
-import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * table; {@code --check} exits with the code of each kind of problem, the most urgent when several hold; an
  * unreachable Connect is its own code; {@code --watch} prints one reading per interval.
  */
-@ClayflowIntegrationTest
+@OwnBrokerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusConnectIT {
 

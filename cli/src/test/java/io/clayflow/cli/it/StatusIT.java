@@ -15,7 +15,6 @@ import io.clayflow.schemas.Topics;
 import io.clayflow.status.ClusterSettings;
 import io.clayflow.status.PipelineStatus;
 import io.clayflow.status.StatusCollector;
-import io.clayflow.testsupport.ClayflowIntegrationTest;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import java.net.ServerSocket;
@@ -40,16 +39,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code clayflow status} against a real broker, registry and intake app, after {@code clayflow demo} sent 600 leads
+ * {@code clayflow status} against a real broker, registry and intake app, after {@code clayflow demo} sent 200 leads
  * and the Clay sink, routing and a Connect dead letter left their records: each counter is what was produced (one
  * test per counter), the table and the JSON show them, and an unreachable cluster is a quick, clear, non-zero exit.
  */
-@ClayflowIntegrationTest
+@OwnBrokerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusIT {
 
     private static final Pattern SENT = Pattern.compile(
             "Sent (\\d+) leads to leads.raw: (\\d+) unique valid, (\\d+) duplicates, (\\d+) invalid");
+    private static final int LEADS = 200;
     private static final String CLAY_SINK_GROUP = "connect-clay-webhook-sink";
     /** Intake's shipped estimate: 1 enrichment + the HTTP API callback column. */
     private static final long ACTIONS_PER_ROW = IntakeConfig.LOADER.resolve(Map.of()).costActionsPerRow();
@@ -77,15 +77,15 @@ class StatusIT {
         kafka.createTopic(Topics.COST_EVENTS, 1); // intake books every release in its cost ledger
         kafka.createTopic(Topics.LEGACY_CLAY_WEBHOOK_QUOTA, 1, Map.of("cleanup.policy", "compact"));
 
-        CliRun demo = CliRun.against(kafka, registry, "demo", "--leads", "600", "--duplicates", "0.25", "--invalid",
-                "0.05", "--seed", "99");
+        CliRun demo = CliRun.against(kafka, registry, "demo", "--leads", Integer.toString(LEADS), "--duplicates",
+                "0.25", "--invalid", "0.05", "--seed", "99");
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         Matcher sent = SENT.matcher(demo.out());
         assertThat(sent.find()).as(demo.out()).isTrue();
         unique = Long.parseLong(sent.group(2));
         duplicates = Long.parseLong(sent.group(3));
         invalid = Long.parseLong(sent.group(4));
-        assertThat(unique + duplicates + invalid).isEqualTo(600);
+        assertThat(unique + duplicates + invalid).isEqualTo(LEADS);
 
         // What the Clay sink and routing would have written, and one Connect dead letter.
         kafka.produce(Topics.LEADS_ENRICHED, "lead-1", new byte[] {0});
@@ -130,7 +130,7 @@ class StatusIT {
 
     @Test
     void rawCountsEveryLeadDemoSent() {
-        assertThat(status.raw()).isEqualTo(600);
+        assertThat(status.raw()).isEqualTo(LEADS);
     }
 
     @Test
@@ -140,7 +140,7 @@ class StatusIT {
 
     @Test
     void duplicatesDroppedAreTheCopiesDemoSent() {
-        assertThat(duplicates).isEqualTo(150);
+        assertThat(duplicates).as("a quarter of the leads").isEqualTo(50);
         assertThat(status.duplicatesDropped()).isEqualTo(duplicates);
     }
 
@@ -196,7 +196,7 @@ class StatusIT {
         CliRun run = CliRun.against(kafka, registry, "status", "--connect-url", closedUrl());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("raw\\s+600")
+        assertThat(run.out()).containsPattern("raw\\s+" + LEADS)
                 .containsPattern("duplicates dropped\\s+" + duplicates)
                 .containsPattern("released to Clay\\s+" + unique)
                 .containsPattern("invalid\\s+" + invalid)
@@ -214,7 +214,7 @@ class StatusIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("version").asInt()).isEqualTo(1);
-        assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(600);
+        assertThat(json.path("funnel").path("raw").asLong()).isEqualTo(LEADS);
         assertThat(json.path("funnel").path("released").asLong()).isEqualTo(unique);
         assertThat(json.path("funnel").path("duplicates_dropped").asLong()).isEqualTo(duplicates);
         assertThat(json.path("funnel").path("invalid").asLong()).isEqualTo(invalid);

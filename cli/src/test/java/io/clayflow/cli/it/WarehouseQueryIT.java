@@ -46,7 +46,7 @@ class WarehouseQueryIT {
             URI metrics = URI.create(up.connectUrl() + "/metrics");
             // No repeats: a repeat served from intake's enrichment cache upserts a row that exists, so only with
             // every lead a new person is each upsert one more row, which is what the answers are checked against.
-            CliRun demo = CliRun.run("demo", "--leads", "600", "--duplicates", "0", "--bootstrap-servers",
+            CliRun demo = CliRun.run("demo", "--leads", "300", "--duplicates", "0", "--bootstrap-servers",
                     up.bootstrapServers(), "--schema-registry-url", up.registryUrl(), "--timeout", "30s");
             assertThat(demo.exitCode()).as(demo.err()).isZero();
             Matcher sent = SENT.matcher(demo.out());
@@ -56,7 +56,8 @@ class WarehouseQueryIT {
             await("the sink's first rows in the warehouse").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(250)).until(() -> query(up).exitCode() == 0);
             List<Answer> answers = new ArrayList<>();
-            // Clay's own pace (10 rows/s) applies under up: the leads trickle into the warehouse for about a minute.
+            // Clay's own pace (10 rows/s) applies under up: the leads trickle into the warehouse for about half a
+            // minute, long enough for well over the ten answers asked for below (one every second or two).
             await("every unique lead in the warehouse").atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
                         double before = sum(fetch(metrics), UPSERTED);
