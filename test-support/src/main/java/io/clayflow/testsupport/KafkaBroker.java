@@ -23,6 +23,16 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public interface KafkaBroker extends AutoCloseable {
 
+    /**
+     * A broker of its own, on the backend this run selected ({@code -Dclayflow.kafka} / {@code CLAYFLOW_KAFKA}: in
+     * the JVM, or a Testcontainers container where Docker is), for a test class that must not share the suite's
+     * broker; the caller closes it.
+     */
+    static KafkaBroker startOwn() {
+        return KafkaBackendSelector.fromEnvironment().start();
+    }
+
+
     /** How long the helpers wait for the broker before giving up, unless a method takes its own timeout. */
     Duration OPERATION_TIMEOUT = Duration.ofSeconds(30);
 

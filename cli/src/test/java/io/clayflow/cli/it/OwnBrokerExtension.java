@@ -1,7 +1,6 @@
 package io.clayflow.cli.it;
 
 import io.clayflow.testsupport.ClayflowServersExtension;
-import io.clayflow.testsupport.InJvmKafkaBroker;
 import io.clayflow.testsupport.KafkaBroker;
 import io.clayflow.testsupport.SchemaRegistryServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,7 +36,7 @@ final class OwnBrokerExtension implements ParameterResolver {
             return shared.resolveParameter(parameter, context);
         }
         return classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(KafkaBroker.class,
-                key -> InJvmKafkaBroker.start(), KafkaBroker.class);
+                key -> KafkaBroker.startOwn(), KafkaBroker.class);
     }
 
     /** The test class's context, whether asked from the class, its constructor or one of its methods. */
