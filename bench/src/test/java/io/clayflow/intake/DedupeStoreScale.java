@@ -78,7 +78,7 @@ public final class DedupeStoreScale {
         for (long i = 0; i < keys; i++) {
             long timestamp = START.toEpochMilli() + i % 3_600_000L;
             context.setCurrentStreamTimeMs(timestamp);
-            processor.process(new Record<>(leadId(i), PersonEvent.touch(lead), timestamp));
+            processor.process(new Record<>(leadId(i), new PersonEvent.Touch(lead), timestamp));
             if (i % COMMIT_EVERY == COMMIT_EVERY - 1) {
                 accepted += forwarded(context);
                 store.commit(Map.of());
@@ -91,7 +91,7 @@ public final class DedupeStoreScale {
         accepted += forwarded(context);
         long repeatsForwarded = 0;
         for (long i = 0; i < Math.min(REPEATS, keys); i++) {
-            processor.process(new Record<>(leadId(i), PersonEvent.touch(lead), START.toEpochMilli() + 3_600_000L));
+            processor.process(new Record<>(leadId(i), new PersonEvent.Touch(lead), START.toEpochMilli() + 3_600_000L));
         }
         repeatsForwarded += forwarded(context);
         store.commit(Map.of());

@@ -67,7 +67,8 @@ public final class GatewayServer {
         this.publisher = new KafkaPublisher(vertx, producer, config.produce());
         this.metrics = new GatewayMetrics(publisher::inFlight);
         publisher.metrics(metrics);
-        this.readiness = new ReadinessCheck(vertx, config.kafka(), config.registryUrl(), config.lifecycle().readinessTimeout());
+        this.readiness = new ReadinessCheck(vertx, config.kafka(), config.registryUrl(),
+                config.lifecycle().readinessTimeout());
         // One of each for every public server instance: the replay cache in particular must be shared.
         Clock clock = Clock.systemUTC();
         StrictJson json = new StrictJson();

@@ -48,7 +48,7 @@ class ManifestAppsTest {
                     GatewayConfig.KAFKA_PREFIX, c -> Map.of("http", ((GatewayConfig) c).http().port(),
                             "management", ((GatewayConfig) c).management().port())),
             new App("Deployment", "clayflow-status", "clayflow/status", env -> StatusConfig.load(null, env),
-                    StatusConfig.KAFKA_PREFIX, c -> Map.of("management", ((StatusConfig) c).managementPort())));
+                    StatusConfig.KAFKA_PREFIX, c -> Map.of("management", ((StatusConfig) c).management().port())));
 
     @Test
     void everyAppMatchesItsCodeInTheBaseAndEveryOverlay() {
