@@ -87,8 +87,7 @@ final class ClusterCalls implements AutoCloseable {
         try {
             return future.get(cluster.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ClusterException(true, "the Kafka cluster at " + cluster.bootstrapServers()
-                    + " did not answer within " + cluster.timeout().toSeconds() + " s", e);
+            throw ClusterException.unanswered(cluster, e);
         } catch (ExecutionException e) {
             throw new ClusterException(false, "the Kafka cluster refused a request: "
                     + e.getCause().getMessage(), e.getCause());

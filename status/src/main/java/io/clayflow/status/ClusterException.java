@@ -15,6 +15,12 @@ public class ClusterException extends RuntimeException {
         this.unreachable = unreachable;
     }
 
+    /** The cluster at {@code cluster}'s brokers did not answer within its timeout. */
+    static ClusterException unanswered(ClusterSettings cluster, Throwable cause) {
+        return new ClusterException(true, "the Kafka cluster at " + cluster.bootstrapServers()
+                + " did not answer within " + cluster.timeout().toSeconds() + " s", cause);
+    }
+
     /** True when the cluster did not answer within the timeout; false when it answered with a refusal. */
     public boolean unreachable() {
         return unreachable;

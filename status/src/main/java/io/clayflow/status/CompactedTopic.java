@@ -39,8 +39,7 @@ public final class CompactedTopic {
                 }
             });
         } catch (TimeoutException e) {
-            throw new ClusterException(true, "the Kafka cluster at " + cluster.bootstrapServers()
-                    + " did not answer within " + cluster.timeout().toSeconds() + " s", e);
+            throw ClusterException.unanswered(cluster, e);
         } catch (KafkaException e) {
             throw new ClusterException(false, "cannot read " + topic + ": " + e.getMessage(), e);
         }
